@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# run.sh: measures LoadRunner against its peers, side by side, in one run.
+#
+#   Benchmarks/run.sh                      # 15 s per throughput run, about 3 minutes in all
+#   BENCH_SECONDS=8 Benchmarks/run.sh      # shorter runs
+#   LOADRUNNER_BIN=path/to/LoadRunner Benchmarks/run.sh
+#
+# Every generator runs pinned to core 0 (taskset -c 0) against nginx (one worker) pinned to
+# core 1, keep-alive GET /json (a 50-byte body), no think time, one after the other:
+#   for 100 and 1000 users: the C baseline (curl-multi.c), LoadRunner, Locust FastHttpUser
+#   (100 only), wrk; then the latency check: wrk and LoadRunner, 50 users, against
+#   delay_server.py (every reply 20 ms late).
+# Raw outputs go to Benchmarks/results/ (one NAME.out/.log/.time/.server/.rc per run);
+# summarize.py turns them into Benchmarks/results/summary.md and prints it.
+#
+# Environment:
+#   BENCH_SECONDS   measured seconds per throughput run (default 15)
+#   DELAY_SECONDS   measured seconds per latency-check run (default 10)
+#   LOADRUNNER_BIN  the LoadRunner executable (default .build/release/LoadRunner); without one
+#                   its rows and goals are skipped
+#   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
+#                   10% busy (default 0: don't wait); for shared machines, see README.md
+# Exit status: 0 every goal that could be judged passed; 1 a goal failed; 2 a tool produced
+# no result or the harness could not run (message on stderr).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+RESULTS=$HERE/results
+BENCH_SECONDS=${BENCH_SECONDS:-15}
+DELAY_SECONDS=${DELAY_SECONDS:-10}
+BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
+QUIET_BUSY_PERCENT=10
+WARMUP_SECONDS=2      # dropped from the statistics by the C program and LoadRunner
+DELAY_USERS=50        # 50 users x 50 requests/s keeps the Python delay server well below one core
+GENERATOR_CPU=0
+SERVER_CPU=1
+TIME_FORMAT='%M %P %e %U %S'  # max RSS KB, CPU %, wall s, user s, sys s (read by summarize.py)
+
+die() {
+    echo "run.sh: $*" >&2
+    exit 2
+}
+
+# --- Processes this script starts; cleanup() stops exactly these, whatever happens. ---------
+TOOL_PID=""        # the `timeout` wrapping the generator now running
+NGINX_PID=""
+NGINX_WORKER=""
+DELAY_PID=""
+
+# Sends TERM, waits up to 5 s, then KILL: a stuck process cannot hold the script forever.
+stop_process() {
+    local pid=$1
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    stop_process "$TOOL_PID"
+    stop_process "$DELAY_PID"
+    stop_process "$NGINX_PID"
+    stop_process "$NGINX_WORKER"  # only still there if its master had to be killed
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- Checks before anything starts. -----------------------------------------------------------
+[[ "$BENCH_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$BENCH_SECONDS'"
+[[ "$DELAY_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "DELAY_SECONDS must be a whole number of seconds, got '$DELAY_SECONDS'"
+[[ "$BENCH_QUIET_WAIT" =~ ^[0-9]+$ ]] || die "BENCH_QUIET_WAIT must be a whole number of seconds, got '$BENCH_QUIET_WAIT'"
+(( $(nproc) >= 2 )) || die "needs 2 cores (generator on core $GENERATOR_CPU, server on core $SERVER_CPU); this machine has $(nproc)"
+for tool in nginx wrk taskset timeout cc curl python3; do
+    command -v "$tool" >/dev/null || die "$tool not found; install it (apt-get install nginx-light wrk util-linux coreutils gcc curl python3)"
+done
+[[ -x /usr/bin/time ]] || die "/usr/bin/time not found; install it: apt-get install -y time"
+HAVE_LOCUST=1
+python3 -c "import locust" 2>/dev/null && command -v locust >/dev/null || {
+    HAVE_LOCUST=0
+    echo "run.sh: locust not installed (pip install locust): its row is skipped" >&2
+}
+if [[ -n "${LOADRUNNER_BIN:-}" ]]; then
+    [[ -x "$LOADRUNNER_BIN" ]] || die "LOADRUNNER_BIN=$LOADRUNNER_BIN is not an executable file"
+elif [[ -x "$ROOT/.build/release/LoadRunner" ]]; then
+    LOADRUNNER_BIN=$ROOT/.build/release/LoadRunner
+else
+    LOADRUNNER_BIN=""
+    echo "run.sh: no LoadRunner binary (set LOADRUNNER_BIN or run swift build -c release): its rows are skipped" >&2
+fi
+# 1000 connections on each side, plus files: raise the soft limit if it is low.
+(( $(ulimit -n) >= 4096 )) || ulimit -n 4096 2>/dev/null || die "cannot raise the open-file limit to 4096 (ulimit -n is $(ulimit -n))"
+
+# --- Fresh results: remove only what a previous run wrote. ------------------------------------
+mkdir -p "$RESULTS"
+rm -rf "$RESULTS"/{c,lr,locust,wrk}-* "$RESULTS"/delay-* "$RESULTS"/{nginx,profiles,bin} \
+    "$RESULTS"/{summary.md,meta.txt,delay.port}
+mkdir -p "$RESULTS/bin" "$RESULTS/profiles" "$RESULTS/nginx/tmp"
+
+cc -O2 -Wall -o "$RESULTS/bin/curl-multi" "$HERE/curl-multi.c" -lcurl \
+    || die "cannot build curl-multi.c; install libcurl4-openssl-dev"
+
+# The profiles with this run's durations: measured seconds + warm-up.
+for profile in bench-100 bench-1000 delay-50; do
+    seconds=$BENCH_SECONDS
+    if [[ $profile == delay-* ]]; then seconds=$DELAY_SECONDS; fi
+    sed -E "s/duration: [0-9]+s/duration: $((seconds + WARMUP_SECONDS))s/; s/warmup: [0-9]+s/warmup: ${WARMUP_SECONDS}s/" \
+        "$HERE/profiles/$profile.yaml" >"$RESULTS/profiles/$profile.yaml"
+done
+
+# --- Helpers. ----------------------------------------------------------------------------------
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Polls URL for up to 5 s; fails if it never answers.
+wait_for_http() {
+    for _ in $(seq 50); do
+        curl -s -o /dev/null --max-time 1 "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# User + system CPU ticks of a process so far (fields 14 and 15 of /proc/PID/stat; the
+# command name in parentheses may hold spaces, so fields are counted after its `) `).
+cpu_ticks() {
+    [[ -r "/proc/$1/stat" ]] || die "server process $1 has gone; see $RESULTS/nginx/error.log or $RESULTS/delay-server.log"
+    sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+
+# Idle and total jiffies of the generator core and the server core, on one line: the machine
+# is shared, so summarize.py sets these against the tools' own CPU time to show how much of
+# each core other processes took. Fields: user nice system idle iowait irq softirq steal.
+core_jiffies() {
+    awk -v g="cpu$GENERATOR_CPU" -v s="cpu$SERVER_CPU" '
+        $1 == g || $1 == s { total = 0; for (i = 2; i <= 9; i++) total += $i; t[$1] = ($5 + $6) " " total }
+        END { print t[g], t[s] }' /proc/stat
+}
+
+# Waits (at most BENCH_QUIET_WAIT seconds) until both cores were under QUIET_BUSY_PERCENT busy
+# for a whole second, so that a neighbour's burst of work does not land in the next run.
+# Gives up with a note, not an error: summarize.py still flags a noisy run.
+wait_for_quiet_cores() {
+    local waited=0 before busy
+    while ((waited < BENCH_QUIET_WAIT)); do
+        before=$(core_jiffies)
+        sleep 1
+        waited=$((waited + 1))
+        busy=$(echo "$before $(core_jiffies)" | awk '{
+            b0 = 100 - ($5 - $1) / ($6 - $2 + 1e-9) * 100; b1 = 100 - ($7 - $3) / ($8 - $4 + 1e-9) * 100
+            printf "%.0f", (b0 > b1 ? b0 : b1) }')
+        ((busy < QUIET_BUSY_PERCENT)) && return 0
+    done
+    if ((BENCH_QUIET_WAIT > 0)); then
+        echo "run.sh: cores still ${busy}% busy after ${BENCH_QUIET_WAIT} s; running anyway" >&2
+    fi
+}
+
+# run_tool NAME SERVER_PID LIMIT_SECONDS COMMAND...: runs COMMAND on the generator core under
+# /usr/bin/time, killed after LIMIT_SECONDS; keeps its stdout (NAME.out), stderr (NAME.log),
+# resources (NAME.time), the server's CPU ticks (NAME.server), the cores' idle and total
+# jiffies before and after (NAME.cores) and the exit status (NAME.rc).
+# A failing tool is recorded, not fatal: summarize.py reports it.
+run_tool() {
+    local name=$1 server_pid=$2 limit=$3 rc=0
+    shift 3
+    wait_for_quiet_cores
+    echo "run.sh: $name ($(date +%T)): $*" >&2
+    local ticks_before cores_before started=$EPOCHREALTIME
+    ticks_before=$(cpu_ticks "$server_pid")
+    cores_before=$(core_jiffies)
+    # In the background and `wait`ed for, so INT/TERM reach the traps at once.
+    timeout --kill-after=5 "$limit" taskset -c "$GENERATOR_CPU" \
+        /usr/bin/time -f "$TIME_FORMAT" -o "$RESULTS/$name.time" "$@" \
+        >"$RESULTS/$name.out" 2>"$RESULTS/$name.log" &
+    TOOL_PID=$!
+    wait "$TOOL_PID" || rc=$?
+    TOOL_PID=""
+    local wall_seconds
+    wall_seconds=$(awk -v start="$started" -v end="$EPOCHREALTIME" 'BEGIN { print end - start }')
+    echo "$ticks_before $(cpu_ticks "$server_pid") $(getconf CLK_TCK) $wall_seconds" >"$RESULTS/$name.server"
+    echo "$cores_before $(core_jiffies)" >"$RESULTS/$name.cores"
+    echo "$rc" >"$RESULTS/$name.rc"
+    if [[ $rc -ne 0 ]]; then
+        echo "run.sh: $name exited with status $rc; see $RESULTS/$name.log" >&2
+    fi
+}
+
+# --- nginx on core 1. ---------------------------------------------------------------------------
+NGINX_PORT=$(free_port)
+TARGET=http://127.0.0.1:$NGINX_PORT
+sed -e "s|@PORT@|$NGINX_PORT|g; s|@PREFIX@|$RESULTS/nginx|g" "$HERE/nginx.conf" >"$RESULTS/nginx/nginx.conf"
+nginx -t -q -e "$RESULTS/nginx/error.log" -p "$RESULTS/nginx/" -c nginx.conf \
+    || die "nginx rejects $RESULTS/nginx/nginx.conf (see above)"
+taskset -c "$SERVER_CPU" nginx -e "$RESULTS/nginx/error.log" -p "$RESULTS/nginx/" -c nginx.conf &
+NGINX_PID=$!
+wait_for_http "$TARGET/json" || die "nginx does not answer on $TARGET/json; see $RESULTS/nginx/error.log"
+NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
+[[ -n "$NGINX_WORKER" ]] || die "nginx started no worker; see $RESULTS/nginx/error.log"
+
+# --- What the summary says about this run. ----------------------------------------------------
+{
+    echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "machine=$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), Linux $(uname -r)"
+    versions="$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2 || echo '?')"
+    if ((HAVE_LOCUST)); then
+        versions+=", $(locust --version 2>/dev/null | cut -d' ' -f1-2), $(python3 --version)"
+    fi
+    if [[ -n "$LOADRUNNER_BIN" ]]; then
+        versions+=", LoadRunner $(timeout 10 "$LOADRUNNER_BIN" --version 2>/dev/null | head -n 1 || echo '?')"
+    fi
+    echo "versions=$versions"
+    echo "bench_seconds=$BENCH_SECONDS"
+    echo "warmup_seconds=$WARMUP_SECONDS"
+    echo "delay_seconds=$DELAY_SECONDS"
+    echo "delay_users=$DELAY_USERS"
+    command="Benchmarks/run.sh"
+    if [[ "$BENCH_SECONDS" != 15 ]]; then command="BENCH_SECONDS=$BENCH_SECONDS $command"; fi
+    if [[ "$DELAY_SECONDS" != 10 ]]; then command="DELAY_SECONDS=$DELAY_SECONDS $command"; fi
+    echo "command=$command"
+} >"$RESULTS/meta.txt"
+
+# --- Throughput: each generator in turn, same server, same core. --------------------------------
+limit=$((BENCH_SECONDS + WARMUP_SECONDS + 60))  # a hung tool is killed after this
+for users in 100 1000; do
+    run_tool "c-$users" "$NGINX_WORKER" "$limit" \
+        "$RESULTS/bin/curl-multi" "$TARGET/json" "$users" "$BENCH_SECONDS" "$WARMUP_SECONDS"
+
+    if [[ -n "$LOADRUNNER_BIN" ]]; then
+        run_tool "lr-$users" "$NGINX_WORKER" "$limit" \
+            "$LOADRUNNER_BIN" run "$RESULTS/profiles/bench-$users.yaml" --target "$TARGET" \
+            --out "$RESULTS/lr-$users" --quiet
+    fi
+
+    # Locust at 100 users only (the goal compares there); stats reset once all users run.
+    if ((HAVE_LOCUST)) && [[ $users == 100 ]]; then
+        run_tool "locust-$users" "$NGINX_WORKER" "$limit" \
+            locust -f "$HERE/locustfile.py" --headless -u "$users" -r "$users" -t "${BENCH_SECONDS}s" \
+            --host "$TARGET" --csv "$RESULTS/locust-$users" --only-summary --reset-stats
+    fi
+
+    run_tool "wrk-$users" "$NGINX_WORKER" "$limit" \
+        wrk -t1 -c"$users" -d"${BENCH_SECONDS}s" --latency "$TARGET/json"
+done
+
+# --- Latency: a server with a fixed 20 ms delay, on core 1 (nginx is idle by now). -------------
+taskset -c "$SERVER_CPU" python3 "$HERE/delay_server.py" --port-file "$RESULTS/delay.port" --delay-ms 20 \
+    >"$RESULTS/delay-server.log" 2>&1 &
+DELAY_PID=$!
+for _ in $(seq 50); do [[ -s "$RESULTS/delay.port" ]] && break; sleep 0.1; done
+[[ -s "$RESULTS/delay.port" ]] || die "delay_server.py did not start; see $RESULTS/delay-server.log"
+DELAY_TARGET=http://127.0.0.1:$(cat "$RESULTS/delay.port")
+wait_for_http "$DELAY_TARGET/json" || die "delay_server.py does not answer on $DELAY_TARGET"
+
+limit=$((DELAY_SECONDS + WARMUP_SECONDS + 60))
+run_tool delay-wrk "$DELAY_PID" "$limit" \
+    wrk -t1 -c"$DELAY_USERS" -d"${DELAY_SECONDS}s" --latency "$DELAY_TARGET/json"
+if [[ -n "$LOADRUNNER_BIN" ]]; then
+    run_tool delay-lr "$DELAY_PID" "$limit" \
+        "$LOADRUNNER_BIN" run "$RESULTS/profiles/delay-$DELAY_USERS.yaml" --target "$DELAY_TARGET" \
+        --out "$RESULTS/delay-lr" --quiet
+fi
+
+# --- The table. ----------------------------------------------------------------------------------
+status=0
+python3 "$HERE/summarize.py" "$RESULTS" "$RESULTS/summary.md" || status=$?
+echo "run.sh: raw outputs and summary.md in $RESULTS" >&2
+exit "$status"

@@ -1,0 +1,38 @@
+// The only header that includes <curl/curl.h>. libcurl's setopt/getinfo are variadic, which Swift
+// cannot call, so each value type gets a typed wrapper here.
+#ifndef LOADRUNNER_CCURL_H
+#define LOADRUNNER_CCURL_H
+
+#include <curl/curl.h>
+#include <stdint.h>
+
+CURLcode lr_easy_setopt_long(CURL *handle, CURLoption option, long value);
+CURLcode lr_easy_setopt_string(CURL *handle, CURLoption option, const char *value);
+CURLcode lr_easy_setopt_pointer(CURL *handle, CURLoption option, void *value);
+CURLcode lr_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value);
+
+/// Discards response bodies as they arrive, adding their size to *counter.
+CURLcode lr_easy_count_body(CURL *handle, uint64_t *counter);
+
+/// A growable byte buffer for the few transfers whose body is kept (data `fetch` sources).
+typedef struct lr_body_buffer {
+    char *bytes;
+    size_t length;
+    size_t capacity;
+    size_t limit;      /// bytes kept at most; the transfer fails past it
+} lr_body_buffer;
+
+/// Keeps the response body in `buffer` (up to buffer->limit bytes).
+CURLcode lr_easy_capture_body(CURL *handle, lr_body_buffer *buffer);
+void lr_body_buffer_free(lr_body_buffer *buffer);
+
+CURLcode lr_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
+CURLcode lr_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value);
+CURLcode lr_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
+
+CURLMcode lr_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+
+/// The version of the libcurl this process runs with, e.g. "7.88.1".
+const char *lr_curl_version(void);
+
+#endif

@@ -1,0 +1,47 @@
+import Foundation
+import LoadRunnerCore
+import LoadRunnerEngine
+
+/// Every message the command line shows a person, in one place.
+enum CLIMessages {
+    static let errorPrefix = "error: "
+
+    static func profileProblemCount(_ count: Int, path: String) -> String {
+        "\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was sent"
+    }
+
+    static func profileValid(_ profile: Profile) -> String {
+        let seconds = profile.stages.map { Double($0.duration.micros) / 1_000_000 }.reduce(0, +)
+        let peak = profile.stages.map(\.users).max() ?? 0
+        return "\(profile.sourcePath): valid: \(profile.stages.count) stage\(profile.stages.count == 1 ? "" : "s"), "
+            + "\(profile.requests.count) request\(profile.requests.count == 1 ? "" : "s"), up to \(peak) users, "
+            + "\(formatDuration(seconds)) against \(profile.target)"
+    }
+
+    static func starting(_ profile: Profile, outputFolder: String) -> String {
+        "running \"\(profile.name)\" against \(profile.target): \(profile.stages.count) stages; results in \(outputFolder)"
+    }
+
+    static let stopping = "stopping: ending every request and writing results (Ctrl-C again quits at once)"
+
+    static func engineFailed(_ error: EngineError) -> String { errorPrefix + error.text }
+
+    static func cannotCreateOutput(_ folder: String, reason: String) -> String {
+        errorPrefix + "cannot write results to \(folder): \(reason); choose another folder with --out"
+    }
+
+    static func cannotWriteResults(_ folder: String, reason: String) -> String {
+        errorPrefix + "the run finished but its results could not be written to \(folder): \(reason)"
+    }
+
+    static func problemDuringRun(_ message: String) -> String { "warning: " + message }
+
+    static func resultsWritten(_ folder: String, interrupted: Bool) -> String {
+        (interrupted ? "interrupted; partial results in " : "results in ") + folder + " (open report.md first)"
+    }
+
+    static func formatDuration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 60 ? "\(whole / 60)m\(whole % 60 == 0 ? "" : "\(whole % 60)s")" : "\(whole)s"
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `LoadRunner` program: subcommands as nested types.
+@main
+struct LoadRunnerCommand: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "LoadRunner",
+        abstract: "Staged HTTP load tests with exact per-stage latency statistics.",
+        discussion: """
+            Runs a YAML load profile (staged virtual users over libcurl), drops each stage's warm-up,
+            and writes per-stage p50/p95/p99 latency, throughput and errors as JSON, CSV (also in
+            Locust's format) and Markdown.
+
+            Exit codes:
+            \(ExitStatus.helpTable)
+            """,
+        version: version,
+        subcommands: [RunCommand.self, ValidateCommand.self]
+    )
+}

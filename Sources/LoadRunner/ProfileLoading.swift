@@ -1,0 +1,17 @@
+import LoadRunnerCore
+
+/// Loads a profile for a command, printing every problem to standard error.
+enum ProfileLoading {
+    /// The validated profile, or nil when it has problems (already printed).
+    static func load(path: String, targetOverride: String?, console: Console) -> Profile? {
+        do {
+            return try ProfileLoader().load(path: path, targetOverride: targetOverride)
+        } catch let problems as ProfileProblems {
+            for problem in problems.problems { console.error(CLIMessages.errorPrefix + problem.description) }
+            console.error(CLIMessages.profileProblemCount(problems.problems.count, path: path))
+        } catch {
+            console.error(CLIMessages.errorPrefix + "\(path): \(error)")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LoadRunnerCore
+import LoadRunnerEngine
+
+/// `LoadRunner run PROFILE`: runs a profile and writes every result file.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a load profile and write its results.",
+        discussion: """
+            Writes result.json, stages.csv, report.md and Locust-format locust_stats.csv,
+            locust_stats_history.csv (appended every second while running) and locust_failures.csv.
+            Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file,
+            marked interrupted (exit 130); a second Ctrl-C quits at once.
+
+            Exit codes:
+            \(ExitStatus.helpTable)
+            """)
+
+    @Argument(help: "The YAML load profile.")
+    var profile: String
+
+    @Option(help: "Send the load here instead of the profile's target (e.g. http://127.0.0.1:8085).")
+    var target: String?
+
+    @Option(help: "Folder for the results (default: Reports/<profile name>-<UTC time>).")
+    var out: String?
+
+    @Flag(help: "Do not print the live progress line.")
+    var quiet = false
+
+    @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
+    var loops: Int?
+
+    mutating func validate() throws {
+        if let loops, !(1...EngineOptions.maxLoops).contains(loops) {
+            throw ValidationError("--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)")
+        }
+    }
+
+    func run() async throws {
+        let console = Console.standard()
+        let status = await RunSession(
+            profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops,
+            commandLine: CommandLine.arguments, console: console
+        ).run()
+        throw status.exitCode
+    }
+}
+
+/// `LoadRunner validate PROFILE`: checks a profile without sending anything.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a load profile without sending anything.",
+        discussion: "Reports every problem at once, with file, line and key path; exit 64 when there is any.")
+
+    @Argument(help: "The YAML load profile.")
+    var profile: String
+
+    @Option(help: "Check this target instead of the profile's.")
+    var target: String?
+
+    func run() throws {
+        let console = Console.standard()
+        guard let loaded = ProfileLoading.load(path: profile, targetOverride: target, console: console) else {
+            throw ExitStatus.usageOrProfileError.exitCode
+        }
+        console.line(CLIMessages.profileValid(loaded))
+    }
+}

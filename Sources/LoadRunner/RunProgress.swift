@@ -1,0 +1,66 @@
+import Foundation
+import LoadRunnerCore
+import LoadRunnerEngine
+import Synchronization
+
+/// Shows the run's progress: a live line each second (redrawn in place on a terminal, plain lines in a
+/// CI log) and the per-second history file. Called from the engine's reporter task.
+final class RunProgress: RunObserver {
+    private let console: Console
+    private let quiet: Bool
+    private let history: HistoryFile
+    private let stageCount: Int
+    private let state = Mutex(State())
+
+    private struct State {
+        var lineShown = false
+        var historyFailed = false
+    }
+
+    init(console: Console, quiet: Bool, history: HistoryFile, stageCount: Int) {
+        self.console = console
+        self.quiet = quiet
+        self.history = history
+        self.stageCount = stageCount
+    }
+
+    func runStarted(at date: Date) {}
+
+    func secondCompleted(_ sample: SecondSample) {
+        do {
+            try history.append(sample)
+        } catch {
+            let first = state.withLock { state in
+                defer { state.historyFailed = true }
+                return !state.historyFailed
+            }
+            if first { problem("cannot append to \(HistoryFile.fileName): \(error); the run goes on") }
+        }
+        guard !quiet else { return }
+        let line = LiveLine.format(
+            elapsedSeconds: sample.second + 1, stage: sample.stage, stageCount: stageCount, users: sample.users,
+            sample: sample)
+        if console.isTerminal {
+            console.writeOut("\r\u{1B}[2K" + line)
+            state.withLock { $0.lineShown = true }
+        } else {
+            console.line(line)
+        }
+    }
+
+    func problem(_ message: String) {
+        endLiveLine()
+        console.error(CLIMessages.problemDuringRun(message))
+    }
+
+    /// Ends the live line so what follows starts on a fresh line.
+    func finish() { endLiveLine() }
+
+    private func endLiveLine() {
+        let shown = state.withLock { state in
+            defer { state.lineShown = false }
+            return state.lineShown
+        }
+        if shown { console.writeOut("\n") }
+    }
+}

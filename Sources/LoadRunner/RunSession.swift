@@ -1,0 +1,77 @@
+import Foundation
+import LoadRunnerCore
+import LoadRunnerEngine
+
+/// One `run` invocation: load the profile, prepare the output folder, run the engine with live
+/// progress and signal handling, write every result file, and pick the exit status.
+struct RunSession {
+    var profilePath: String
+    var targetOverride: String?
+    var outputFolder: String?
+    var quiet: Bool
+    var loops: Int?
+    var commandLine: [String]
+    var console: Console
+
+    func run() async -> ExitStatus {
+        guard let profile = ProfileLoading.load(path: profilePath, targetOverride: targetOverride, console: console) else {
+            return .usageOrProfileError
+        }
+        let folder = outputFolder ?? Self.defaultFolder(for: profile, at: Date())
+        let history: HistoryFile
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            history = try HistoryFile(path: folder + "/" + HistoryFile.fileName)
+        } catch {
+            console.error(CLIMessages.cannotCreateOutput(folder, reason: Self.reason(error)))
+            return .outputFailure
+        }
+
+        let stop = StopSignal()
+        let signals = SignalTrap(stop: stop, console: console)
+        defer { signals.cancel() }
+        let progress = RunProgress(console: console, quiet: quiet, history: history, stageCount: profile.stages.count)
+        console.line(CLIMessages.starting(profile, outputFolder: folder))
+
+        let engine = LoadEngine(profile: profile, options: EngineOptions(
+            loops: loops, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version))
+        let result: RunResult
+        do {
+            result = try await engine.run(observer: progress, stop: stop)
+        } catch {
+            progress.finish()
+            console.error(CLIMessages.engineFailed(error))
+            return .targetOrSetupFailure
+        }
+        progress.finish()
+        history.close()
+
+        do {
+            try RunOutputs.write(result, to: folder)
+        } catch {
+            console.error(CLIMessages.cannotWriteResults(folder, reason: Self.reason(error)))
+            return .outputFailure
+        }
+        console.writeOut(ConsoleSummary.render(result))
+        console.line(CLIMessages.resultsWritten(folder, interrupted: result.interrupted))
+        return result.interrupted ? .interrupted : .success
+    }
+
+    /// `Reports/<profile name as a slug>-<UTC time>`.
+    static func defaultFolder(for profile: Profile, at date: Date) -> String {
+        let slug = profile.name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "Reports/\(slug.isEmpty ? "run" : slug)-\(formatter.string(from: date))"
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,89 @@
+/// `think_time:` and `stages:` — when virtual users send and how many there are.
+extension ProfileDecoder {
+    static let thinkTimeKeys = ["constant", "between", "pacing"]
+    static let stageKeys = ["users", "spawn_rate", "duration", "warmup"]
+
+    /// `0s` / `2s` (constant), `{ constant: 1s }`, `{ between: [1s, 3s] }` or `{ pacing: 1s }`.
+    /// A zero constant wait is `.none`.
+    mutating func thinkTime(_ value: YAMLValue) -> ThinkTime? {
+        if value.kind == .text {
+            return duration(value).map { $0 == .zero ? .none : .constant($0) }
+        }
+        guard let map = map(value, keys: Self.thinkTimeKeys, expected: ProfileMessage.expectThinkTime) else { return nil }
+        guard map.entries.count == 1, let entry = map.entries.first else {
+            if map.entries.count > 1 || map.value.node.mapping?.count ?? 0 == 0 {
+                report(value, ProfileMessage.thinkTimeNeedsOne(map.entries.map(\.key)))
+            }
+            return nil
+        }
+        switch entry.key {
+        case "constant":
+            return duration(entry.value).map { $0 == .zero ? .none : .constant($0) }
+        case "pacing":
+            return positiveDuration(entry.value).map { .pacing($0) }
+        default:
+            return between(entry.value)
+        }
+    }
+
+    private mutating func between(_ value: YAMLValue) -> ThinkTime? {
+        guard let items = list(value, expected: ProfileMessage.expectBetween) else { return nil }
+        guard items.count == 2 else {
+            report(value, ProfileMessage.betweenNeedsTwo(items.count))
+            return nil
+        }
+        guard let low = duration(items[0]), let high = duration(items[1]) else { return nil }
+        guard low <= high else {
+            report(value, ProfileMessage.betweenReversed(low: items[0].text ?? "", high: items[1].text ?? ""))
+            return nil
+        }
+        return .between(low, high)
+    }
+
+    /// The stage list; at least one.
+    mutating func stages(_ value: YAMLValue) -> [Stage] {
+        guard let items = list(value, expected: ProfileMessage.expectStages) else { return [] }
+        guard !items.isEmpty else {
+            report(value, ProfileMessage.stagesEmpty)
+            return []
+        }
+        return items.compactMap { stage($0) }
+    }
+
+    /// `users` (>= 0), `spawn_rate` (> 0; default users, or 1 for 0 users), `duration` (> 0),
+    /// `warmup` (default 0s; shorter than duration).
+    private mutating func stage(_ value: YAMLValue) -> Stage? {
+        guard let map = map(value, keys: Self.stageKeys, expected: ProfileMessage.expectStage) else { return nil }
+        let users = required(map, "users", example: ProfileMessage.exampleUsers).flatMap { self.users($0) }
+        let spawnRate = map["spawn_rate"].map { self.spawnRate($0) }
+        let duration = required(map, "duration", example: ProfileMessage.exampleDuration)
+            .flatMap { positiveDuration($0) }
+        let warmup = map["warmup"].map { self.duration($0) } ?? .zero
+        if let duration, let warmup, let warmupValue = map["warmup"], warmup >= duration {
+            report(warmupValue, ProfileMessage.warmupTooLong(warmup: warmupValue.text ?? "",
+                                                             duration: map["duration"]?.text ?? ""))
+            return nil
+        }
+        guard let users, let duration, let warmup, spawnRate.map({ $0 != nil }) ?? true else { return nil }
+        let rate = (spawnRate ?? nil) ?? Double(max(users, 1))
+        return Stage(users: users, spawnRate: rate, duration: duration, warmup: warmup)
+    }
+
+    private mutating func users(_ value: YAMLValue) -> Int? {
+        guard let users = integer(value, expected: ProfileMessage.expectUsers) else { return nil }
+        guard users >= 0 else {
+            report(value, ProfileMessage.usersNegative(users))
+            return nil
+        }
+        return users
+    }
+
+    private mutating func spawnRate(_ value: YAMLValue) -> Double? {
+        guard let rate = number(value, expected: ProfileMessage.expectSpawnRate) else { return nil }
+        guard rate > 0 else {
+            report(value, ProfileMessage.spawnRateNotPositive(value.text ?? ""))
+            return nil
+        }
+        return rate
+    }
+}

@@ -1,0 +1,62 @@
+/// Header maps and the check that every `{{ reference }}` names a declared source (and column).
+extension ProfileDecoder {
+    /// Reads a `headers` map (profile- or request-level): token names, single-line templated values.
+    mutating func headers(_ value: YAMLValue) -> [HeaderSpec] {
+        guard value.kind != .empty, let map = namedMap(value, expected: ProfileMessage.expectHeaders) else { return [] }
+        var headers: [HeaderSpec] = []
+        var seen: [String: String] = [:]
+        for entry in map.entries {
+            if !HTTPToken.isValid(entry.key) {
+                report(entry.keyValue, ProfileMessage.invalidHeaderName(entry.key))
+            } else if let earlier = seen[entry.key.lowercased()] {
+                report(entry.keyValue, ProfileMessage.duplicateHeader(entry.key, earlier: earlier))
+            }
+            seen[entry.key.lowercased()] = seen[entry.key.lowercased()] ?? entry.key
+            guard let template = template(entry.value, expected: ProfileMessage.expectHeaderValue) else { continue }
+            if entry.value.text?.contains(where: { $0 == "\n" || $0 == "\r" }) == true {
+                report(entry.value, ProfileMessage.headerValueHasLineBreak)
+                continue
+            }
+            headers.append(HeaderSpec(name: entry.key, value: template))
+        }
+        return headers
+    }
+
+    /// Reports every reference in `template` that names no declared source, a column the CSV
+    /// lacks, no column where a multi-column CSV needs one, or a column on a range/values source.
+    /// Sources that were declared but are themselves invalid are not checked again.
+    mutating func checkReferences(_ template: Template, at value: YAMLValue) -> Bool {
+        var valid = true
+        for case .reference(let source, let column) in template.segments {
+            let written = ProfileMessage.reference(source: source, column: column)
+            guard declaredSources.contains(source) else {
+                let suggestion = DidYouMean.suggestion(for: source, among: declaredSources)
+                report(value, ProfileMessage.unknownSource(written, source: source, suggestion: suggestion,
+                                                           declared: declaredSources))
+                valid = false
+                continue
+            }
+            guard let spec = sources[source] else { continue }
+            switch spec.kind {
+            case .fetch:
+                break
+            case .csv(let path, let columns):
+                if let column, !columns.contains(column) {
+                    let suggestion = DidYouMean.suggestion(for: column, among: columns)
+                    report(value, ProfileMessage.unknownColumn(written, column: column, csvPath: path,
+                                                               columns: columns, suggestion: suggestion))
+                    valid = false
+                } else if column == nil, columns.count > 1 {
+                    report(value, ProfileMessage.columnNeeded(written, source: source, csvPath: path, columns: columns))
+                    valid = false
+                }
+            case .range, .values:
+                if column != nil {
+                    report(value, ProfileMessage.columnNotAllowed(written, source: source))
+                    valid = false
+                }
+            }
+        }
+        return valid
+    }
+}

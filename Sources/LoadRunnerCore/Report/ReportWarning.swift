@@ -1,0 +1,58 @@
+/// Something a reader must know before trusting a run's figures; shown first in `report.md` and after the
+/// console summary.
+public enum ReportWarning: Sendable, Equatable {
+    /// The generator was the bottleneck in a stage: its latencies measure the generator, not the target.
+    case generatorSaturated(stage: Int, cpuPercent: Double, allowedCores: Int, lagP99Micros: UInt64)
+    /// More than `errorRateThreshold` of a stage window's requests failed; `errorRate` is 0...1.
+    case highErrorRate(stage: Int, errorRate: Double)
+    /// A stage ended during its warm-up, so nothing was measured for it.
+    case emptyWindow(stage: Int)
+    /// The run was stopped (Ctrl-C, SIGTERM) before its last stage ended; `lastStage` is the stage cut short.
+    case interrupted(lastStage: Int?)
+
+    /// The failed share of a stage window's requests above which a stage gets a warning (1%).
+    public static let errorRateThreshold = 0.01
+
+    /// Every warning for `result`: per stage in stage order (saturation, errors, empty window), then interruption.
+    public static func warnings(for result: RunResult) -> [ReportWarning] {
+        var warnings: [ReportWarning] = []
+        for stage in result.stages {
+            let generator = stage.generator
+            if generator.saturated {
+                warnings.append(.generatorSaturated(
+                    stage: stage.number, cpuPercent: generator.cpuPercent, allowedCores: generator.allowedCores,
+                    lagP99Micros: generator.schedulingLagP99Micros))
+            }
+            if stage.aggregated.errorRate > errorRateThreshold {
+                warnings.append(.highErrorRate(stage: stage.number, errorRate: stage.aggregated.errorRate))
+            }
+            if stage.windowSeconds <= 0 {
+                warnings.append(.emptyWindow(stage: stage.number))
+            }
+        }
+        if result.interrupted {
+            warnings.append(.interrupted(lastStage: result.stages.last?.number))
+        }
+        return warnings
+    }
+
+    /// One sentence (or two) saying what happened and what to do; plain text, no Markdown.
+    public var message: String {
+        switch self {
+        case .generatorSaturated(let stage, let cpuPercent, let allowedCores, let lagP99Micros):
+            let cores = allowedCores == 1 ? "1 core" : "\(allowedCores) cores"
+            return "Stage \(stage): the generator was saturated (CPU \(ReportNumber.fixed(cpuPercent, decimals: 1))% "
+                + "of \(cores), scheduling lag p99 \(ReportNumber.millis(micros: lagP99Micros, decimals: 1)) ms): "
+                + "its latencies measure the generator, not the target; give the generator more CPU or fewer users."
+        case .highErrorRate(let stage, let errorRate):
+            return "Stage \(stage): \(ReportNumber.percent(errorRate))% of requests failed (above "
+                + "\(ReportNumber.trimmed(Self.errorRateThreshold * 100))%); see the failures."
+        case .emptyWindow(let stage):
+            return "Stage \(stage): nothing was measured: the stage ended during its warm-up."
+        case .interrupted(let lastStage?):
+            return "The run was interrupted: stage \(lastStage) was cut short, so its figures cover less time than planned."
+        case .interrupted(nil):
+            return "The run was interrupted before any stage started."
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Writes the files of a run folder: the only file I/O of the report code.
+///
+/// - `result.json`: everything measured, the source every other file can be rebuilt from (`ResultJSON`).
+/// - `stages.csv`: per stage and request name, over the stage windows (`StagesCSV`).
+/// - `report.md`: the report a person reads first (`MarkdownReport`).
+/// - `locust_stats.csv`: Locust's `_stats.csv` columns over the merged windows (`LocustStatsCSV`).
+/// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
+/// - `locust_stats_history.csv`: Locust's `_stats_history.csv` columns (`LocustHistoryCSV`), appended every
+///   second by the engine during the run, so `write(_:to:)` does not write it.
+public enum RunOutputs {
+    public static let resultJSON = "result.json"
+    public static let stagesCSV = "stages.csv"
+    public static let reportMarkdown = "report.md"
+    public static let locustStatsCSV = "locust_stats.csv"
+    public static let locustFailuresCSV = "locust_failures.csv"
+    /// Written during the run by the engine, not by `write(_:to:)`.
+    public static let locustHistoryCSV = "locust_stats_history.csv"
+
+    /// The files `write(_:to:)` creates, in the order it writes them.
+    public static let fileNames = [resultJSON, stagesCSV, reportMarkdown, locustStatsCSV, locustFailuresCSV]
+
+    /// Every output file's contents, keyed by file name (the files `write(_:to:)` creates); pure.
+    public static func contents(of result: RunResult) throws -> [String: Data] {
+        [
+            resultJSON: try ResultJSON.encode(result),
+            stagesCSV: Data(StagesCSV.render(result).utf8),
+            reportMarkdown: Data(MarkdownReport.render(result).utf8),
+            locustStatsCSV: Data(LocustStatsCSV.render(result).utf8),
+            locustFailuresCSV: Data(LocustFailuresCSV.render(result).utf8),
+        ]
+    }
+
+    /// Creates `directory` (and its parents) when missing and writes every file of `fileNames` into it,
+    /// replacing files of an earlier run. Each file is written atomically (a temporary file, then renamed).
+    ///
+    /// Throws `RunOutputsError` naming the file or folder that could not be written and why.
+    public static func write(_ result: RunResult, to directory: String) throws(RunOutputsError) {
+        let files: [String: Data]
+        do {
+            files = try contents(of: result)
+        } catch {
+            throw RunOutputsError.cannotEncode(path: path(resultJSON, in: directory), reason: "\(error)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunOutputsError.cannotCreateDirectory(path: directory, reason: reason(error))
+        }
+        for name in fileNames {
+            let filePath = path(name, in: directory)
+            do {
+                try files[name, default: Data()].write(to: URL(fileURLWithPath: filePath), options: .atomic)
+            } catch {
+                throw RunOutputsError.cannotWrite(path: filePath, reason: reason(error))
+            }
+        }
+    }
+
+    private static func path(_ name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The system's reason (`Permission denied`, `No space left on device`) rather than Foundation's generic text.
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(nsError.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// Why a run folder could not be written; the message names the path and the system's reason.
+public enum RunOutputsError: Error, Equatable, CustomStringConvertible {
+    case cannotCreateDirectory(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case cannotEncode(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateDirectory(let path, let reason):
+            return "cannot create the output folder \(path): \(reason); check the path, or choose another output folder"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        case .cannotEncode(let path, let reason):
+            return "cannot encode \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Picks which request a virtual user sends next, in proportion to the requests' weights.
+public struct RequestMix: Sendable, Equatable {
+    /// Running sums of the weights; the last is the total.
+    private let cumulativeWeights: [Int]
+
+    public init(weights: [Int]) {
+        precondition(!weights.isEmpty && weights.allSatisfy { $0 > 0 }, "weights are validated by the profile loader")
+        var sum = 0
+        cumulativeWeights = weights.map { sum += $0; return sum }
+    }
+
+    /// The index of the next request.
+    public func pick(using random: inout RandomSource) -> Int {
+        guard cumulativeWeights.count > 1 else { return 0 }
+        let ticket = Int(random.next(upperBound: UInt64(cumulativeWeights[cumulativeWeights.count - 1])))
+        var index = 0
+        while cumulativeWeights[index] <= ticket { index += 1 }
+        return index
+    }
+}

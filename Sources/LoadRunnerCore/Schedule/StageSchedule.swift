@@ -1,0 +1,82 @@
+/// The run's timeline as plain data: when each stage starts and ends, its statistics window, and how
+/// many virtual users should be running at any moment. A pure function of the stages: tested without time.
+///
+/// Spawn semantics follow Locust: entering a stage, users ramp from the previous stage's count toward the
+/// stage's count at `spawnRate` users per second, the first change happening at the stage start; the ramp
+/// is part of the stage's duration.
+public struct StageSchedule: Sendable, Equatable {
+    /// One stage placed on the timeline; times in microseconds since the run started.
+    public struct Slot: Sendable, Equatable {
+        /// 0-based index into the profile's stages.
+        public var index: Int
+        public var stage: Stage
+        /// Users running when the stage starts (the previous stage's target, 0 for the first).
+        public var startUsers: Int
+        public var startMicros: Int64
+        public var windowStartMicros: Int64
+        public var endMicros: Int64
+    }
+
+    public private(set) var slots: [Slot]
+
+    public init(stages: [Stage]) {
+        var slots: [Slot] = []
+        var start: Int64 = 0
+        var previousUsers = 0
+        for (index, stage) in stages.enumerated() {
+            let end = start + stage.duration.micros
+            slots.append(Slot(
+                index: index, stage: stage, startUsers: previousUsers, startMicros: start,
+                windowStartMicros: start + stage.warmup.micros, endMicros: end))
+            start = end
+            previousUsers = stage.users
+        }
+        self.slots = slots
+    }
+
+    /// The end of the last stage, in microseconds since the start.
+    public var totalMicros: Int64 { slots.last?.endMicros ?? 0 }
+
+    /// The most users any stage asks for.
+    public var peakUsers: Int { slots.map(\.stage.users).max() ?? 0 }
+
+    /// The slot running at `elapsedMicros`, or nil before the start or at/after the end.
+    public func slot(atMicros elapsedMicros: Int64) -> Slot? {
+        guard elapsedMicros >= 0 else { return nil }
+        return slots.first { elapsedMicros < $0.endMicros }
+    }
+
+    /// How many users should be running at `elapsedMicros`; 0 once the schedule is over.
+    public func users(atMicros elapsedMicros: Int64) -> Int {
+        guard let slot = slot(atMicros: elapsedMicros) else { return 0 }
+        let from = slot.startUsers
+        let to = slot.stage.users
+        guard from != to else { return to }
+        let secondsIntoStage = Double(elapsedMicros - slot.startMicros) / 1_000_000
+        // The first user changes at the stage start, then one every 1/spawnRate seconds.
+        let changed = min(abs(to - from), Int((secondsIntoStage * slot.stage.spawnRate).rounded(.down)) + 1)
+        return to > from ? from + changed : from - changed
+    }
+
+    /// The latest moment (microseconds) at which `users(atMicros:)` changes next after `elapsedMicros`,
+    /// so a driver can sleep until then instead of polling; nil when it never changes again.
+    public func nextChange(afterMicros elapsedMicros: Int64) -> Int64? {
+        guard let slot = slot(atMicros: elapsedMicros) else { return nil }
+        let current = users(atMicros: elapsedMicros)
+        if current != slot.stage.users {
+            let secondsIntoStage = Double(elapsedMicros - slot.startMicros) / 1_000_000
+            let step = (secondsIntoStage * slot.stage.spawnRate).rounded(.down) + 1
+            let next = slot.startMicros + Int64((step / slot.stage.spawnRate * 1_000_000).rounded(.up))
+            return min(max(next, elapsedMicros + 1), slot.endMicros)
+        }
+        return slot.endMicros < totalMicros ? slot.endMicros : nil
+    }
+}
+
+extension Duration {
+    /// Whole microseconds (truncated).
+    public var micros: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+    }
+}

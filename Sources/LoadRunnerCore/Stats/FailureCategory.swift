@@ -1,0 +1,25 @@
+/// Why a request failed; a failed request is data, counted per category.
+public enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Name resolution failed.
+    case dns
+    /// The TCP connection could not be made (refused, unreachable).
+    case connect
+    /// The request did not finish within the timeout.
+    case timeout
+    /// TLS handshake or certificate failure.
+    case tls
+    /// Sending the request failed (connection reset while writing).
+    case write
+    /// Receiving the response failed (connection reset or closed while reading).
+    case read
+    /// The server closed the connection without answering.
+    case emptyReply = "empty_reply"
+    /// The server answered something that is not HTTP.
+    case protocolError = "protocol"
+    /// An HTTP status outside the request's `expect` set.
+    case httpStatus = "http_status"
+    /// Anything else libcurl reported.
+    case other
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,74 @@
+import Histogram
+
+/// An exact latency distribution in microseconds (HdrHistogram, 3 significant digits).
+///
+/// Encodes compactly: only non-zero buckets, as `[value, count]` pairs, so result files stay small
+/// and any percentile can be recomputed, and histograms from several runs or processes merged exactly.
+public struct LatencyHistogram: Sendable, Equatable {
+    public private(set) var histogram: Histogram<UInt64>
+
+    public init() {
+        var histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+        histogram.autoResize = true
+        self.histogram = histogram
+    }
+
+    /// Records one latency; values below 1 µs count as 1 µs.
+    public mutating func record(micros: UInt64) {
+        _ = histogram.record(Swift.max(micros, 1))
+    }
+
+    /// Adds every sample of `other`; exact.
+    public mutating func add(_ other: LatencyHistogram) {
+        if other.histogram.totalCount > 0 { histogram.add(other.histogram) }
+    }
+
+    /// Forgets every sample, keeping the allocated buckets.
+    public mutating func reset() { histogram.reset() }
+
+    public var count: UInt64 { histogram.totalCount }
+
+    /// The latency at `percentile` (0...100) in microseconds; 0 when empty.
+    public func micros(atPercentile percentile: Double) -> UInt64 {
+        count == 0 ? 0 : histogram.valueAtPercentile(percentile)
+    }
+
+    public var minMicros: UInt64 { count == 0 ? 0 : histogram.min }
+    public var maxMicros: UInt64 { count == 0 ? 0 : histogram.max }
+    public var meanMicros: Double { count == 0 ? 0 : histogram.mean }
+}
+
+extension LatencyHistogram: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case unit, significantDigits, count, buckets
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("us", forKey: .unit)
+        try container.encode(3, forKey: .significantDigits)
+        try container.encode(count, forKey: .count)
+        var buckets: [[UInt64]] = []
+        for bucket in histogram.recordedValues() {
+            buckets.append([bucket.value, UInt64(bucket.count)])
+        }
+        try container.encode(buckets, forKey: .buckets)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let unit = try container.decode(String.self, forKey: .unit)
+        guard unit == "us" else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .unit, in: container, debugDescription: "latency unit must be \"us\", found \"\(unit)\"")
+        }
+        self.init()
+        for pair in try container.decode([[UInt64]].self, forKey: .buckets) {
+            guard pair.count == 2 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .buckets, in: container, debugDescription: "each bucket must be [value, count]")
+            }
+            _ = histogram.record(pair[0], count: pair[1])
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Everything one run measured; written as `result.json` and the source of every other output.
+public struct RunResult: Codable, Sendable, Equatable {
+    /// Bumped on any incompatible change of this format.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var provenance: Provenance
+    /// One entry per stage that started, in order.
+    public var stages: [StageResult]
+    /// One sample per second of the run, warm-up included.
+    public var series: [SecondSample]
+    /// Distinct failures over the whole run (warm-up included), as in Locust's failures table.
+    public var failures: [FailureRecord]
+    /// True when the run was stopped before its last stage ended (Ctrl-C, SIGTERM).
+    public var interrupted: Bool
+
+    public init(
+        provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],
+        interrupted: Bool
+    ) {
+        schemaVersion = Self.currentSchemaVersion
+        self.provenance = provenance
+        self.stages = stages
+        self.series = series
+        self.failures = failures
+        self.interrupted = interrupted
+    }
+}
+
+/// Where and how a run was made, so a result can be trusted and reproduced.
+public struct Provenance: Codable, Sendable, Equatable {
+    public var loadRunnerVersion: String
+    public var libcurlVersion: String
+    public var hostName: String
+    /// Online CPUs of the machine, and how many this process may run on (affinity).
+    public var cpuCount: Int
+    public var allowedCPUCount: Int
+    public var kernel: String
+    public var profileName: String
+    public var profilePath: String
+    public var profileText: String
+    public var target: String
+    public var commandLine: [String]
+    public var startTime: Date
+    public var endTime: Date
+
+    public init(
+        loadRunnerVersion: String, libcurlVersion: String, hostName: String, cpuCount: Int, allowedCPUCount: Int,
+        kernel: String, profileName: String, profilePath: String, profileText: String, target: String,
+        commandLine: [String], startTime: Date, endTime: Date
+    ) {
+        self.loadRunnerVersion = loadRunnerVersion
+        self.libcurlVersion = libcurlVersion
+        self.hostName = hostName
+        self.cpuCount = cpuCount
+        self.allowedCPUCount = allowedCPUCount
+        self.kernel = kernel
+        self.profileName = profileName
+        self.profilePath = profilePath
+        self.profileText = profileText
+        self.target = target
+        self.commandLine = commandLine
+        self.startTime = startTime
+        self.endTime = endTime
+    }
+}
+
+/// One stage: its schedule, its statistics window, and what was measured in that window.
+public struct StageResult: Codable, Sendable, Equatable {
+    /// 1-based stage number.
+    public var number: Int
+    public var users: Int
+    public var spawnRate: Double
+    /// Stage start and end, in seconds since the run started (the end is earlier when interrupted).
+    public var startSeconds: Double
+    public var endSeconds: Double
+    /// The statistics window `[windowStartSeconds, windowEndSeconds)`: the stage minus its warm-up.
+    public var windowStartSeconds: Double
+    public var windowEndSeconds: Double
+    /// Per request name, in profile order.
+    public var requests: [RequestStats]
+    /// All requests of the window together.
+    public var aggregated: RequestStats
+    public var generator: GeneratorStats
+
+    public init(
+        number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,
+        windowStartSeconds: Double, windowEndSeconds: Double, requests: [RequestStats], aggregated: RequestStats,
+        generator: GeneratorStats
+    ) {
+        self.number = number
+        self.users = users
+        self.spawnRate = spawnRate
+        self.startSeconds = startSeconds
+        self.endSeconds = endSeconds
+        self.windowStartSeconds = windowStartSeconds
+        self.windowEndSeconds = windowEndSeconds
+        self.requests = requests
+        self.aggregated = aggregated
+        self.generator = generator
+    }
+
+    /// Length of the statistics window in seconds (0 when the stage ended inside its warm-up).
+    public var windowSeconds: Double { max(0, windowEndSeconds - windowStartSeconds) }
+}
+
+/// How hard the load generator itself worked during a stage window.
+public struct GeneratorStats: Codable, Sendable, Equatable {
+    /// CPU time used by this process over the window, in % of one core.
+    public var cpuPercent: Double
+    /// How many cores the process may use; saturation is judged against `allowedCores * 100%`.
+    public var allowedCores: Int
+    /// Lateness of a 50 ms timer on Swift's task pool: the 99th percentile and the maximum, in microseconds.
+    public var schedulingLagP99Micros: UInt64
+    public var schedulingLagMaxMicros: UInt64
+    /// True when the generator was the bottleneck: its latencies measure itself, not the target.
+    public var saturated: Bool
+
+    /// CPU share (of what the process may use) above which a stage counts as saturated.
+    public static let saturationCPUShare = 0.90
+    /// Scheduling lag (p99) above which a stage counts as saturated.
+    public static let saturationLagMicros: UInt64 = 50_000
+
+    public init(cpuPercent: Double, allowedCores: Int, schedulingLagP99Micros: UInt64, schedulingLagMaxMicros: UInt64) {
+        self.cpuPercent = cpuPercent
+        self.allowedCores = allowedCores
+        self.schedulingLagP99Micros = schedulingLagP99Micros
+        self.schedulingLagMaxMicros = schedulingLagMaxMicros
+        saturated = cpuPercent >= Self.saturationCPUShare * 100 * Double(max(allowedCores, 1))
+            || schedulingLagP99Micros >= Self.saturationLagMicros
+    }
+}
+
+/// One distinct failure (request name, method, message) over the whole run.
+public struct FailureRecord: Codable, Sendable, Equatable {
+    public var name: String
+    public var method: String
+    public var category: FailureCategory
+    public var message: String
+    public var occurrences: UInt64
+    public var firstSeen: Date
+    public var lastSeen: Date
+
+    public init(
+        name: String, method: String, category: FailureCategory, message: String, occurrences: UInt64,
+        firstSeen: Date, lastSeen: Date
+    ) {
+        self.name = name
+        self.method = method
+        self.category = category
+        self.message = message
+        self.occurrences = occurrences
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+}

@@ -1,0 +1,97 @@
+/// One second of the run's time series: what completed in that second, per request name and in total.
+public struct SecondSample: Codable, Sendable, Equatable {
+    /// Seconds since the run started; this sample covers `[second, second + 1)`.
+    public var second: Int
+    /// Unix time (whole seconds) at the end of this second.
+    public var unixTime: Int
+    /// Active virtual users at the end of the second.
+    public var users: Int
+    /// 1-based stage the second belongs to, and whether it lies inside that stage's statistics window.
+    public var stage: Int
+    public var inWindow: Bool
+    /// Per request name (profile order; names with no request that second included with zeros).
+    public var requests: [IntervalStats]
+    public var aggregated: IntervalStats
+    /// The generator's CPU use during this second in % of one core, and its worst timer lag.
+    public var generatorCPUPercent: Double
+    public var schedulingLagMicros: UInt64
+
+    public init(
+        second: Int, unixTime: Int, users: Int, stage: Int, inWindow: Bool, requests: [IntervalStats],
+        aggregated: IntervalStats, generatorCPUPercent: Double, schedulingLagMicros: UInt64
+    ) {
+        self.second = second
+        self.unixTime = unixTime
+        self.users = users
+        self.stage = stage
+        self.inWindow = inWindow
+        self.requests = requests
+        self.aggregated = aggregated
+        self.generatorCPUPercent = generatorCPUPercent
+        self.schedulingLagMicros = schedulingLagMicros
+    }
+}
+
+/// Summary of one request name over one second, plus its running totals since the run started
+/// (the totals feed Locust's `Total ...` history columns).
+public struct IntervalStats: Codable, Sendable, Equatable {
+    public var name: String
+    public var method: String
+    public var requests: UInt64
+    public var failures: UInt64
+    public var bodyBytes: UInt64
+    /// Latency percentiles of this second, in microseconds, at `SecondSample.percentiles`; empty when no request.
+    public var percentileMicros: [UInt64]
+    public var minMicros: UInt64
+    public var maxMicros: UInt64
+    public var meanMicros: Double
+    public var total: RunningTotals
+
+    /// The percentiles kept per second: Locust's history columns.
+    public static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
+
+    public init(
+        name: String, method: String, requests: UInt64, failures: UInt64, bodyBytes: UInt64,
+        percentileMicros: [UInt64], minMicros: UInt64, maxMicros: UInt64, meanMicros: Double, total: RunningTotals
+    ) {
+        self.name = name
+        self.method = method
+        self.requests = requests
+        self.failures = failures
+        self.bodyBytes = bodyBytes
+        self.percentileMicros = percentileMicros
+        self.minMicros = minMicros
+        self.maxMicros = maxMicros
+        self.meanMicros = meanMicros
+        self.total = total
+    }
+
+    /// The latency at one of `percentiles` (e.g. 95), in microseconds; nil when the second had no request.
+    public func micros(atPercentile percentile: Double) -> UInt64? {
+        guard let index = Self.percentiles.firstIndex(of: percentile), index < percentileMicros.count else {
+            return nil
+        }
+        return percentileMicros[index]
+    }
+}
+
+/// Totals since the start of the run for one request name.
+public struct RunningTotals: Codable, Sendable, Equatable {
+    public var requests: UInt64
+    public var failures: UInt64
+    public var bodyBytes: UInt64
+    public var medianMicros: UInt64
+    public var meanMicros: Double
+    public var minMicros: UInt64
+    public var maxMicros: UInt64
+
+    public init(requests: UInt64, failures: UInt64, bodyBytes: UInt64, medianMicros: UInt64, meanMicros: Double, minMicros: UInt64, maxMicros: UInt64) {
+        self.requests = requests
+        self.failures = failures
+        self.bodyBytes = bodyBytes
+        self.medianMicros = medianMicros
+        self.meanMicros = meanMicros
+        self.minMicros = minMicros
+        self.maxMicros = maxMicros
+    }
+}

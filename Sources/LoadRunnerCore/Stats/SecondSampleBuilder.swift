@@ -1,0 +1,54 @@
+/// Turns each second's merged per-request statistics into a `SecondSample`, keeping the running totals
+/// (a cumulative histogram per request name) that Locust's history columns need. Pure: no clock.
+public struct SecondSampleBuilder: Sendable {
+    private let schedule: StageSchedule
+    private let startUnixTime: Double
+    private var totals: [RequestStats]
+    private var aggregateTotal: RequestStats
+
+    public init(schedule: StageSchedule, requests: [RequestSpec], startUnixTime: Double) {
+        self.schedule = schedule
+        self.startUnixTime = startUnixTime
+        totals = requests.map { RequestStats(name: $0.name, method: $0.method) }
+        aggregateTotal = RequestStats(name: RequestStats.aggregatedName, method: "")
+    }
+
+    /// The sample for `second` (0-based since the run started) from what completed in it.
+    public mutating func sample(
+        second: Int, requests: [RequestStats], users: Int, generatorCPUPercent: Double, schedulingLagMicros: UInt64
+    ) -> SecondSample {
+        var aggregate = RequestStats(name: RequestStats.aggregatedName, method: "")
+        var perRequest: [IntervalStats] = []
+        for (index, stats) in requests.enumerated() {
+            totals[index].add(stats)
+            aggregate.add(stats)
+            perRequest.append(Self.interval(stats, total: totals[index]))
+        }
+        aggregateTotal.add(aggregate)
+        let middleMicros = Int64(second) * 1_000_000 + 500_000
+        let slot = schedule.slot(atMicros: middleMicros) ?? schedule.slots.last
+        return SecondSample(
+            second: second,
+            unixTime: Int((startUnixTime + Double(second + 1)).rounded(.down)),
+            users: users,
+            stage: (slot?.index ?? 0) + 1,
+            inWindow: slot.map { middleMicros >= $0.windowStartMicros && middleMicros < $0.endMicros } ?? false,
+            requests: perRequest,
+            aggregated: Self.interval(aggregate, total: aggregateTotal),
+            generatorCPUPercent: generatorCPUPercent,
+            schedulingLagMicros: schedulingLagMicros)
+    }
+
+    private static func interval(_ stats: RequestStats, total: RequestStats) -> IntervalStats {
+        let latency = stats.latency
+        return IntervalStats(
+            name: stats.name, method: stats.method, requests: stats.requests, failures: stats.failures,
+            bodyBytes: stats.bodyBytes,
+            percentileMicros: latency.count == 0 ? [] : IntervalStats.percentiles.map { latency.micros(atPercentile: $0) },
+            minMicros: latency.minMicros, maxMicros: latency.maxMicros, meanMicros: latency.meanMicros,
+            total: RunningTotals(
+                requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
+                medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,
+                minMicros: total.latency.minMicros, maxMicros: total.latency.maxMicros))
+    }
+}

@@ -1,0 +1,225 @@
+import CCurl
+import Foundation
+import LoadRunnerCore
+import Synchronization
+
+/// One thread driving one libcurl multi handle, and the task executor its virtual users run on.
+///
+/// Virtual users are Swift tasks with this loop as their executor preference, so a user's code, its
+/// transfer's completion and the statistics it feeds all run on this one thread: no lock or thread hop
+/// per request, and Swift's cooperative pool is never blocked by curl. Other threads reach the loop only
+/// through `remote` (jobs from timers, start-up, stop requests), waking it with `curl_multi_wakeup`.
+final class CurlLoop: TaskExecutor, @unchecked Sendable {
+    let index: Int
+    private let multi: UnsafeMutableRawPointer
+    private let clock: RunClock
+    private let expectations: [StatusSet]
+    private let series: SeriesCollector
+    private let remote = Mutex(RemoteInbox())
+    private let finished = DispatchSemaphore(value: 0)
+    private var loopThread: pthread_t?
+
+    // State below is touched only on the loop thread.
+    private var localJobs: [UnownedJob] = []
+    private var transfersToAdd: [CurlTransfer] = []
+    private var runningTransfers: [ObjectIdentifier: CurlTransfer] = [:]
+    private var recorder: LoopRecorder
+
+    /// Work handed over by other threads, and the flags that tell the loop what to do next.
+    private struct RemoteInbox {
+        var jobs: [UnownedJob] = []
+        var transfers: [CurlTransfer] = []
+        /// True while the loop waits in `curl_multi_poll`: only then does a hand-over need a wake-up.
+        var waiting = false
+        /// Sticky once set: the run is ending, so every transfer is abandoned, including late submissions.
+        var closing = false
+        var stop = false
+        /// The first second not to report when stopping (the run's end, rounded up).
+        var finalSecond = 0
+    }
+
+    init(index: Int, clock: RunClock, schedule: StageSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector) throws(EngineError) {
+        guard let multi = curl_multi_init() else { throw .setup("libcurl could not create a multi handle") }
+        self.index = index
+        self.multi = multi
+        self.clock = clock
+        self.series = series
+        expectations = requests.map(\.expect)
+        recorder = LoopRecorder(schedule: schedule, requests: requests)
+        // Keep one cached connection per virtual user, however few transfers are running at a moment.
+        lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxTransfers + 8)
+    }
+
+    deinit { curl_multi_cleanup(multi) }
+
+    /// Starts the loop's thread; returns once it runs.
+    func start() {
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            loopThread = pthread_self()
+            started.signal()
+            run()
+            finished.signal()
+        }
+        thread.name = "curl-loop-\(index)"
+        thread.stackSize = 1 << 20
+        thread.start()
+        started.wait()
+    }
+
+    // MARK: TaskExecutor
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        if isLoopThread {
+            localJobs.append(job)
+            return
+        }
+        let wake = remote.withLock { inbox in
+            inbox.jobs.append(job)
+            defer { inbox.waiting = false }
+            return inbox.waiting
+        }
+        if wake { curl_multi_wakeup(multi) }
+    }
+
+    private var isLoopThread: Bool {
+        guard let loopThread else { return false }
+        return pthread_equal(pthread_self(), loopThread) != 0
+    }
+
+    // MARK: Transfers
+
+    /// Runs `transfer` (already configured) and returns when it completes or is abandoned.
+    /// Called from a virtual user running on this loop.
+    func perform(_ transfer: CurlTransfer, requestIndex: Int) async -> TransferResult {
+        await withUnsafeContinuation { continuation in
+            transfer.continuation = continuation
+            transfer.requestIndex = requestIndex
+            transfer.bodyBytes.pointee = 0
+            if isLoopThread {
+                transfersToAdd.append(transfer)
+            } else {
+                let wake = remote.withLock { inbox in
+                    inbox.transfers.append(transfer)
+                    defer { inbox.waiting = false }
+                    return inbox.waiting
+                }
+                if wake { curl_multi_wakeup(multi) }
+            }
+        }
+    }
+
+    /// From now on, ends every transfer without recording it; users get `.cancelled`. Any thread.
+    func abandonTransfers() {
+        remote.withLock { $0.closing = true }
+        curl_multi_wakeup(multi)
+    }
+
+    /// Stops the loop once its jobs are done, and waits for its thread to end. Any thread but this loop's.
+    /// Seconds up to the run's end (`endMicros`, rounded up) are reported; returns what the loop recorded.
+    func stop(endMicros: Int64) -> LoopRecorder {
+        remote.withLock { inbox in
+            inbox.stop = true
+            inbox.finalSecond = Int((endMicros + 999_999) / 1_000_000)
+        }
+        curl_multi_wakeup(multi)
+        finished.wait()
+        return recorder
+    }
+
+    // MARK: The loop
+
+    private func run() {
+        var stillRunning: Int32 = 0
+        while true {
+            let inbox = remote.withLock { inbox in
+                defer { inbox.jobs.removeAll(keepingCapacity: true); inbox.transfers.removeAll(keepingCapacity: true) }
+                return (inbox.jobs, inbox.transfers, inbox.closing, inbox.stop)
+            }
+            localJobs.append(contentsOf: inbox.0)
+            transfersToAdd.append(contentsOf: inbox.1)
+            runJobs()
+            if inbox.2 { abandonRunningTransfers() }
+            if inbox.3 && localJobs.isEmpty && transfersToAdd.isEmpty && runningTransfers.isEmpty { break }
+
+            for transfer in transfersToAdd {
+                runningTransfers[ObjectIdentifier(transfer)] = transfer
+                curl_multi_add_handle(multi, transfer.handle)
+            }
+            transfersToAdd.removeAll(keepingCapacity: true)
+
+            curl_multi_perform(multi, &stillRunning)
+            readCompletions()
+            deliverFinishedSeconds()
+            if !localJobs.isEmpty { continue }
+            waitForActivity()
+        }
+        let finalSecond = remote.withLock { $0.finalSecond }
+        recorder.rollOver(toSecond: finalSecond) { series.deliver(loop: index, $0) }
+    }
+
+    private func runJobs() {
+        let executor = asUnownedTaskExecutor()
+        while !localJobs.isEmpty {
+            let batch = localJobs
+            localJobs.removeAll(keepingCapacity: true)
+            for job in batch { job.runSynchronously(on: executor) }
+        }
+    }
+
+    /// Sleeps in `curl_multi_poll` until a socket is ready, curl's timer is due, a wake-up arrives, or
+    /// 100 ms pass (so per-second statistics are handed over on time even when idle).
+    private func waitForActivity() {
+        let mayWait = remote.withLock { inbox in
+            guard inbox.jobs.isEmpty, inbox.transfers.isEmpty, !inbox.stop else { return false }
+            inbox.waiting = true
+            return true
+        }
+        guard mayWait else { return }
+        var curlTimeout = -1
+        curl_multi_timeout(multi, &curlTimeout)
+        let untilNextSecond = Int(1_000 - (clock.nowMicros() / 1_000) % 1_000)
+        let timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
+        curl_multi_poll(multi, nil, 0, Int32(timeout), nil)
+        remote.withLock { $0.waiting = false }
+    }
+
+    private func readCompletions() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let code = message.pointee.data.result
+            curl_multi_remove_handle(multi, easy)
+            let transfer = CurlTransfer.owning(easy)
+            runningTransfers[ObjectIdentifier(transfer)] = nil
+            let requestIndex = transfer.requestIndex
+            let outcome = TransferOutcomeReader.outcome(
+                of: transfer, code: code, expect: expectations[requestIndex])
+            recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: clock.nowMicros())
+            resume(transfer, with: .completed(outcome))
+        }
+    }
+
+    private func abandonRunningTransfers() {
+        for transfer in runningTransfers.values {
+            curl_multi_remove_handle(multi, transfer.handle)
+            resume(transfer, with: .cancelled)
+        }
+        runningTransfers.removeAll()
+        for transfer in transfersToAdd { resume(transfer, with: .cancelled) }
+        transfersToAdd.removeAll()
+    }
+
+    private func resume(_ transfer: CurlTransfer, with result: TransferResult) {
+        guard let continuation = transfer.continuation else { return }
+        transfer.continuation = nil
+        continuation.resume(returning: result)
+    }
+
+    private func deliverFinishedSeconds() {
+        let second = Int(clock.nowMicros() / 1_000_000)
+        guard second > recorder.currentSecond else { return }
+        recorder.rollOver(toSecond: second) { series.deliver(loop: index, $0) }
+    }
+}

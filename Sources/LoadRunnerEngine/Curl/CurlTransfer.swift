@@ -1,0 +1,96 @@
+import CCurl
+import LoadRunnerCore
+
+/// One libcurl easy handle and the state of the transfer it is running. Owned by one virtual user
+/// (so its connection is kept alive between that user's requests) and touched only on its loop's thread.
+final class CurlTransfer: @unchecked Sendable {
+    let handle: UnsafeMutableRawPointer
+    /// Body bytes of the current transfer, counted by the C write callback as they arrive.
+    let bodyBytes: UnsafeMutablePointer<UInt64>
+    /// Set while a transfer runs; resumed exactly once by the loop.
+    var continuation: UnsafeContinuation<TransferResult, Never>?
+    /// Which profile request is being sent (index into the profile's requests), for the statistics.
+    var requestIndex = 0
+    /// Headers for a request whose headers are templated; freed when the next request is configured.
+    var ownedHeaders: UnsafeMutablePointer<curl_slist>?
+    /// The request configuration last applied, so unchanged options are not set again.
+    var configuredRequestIndex = -1
+
+    init(settings: TransferSettings) throws(EngineError) {
+        guard let handle = curl_easy_init() else { throw .setup("libcurl could not create a transfer (out of memory?)") }
+        self.handle = handle
+        bodyBytes = .allocate(capacity: 1)
+        bodyBytes.initialize(to: 0)
+        var code = lr_easy_count_body(handle, bodyBytes)
+        settings.apply(to: handle, code: &code)
+        lr_easy_setopt_pointer(handle, CURLOPT_PRIVATE, Unmanaged.passUnretained(self).toOpaque())
+        guard code == CURLE_OK else {
+            throw .setup("libcurl refused a transfer option: \(String(cString: curl_easy_strerror(code)))")
+        }
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        if let ownedHeaders { curl_slist_free_all(ownedHeaders) }
+        bodyBytes.deallocate()
+    }
+
+    /// The transfer whose handle this is (set through `CURLOPT_PRIVATE`).
+    static func owning(_ handle: UnsafeMutableRawPointer) -> CurlTransfer {
+        var pointer: UnsafeMutableRawPointer?
+        lr_easy_getinfo_pointer(handle, CURLINFO_PRIVATE, &pointer)
+        return Unmanaged<CurlTransfer>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    func setURL(_ url: String) {
+        lr_easy_setopt_string(handle, CURLOPT_URL, url)
+    }
+
+    /// Replaces templated headers with a new list this transfer owns.
+    func setOwnedHeaders(_ list: UnsafeMutablePointer<curl_slist>?) {
+        lr_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list))
+        if let ownedHeaders { curl_slist_free_all(ownedHeaders) }
+        ownedHeaders = list
+    }
+}
+
+/// What the loop hands back to the virtual user when a transfer ends.
+enum TransferResult: Sendable {
+    /// The transfer finished (successfully or not) and was recorded.
+    case completed(RequestOutcome)
+    /// The run is stopping; the transfer was abandoned and not recorded.
+    case cancelled
+}
+
+/// Options every transfer of a run shares.
+struct TransferSettings: Sendable {
+    var timeoutMillis: Int
+    var connectTimeoutMillis: Int
+    var http2: Bool
+    var https: Bool
+    var insecure: Bool
+    var userAgent: String
+
+    func apply(to handle: UnsafeMutableRawPointer, code: inout CURLcode) {
+        func set(_ option: CURLoption, _ value: Int) {
+            let result = lr_easy_setopt_long(handle, option, value)
+            if result != CURLE_OK { code = result }
+        }
+        set(CURLOPT_NOSIGNAL, 1)
+        set(CURLOPT_TIMEOUT_MS, timeoutMillis)
+        set(CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMillis)
+        set(CURLOPT_TCP_NODELAY, 1)
+        set(CURLOPT_FOLLOWLOCATION, 0)
+        if http2 {
+            set(CURLOPT_HTTP_VERSION, https ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE)
+        } else {
+            set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
+        }
+        if insecure {
+            set(CURLOPT_SSL_VERIFYPEER, 0)
+            set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
+        let result = lr_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
+        if result != CURLE_OK { code = result }
+    }
+}

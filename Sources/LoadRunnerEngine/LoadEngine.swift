@@ -1,0 +1,119 @@
+import Foundation
+import LoadRunnerCore
+
+/// Runs a validated profile: loads its data, starts the curl loops, drives virtual users through the
+/// stages, and returns everything measured. Stopping early (StopSignal) still returns the result.
+public struct LoadEngine: Sendable {
+    public let profile: Profile
+    public let options: EngineOptions
+
+    public init(profile: Profile, options: EngineOptions) {
+        self.profile = profile
+        self.options = options
+    }
+
+    public func run(observer: some RunObserver, stop: StopSignal) async throws(EngineError) -> RunResult {
+        let schedule = StageSchedule(stages: profile.stages)
+        let loopCount = options.loopCount(peakUsers: schedule.peakUsers)
+        try checkOpenFileLimit(users: schedule.peakUsers, loops: loopCount)
+        let settings = transferSettings()
+        let sources = try await DataLoader(profile: profile, fetcher: BodyFetcher(settings: settings)).load()
+        let plans = try profile.requests.map { request throws(EngineError) in
+            try RequestPlan(request: request, profile: profile, sources: sources)
+        }
+
+        let clock = RunClock()
+        let series = SeriesCollector(loopCount: loopCount)
+        let usersPerLoop = (schedule.peakUsers + loopCount - 1) / loopCount
+        var loops: [CurlLoop] = []
+        for index in 0..<loopCount {
+            loops.append(try CurlLoop(
+                index: index, clock: clock, schedule: schedule, requests: profile.requests,
+                maxTransfers: usersPerLoop, series: series))
+        }
+        loops.forEach { $0.start() }
+
+        let control = UserControl(slots: schedule.peakUsers)
+        let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control)
+        let setup = UserSetup(
+            plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
+            thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
+            reportProblem: { observer.problem(Messages.userCouldNotStart($0)) })
+        observer.runStarted(at: clock.startDate)
+
+        let monitorTask = Task { await monitor.run() }
+        let reporter = Task {
+            var builder = SecondSampleBuilder(
+                schedule: schedule, requests: profile.requests, startUnixTime: clock.startDate.timeIntervalSince1970)
+            var samples: [SecondSample] = []
+            for await second in series.seconds {
+                let seen = monitor.second(second.second)
+                let sample = builder.sample(
+                    second: second.second, requests: second.requests, users: seen?.users ?? control.runningUsers,
+                    generatorCPUPercent: seen?.cpuPercent ?? 0, schedulingLagMicros: seen?.maxLagMicros ?? 0)
+                samples.append(sample)
+                observer.secondCompleted(sample)
+            }
+            return samples
+        }
+
+        let endMicros = await drive(schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop)
+        let recorders = loops.map { $0.stop(endMicros: endMicros) }
+        series.finish()
+        let samples = await reporter.value
+        monitorTask.cancel()
+        _ = await monitorTask.value
+
+        return RunResultAssembler(
+            profile: profile, options: options, schedule: schedule, clock: clock, endMicros: endMicros,
+            interrupted: endMicros < schedule.totalMicros
+        ).assemble(recorders: recorders, samples: samples, monitor: monitor)
+    }
+
+    /// Starts and stops users as the schedule says until it ends or a stop is requested; then ends
+    /// every transfer and waits for the users to leave. Returns when (run microseconds) it stopped.
+    private func drive(
+        schedule: StageSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock, stop: StopSignal
+    ) async -> Int64 {
+        await withTaskGroup(of: Void.self) { group in
+            var now = clock.nowMicros()
+            while now < schedule.totalMicros && !stop.isRequested {
+                let users = schedule.users(atMicros: now)
+                control.setTarget(users)
+                for index in control.claimFreeSlots(below: users) {
+                    let loop = loops[index % loops.count]
+                    let user = VirtualUser(index: index, loop: loop, setup: setup, control: control)
+                    group.addTask(executorPreference: loop) {
+                        await user.run()
+                        control.release(slot: index)
+                    }
+                }
+                let wake = min(schedule.nextChange(afterMicros: now) ?? schedule.totalMicros, now + 50_000)
+                try? await Task.sleep(for: .microseconds(max(0, wake - clock.nowMicros())))
+                now = clock.nowMicros()
+            }
+            let endMicros = min(now, schedule.totalMicros)
+            control.stop()
+            control.setTarget(0)
+            loops.forEach { $0.abandonTransfers() }
+            group.cancelAll()
+            await group.waitForAll()
+            return endMicros
+        }
+    }
+
+    private func transferSettings() -> TransferSettings {
+        TransferSettings(
+            timeoutMillis: Int(profile.timeout.micros / 1_000),
+            connectTimeoutMillis: Int(profile.connectTimeout.micros / 1_000),
+            http2: profile.http2, https: profile.target.scheme == "https", insecure: profile.insecure,
+            userAgent: "LoadRunner/\(options.loadRunnerVersion)")
+    }
+
+    /// Each user holds one connection; make sure the process may open that many sockets.
+    private func checkOpenFileLimit(users: Int, loops: Int) throws(EngineError) {
+        let needed = users + 64 + loops * 8
+        let limit = SystemInfo.raiseOpenFileLimit(to: needed)
+        guard limit >= needed else { throw .setup(Messages.openFileLimit(needed: needed, limit: limit, users: users)) }
+    }
+}

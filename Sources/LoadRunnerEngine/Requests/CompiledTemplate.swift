@@ -1,0 +1,60 @@
+import LoadRunnerCore
+
+/// A template with its references resolved to source and column indices, ready to render per request.
+struct CompiledTemplate: Sendable {
+    enum Piece: Sendable {
+        case literal(String)
+        case value(source: Int, column: Int)
+    }
+
+    let pieces: [Piece]
+    /// Whether values are URL-encoded (paths and queries) or inserted raw (bodies and headers).
+    let encoded: Bool
+
+    var isConstant: Bool { pieces.allSatisfy { if case .literal = $0 { true } else { false } } }
+
+    init(_ template: Template, sources: [SourceValues], encoded: Bool) throws(EngineError) {
+        self.encoded = encoded
+        var pieces: [Piece] = []
+        for segment in template.segments {
+            switch segment {
+            case .literal(let text):
+                pieces.append(.literal(text))
+            case .reference(let name, let column):
+                guard let source = sources.firstIndex(where: { $0.name == name }) else {
+                    throw .dataSource("template references unknown data source \"\(name)\"")
+                }
+                guard let columnIndex = sources[source].columnIndex(column) else {
+                    throw .dataSource("data.\(name) has no column \"\(column ?? "")\" (the fetched objects lack that key); check the template {{ \(name).\(column ?? "") }}")
+                }
+                pieces.append(.value(source: source, column: columnIndex))
+            }
+        }
+        self.pieces = pieces
+    }
+
+    /// Appends the rendered text to `output`, using (and filling) `rows`, the row picked per source
+    /// for this request, so every reference to one source in a request uses the same row.
+    func render(into output: inout String, sources: [SourceValues], rows: inout [Int], random: inout RandomSource) {
+        for piece in pieces {
+            switch piece {
+            case .literal(let text):
+                output += text
+            case .value(let sourceIndex, let column):
+                let source = sources[sourceIndex]
+                switch source.values {
+                case .range(let range):
+                    if rows[sourceIndex] < 0 {
+                        let span = UInt64(range.upperBound - range.lowerBound) &+ 1
+                        rows[sourceIndex] = Int(span == 0 ? random.next() : random.next(upperBound: span))
+                    }
+                    output += String(range.lowerBound &+ Int64(truncatingIfNeeded: rows[sourceIndex]))
+                case .table(_, let raw, let encodedRows):
+                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(random.next(upperBound: UInt64(raw.count))) }
+                    let row = encoded ? encodedRows[rows[sourceIndex]] : raw[rows[sourceIndex]]
+                    if column < row.count { output += row[column] }
+                }
+            }
+        }
+    }
+}

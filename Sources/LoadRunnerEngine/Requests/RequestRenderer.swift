@@ -1,0 +1,69 @@
+import CCurl
+import LoadRunnerCore
+
+/// Renders the next request of one virtual user onto its transfer: URL, method, headers and body.
+/// Owned by the user, so its scratch buffers are reused request after request.
+struct RequestRenderer {
+    private let plans: [RequestPlan]
+    private let sources: [SourceValues]
+    /// Row picked per source for the request being rendered (-1: none yet).
+    private var rows: [Int]
+    private var scratch = ""
+
+    init(plans: [RequestPlan], sources: [SourceValues]) {
+        self.plans = plans
+        self.sources = sources
+        rows = Array(repeating: -1, count: sources.count)
+        scratch.reserveCapacity(256)
+    }
+
+    mutating func configure(_ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource) {
+        let plan = plans[requestIndex]
+        for index in rows.indices { rows[index] = -1 }
+        if transfer.configuredRequestIndex != requestIndex {
+            applyMethod(plan, to: transfer)
+            if let shared = plan.sharedHeaders {
+                transfer.setOwnedHeaders(nil)
+                lr_easy_setopt_pointer(transfer.handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(shared.list))
+            }
+            transfer.configuredRequestIndex = requestIndex
+        }
+        scratch.removeAll(keepingCapacity: true)
+        plan.url.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+        transfer.setURL(scratch)
+        if plan.sharedHeaders == nil {
+            var list: UnsafeMutablePointer<curl_slist>?
+            for line in plan.headerLines {
+                scratch.removeAll(keepingCapacity: true)
+                line.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+                list = curl_slist_append(list, scratch)
+            }
+            transfer.setOwnedHeaders(list)
+        }
+        if let body = plan.body {
+            scratch.removeAll(keepingCapacity: true)
+            body.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+            lr_easy_setopt_off_t(transfer.handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(scratch.utf8.count))
+            lr_easy_setopt_string(transfer.handle, CURLOPT_COPYPOSTFIELDS, scratch)
+        }
+    }
+
+    /// Sets the method options from a clean state, since the handle may have sent another request before.
+    /// A body (set per request) makes libcurl send a POST; `CUSTOMREQUEST` then renames the verb.
+    private func applyMethod(_ plan: RequestPlan, to transfer: CurlTransfer) {
+        let handle = transfer.handle
+        lr_easy_setopt_long(handle, CURLOPT_NOBODY, 0)
+        lr_easy_setopt_pointer(handle, CURLOPT_CUSTOMREQUEST, nil)
+        lr_easy_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        let sendsBody = plan.body != nil || ["POST", "PUT", "PATCH"].contains(plan.method)
+        if plan.method == "HEAD" {
+            lr_easy_setopt_long(handle, CURLOPT_NOBODY, 1)
+        } else if sendsBody && plan.body == nil {
+            lr_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, 0)
+            lr_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+        }
+        if plan.method != "GET" && plan.method != "HEAD" && plan.method != "POST" {
+            lr_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, plan.method)
+        }
+    }
+}

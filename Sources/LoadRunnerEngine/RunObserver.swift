@@ -1,0 +1,51 @@
+import Foundation
+import LoadRunnerCore
+import Synchronization
+
+/// Receives what a run reports while it goes: one sample per second, and problems that do not stop it.
+/// Called from a task on Swift's pool, never from a curl loop.
+public protocol RunObserver: Sendable {
+    /// Data sources are loaded and the first user is about to start.
+    func runStarted(at date: Date)
+    /// One more second of the run is complete.
+    func secondCompleted(_ sample: SecondSample)
+    /// Something went wrong that the run survives (a user that could not start, ...).
+    func problem(_ message: String)
+}
+
+/// Asks a running engine to stop early (Ctrl-C, SIGTERM). Thread-safe; the engine checks it often.
+public final class StopSignal: Sendable {
+    private let requested = Atomic<Bool>(false)
+
+    public init() {}
+
+    public func request() { requested.store(true, ordering: .relaxed) }
+
+    public var isRequested: Bool { requested.load(ordering: .relaxed) }
+}
+
+/// How the engine runs, beyond what the profile says.
+public struct EngineOptions: Sendable {
+    /// curl loop threads; nil picks one from the peak user count.
+    public var loops: Int?
+    /// Seed of the users' random choices (request mix, data rows, think times).
+    public var seed: UInt64
+    public var commandLine: [String]
+    public var loadRunnerVersion: String
+
+    public init(loops: Int? = nil, seed: UInt64 = 0x4C52_554E, commandLine: [String], loadRunnerVersion: String) {
+        self.loops = loops
+        self.seed = seed
+        self.commandLine = commandLine
+        self.loadRunnerVersion = loadRunnerVersion
+    }
+
+    /// Users per loop before another loop (and libcurl connection cache) is added.
+    public static let usersPerLoop = 250
+    public static let maxLoops = 8
+
+    func loopCount(peakUsers: Int) -> Int {
+        if let loops { return max(1, min(loops, Self.maxLoops)) }
+        return max(1, min(Self.maxLoops, (peakUsers + Self.usersPerLoop - 1) / Self.usersPerLoop))
+    }
+}

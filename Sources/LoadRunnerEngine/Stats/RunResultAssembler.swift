@@ -1,0 +1,78 @@
+import Foundation
+import LoadRunnerCore
+
+/// Folds what every loop and the monitor recorded into one `RunResult`. Runs once, after the loops stop.
+struct RunResultAssembler {
+    let profile: Profile
+    let options: EngineOptions
+    let schedule: StageSchedule
+    let clock: RunClock
+    /// When the run stopped, in run microseconds (the schedule's end unless interrupted).
+    let endMicros: Int64
+    let interrupted: Bool
+
+    func assemble(recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor) -> RunResult {
+        RunResult(
+            provenance: provenance(),
+            stages: stages(recorders: recorders, samples: samples, monitor: monitor),
+            series: samples,
+            failures: failures(recorders: recorders),
+            interrupted: interrupted)
+    }
+
+    private func stages(recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor) -> [StageResult] {
+        let allowedCores = SystemInfo.allowedCPUCount
+        return schedule.slots.filter { $0.startMicros < endMicros || ($0.startMicros == 0 && endMicros == 0) }.map { slot in
+            var requests = profile.requests.map { RequestStats(name: $0.name, method: $0.method) }
+            for recorder in recorders {
+                for (index, stats) in recorder.windowStats[slot.index].enumerated() { requests[index].add(stats) }
+            }
+            var aggregated = RequestStats(name: RequestStats.aggregatedName, method: "")
+            requests.forEach { aggregated.add($0) }
+            let windowSamples = samples.filter { $0.stage == slot.index + 1 && $0.inWindow }
+            let cpu = windowSamples.isEmpty ? 0 : windowSamples.map(\.generatorCPUPercent).reduce(0, +) / Double(windowSamples.count)
+            let lag = monitor.stageLag(slot.index)
+            let end = min(slot.endMicros, endMicros)
+            return StageResult(
+                number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,
+                startSeconds: seconds(slot.startMicros), endSeconds: seconds(end),
+                windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(max(end, slot.windowStartMicros)),
+                requests: requests, aggregated: aggregated,
+                generator: GeneratorStats(
+                    cpuPercent: cpu, allowedCores: allowedCores,
+                    schedulingLagP99Micros: lag.micros(atPercentile: 99), schedulingLagMaxMicros: lag.maxMicros))
+        }
+    }
+
+    private func failures(recorders: [LoopRecorder]) -> [FailureRecord] {
+        var merged: [FailureKey: FailureTally] = [:]
+        for recorder in recorders {
+            for (key, tally) in recorder.failures {
+                if var existing = merged[key] {
+                    existing.merge(tally)
+                    merged[key] = existing
+                } else {
+                    merged[key] = tally
+                }
+            }
+        }
+        return merged.map { key, tally in
+            let request = profile.requests[key.requestIndex]
+            return FailureRecord(
+                name: request.name, method: request.method, category: key.failure.category, message: key.failure.message,
+                occurrences: tally.count, firstSeen: clock.date(atMicros: tally.firstSeenMicros),
+                lastSeen: clock.date(atMicros: tally.lastSeenMicros))
+        }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }
+    }
+
+    private func provenance() -> Provenance {
+        Provenance(
+            loadRunnerVersion: options.loadRunnerVersion, libcurlVersion: SystemInfo.libcurlVersion,
+            hostName: SystemInfo.hostName, cpuCount: SystemInfo.onlineCPUCount, allowedCPUCount: SystemInfo.allowedCPUCount,
+            kernel: SystemInfo.kernel, profileName: profile.name, profilePath: profile.sourcePath,
+            profileText: profile.sourceText, target: profile.target.description, commandLine: options.commandLine,
+            startTime: clock.startDate, endTime: clock.date(atMicros: endMicros))
+    }
+
+    private func seconds(_ micros: Int64) -> Double { Double(micros) / 1_000_000 }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import LoadRunnerCore
+import Synchronization
+
+/// Watches the load generator itself: its CPU use each second, and how late a 50 ms timer fires on
+/// Swift's task pool (scheduling lag). A saturated generator measures itself, not the target.
+final class GeneratorMonitor: Sendable {
+    /// What the monitor saw during one second of the run.
+    struct Second: Sendable {
+        var cpuPercent: Double
+        var maxLagMicros: UInt64
+        var users: Int
+    }
+
+    private struct State {
+        var seconds: [Int: Second] = [:]
+        /// Lag samples per stage, inside that stage's statistics window.
+        var stageLag: [Int: LatencyHistogram] = [:]
+    }
+
+    private let clock: RunClock
+    private let schedule: StageSchedule
+    private let control: UserControl
+    private let state = Mutex(State())
+    static let tickMicros: Int64 = 50_000
+
+    init(clock: RunClock, schedule: StageSchedule, control: UserControl) {
+        self.clock = clock
+        self.schedule = schedule
+        self.control = control
+    }
+
+    /// Samples until the task is cancelled.
+    func run() async {
+        var second = 0
+        var secondMaxLag: UInt64 = 0
+        var cpuAtSecondStart = Self.processCPUMicros()
+        var nextTick = clock.nowMicros() + Self.tickMicros
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: .microseconds(max(0, nextTick - clock.nowMicros()))) } catch { break }
+            let now = clock.nowMicros()
+            let lag = UInt64(max(0, now - nextTick))
+            secondMaxLag = max(secondMaxLag, lag)
+            if let slot = schedule.slot(atMicros: now), now >= slot.windowStartMicros {
+                state.withLock { $0.stageLag[slot.index, default: LatencyHistogram()].record(micros: lag) }
+            }
+            nextTick = max(nextTick + Self.tickMicros, now)
+            let nowSecond = Int(now / 1_000_000)
+            if nowSecond > second {
+                let cpu = Self.processCPUMicros()
+                let elapsed = Double(max(1, now - Int64(second) * 1_000_000))
+                let sample = Second(
+                    cpuPercent: Double(cpu - cpuAtSecondStart) / min(elapsed, Double(nowSecond - second) * 1_000_000) * 100,
+                    maxLagMicros: secondMaxLag, users: control.runningUsers)
+                state.withLock { state in
+                    for finished in second..<nowSecond { state.seconds[finished] = sample }
+                }
+                second = nowSecond
+                secondMaxLag = 0
+                cpuAtSecondStart = cpu
+            }
+        }
+    }
+
+    /// What was seen in `second`, if the monitor got to it.
+    func second(_ second: Int) -> Second? { state.withLock { $0.seconds[second] } }
+
+    /// The lag distribution inside stage `index`'s window.
+    func stageLag(_ index: Int) -> LatencyHistogram { state.withLock { $0.stageLag[index] ?? LatencyHistogram() } }
+
+    /// CPU time (user + system) this process has used, in microseconds.
+    static func processCPUMicros() -> Int64 {
+        var usage = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &usage)
+        return Int64(usage.tv_sec) * 1_000_000 + Int64(usage.tv_nsec) / 1_000
+    }
+}

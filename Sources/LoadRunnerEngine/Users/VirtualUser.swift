@@ -1,0 +1,48 @@
+import LoadRunnerCore
+
+/// One simulated client: picks a request by weight, sends it on its own kept-alive transfer, waits
+/// its think time, and repeats until the schedule or the run says stop. Runs on its curl loop's thread.
+struct VirtualUser: Sendable {
+    let index: Int
+    let loop: CurlLoop
+    let setup: UserSetup
+    let control: UserControl
+
+    func run() async {
+        let transfer: CurlTransfer
+        do {
+            transfer = try CurlTransfer(settings: setup.settings)
+        } catch {
+            setup.reportProblem(error)
+            return
+        }
+        control.userStarted()
+        defer { control.userEnded() }
+        var random = RandomSource(seed: setup.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
+        while control.shouldContinue(userIndex: index) && !Task.isCancelled {
+            let requestIndex = setup.mix.pick(using: &random)
+            renderer.configure(transfer, requestIndex: requestIndex, random: &random)
+            let startMicros = setup.clock.nowMicros()
+            guard case .completed = await loop.perform(transfer, requestIndex: requestIndex) else { return }
+            let delay = setup.thinkTime.delayMicros(
+                requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
+            if delay > 0 {
+                do { try await Task.sleep(for: .microseconds(delay)) } catch { return }
+            }
+        }
+    }
+}
+
+/// What every virtual user of a run shares, read-only.
+struct UserSetup: Sendable {
+    let plans: [RequestPlan]
+    let sources: [SourceValues]
+    let mix: RequestMix
+    let thinkTime: ThinkTime
+    let settings: TransferSettings
+    let clock: RunClock
+    let seed: UInt64
+    /// Called when a user cannot start (e.g. libcurl out of memory); the run goes on with the others.
+    let reportProblem: @Sendable (EngineError) -> Void
+}

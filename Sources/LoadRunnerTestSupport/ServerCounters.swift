@@ -1,0 +1,61 @@
+import Synchronization
+
+/// The test server's thread-safe tallies of connections and requests, shared by every connection
+/// handler and read by tests.
+///
+/// One uncontended lock per connection event and per request: cheap next to a socket read, and the
+/// test server is not the system under test.
+final class ServerCounters: Sendable {
+    /// The most distinct paths counted one by one; requests to further new paths are counted only in
+    /// the totals, so a client cannot grow the table without bound.
+    static let maximumDistinctPaths = 100_000
+
+    private struct State {
+        var connectionsAccepted = 0
+        var openConnections = 0
+        var requestsServed = 0
+        var requestsByPath: [String: Int] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// Connections accepted since the server started.
+    var connectionsAccepted: Int { state.withLock { $0.connectionsAccepted } }
+
+    /// Connections currently open.
+    var openConnections: Int { state.withLock { $0.openConnections } }
+
+    /// Requests received since the server started, whatever their route or outcome.
+    var requestsServed: Int { state.withLock { $0.requestsServed } }
+
+    /// Requests whose path (without the query) starts with `prefix`.
+    func requests(forPathPrefix prefix: String) -> Int {
+        state.withLock { state in
+            state.requestsByPath.reduce(0) { $1.key.hasPrefix(prefix) ? $0 + $1.value : $0 }
+        }
+    }
+
+    /// Records a newly accepted connection.
+    func connectionOpened() {
+        state.withLock { state in
+            state.connectionsAccepted += 1
+            state.openConnections += 1
+        }
+    }
+
+    /// Records a connection that closed.
+    func connectionClosed() {
+        state.withLock { $0.openConnections -= 1 }
+    }
+
+    /// Records a request for `path` (the URI without its query).
+    func requestReceived(path: Substring) {
+        let key = String(path)
+        state.withLock { state in
+            state.requestsServed += 1
+            if state.requestsByPath[key] != nil || state.requestsByPath.count < Self.maximumDistinctPaths {
+                state.requestsByPath[key, default: 0] += 1
+            }
+        }
+    }
+}

@@ -16,8 +16,8 @@
 # Environment:
 #   BENCH_SECONDS   measured seconds per throughput run (default 15)
 #   DELAY_SECONDS   measured seconds per latency-check run (default 10)
-#   LOADRUNNER_BIN  the LoadRunner executable (default .build/release/LoadRunner); without one
-#                   its rows and goals are skipped
+#   LOADRUNNER_BIN  the LoadRunner executable (default .build/release/LoadRunner); `none`, or
+#                   no binary at all, skips its rows and goals
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
 # Exit status: 0 every goal that could be judged passed; 1 a goal failed; 2 a tool produced
@@ -49,9 +49,12 @@ NGINX_WORKER=""
 DELAY_PID=""
 
 # Sends TERM, waits up to 5 s, then KILL: a stuck process cannot hold the script forever.
+# shellcheck disable=SC2317  # called from the EXIT trap
 stop_process() {
     local pid=$1
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
+        return 0
+    fi
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 50); do
         kill -0 "$pid" 2>/dev/null || break
@@ -61,6 +64,7 @@ stop_process() {
     wait "$pid" 2>/dev/null || true
 }
 
+# shellcheck disable=SC2317  # the EXIT trap
 cleanup() {
     stop_process "$TOOL_PID"
     stop_process "$DELAY_PID"
@@ -81,11 +85,14 @@ for tool in nginx wrk taskset timeout cc curl python3; do
 done
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found; install it: apt-get install -y time"
 HAVE_LOCUST=1
-python3 -c "import locust" 2>/dev/null && command -v locust >/dev/null || {
+if ! python3 -c "import locust" 2>/dev/null || ! command -v locust >/dev/null; then
     HAVE_LOCUST=0
     echo "run.sh: locust not installed (pip install locust): its row is skipped" >&2
-}
-if [[ -n "${LOADRUNNER_BIN:-}" ]]; then
+fi
+if [[ "${LOADRUNNER_BIN:-}" == none ]]; then
+    LOADRUNNER_BIN=""
+    echo "run.sh: LOADRUNNER_BIN=none: LoadRunner's rows are skipped" >&2
+elif [[ -n "${LOADRUNNER_BIN:-}" ]]; then
     [[ -x "$LOADRUNNER_BIN" ]] || die "LOADRUNNER_BIN=$LOADRUNNER_BIN is not an executable file"
 elif [[ -x "$ROOT/.build/release/LoadRunner" ]]; then
     LOADRUNNER_BIN=$ROOT/.build/release/LoadRunner
@@ -98,8 +105,8 @@ fi
 
 # --- Fresh results: remove only what a previous run wrote. ------------------------------------
 mkdir -p "$RESULTS"
-rm -rf "$RESULTS"/{c,lr,locust,wrk}-* "$RESULTS"/delay-* "$RESULTS"/{nginx,profiles,bin} \
-    "$RESULTS"/{summary.md,meta.txt,delay.port}
+rm -rf "${RESULTS:?}"/{c,lr,locust,wrk}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
+    "${RESULTS:?}"/{summary.md,meta.txt,delay.port}
 mkdir -p "$RESULTS/bin" "$RESULTS/profiles" "$RESULTS/nginx/tmp"
 
 cc -O2 -Wall -o "$RESULTS/bin/curl-multi" "$HERE/curl-multi.c" -lcurl \
@@ -134,12 +141,16 @@ cpu_ticks() {
     sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
 
-# Idle and total jiffies of the generator core and the server core, on one line: the machine
-# is shared, so summarize.py sets these against the tools' own CPU time to show how much of
-# each core other processes took. Fields: user nice system idle iowait irq softirq steal.
+# "Not busy" and total jiffies of the generator core and the server core, on one line: the
+# machine is shared, so summarize.py sets these against the tools' own CPU time to show how
+# much of each core other processes took. Fields: user nice system idle iowait irq softirq
+# steal. irq and softirq count as not busy: on loopback they are mostly the benchmark's own
+# packets, and only partly charged to the processes that caused them.
 core_jiffies() {
     awk -v g="cpu$GENERATOR_CPU" -v s="cpu$SERVER_CPU" '
-        $1 == g || $1 == s { total = 0; for (i = 2; i <= 9; i++) total += $i; t[$1] = ($5 + $6) " " total }
+        $1 == g || $1 == s {
+            total = 0; for (i = 2; i <= 9; i++) total += $i
+            t[$1] = ($5 + $6 + $7 + $8) " " total }
         END { print t[g], t[s] }' /proc/stat
 }
 
@@ -164,7 +175,7 @@ wait_for_quiet_cores() {
 
 # run_tool NAME SERVER_PID LIMIT_SECONDS COMMAND...: runs COMMAND on the generator core under
 # /usr/bin/time, killed after LIMIT_SECONDS; keeps its stdout (NAME.out), stderr (NAME.log),
-# resources (NAME.time), the server's CPU ticks (NAME.server), the cores' idle and total
+# resources (NAME.time), the server's CPU ticks (NAME.server), the cores' not-busy and total
 # jiffies before and after (NAME.cores) and the exit status (NAME.rc).
 # A failing tool is recorded, not fatal: summarize.py reports it.
 run_tool() {

@@ -7,7 +7,8 @@ RESULTS_DIR holds one group of files per measured run, all named after the run (
     NAME.out      the tool's stdout (C program: one JSON line; wrk: its report)
     NAME.time     `/usr/bin/time -f '%M %P %e %U %S'`: max RSS KB, CPU %, wall s, user s, sys s
     NAME.server   server CPU ticks before and after the run, CLK_TCK, wall seconds
-    NAME.cores    idle and total jiffies of core 0 and core 1, before then after the run
+    NAME.cores    not-busy (idle, iowait, irq, softirq) and total jiffies of core 0 and core 1,
+                  before then after the run
     NAME.rc       the tool's exit status
 plus tool-specific files (`locust-100_stats.csv`, `lr-100/stages.csv`) and `meta.txt`
 (`key=value` lines about the machine and the run). Run names: c-USERS, lr-USERS, locust-USERS,
@@ -131,7 +132,10 @@ def load_run(raw, name, parser):
     try:
         parser(raw, run)
     except (OSError, ValueError, KeyError, IndexError, AttributeError) as error:
-        run.error = f"no result ({type(error).__name__}: {error}); exit status {run.rc}, see {name}.log"
+        if run.rc != 0:
+            run.error = f"no result: exit status {run.rc}, see {name}.log"
+        else:
+            run.error = f"no result: {error}"
         run.rps = None
     time_path = os.path.join(raw, name + ".time")
     if os.path.exists(time_path):
@@ -162,8 +166,9 @@ def load_run(raw, name, parser):
 def others_on_cores(run):
     """How much of core 0 / core 1 went to processes other than the generator / the server.
 
-    Busy share of the core minus the tool's own share (approximate: the windows differ by
-    process start-up, and softirq work may be charged to either side).
+    Busy share of the core (user, system, steal) minus the tool's own share. Approximate: the
+    windows differ by process start-up, and the kernel charges some of the loopback traffic's
+    softirq work to the processes, some to no one (run.sh counts softirq as not busy).
     """
     def other(busy, own):
         return None if busy is None or own is None else max(0.0, busy - own)
@@ -305,13 +310,17 @@ def main():
         if run and run.server_cpu_percent is not None and run.server_cpu_percent > SERVER_CPU_WARNING
     ]
     # On a shared machine other processes take turns on the pinned cores; say when they did.
+    noisy = []
     for run in list(runs.values()) + [delay_wrk, delay_lr]:
         core0, core1 = others_on_cores(run) if run else (None, None)
         if (core0 or 0) > OTHERS_WARNING or (core1 or 0) > OTHERS_WARNING:
-            warnings.append(
-                f"- Other processes took {number(core0, 0, '%')} of core 0 and {number(core1, 0, '%')} of "
-                f"core 1 during `{run.name}`: its numbers are low by up to that much; rerun on a quiet machine."
-            )
+            noisy.append(f"`{run.name}` ({number(core0, 0, '%')} / {number(core1, 0, '%')})")
+    if noisy:
+        warnings.append(
+            f"- Other processes took over {OTHERS_WARNING:g}% of a pinned core (core 0 / core 1) during "
+            f"{', '.join(noisy)}: those numbers are low by up to that much, unevenly between tools. "
+            "Rerun on a quiet machine (or with BENCH_QUIET_WAIT=120) before recording this table."
+        )
     delay_users = meta.get("delay_users", "50")
 
     out = [

@@ -19,4 +19,11 @@ struct LoadRunnerCommand: AsyncParsableCommand {
         version: version,
         subcommands: [RunCommand.self, ValidateCommand.self]
     )
+
+    static func main() async {
+        // Before any other thread exists, so every thread inherits it: a parent that blocked Ctrl-C
+        // and SIGTERM (some process launchers do) must not make LoadRunner deaf to them.
+        SignalTrap.unblockStopSignals()
+        await main(nil)
+    }
 }

@@ -25,6 +25,15 @@ final class SignalTrap {
         }
     }
 
+    /// Unblocks SIGINT and SIGTERM in the calling thread (and the threads it starts later).
+    static func unblockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
     func cancel() {
         sources.forEach { $0.cancel() }
         signal(SIGINT, SIG_DFL)

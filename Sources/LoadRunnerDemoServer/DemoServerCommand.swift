@@ -9,9 +9,9 @@ struct DemoServerCommand: AsyncParsableCommand {
         commandName: "loadrunner-demo-server",
         abstract: "Serve the demo user service (/user/get/{id}, /user/search, /user/get-ids) on loopback.",
         discussion: """
-            Prints "listening on http://HOST:PORT" once it accepts connections and runs until SIGINT or
-            SIGTERM, then closes every connection and exits 0. Exit code 64 means a bad option (for
-            example a host that is not loopback); 1 means the server could not start.
+            Prints "listening on http://HOST:PORT" once it accepts connections and runs until SIGINT or \
+            SIGTERM, then closes every connection and exits 0. Exit code 64 means a bad option (for \
+            example a host that is not loopback); 1 means the server could not start or write a file.
             """
     )
 
@@ -75,7 +75,7 @@ struct DemoServerCommand: AsyncParsableCommand {
             server = try await TestHTTPServer.start(host: bindHost, port: port, configuration: configuration)
         } catch {
             throw DemoServerError(
-                description: "cannot listen on \(bindHost):\(port) (\(error)); choose another --port, or 0 for any free port")
+                description: "cannot listen on \(bindHost):\(port): \(error); choose another --port, or 0 for any free port")
         }
         do {
             if let portFile {
@@ -98,10 +98,4 @@ struct DemoServerCommand: AsyncParsableCommand {
             throw DemoServerError(description: "cannot write the \(what) \(path): \(error.localizedDescription)")
         }
     }
-}
-
-/// A failure that stops the demo server, with a message that says what to do; exits with code 1.
-struct DemoServerError: Error, CustomStringConvertible {
-    /// What went wrong and what to do about it.
-    var description: String
 }

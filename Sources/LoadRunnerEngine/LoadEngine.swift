@@ -48,8 +48,10 @@ public struct LoadEngine: Sendable {
             var samples: [SecondSample] = []
             for await second in series.seconds {
                 let seen = monitor.second(second.second)
+                let endOfSecond = Int64(second.second + 1) * 1_000_000 - 1
                 let sample = builder.sample(
-                    second: second.second, requests: second.requests, users: seen?.users ?? control.runningUsers,
+                    second: second.second, requests: second.requests,
+                    users: seen?.users ?? schedule.users(atMicros: endOfSecond),
                     generatorCPUPercent: seen?.cpuPercent ?? 0, schedulingLagMicros: seen?.maxLagMicros ?? 0)
                 samples.append(sample)
                 observer.secondCompleted(sample)

@@ -4,6 +4,9 @@ enum JSONText {
     /// Returns `text` as a quoted JSON string literal, escaping quotes, backslashes and control
     /// characters; other characters are kept as UTF-8.
     static func quoted(_ text: some StringProtocol) -> String {
+        // Most text (names, ids) needs no escaping: skip the per-scalar loop for it.
+        let needsEscaping = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard needsEscaping else { return "\"\(text)\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

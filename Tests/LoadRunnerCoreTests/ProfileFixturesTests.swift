@@ -43,6 +43,7 @@ enum ProfileFixtures {
     }
 }
 
+/// The shipped profiles and the full fixture decode to the expected values; defaults apply.
 @Suite("Profile fixtures and shipped profiles")
 struct ProfileFixturesTests {
     @Test func shippedUserGetSearchLoadsAsWritten() throws {

@@ -23,6 +23,7 @@ private func profile(
     "\(target)\nrequests:\n\(request)\nstages:\n\(stage)\n\(extra)"
 }
 
+/// Table of invalid profiles, each with the one problem (key path, line, message) it must produce.
 @Suite("Profile validation: one problem per case")
 struct ProfileValidationTests {
     static let cases: [InvalidProfileCase] = [

@@ -6,7 +6,7 @@ import Testing
     @Test func liveLine() {
         let sample = ReportFixtures.result().series[4]
         #expect(LiveLine.format(elapsedSeconds: 42, stage: 2, stageCount: 4, users: 20, sample: sample)
-            == "00:42  stage 2/4  users 20  rps 9.0  p50 4.70 ms  p95 15.00 ms  errors 2")
+            == "00:42  stage 2/4  users 20  rps 9.0  p50 4.70 ms  p95 15.01 ms  errors 2")
     }
 
     @Test func liveLineBeforeTheFirstSecondAndAfterAnHour() {

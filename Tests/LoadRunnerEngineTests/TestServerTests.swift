@@ -197,6 +197,20 @@ import Testing
         }
     }
 
+    @Test func expectContinueGetsAnInterimResponse() async throws {
+        try await TestHTTPServer.withServer { server in
+            let port = server.port
+            let statuses = try await ServerProbe.run {
+                let probe = try ServerProbe(port: port)
+                try probe.write("PUT /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
+                let interim = try probe.readResponse().status
+                try probe.write("abc")
+                return [interim, try probe.readResponse().status]
+            }
+            #expect(statuses == [100, 200])
+        }
+    }
+
     @Test func unknownRoutesAndMethodsAreRefused() async throws {
         try await TestHTTPServer.withServer { server in
             #expect(try await Self.get("/nope", from: server).status == 404)

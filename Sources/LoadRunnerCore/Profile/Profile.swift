@@ -89,7 +89,8 @@ public struct DataSourceSpec: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// GET this path (relative to the target) once before stage 1; the body is a JSON array.
         case fetch(path: String)
-        /// A CSV file with a header row; a random row per request; path relative to the profile.
+        /// A CSV file with a header row; a random row per request. `path` is already resolved against the
+        /// profile's folder (as written in the profile when absolute); load the rows with `CSVTable.load(path:)`.
         case csv(path: String, columns: [String])
         /// A random integer in the closed range.
         case range(ClosedRange<Int64>)

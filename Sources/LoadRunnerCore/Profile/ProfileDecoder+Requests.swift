@@ -68,6 +68,7 @@ extension ProfileDecoder {
         guard value.kind != .empty, let map = namedMap(value, expected: ProfileMessage.expectQuery) else { return [] }
         var parameters: [QueryParameter] = []
         for entry in map.entries {
+            if entry.key.isEmpty { report(entry.keyValue, ProfileMessage.emptyParameterName) }
             guard let template = template(entry.value, expected: ProfileMessage.expectQueryValue) else { continue }
             parameters.append(QueryParameter(name: entry.key, value: template))
         }

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Decoding walks the YAML node tree (not Codable) so all problems are collected in one pass, each
 /// with its file, line, column and key path. CSV sources are read here to check their columns.
-public struct ProfileLoader {
+public struct ProfileLoader: Sendable {
     public init() {}
 
     /// Reads the file at `path`; relative `csv:` paths resolve from its folder.

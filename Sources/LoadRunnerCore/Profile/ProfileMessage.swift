@@ -1,5 +1,3 @@
-import Yams
-
 /// Every user-facing message about profiles, in one place.
 ///
 /// A message continues the key path it is reported at, so it starts with a verb or a quoted value:
@@ -146,6 +144,8 @@ enum ProfileMessage {
         "\"\(text)\" contains a space; write %20 (values from {{ }} are URL-encoded for you)"
     }
 
+    static let emptyParameterName = "has a parameter with no name; name it or remove it"
+
     static func weightTooSmall(_ weight: Int) -> String { "is \(weight); it must be 1 or more (a relative share of the mix)" }
 
     static let expectEmpty = "is an empty list; list at least one status code, or remove `expect` for the default 200-399"
@@ -157,7 +157,7 @@ enum ProfileMessage {
     static func statusOutOfRange(_ text: String) -> String { "\"\(text)\" is outside 100-599, the HTTP status codes" }
 
     static func statusRangeReversed(_ text: String) -> String {
-        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "-").map { String($0).trimmingWhitespace() }
         return "\"\(text)\" starts above its end; write \"\(parts.reversed().joined(separator: "-"))\""
     }
 

@@ -50,10 +50,10 @@ public enum ConsoleSummary {
         return [
             String(stats.requests),
             ReportNumber.fixed(stats.throughput(overSeconds: windowSeconds), decimals: 2),
-            millis(latency.reportedMicros(atPercentile: 50)),
-            millis(latency.reportedMicros(atPercentile: 95)),
-            millis(latency.reportedMicros(atPercentile: 99)),
-            millis(latency.reportedMaxMicros),
+            millis(latency.micros(atPercentile: 50)),
+            millis(latency.micros(atPercentile: 95)),
+            millis(latency.micros(atPercentile: 99)),
+            millis(latency.maxMicros),
             "\(stats.failures) (\(ReportNumber.percent(stats.errorRate))%)",
         ]
     }

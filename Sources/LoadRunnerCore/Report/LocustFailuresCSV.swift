@@ -35,8 +35,9 @@ public enum LocustFailuresCSV {
 
     /// Failures in report order: name, method, message, category.
     public static func sorted(_ failures: [FailureRecord]) -> [FailureRecord] {
-        failures.sorted {
-            ($0.name, $0.method, $0.message, $0.category.rawValue) < ($1.name, $1.method, $1.message, $1.category.rawValue)
+        failures.sorted { lhs, rhs in
+            (lhs.name, lhs.method, lhs.message, lhs.category.rawValue)
+                < (rhs.name, rhs.method, rhs.message, rhs.category.rawValue)
         }
     }
 }

@@ -41,14 +41,14 @@ public enum LocustStatsCSV {
             stats.name,
             String(stats.requests),
             String(stats.failures),
-            millis(latency.reportedMicros(atPercentile: 50)),
+            millis(latency.micros(atPercentile: 50)),
             ReportNumber.trimmedMillis(micros: stats.meanMicros),
-            millis(latency.reportedMinMicros),
-            millis(latency.reportedMaxMicros),
+            millis(latency.minMicros),
+            millis(latency.maxMicros),
             ReportNumber.trimmed(stats.meanBodyBytes),
             ReportNumber.trimmed(seconds > 0 ? Double(stats.requests) / seconds : 0),
             ReportNumber.trimmed(seconds > 0 ? Double(stats.failures) / seconds : 0),
         ]
-            + percentiles.map { stats.requests == 0 ? "N/A" : millis(latency.reportedMicros(atPercentile: $0)) }
+            + percentiles.map { stats.requests == 0 ? "N/A" : millis(latency.micros(atPercentile: $0)) }
     }
 }

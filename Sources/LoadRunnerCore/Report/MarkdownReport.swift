@@ -119,10 +119,10 @@ public enum MarkdownReport {
         let millis = { (micros: UInt64) in stats.requests == 0 ? "-" : ReportNumber.millis(micros: micros) }
         return [
             ReportNumber.fixed(stats.throughput(overSeconds: windowSeconds), decimals: 2),
-            millis(latency.reportedMicros(atPercentile: 50)),
-            millis(latency.reportedMicros(atPercentile: 95)),
-            millis(latency.reportedMicros(atPercentile: 99)),
-            millis(latency.reportedMaxMicros),
+            millis(latency.micros(atPercentile: 50)),
+            millis(latency.micros(atPercentile: 95)),
+            millis(latency.micros(atPercentile: 99)),
+            millis(latency.maxMicros),
             ReportNumber.percent(stats.errorRate),
         ]
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small text pieces shared by the human-readable reports (Markdown and console).
 enum ReportText {
     /// A duration for people: `6.0 s`, `1 min 30 s`, `1 h 02 min 03 s`.
@@ -13,16 +15,19 @@ enum ReportText {
     static func clock(seconds: Int) -> String {
         let seconds = max(0, seconds)
         let (hours, minutes, secs) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
-        return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" : "\(twoDigits(minutes)):\(twoDigits(secs))"
+        let minutesAndSeconds = "\(twoDigits(minutes)):\(twoDigits(secs))"
+        return hours > 0 ? "\(hours):" + minutesAndSeconds : minutesAndSeconds
     }
 
     /// A command line as a person would type it: arguments with spaces or quotes single-quoted.
     static func commandLine(_ arguments: [String]) -> String {
         arguments.map { argument in
             let safe = !argument.isEmpty && argument.unicodeScalars.allSatisfy { scalar in
-                scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_./=:,@%+".unicodeScalars.contains(scalar)
+                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || "-_./=:,@%+".unicodeScalars.contains(scalar)
             }
-            return safe ? argument : "'" + argument.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+            guard !safe else { return argument }
+            return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }.joined(separator: " ")
     }
 

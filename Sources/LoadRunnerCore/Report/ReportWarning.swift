@@ -50,7 +50,8 @@ public enum ReportWarning: Sendable, Equatable {
         case .emptyWindow(let stage):
             return "Stage \(stage): nothing was measured: the stage ended during its warm-up."
         case .interrupted(let lastStage?):
-            return "The run was interrupted: stage \(lastStage) was cut short, so its figures cover less time than planned."
+            return "The run was interrupted: stage \(lastStage) was cut short, "
+                + "so its figures cover less time than planned."
         case .interrupted(nil):
             return "The run was interrupted before any stage started."
         }

@@ -96,7 +96,11 @@ public enum ResultJSON {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
             for key in codingPath {
-                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
             }
             return text.isEmpty ? "top level" : text
         }
@@ -128,9 +132,11 @@ public enum ResultFileError: Error, Equatable, CustomStringConvertible {
         case .notJSON(let source):
             return "\(source): not a JSON file; expected a LoadRunner result.json"
         case .notAResult(let source):
-            return "\(source): not a LoadRunner result (no \"schemaVersion\" and \"provenance\"); expected the result.json of a run folder"
+            return "\(source): not a LoadRunner result (no \"schemaVersion\" and \"provenance\"); "
+                + "expected the result.json of a run folder"
         case .newerSchema(let source, let found, let supported):
-            return "\(source): written by a newer LoadRunner (schema version \(found); this one reads up to \(supported)); upgrade LoadRunner to read it"
+            return "\(source): written by a newer LoadRunner (schema version \(found); "
+                + "this one reads up to \(supported)); upgrade LoadRunner to read it"
         case .unsupportedSchema(let source, let found):
             return "\(source): schema version \(found) is not one LoadRunner ever wrote"
         case .damaged(let source, let reason):

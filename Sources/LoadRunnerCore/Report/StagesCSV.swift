@@ -47,10 +47,10 @@ public enum StagesCSV {
             ReportNumber.fixed(stats.errorRate, decimals: 6),
             ReportNumber.fixed(stats.throughput(overSeconds: stage.windowSeconds), decimals: 2),
         ]
-            + percentiles.map { millis(latency.reportedMicros(atPercentile: $0)) }
+            + percentiles.map { millis(latency.micros(atPercentile: $0)) }
             + [
-                millis(latency.reportedMaxMicros),
-                millis(latency.reportedMinMicros),
+                millis(latency.maxMicros),
+                millis(latency.minMicros),
                 stats.requests == 0 ? "" : ReportNumber.millis(micros: stats.meanMicros),
                 String(stats.bodyBytes),
                 String(stats.newConnections),

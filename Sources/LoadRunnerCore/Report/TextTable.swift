@@ -39,7 +39,8 @@ public struct TextTable: Sendable, Equatable {
         let widths = columnWidths(header: header, body: body, minimum: 3)
         output.write(markdownLine(header, widths: widths))
         let separators = zip(columns, widths).map { column, width in
-            column.alignment == .right ? String(repeating: "-", count: width - 1) + ":" : String(repeating: "-", count: width)
+            column.alignment == .right
+                ? String(repeating: "-", count: width - 1) + ":" : String(repeating: "-", count: width)
         }
         output.write("| " + separators.joined(separator: " | ") + " |\n")
         for row in body { output.write(markdownLine(row, widths: widths)) }

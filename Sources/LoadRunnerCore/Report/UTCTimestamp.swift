@@ -43,9 +43,8 @@ public enum UTCTimestamp {
         let fractionEnd = bytes.count - 1
         if fractionEnd > 19 {
             let digits = fractionEnd - 20
-            guard bytes[19] == UInt8(ascii: "."), (1...9).contains(digits), let fraction = number(20..<fractionEnd) else {
-                return nil
-            }
+            guard bytes[19] == UInt8(ascii: "."), (1...9).contains(digits), let fraction = number(20..<fractionEnd)
+            else { return nil }
             var nanos = fraction
             for _ in digits..<9 { nanos *= 10 }
             micros = (nanos + 500) / 1000

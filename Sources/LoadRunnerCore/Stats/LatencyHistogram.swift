@@ -28,13 +28,20 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     public var count: UInt64 { histogram.totalCount }
 
-    /// The latency at `percentile` (0...100) in microseconds; 0 when empty.
+    /// The latency at `percentile` (0...100) in microseconds, as the highest value of its bucket
+    /// (HdrHistogram's convention, at most 0.1% above the exact sample); 0 when empty.
+    ///
+    /// It depends only on the buckets, which `result.json` keeps, so a report rebuilt from a decoded result
+    /// is the same as the one written at the end of the run.
     public func micros(atPercentile percentile: Double) -> UInt64 {
-        count == 0 ? 0 : histogram.valueAtPercentile(percentile)
+        count == 0 ? 0 : histogram.highestEquivalentForValue(histogram.valueAtPercentile(percentile))
     }
 
-    public var minMicros: UInt64 { count == 0 ? 0 : histogram.min }
-    public var maxMicros: UInt64 { count == 0 ? 0 : histogram.max }
+    /// The smallest latency, as the lowest value of its bucket; 0 when empty.
+    public var minMicros: UInt64 { count == 0 ? 0 : histogram.lowestEquivalentForValue(histogram.min) }
+
+    /// The largest latency, as the highest value of its bucket; 0 when empty.
+    public var maxMicros: UInt64 { count == 0 ? 0 : histogram.highestEquivalentForValue(histogram.maxRecorded) }
     public var meanMicros: Double { count == 0 ? 0 : histogram.mean }
 }
 

@@ -7,10 +7,10 @@ extension RunResult {
 
     /// Every stage window merged per (name, method), sorted by name then method; exact (histograms merge exactly).
     public var mergedRequests: [RequestStats] {
-        var merged: [RequestKey: RequestStats] = [:]
+        var merged: [MergeKey: RequestStats] = [:]
         for stage in stages {
             for stats in stage.requests {
-                merged[RequestKey(name: stats.name, method: stats.method), default: RequestStats(
+                merged[MergeKey(name: stats.name, method: stats.method), default: RequestStats(
                     name: stats.name, method: stats.method)].add(stats)
             }
         }
@@ -26,7 +26,7 @@ extension RunResult {
 }
 
 /// A request's identity in merged statistics: ordered by name, then method (Locust's order).
-struct RequestKey: Hashable, Comparable {
+private struct MergeKey: Hashable, Comparable {
     var name: String
     var method: String
 

@@ -151,7 +151,6 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
 
             curl_multi_perform(multi, &stillRunning)
             readCompletions()
-            deliverFinishedSeconds()
             if !localJobs.isEmpty { continue }
             waitForActivity()
         }
@@ -185,8 +184,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         remote.withLock { $0.waiting = false }
     }
 
+    /// Records and resumes every finished transfer. One clock reading serves the whole batch, after
+    /// the recorder has moved to that reading's second, so a sample's second and window always agree.
     private func readCompletions() {
         var remaining: Int32 = 0
+        let now = clock.nowMicros()
+        deliverFinishedSeconds(now: now)
         while let message = curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             let code = message.pointee.data.result
@@ -196,7 +199,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let requestIndex = transfer.requestIndex
             let outcome = TransferOutcomeReader.outcome(
                 of: transfer, code: code, expect: expectations[requestIndex])
-            recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: clock.nowMicros())
+            recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: now)
             resume(transfer, with: .completed(outcome))
         }
     }
@@ -217,8 +220,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         continuation.resume(returning: result)
     }
 
-    private func deliverFinishedSeconds() {
-        let second = Int(clock.nowMicros() / 1_000_000)
+    private func deliverFinishedSeconds(now: Int64) {
+        let second = Int(now / 1_000_000)
         guard second > recorder.currentSecond else { return }
         recorder.rollOver(toSecond: second) { series.deliver(loop: index, $0) }
     }

@@ -34,6 +34,8 @@ final class GeneratorMonitor: Sendable {
     func run() async {
         var second = 0
         var secondMaxLag: UInt64 = 0
+        /// Users running at the last tick inside the current second: the count at the second's end.
+        var usersAtLastTick = control.runningUsers
         var cpuAtSecondStart = Self.processCPUMicros()
         var nextTick = clock.nowMicros() + Self.tickMicros
         while !Task.isCancelled {
@@ -51,7 +53,7 @@ final class GeneratorMonitor: Sendable {
                 let elapsed = Double(max(1, now - Int64(second) * 1_000_000))
                 let sample = Second(
                     cpuPercent: Double(cpu - cpuAtSecondStart) / min(elapsed, Double(nowSecond - second) * 1_000_000) * 100,
-                    maxLagMicros: secondMaxLag, users: control.runningUsers)
+                    maxLagMicros: secondMaxLag, users: usersAtLastTick)
                 state.withLock { state in
                     for finished in second..<nowSecond { state.seconds[finished] = sample }
                 }
@@ -59,6 +61,7 @@ final class GeneratorMonitor: Sendable {
                 secondMaxLag = 0
                 cpuAtSecondStart = cpu
             }
+            usersAtLastTick = control.runningUsers
         }
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the built `LoadRunner` binary as a user would: arguments in; stdout, stderr and exit code out.
+struct BinaryRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built products folder: the test bundle sits beside the executables.
+    static var productsFolder: URL {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.pathComponents.count > 1 && !FileManager.default.fileExists(atPath: url.appendingPathComponent("LoadRunner").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    static var binary: URL { productsFolder.appendingPathComponent("LoadRunner") }
+
+    /// Runs the binary; `interruptAfter` sends SIGINT after that long. Always bounded by `timeout`.
+    static func run(
+        _ arguments: [String], in folder: URL? = nil, interruptAfter: Duration? = nil, timeout: Duration = .seconds(120)
+    ) async throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var environment = ProcessInfo.processInfo.environment
+        environment["CI"] = "1"
+        process.environment = environment
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let watchdog = Task {
+            if let interruptAfter {
+                try await Task.sleep(for: interruptAfter)
+                process.interrupt()
+            }
+            try await Task.sleep(for: timeout)
+            process.terminate()
+        }
+        async let out = readToEnd(stdout)
+        async let err = readToEnd(stderr)
+        let (outData, errData) = await (out, err)
+        process.waitUntilExit()
+        watchdog.cancel()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own: a blocking read must not hold one of the few
+    /// threads of Swift's task pool (the watchdog needs one to send its signal).
+    private static func readToEnd(_ pipe: Pipe) async -> Data {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }.start()
+        }
+    }
+
+    /// A fresh temporary folder holding `files`.
+    static func folder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lr-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+}

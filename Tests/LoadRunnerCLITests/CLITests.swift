@@ -1,0 +1,141 @@
+import Foundation
+import LoadRunnerTestSupport
+import Testing
+
+/// The command line as a program: exit codes, messages and files, against a real local server.
+@Suite(.serialized) struct CLITests {
+    static let shortProfile = """
+        name: cli short
+        target: http://127.0.0.1:1
+        requests:
+          - { name: ok, path: /ok, weight: 3 }
+          - { name: slow, path: /delay/5 }
+        stages:
+          - { users: 2, duration: 2s, warmup: 500ms }
+          - { users: 4, duration: 2s, warmup: 500ms }
+        """
+
+    @Test func validateAcceptsAGoodProfile() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile])
+        let output = try await BinaryRunner.run(["validate", "p.yaml"], in: folder)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("valid: 2 stages, 2 requests, up to 4 users"))
+    }
+
+    @Test func validateReportsEveryProblemWithItsLineAndExits64() async throws {
+        let folder = try BinaryRunner.folder(["bad.yaml": """
+            name: bad
+            target: http://127.0.0.1:8085
+            requests:
+              - { name: ok, path: "/x/{{ nope }}" }
+            stages:
+              - { users: 2, spawn_rat: 1, duration: 5 }
+            """])
+        let output = try await BinaryRunner.run(["validate", "bad.yaml"], in: folder)
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("bad.yaml:4:"))
+        #expect(output.stderr.contains("nope"))
+        #expect(output.stderr.contains("spawn_rate"))
+        #expect(output.stderr.contains("\"5s\" or \"500ms\""))
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func aMissingProfileIsAUsageError() async throws {
+        let output = try await BinaryRunner.run(["run", "/nonexistent/profile.yaml"])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("/nonexistent/profile.yaml"))
+    }
+
+    @Test func badArgumentsAreUsageErrors() async throws {
+        let output = try await BinaryRunner.run(["run", "x.yaml", "--loops", "0"])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--loops"))
+    }
+
+    @Test func helpDocumentsTheExitCodes() async throws {
+        let output = try await BinaryRunner.run(["--help"])
+        #expect(output.status == 0)
+        for code in ["64", "69", "70", "74", "130"] { #expect(output.stdout.contains("  \(code) ")) }
+    }
+
+    @Test func runWritesEveryOutput() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile])
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "out"], in: folder)
+            #expect(output.status == 0, "\(output.stderr)")
+            let out = folder.appendingPathComponent("out")
+            for file in ["result.json", "stages.csv", "report.md", "locust_stats.csv", "locust_stats_history.csv", "locust_failures.csv"] {
+                #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
+            }
+            let stages = try String(contentsOf: out.appendingPathComponent("stages.csv"), encoding: .utf8)
+            #expect(stages.hasPrefix("stage,users,name,method,requests,failures,error_rate,rps,p50_ms,"))
+            #expect(stages.contains("\n1,2,Aggregated,") && stages.contains("\n2,4,Aggregated,"))
+            let history = try String(contentsOf: out.appendingPathComponent("locust_stats_history.csv"), encoding: .utf8)
+            #expect(history.split(separator: "\n").count >= 1 + 3 * 3)
+            #expect(output.stdout.contains("results in out"))
+            // Plain progress lines in a CI log, one a second.
+            #expect(output.stdout.components(separatedBy: "stage 1/2").count >= 2)
+            #expect(!output.stdout.contains("\u{1B}["))
+        }
+    }
+
+    @Test func quietSilencesTheLiveLine() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile])
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "o", "--quiet"], in: folder)
+            #expect(output.status == 0)
+            #expect(!output.stdout.contains("stage 1/2"))
+        }
+    }
+
+    @Test func ctrlCStopsTheRunAndStillWritesTheResults() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["long.yaml": """
+                name: long
+                target: http://127.0.0.1:1
+                requests:
+                  - { name: ok, path: /delay/20 }
+                stages:
+                  - { users: 3, duration: 5m }
+                """])
+            let output = try await BinaryRunner.run(
+                ["run", "long.yaml", "--target", server.baseURL, "--out", "out"], in: folder,
+                interruptAfter: .milliseconds(2500), timeout: .seconds(30))
+            #expect(output.status == 130, "\(output.stderr)")
+            #expect(output.stderr.contains("stopping"))
+            let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+            #expect(json.contains("\"interrupted\" : true"))
+            let report = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
+            #expect(report.lowercased().contains("interrupted"))
+        }
+    }
+
+    @Test func aFailedDataFetchIsASetupFailure() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": """
+                name: fetch fails
+                target: http://127.0.0.1:1
+                data:
+                  ids: { fetch: /status/500 }
+                requests:
+                  - { name: get, path: "/user/get/{{ ids }}" }
+                stages:
+                  - { users: 1, duration: 1s }
+                """])
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "o"], in: folder)
+            #expect(output.status == 69)
+            #expect(output.stderr.contains("data.ids"))
+            #expect(output.stderr.contains("HTTP 500"))
+        }
+    }
+
+    @Test func anUnwritableOutputFolderFailsBeforeSendingAnything() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile, "file": "not a folder"])
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "file/sub"], in: folder)
+            #expect(output.status == 74)
+            #expect(output.stderr.contains("file/sub"))
+            #expect(server.requestsServed == 0)
+        }
+    }
+}

@@ -47,7 +47,7 @@ public struct LoadEngine: Sendable {
                 schedule: schedule, requests: profile.requests, startUnixTime: clock.startDate.timeIntervalSince1970)
             var samples: [SecondSample] = []
             for await second in series.seconds {
-                let seen = monitor.second(second.second)
+                let seen = await monitor.second(second.second)
                 let endOfSecond = Int64(second.second + 1) * 1_000_000 - 1
                 let sample = builder.sample(
                     second: second.second, requests: second.requests,

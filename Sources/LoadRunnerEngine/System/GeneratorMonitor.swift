@@ -65,8 +65,15 @@ final class GeneratorMonitor: Sendable {
         }
     }
 
-    /// What was seen in `second`, if the monitor got to it.
-    func second(_ second: Int) -> Second? { state.withLock { $0.seconds[second] } }
+    /// What was seen in `second`. The monitor notices a second's end at its next tick, so this waits
+    /// up to a few ticks for it; nil when the monitor never got to it (e.g. a starved generator).
+    func second(_ second: Int) async -> Second? {
+        for _ in 0..<8 {
+            if let seen = state.withLock({ $0.seconds[second] }) { return seen }
+            try? await Task.sleep(for: .microseconds(Self.tickMicros / 2))
+        }
+        return state.withLock { $0.seconds[second] }
+    }
 
     /// The lag distribution inside stage `index`'s window.
     func stageLag(_ index: Int) -> LatencyHistogram { state.withLock { $0.stageLag[index] ?? LatencyHistogram() } }

@@ -3,9 +3,11 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev
+# The TLS and HTTP/2 tests run against a real nginx with a self-signed certificate.
+TEST_PACKAGES := libcurl4-openssl-dev nginx-light openssl
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
 
-.PHONY: demo test build release deps bench-deps bench clean
+.PHONY: demo test build release deps test-deps bench-deps bench clean
 
 ## Installs the Debian packages LoadRunner builds against (only when missing).
 deps:
@@ -22,9 +24,12 @@ demo: release
 	Lab/demo-local.sh
 
 ## Every test: unit, engine against real local HTTP servers, and the built binary.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+test-deps:
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }
 
 bench-deps:
 	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(BENCH_PACKAGES); }

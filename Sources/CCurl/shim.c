@@ -80,3 +80,7 @@ CURLMcode lr_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
 const char *lr_curl_version(void) {
     return curl_version_info(CURLVERSION_NOW)->version;
 }
+
+unsigned int lr_curl_version_number(void) {
+    return curl_version_info(CURLVERSION_NOW)->version_num;
+}

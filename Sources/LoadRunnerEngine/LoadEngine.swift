@@ -16,6 +16,7 @@ public struct LoadEngine: Sendable {
         let schedule = StageSchedule(stages: profile.stages)
         let loopCount = options.loopCount(peakUsers: schedule.peakUsers)
         try checkOpenFileLimit(users: schedule.peakUsers, loops: loopCount)
+        try checkHTTP2Support()
         let settings = transferSettings()
         let sources = try await DataLoader(profile: profile, fetcher: BodyFetcher(settings: settings)).load()
         let plans = try profile.requests.map { request throws(EngineError) in
@@ -110,6 +111,13 @@ public struct LoadEngine: Sendable {
             connectTimeoutMillis: Int(profile.connectTimeout.micros / 1_000),
             http2: profile.http2, https: profile.target.scheme == "https", insecure: profile.insecure,
             userAgent: "LoadRunner/\(options.loadRunnerVersion)")
+    }
+
+    /// libcurl before 8.0 fails every request after the first on a reused cleartext HTTP/2 connection
+    /// ("Error in the HTTP2 framing layer", curl issue 10634): refuse rather than report a broken server.
+    private func checkHTTP2Support() throws(EngineError) {
+        guard profile.http2, profile.target.scheme == "http", SystemInfo.libcurlVersionNumber < 0x08_00_00 else { return }
+        throw .setup(Messages.cleartextHTTP2Unsupported(libcurl: SystemInfo.libcurlVersion))
     }
 
     /// Each user holds one connection; make sure the process may open that many sockets.

@@ -4,6 +4,12 @@ enum Messages {
         "a virtual user could not start: \(error.text); the run goes on with the others"
     }
 
+    static func cleartextHTTP2Unsupported(libcurl: String) -> String {
+        "http2: true with an http:// target needs libcurl 8.0 or newer; this machine has \(libcurl), which fails "
+            + "requests on reused cleartext HTTP/2 connections (curl issue 10634). Use an https:// target "
+            + "(HTTP/2 through ALPN) or leave http2 off"
+    }
+
     static func openFileLimit(needed: Int, limit: Int, users: Int) -> String {
         "\(users) users need about \(needed) open files, but this process may open only \(limit) "
             + "(hard limit); raise it (e.g. `ulimit -n \(needed)` as root) or run fewer users"

@@ -35,4 +35,7 @@ CURLMcode lr_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 /// The version of the libcurl this process runs with, e.g. "7.88.1".
 const char *lr_curl_version(void);
 
+/// The same as a number, 0xXXYYZZ for version XX.YY.ZZ.
+unsigned int lr_curl_version_number(void);
+
 #endif

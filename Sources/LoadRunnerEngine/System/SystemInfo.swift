@@ -5,6 +5,9 @@ import Foundation
 public enum SystemInfo {
     public static var libcurlVersion: String { String(cString: lr_curl_version()) }
 
+    /// libcurl's version as `0xXXYYZZ` (7.88.1 is `0x075801`).
+    static var libcurlVersionNumber: UInt32 { lr_curl_version_number() }
+
     public static var hostName: String { ProcessInfo.processInfo.hostName }
 
     public static var onlineCPUCount: Int { ProcessInfo.processInfo.activeProcessorCount }

@@ -19,13 +19,20 @@ struct BinaryRunner {
 
     static var binary: URL { productsFolder.appendingPathComponent("LoadRunner") }
 
-    /// Runs the binary; `interruptAfter` sends SIGINT after that long. Always bounded by `timeout`.
+    /// Runs the binary (through `launcher`, e.g. `prlimit ...`, when given); `interruptAfter` sends SIGINT
+    /// after that long. Always bounded by `timeout`.
     static func run(
-        _ arguments: [String], in folder: URL? = nil, interruptAfter: Duration? = nil, timeout: Duration = .seconds(120)
+        _ arguments: [String], in folder: URL? = nil, launcher: [String] = [], interruptAfter: Duration? = nil,
+        timeout: Duration = .seconds(120)
     ) async throws -> Output {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
         environment["CI"] = "1"

@@ -129,6 +129,27 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit")))
+    func tooFewOpenFilesForTheUsersIsSaidBeforeStarting() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": """
+                name: many users
+                target: http://127.0.0.1:1
+                requests:
+                  - { name: ok, path: /ok }
+                stages:
+                  - { users: 500, duration: 1s }
+                """])
+            let output = try await BinaryRunner.run(
+                ["run", "p.yaml", "--target", server.baseURL, "--out", "o"], in: folder,
+                launcher: ["/usr/bin/prlimit", "--nofile=128:128"])
+            #expect(output.status == 69)
+            #expect(output.stderr.contains("500 users need about"))
+            #expect(output.stderr.contains("ulimit -n"))
+            #expect(server.requestsServed == 0)
+        }
+    }
+
     @Test func anUnwritableOutputFolderFailsBeforeSendingAnything() async throws {
         try await TestHTTPServer.withServer { server in
             let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile, "file": "not a folder"])

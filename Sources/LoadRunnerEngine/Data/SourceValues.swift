@@ -5,7 +5,8 @@ import LoadRunnerCore
 struct SourceValues: Sendable {
     enum Values: Sendable {
         /// Rows of a CSV file or of a fetched JSON array; scalars form the single column "".
-        case table(columns: [String], raw: [[String]], encoded: [[String]])
+        /// `encoded` is nil when no value needs URL-encoding (ids, numbers), so it costs no memory.
+        case table(columns: [String], raw: [[String]], encoded: [[String]]?)
         case range(ClosedRange<Int64>)
     }
 
@@ -26,8 +27,8 @@ struct SourceValues: Sendable {
     }
 
     static func table(name: String, columns: [String], rows: [[String]]) -> SourceValues {
-        SourceValues(name: name, values: .table(
-            columns: columns, raw: rows, encoded: rows.map { $0.map(URLEncoding.encode) }))
+        let encoded = rows.map { $0.map(URLEncoding.encode) }
+        return SourceValues(name: name, values: .table(columns: columns, raw: rows, encoded: encoded == rows ? nil : encoded))
     }
 }
 

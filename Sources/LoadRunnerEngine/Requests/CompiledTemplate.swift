@@ -51,7 +51,7 @@ struct CompiledTemplate: Sendable {
                     output += String(range.lowerBound &+ Int64(truncatingIfNeeded: rows[sourceIndex]))
                 case .table(_, let raw, let encodedRows):
                     if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(random.next(upperBound: UInt64(raw.count))) }
-                    let row = encoded ? encodedRows[rows[sourceIndex]] : raw[rows[sourceIndex]]
+                    let row = encoded ? (encodedRows ?? raw)[rows[sourceIndex]] : raw[rows[sourceIndex]]
                     if column < row.count { output += row[column] }
                 }
             }

@@ -1,4 +1,6 @@
+import Foundation
 @testable import LoadRunnerEngine
+import LoadRunnerTestSupport
 import Testing
 
 /// Engine pieces with no sockets: URL encoding, fetched data, CPU lists, the loop count.
@@ -48,5 +50,12 @@ import Testing
     func oneLoopPer250UsersUpTo8(users: Int, loops: Int) {
         #expect(EngineOptions(commandLine: [], loadRunnerVersion: "t").loopCount(peakUsers: users) == loops)
         #expect(EngineOptions(loops: 3, commandLine: [], loadRunnerVersion: "t").loopCount(peakUsers: users) == 3)
+    }
+
+    /// The demo profiles search for names the demo service has: the shipped CSV is its own output.
+    @Test func shippedNamesAreTheDemoServicesNames() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try String(contentsOf: repository.appendingPathComponent("Profiles/data/names.csv"), encoding: .utf8)
+        #expect(shipped == DemoUsers(count: 10_000).namesCSV(rows: 500))
     }
 }

@@ -34,6 +34,28 @@ enum CLIMessages {
         errorPrefix + "the run finished but its results could not be written to \(folder): \(reason)"
     }
 
+    static func cannotWriteCIFile(_ path: String, reason: String) -> String {
+        "warning: cannot write \(path): \(reason); the results themselves were written"
+    }
+
+    static func thresholdsFailed(_ count: Int) -> String {
+        "\(count) threshold\(count == 1 ? "" : "s") failed (exit \(ExitStatus.thresholdsFailed.rawValue))"
+    }
+
+    static func noResult(_ path: String) -> String {
+        "\(path) does not exist; give a run folder (with a result.json) or a result.json"
+    }
+
+    static func reportsRebuilt(_ folder: String) -> String {
+        "reports rebuilt in \(folder == "" ? "." : folder) (open report.md or report.html)"
+    }
+
+    static let nothingInCommon = "the two runs have no stage in common, so nothing was compared; compare runs of the same profile"
+
+    static func comparisonWritten(_ folder: String) -> String {
+        "comparison in \(folder) (open compare.md first)"
+    }
+
     static func problemDuringRun(_ message: String) -> String { "warning: " + message }
 
     static func resultsWritten(_ folder: String, interrupted: Bool) -> String {

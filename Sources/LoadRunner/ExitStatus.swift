@@ -2,8 +2,10 @@ import ArgumentParser
 
 /// LoadRunner's exit codes: part of its interface, documented in `--help` and the README.
 enum ExitStatus: Int32, CaseIterable {
-    /// The run finished (or the profile is valid).
+    /// The run finished and its thresholds held (or the profile is valid, or nothing regressed).
     case success = 0
+    /// `compare`: a budgeted metric got worse beyond its budget, and credibly so.
+    case regression = 2
     /// Bad command line or profile: nothing was sent.
     case usageOrProfileError = 64
     /// The target or this machine stopped the run: a `fetch` data source failed, too few open files, ...
@@ -12,6 +14,8 @@ enum ExitStatus: Int32, CaseIterable {
     case internalError = 70
     /// Results could not be written (the output folder is not writable, the disk is full).
     case outputFailure = 74
+    /// `run`: a threshold failed on a stage window (also when `abort_on_fail` stopped the run early).
+    case thresholdsFailed = 99
     /// Ctrl-C or SIGTERM stopped the run; every output was written with what was measured, marked interrupted.
     case interrupted = 130
 
@@ -20,6 +24,8 @@ enum ExitStatus: Int32, CaseIterable {
     var meaning: String {
         switch self {
         case .success: "success"
+        case .regression: "compare: a regression beyond budget"
+        case .thresholdsFailed: "run: a threshold failed"
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
         case .internalError: "internal error"

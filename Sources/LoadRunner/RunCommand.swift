@@ -10,7 +10,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run a load profile and write its results.",
         discussion: """
             Writes result.json, stages.csv, report.md and Locust-format locust_stats.csv,
-            locust_stats_history.csv (appended every second while running) and locust_failures.csv.
+            locust_stats_history.csv (appended every second while running), locust_failures.csv,
+            report.html and SVG charts. Thresholds in the profile decide exit 99.
             Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file,
             marked interrupted (exit 130); a second Ctrl-C quits at once.
 
@@ -30,6 +31,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Do not print the live progress line.")
     var quiet = false
 
+    @Option(help: "Also write the thresholds as JUnit XML to this file (one test case per threshold and stage).")
+    var junit: String?
+
     @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
     var loops: Int?
 
@@ -42,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console.standard()
         let status = await RunSession(
-            profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops,
+            profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, junitPath: junit,
             commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode

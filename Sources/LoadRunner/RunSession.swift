@@ -10,6 +10,7 @@ struct RunSession {
     var outputFolder: String?
     var quiet: Bool
     var loops: Int?
+    var junitPath: String?
     var commandLine: [String]
     var console: Console
 
@@ -54,18 +55,32 @@ struct RunSession {
         }
         console.writeOut(ConsoleSummary.render(result))
         console.line(CLIMessages.resultsWritten(folder, interrupted: result.interrupted))
-        return result.interrupted ? .interrupted : .success
+        CIOutputs.writeJUnit(
+            ThresholdJUnit.report(runName: result.provenance.profileName, outcomes: result.thresholds ?? []),
+            to: junitPath, console: console)
+        CIOutputs.appendStepSummary(CIOutputs.runSummary(result, folder: folder), console: console)
+        if result.interrupted { return .interrupted }
+        if result.thresholdsFailed {
+            console.error(CLIMessages.thresholdsFailed(result.thresholds?.failedCount ?? 0))
+            return .thresholdsFailed
+        }
+        return .success
     }
 
     /// `Reports/<profile name as a slug>-<UTC time>`.
     static func defaultFolder(for profile: Profile, at date: Date) -> String {
         let slug = profile.name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             .split(separator: "-").joined(separator: "-")
+        return "Reports/\(slug.isEmpty ? "run" : slug)-\(timestamp(date))"
+    }
+
+    /// UTC time for folder names, e.g. `20261121-061500`.
+    static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "Reports/\(slug.isEmpty ? "run" : slug)-\(formatter.string(from: date))"
+        return formatter.string(from: date)
     }
 
     static func reason(_ error: any Error) -> String {

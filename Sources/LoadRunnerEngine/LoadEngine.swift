@@ -60,7 +60,8 @@ public struct LoadEngine: Sendable {
             return samples
         }
 
-        let endMicros = await drive(schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop)
+        let (endMicros, abortedBy) = await drive(
+            schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop)
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
         series.finish()
         let samples = await reporter.value
@@ -69,18 +70,28 @@ public struct LoadEngine: Sendable {
 
         return RunResultAssembler(
             profile: profile, options: options, schedule: schedule, clock: clock, endMicros: endMicros,
-            interrupted: endMicros < schedule.totalMicros
+            interrupted: endMicros < schedule.totalMicros && abortedBy == nil, abortedBy: abortedBy
         ).assemble(recorders: recorders, samples: samples, monitor: monitor)
     }
 
-    /// Starts and stops users as the schedule says until it ends or a stop is requested; then ends
-    /// every transfer and waits for the users to leave. Returns when (run microseconds) it stopped.
+    /// Starts and stops users as the schedule says until it ends, a stop is requested, or an
+    /// `abort_on_fail` threshold fails at the end of a stage window; then ends every transfer and waits
+    /// for the users to leave. Returns when (run microseconds) it stopped, and the abort reason if any.
     private func drive(
         schedule: StageSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock, stop: StopSignal
-    ) async -> Int64 {
+    ) async -> (endMicros: Int64, abortedBy: String?) {
         await withTaskGroup(of: Void.self) { group in
             var now = clock.nowMicros()
+            var stagesChecked = 0
+            var abortedBy: String?
+            var abortMicros = schedule.totalMicros
             while now < schedule.totalMicros && !stop.isRequested {
+                while abortedBy == nil && stagesChecked < schedule.slots.count && now >= schedule.slots[stagesChecked].endMicros {
+                    abortedBy = await abortingThreshold(in: schedule.slots[stagesChecked], loops: loops)
+                    abortMicros = schedule.slots[stagesChecked].endMicros
+                    stagesChecked += 1
+                }
+                if abortedBy != nil { break }
                 let users = schedule.users(atMicros: now)
                 control.setTarget(users)
                 for index in control.claimFreeSlots(below: users) {
@@ -95,14 +106,33 @@ public struct LoadEngine: Sendable {
                 try? await Task.sleep(for: .microseconds(max(0, wake - clock.nowMicros())))
                 now = clock.nowMicros()
             }
-            let endMicros = min(now, schedule.totalMicros)
+            // An abort happens at the end of the failing stage: the next stage, barely begun, is not reported.
+            let endMicros = min(now, abortedBy == nil ? schedule.totalMicros : abortMicros)
             control.stop()
             control.setTarget(0)
             loops.forEach { $0.abandonTransfers() }
             group.cancelAll()
             await group.waitForAll()
-            return endMicros
+            return (endMicros, abortedBy)
         }
+    }
+
+    /// Judges the `abort_on_fail` thresholds on a stage whose window just ended; returns what failed, if any.
+    private func abortingThreshold(in slot: StageSchedule.Slot, loops: [CurlLoop]) async -> String? {
+        let specs = profile.thresholds.filter(\.abortOnFail)
+        guard !specs.isEmpty else { return nil }
+        var perLoop: [[RequestStats]] = []
+        for loop in loops { perLoop.append(await loop.windowStats(stage: slot.index)) }
+        let (requests, aggregated) = RunResultAssembler.merge(perLoop, requests: profile.requests)
+        let seconds = { (micros: Int64) in Double(micros) / 1_000_000 }
+        let stage = StageResult(
+            number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,
+            startSeconds: seconds(slot.startMicros), endSeconds: seconds(slot.endMicros),
+            windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(slot.endMicros),
+            requests: requests, aggregated: aggregated,
+            generator: GeneratorStats(cpuPercent: 0, allowedCores: 1, schedulingLagP99Micros: 0, schedulingLagMaxMicros: 0))
+        let failed = ThresholdEvaluator.evaluate(specs, stage: stage).first { $0.failed }
+        return failed.map { "\"\($0.threshold)\" failed in stage \(slot.index + 1) (\($0.summary))" }
     }
 
     private func transferSettings() -> TransferSettings {

@@ -22,8 +22,8 @@ struct BinaryRunner {
     /// Runs the binary (through `launcher`, e.g. `prlimit ...`, when given); `interruptAfter` sends SIGINT
     /// after that long. Always bounded by `timeout`.
     static func run(
-        _ arguments: [String], in folder: URL? = nil, launcher: [String] = [], interruptAfter: Duration? = nil,
-        timeout: Duration = .seconds(120)
+        _ arguments: [String], in folder: URL? = nil, launcher: [String] = [], environment extra: [String: String] = [:],
+        interruptAfter: Duration? = nil, timeout: Duration = .seconds(120)
     ) async throws -> Output {
         let process = Process()
         if let program = launcher.first {
@@ -36,6 +36,8 @@ struct BinaryRunner {
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
         environment["CI"] = "1"
+        environment["GITHUB_STEP_SUMMARY"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()

@@ -160,3 +160,104 @@ import Testing
         }
     }
 }
+
+/// `compare`, `report`, thresholds and the CI files, through the built binary against real servers.
+@Suite(.serialized) struct CLIGateTests {
+    static let profile = """
+        name: gates
+        target: http://127.0.0.1:1
+        requests:
+          - { name: user/get, path: "/user/get-ids?number=5" }
+        stages:
+          - { users: 2, duration: 3s, warmup: 500ms }
+          - { users: 4, duration: 3s, warmup: 500ms }
+        """
+
+    /// Runs the profile against a server that adds `delay` to the demo routes, into `folder/out`.
+    static func run(_ folder: URL, out: String, delay: Duration?, extra: [String] = []) async throws -> BinaryRunner.Output {
+        try await TestHTTPServer.withServer(.init(fixedDelay: delay)) { server in
+            try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", out, "--quiet"] + extra, in: folder)
+        }
+    }
+
+    @Test func comparingTwoRunsOfTheSameServerPassesAndASlowerOneFailsWithExit2() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
+        for (out, delay) in [("before", Duration?.none), ("again", nil), ("slower", .milliseconds(5))] {
+            let output = try await Self.run(folder, out: out, delay: delay)
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let same = try await BinaryRunner.run(["compare", "before", "again", "--out", "same"], in: folder)
+        #expect(same.status == 0, "\(same.stdout)")
+        #expect(same.stdout.lowercased().contains("passed"))
+
+        let summary = folder.appendingPathComponent("summary.md")
+        var environment = ["GITHUB_STEP_SUMMARY": summary.path]
+        environment["CI"] = "1"
+        let slower = try await BinaryRunner.run(
+            ["compare", "before", "slower", "--out", "slow", "--junit", "compare.xml"], in: folder, environment: environment)
+        #expect(slower.status == 2, "\(slower.stdout)\(slower.stderr)")
+        #expect(slower.stdout.contains("FAILED"))
+        for file in ["compare.md", "compare.csv", "compare.json", "compare-p50.svg", "compare-p95.svg", "compare-rps.svg"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slow/" + file).path), "\(file)")
+        }
+        let junit = try String(contentsOf: folder.appendingPathComponent("compare.xml"), encoding: .utf8)
+        #expect(junit.contains("<failure message=\"p50 rose"))
+        #expect(try String(contentsOf: summary, encoding: .utf8).contains("FAILED"))
+    }
+
+    @Test func badBudgetsAndMissingResultsAreUsageErrors() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
+        let budget = try await BinaryRunner.run(["compare", "a", "b", "--fail-on", "rps > +10%"], in: folder)
+        #expect(budget.status == 64)
+        #expect(budget.stderr.contains("--fail-on"))
+        let missing = try await BinaryRunner.run(["compare", "nowhere", "nowhere"], in: folder)
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("nowhere/result.json") || missing.stderr.contains("nowhere"))
+        let report = try await BinaryRunner.run(["report", "p.yaml"], in: folder)
+        #expect(report.status == 64)
+    }
+
+    @Test func aFailedThresholdExits99AndWritesJUnit() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile + """
+
+            thresholds:
+              - "p95 < 1ms"
+              - "rps > 1"
+            """])
+        let output = try await Self.run(folder, out: "out", delay: .milliseconds(3), extra: ["--junit", "run.xml"])
+        #expect(output.status == 99, "\(output.stderr)")
+        #expect(output.stderr.contains("threshold"))
+        let junit = try String(contentsOf: folder.appendingPathComponent("run.xml"), encoding: .utf8)
+        #expect(junit.contains("tests=\"4\""))
+        #expect(junit.contains("failures=\"2\""))
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"thresholds\""))
+    }
+
+    @Test func abortOnFailStopsTheRunAfterTheFailingStage() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile + """
+
+            thresholds:
+              - { threshold: "p50 < 1ms", abort_on_fail: true }
+            """])
+        let output = try await Self.run(folder, out: "out", delay: .milliseconds(3))
+        #expect(output.status == 99, "\(output.stderr)")
+        let stages = try String(contentsOf: folder.appendingPathComponent("out/stages.csv"), encoding: .utf8)
+        #expect(stages.contains("\n1,2,Aggregated,"))
+        #expect(!stages.contains("\n2,4,Aggregated,"))
+        let report = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
+        #expect(report.contains("stopped early"))
+    }
+
+    @Test func reportRebuildsEveryHumanReadableFile() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
+        #expect(try await Self.run(folder, out: "out", delay: nil).status == 0)
+        let original = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
+        let rebuilt = try await BinaryRunner.run(["report", "out/result.json", "--out", "again"], in: folder)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("again/report.md"), encoding: .utf8) == original)
+        for file in ["report.html", "stages.csv", "chart-latency.svg", "locust_stats_history.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("again/" + file).path), "\(file)")
+        }
+    }
+}

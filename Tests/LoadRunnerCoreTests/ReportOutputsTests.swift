@@ -18,7 +18,10 @@ import Testing
     }
 
     @Test func fileNames() {
-        #expect(RunOutputs.fileNames == ["result.json", "stages.csv", "report.md", "locust_stats.csv", "locust_failures.csv"])
+        #expect(RunOutputs.fileNames == [
+            "result.json", "stages.csv", "chart-throughput.svg", "chart-latency.svg", "chart-users.svg", "report.md",
+            "report.html", "locust_stats.csv", "locust_failures.csv",
+        ])
         #expect(RunOutputs.locustHistoryCSV == "locust_stats_history.csv")
     }
 

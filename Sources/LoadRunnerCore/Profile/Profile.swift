@@ -29,11 +29,16 @@ public struct Profile: Sendable, Equatable {
     /// The profile file's path as given (for messages), and its folder (relative paths resolve from it).
     public var sourcePath: String
     public var baseDirectory: String
+    /// Pass/fail rules judged on every stage window (`thresholds:`); empty when none.
+    public var thresholds: [ThresholdSpec]
+    /// Budgets `LoadRunner compare` uses when no `--fail-on` is given (`compare:`); empty when none.
+    public var compareBudgets: [Budget]
 
     public init(
         name: String, target: TargetURL, timeout: Duration, connectTimeout: Duration,
         headers: [HeaderSpec], data: [DataSourceSpec], requests: [RequestSpec], thinkTime: ThinkTime,
-        stages: [Stage], http2: Bool, insecure: Bool, sourceText: String, sourcePath: String, baseDirectory: String
+        stages: [Stage], http2: Bool, insecure: Bool, sourceText: String, sourcePath: String, baseDirectory: String,
+        thresholds: [ThresholdSpec] = [], compareBudgets: [Budget] = []
     ) {
         self.name = name
         self.target = target
@@ -49,6 +54,8 @@ public struct Profile: Sendable, Equatable {
         self.sourceText = sourceText
         self.sourcePath = sourcePath
         self.baseDirectory = baseDirectory
+        self.thresholds = thresholds
+        self.compareBudgets = compareBudgets
     }
 }
 

@@ -25,6 +25,7 @@ public enum ConsoleSummary {
         for warning in ReportWarning.warnings(for: result) {
             output.write("warning: \(warning.message)\n")
         }
+        writeThresholds(result, to: &output)
     }
 
     /// The summary as a string.

@@ -15,10 +15,12 @@ public enum MarkdownReport {
             output.write("\n## Warnings\n\n")
             for warning in warnings { output.write("- **\(warning.message)**\n") }
         }
+        writeThresholds(result, to: &output)
 
         output.write("\n## Stages\n\n")
         output.write("Measured over each stage's window (warm-up excluded); times in milliseconds.\n\n")
         stagesTable(result).writeMarkdown(to: &output)
+        writeRunCharts(result, to: &output)
 
         output.write("\n## Requests\n\n")
         requestsTable(result).writeMarkdown(to: &output)

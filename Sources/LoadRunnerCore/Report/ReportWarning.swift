@@ -9,6 +9,8 @@ public enum ReportWarning: Sendable, Equatable {
     case emptyWindow(stage: Int)
     /// The run was stopped (Ctrl-C, SIGTERM) before its last stage ended; `lastStage` is the stage cut short.
     case interrupted(lastStage: Int?)
+    /// An `abort_on_fail` threshold failed, so the stages after it were not run.
+    case abortedByThreshold(String)
 
     /// The failed share of a stage window's requests above which a stage gets a warning (1%).
     public static let errorRateThreshold = 0.01
@@ -33,6 +35,9 @@ public enum ReportWarning: Sendable, Equatable {
         if result.interrupted {
             warnings.append(.interrupted(lastStage: result.stages.last?.number))
         }
+        if let reason = result.abortedBy {
+            warnings.append(.abortedByThreshold(reason))
+        }
         return warnings
     }
 
@@ -54,6 +59,8 @@ public enum ReportWarning: Sendable, Equatable {
                 + "so its figures cover less time than planned."
         case .interrupted(nil):
             return "The run was interrupted before any stage started."
+        case .abortedByThreshold(let reason):
+            return "The run stopped early: threshold \(reason) (abort_on_fail), so the later stages were not run."
         }
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// - `result.json`: everything measured, the source every other file can be rebuilt from (`ResultJSON`).
 /// - `stages.csv`: per stage and request name, over the stage windows (`StagesCSV`).
-/// - `report.md`: the report a person reads first (`MarkdownReport`).
+/// - `report.md`: the report a person reads first (`MarkdownReport`), linking the charts beside it.
+/// - `report.html`: the same report as one self-contained page with the charts inline (`HTMLReport`).
+/// - `chart-throughput.svg`, `chart-latency.svg`, `chart-users.svg`: the run over time (`RunCharts`).
 /// - `locust_stats.csv`: Locust's `_stats.csv` columns over the merged windows (`LocustStatsCSV`).
 /// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
 /// - `locust_stats_history.csv`: Locust's `_stats_history.csv` columns (`LocustHistoryCSV`), appended every
@@ -13,23 +15,29 @@ public enum RunOutputs {
     public static let resultJSON = "result.json"
     public static let stagesCSV = "stages.csv"
     public static let reportMarkdown = "report.md"
+    public static let reportHTML = "report.html"
     public static let locustStatsCSV = "locust_stats.csv"
     public static let locustFailuresCSV = "locust_failures.csv"
     /// Written during the run by the engine, not by `write(_:to:)`.
     public static let locustHistoryCSV = "locust_stats_history.csv"
 
     /// The files `write(_:to:)` creates, in the order it writes them.
-    public static let fileNames = [resultJSON, stagesCSV, reportMarkdown, locustStatsCSV, locustFailuresCSV]
+    public static let fileNames = [resultJSON, stagesCSV] + RunCharts.fileNames
+        + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
 
     /// Every output file's contents, keyed by file name (the files `write(_:to:)` creates); pure.
     public static func contents(of result: RunResult) throws -> [String: Data] {
-        [
+        let charts = RunCharts.charts(for: result)
+        var files = [
             resultJSON: try ResultJSON.encode(result),
             stagesCSV: Data(StagesCSV.render(result).utf8),
             reportMarkdown: Data(MarkdownReport.render(result).utf8),
+            reportHTML: Data(HTMLReport.render(result, charts: charts).utf8),
             locustStatsCSV: Data(LocustStatsCSV.render(result).utf8),
             locustFailuresCSV: Data(LocustFailuresCSV.render(result).utf8),
         ]
+        for chart in charts { files[chart.fileName] = Data(chart.svg.utf8) }
+        return files
     }
 
     /// Creates `directory` (and its parents) when missing and writes every file of `fileNames` into it,

@@ -33,6 +33,17 @@ public struct RequestStats: Codable, Sendable, Equatable {
         failuresByCategory = [:]
     }
 
+    /// Zeroes every count, keeping the histogram's buckets allocated (for per-second reuse).
+    public mutating func reset() {
+        requests = 0
+        failures = 0
+        bodyBytes = 0
+        newConnections = 0
+        latency.reset()
+        timing = TimingSums()
+        failuresByCategory.removeAll(keepingCapacity: true)
+    }
+
     /// Folds another set of counts for the same key into this one; exact.
     public mutating func add(_ other: RequestStats) {
         requests += other.requests

@@ -15,10 +15,16 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var failures: [FailureRecord]
     /// True when the run was stopped before its last stage ended (Ctrl-C, SIGTERM).
     public var interrupted: Bool
+    /// How each threshold fared in each stage window; nil when the profile had none (and in files written
+    /// before thresholds existed, which decode unchanged).
+    public var thresholds: [ThresholdOutcome]?
+    /// Set when an `abort_on_fail` threshold failed and stopped the run before its last stage, e.g.
+    /// `"p99 < 1s" failed in stage 2`; nil otherwise (and in results written before this field existed).
+    public var abortedBy: String?
 
     public init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],
-        interrupted: Bool
+        interrupted: Bool, thresholds: [ThresholdOutcome]? = nil
     ) {
         schemaVersion = Self.currentSchemaVersion
         self.provenance = provenance
@@ -26,6 +32,7 @@ public struct RunResult: Codable, Sendable, Equatable {
         self.series = series
         self.failures = failures
         self.interrupted = interrupted
+        self.thresholds = thresholds
     }
 }
 

@@ -128,6 +128,11 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         return recorder
     }
 
+    /// What this loop has recorded so far in stage `index`'s window; read on the loop's own thread.
+    func windowStats(stage index: Int) async -> [RequestStats] {
+        await Task(executorPreference: self) { self.recorder.windowStats[index] }.value
+    }
+
     // MARK: The loop
 
     private func run() {

@@ -4,7 +4,6 @@ import LoadRunnerCore
 /// current second's counts, and the distinct failures. Merged with the other loops' once, at the end.
 struct LoopRecorder {
     private let schedule: StageSchedule
-    private let requests: [RequestSpec]
     /// `[stage][request]`, only samples that completed inside the stage's statistics window.
     private(set) var windowStats: [[RequestStats]]
     /// Samples that completed in `currentSecond`, per request.
@@ -16,7 +15,6 @@ struct LoopRecorder {
 
     init(schedule: StageSchedule, requests: [RequestSpec]) {
         self.schedule = schedule
-        self.requests = requests
         let empty = requests.map { RequestStats(name: $0.name, method: $0.method) }
         windowStats = Array(repeating: empty, count: schedule.slots.count)
         secondStats = empty
@@ -36,12 +34,12 @@ struct LoopRecorder {
     }
 
     /// Hands the finished seconds before `second` to `deliver`, in order (empty seconds included).
+    /// `deliver` must not keep what it is given: the counts are then zeroed in place, so a long run
+    /// allocates no new histograms every second.
     mutating func rollOver(toSecond second: Int, deliver: (LoopSecond) -> Void) {
         while currentSecond < second {
             deliver(LoopSecond(second: currentSecond, requests: secondStats))
-            for index in secondStats.indices {
-                secondStats[index] = RequestStats(name: requests[index].name, method: requests[index].method)
-            }
+            for index in secondStats.indices { secondStats[index].reset() }
             currentSecond += 1
         }
     }

@@ -10,25 +10,25 @@ struct RunResultAssembler {
     /// When the run stopped, in run microseconds (the schedule's end unless interrupted).
     let endMicros: Int64
     let interrupted: Bool
+    /// Why an abort_on_fail threshold stopped the run, if one did.
+    let abortedBy: String?
 
     func assemble(recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor) -> RunResult {
-        RunResult(
+        var result = RunResult(
             provenance: provenance(),
             stages: stages(recorders: recorders, samples: samples, monitor: monitor),
             series: samples,
             failures: failures(recorders: recorders),
             interrupted: interrupted)
+        result.abortedBy = abortedBy
+        result.evaluateThresholds(profile.thresholds)
+        return result
     }
 
     private func stages(recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor) -> [StageResult] {
         let allowedCores = SystemInfo.allowedCPUCount
         return schedule.slots.filter { $0.startMicros < endMicros || ($0.startMicros == 0 && endMicros == 0) }.map { slot in
-            var requests = profile.requests.map { RequestStats(name: $0.name, method: $0.method) }
-            for recorder in recorders {
-                for (index, stats) in recorder.windowStats[slot.index].enumerated() { requests[index].add(stats) }
-            }
-            var aggregated = RequestStats(name: RequestStats.aggregatedName, method: "")
-            requests.forEach { aggregated.add($0) }
+            let (requests, aggregated) = Self.merge(recorders.map { $0.windowStats[slot.index] }, requests: profile.requests)
             let windowSamples = samples.filter { $0.stage == slot.index + 1 && $0.inWindow }
             let cpu = windowSamples.isEmpty ? 0 : windowSamples.map(\.generatorCPUPercent).reduce(0, +) / Double(windowSamples.count)
             let lag = monitor.stageLag(slot.index)
@@ -42,6 +42,17 @@ struct RunResultAssembler {
                     cpuPercent: cpu, allowedCores: allowedCores,
                     schedulingLagP99Micros: lag.micros(atPercentile: 99), schedulingLagMaxMicros: lag.maxMicros))
         }
+    }
+
+    /// Folds the loops' statistics of one stage window into per-request totals and their aggregate.
+    static func merge(_ perLoop: [[RequestStats]], requests specs: [RequestSpec]) -> (requests: [RequestStats], aggregated: RequestStats) {
+        var requests = specs.map { RequestStats(name: $0.name, method: $0.method) }
+        for loopStats in perLoop {
+            for (index, stats) in loopStats.enumerated() { requests[index].add(stats) }
+        }
+        var aggregated = RequestStats(name: RequestStats.aggregatedName, method: "")
+        requests.forEach { aggregated.add($0) }
+        return (requests, aggregated)
     }
 
     private func failures(recorders: [LoopRecorder]) -> [FailureRecord] {

@@ -20,7 +20,7 @@ final class SeriesCollector: Sendable {
         (seconds, output) = AsyncStream.makeStream(of: LoopSecond.self, bufferingPolicy: .unbounded)
     }
 
-    /// Adds one loop's second; yields every second that is now complete.
+    /// Adds one loop's second (folded in, not kept); yields every second that is now complete.
     func deliver(loop: Int, _ second: LoopSecond) {
         let complete: [LoopSecond] = state.withLock { state in
             var entry = state.pending[second.second] ?? (0, second.requests.map { RequestStats(name: $0.name, method: $0.method) })

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LoadRunnerCore
+
+/// `LoadRunner compare BASELINE CANDIDATE`: stage-by-stage comparison of two runs with noise-aware verdicts.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two runs stage by stage and fail on a regression beyond budget.",
+        discussion: """
+            BASELINE and CANDIDATE are run folders or their result.json. Writes compare.md (with charts),
+            compare.csv, compare.json and compare-*.svg. A metric counts as worse only when its change
+            exceeds the budget and the 95% bootstrap interval of the per-second samples lies on the bad
+            side (docs/compare.md). Exit 2 when any budgeted metric regressed.
+
+            Budgets: --fail-on (several allowed), else the candidate profile's compare: section, else:
+            \(Budget.defaults.map { "  " + $0.text }.joined(separator: "\n"))
+
+            Exit codes:
+            \(ExitStatus.helpTable)
+            """)
+
+    @Argument(help: "The baseline run (folder or result.json).")
+    var baseline: String
+
+    @Argument(help: "The candidate run (folder or result.json).")
+    var candidate: String
+
+    @Option(help: "Folder for the comparison (default: Reports/compare-<UTC time>).")
+    var out: String?
+
+    @Option(name: .customLong("fail-on"), help: "A budget such as \"p95 > +10% and +2ms\" or \"rps < -5%\"; repeatable.")
+    var failOn: [String] = []
+
+    @Option(help: "Also write the compared metrics as JUnit XML to this file.")
+    var junit: String?
+
+    func run() throws {
+        let console = Console.standard()
+        var budgets: [Budget] = []
+        var problems: [String] = []
+        for text in failOn {
+            switch Budget.parse(text) {
+            case .success(let budget): budgets.append(budget)
+            case .failure(let error): problems.append(CLIMessages.errorPrefix + "--fail-on: \(error)")
+            }
+        }
+        guard problems.isEmpty else {
+            problems.forEach(console.error)
+            throw ExitStatus.usageOrProfileError.exitCode
+        }
+        guard let (baselineRun, baselineFolder) = ResultLoading.load(baseline, console: console),
+              let (candidateRun, candidateFolder) = ResultLoading.load(candidate, console: console)
+        else { throw ExitStatus.usageOrProfileError.exitCode }
+        if budgets.isEmpty { budgets = ProfileCompareBudgets.budgets(inProfileText: candidateRun.provenance.profileText) }
+        if budgets.isEmpty { budgets = Budget.defaults }
+
+        let result = RunComparator(budgets: budgets).compare(
+            baseline: baselineRun, candidate: candidateRun,
+            baselineLabel: Self.label(baselineFolder), candidateLabel: Self.label(candidateFolder))
+        guard !result.stages.isEmpty else {
+            result.mismatches.forEach { console.error(CLIMessages.errorPrefix + $0.message) }
+            console.error(CLIMessages.errorPrefix + CLIMessages.nothingInCommon)
+            throw ExitStatus.usageOrProfileError.exitCode
+        }
+        let charts = CompareCharts.charts(
+            stages: StagePoint.pairs(baseline: baselineRun, candidate: candidateRun),
+            baselineLabel: result.baseline.label, candidateLabel: result.candidate.label)
+        let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
+        do {
+            try CompareOutputs.write(result, to: folder, charts: charts.map { ($0.title, $0.fileName) })
+            for chart in charts {
+                try Data(chart.svg.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(chart.fileName), options: .atomic)
+            }
+        } catch {
+            console.error(CLIMessages.cannotWriteResults(folder, reason: "\(error)"))
+            throw ExitStatus.outputFailure.exitCode
+        }
+        let summary = result.markdownSummary()
+        console.writeOut(summary)
+        console.line(CLIMessages.comparisonWritten(folder))
+        CIOutputs.writeJUnit(result.junit(), to: junit, console: console)
+        CIOutputs.appendStepSummary(summary, console: console)
+        if result.failed { throw ExitStatus.regression.exitCode }
+    }
+
+    /// A run's label in reports: its folder's name.
+    static func label(_ folder: String) -> String {
+        let name = (folder as NSString).lastPathComponent
+        return name.isEmpty || name == "." ? (FileManager.default.currentDirectoryPath as NSString).lastPathComponent : name
+    }
+}
+
+extension StagePoint {
+    /// One point per stage number present in either run, with each run's figures for the chart.
+    static func pairs(baseline: RunResult, candidate: RunResult) -> [StagePoint] {
+        let numbers = Set(baseline.stages.map(\.number)).union(candidate.stages.map(\.number)).sorted()
+        return numbers.map { number in
+            let before = baseline.stages.first { $0.number == number }
+            let after = candidate.stages.first { $0.number == number }
+            return StagePoint(
+                stage: number, users: (after ?? before)?.users ?? 0,
+                baseline: before.map(StageFigures.init), candidate: after.map(StageFigures.init))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LoadRunnerCore
+
+/// `LoadRunner report RESULT`: rebuilds every human-readable output of a run from its result.json.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Rebuild a run's reports, CSV files and charts from its result.json.",
+        discussion: "RESULT is a run folder or its result.json. Exit 64 when it is not a LoadRunner result.")
+
+    @Argument(help: "A run folder or its result.json.")
+    var result: String
+
+    @Option(help: "Folder to write into (default: the result's own folder).")
+    var out: String?
+
+    func run() throws {
+        let console = Console.standard()
+        guard let (result, folder) = ResultLoading.load(result, console: console) else {
+            throw ExitStatus.usageOrProfileError.exitCode
+        }
+        let target = out ?? folder
+        do {
+            try RunOutputs.write(result, to: target)
+            var history = ""
+            LocustHistoryCSV.write(result.series, to: &history)
+            try Data(history.utf8).write(
+                to: URL(fileURLWithPath: target).appendingPathComponent(RunOutputs.locustHistoryCSV), options: .atomic)
+        } catch {
+            console.error(CLIMessages.cannotWriteResults(target, reason: "\(error)"))
+            throw ExitStatus.outputFailure.exitCode
+        }
+        console.line(CLIMessages.reportsRebuilt(target))
+    }
+}
+
+/// Reads a result.json named directly or through its run folder, printing what is wrong.
+enum ResultLoading {
+    /// The decoded result and the folder it came from, or nil (the problem already printed).
+    static func load(_ argument: String, console: Console) -> (RunResult, String)? {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
+        let path = isFolder.boolValue ? (argument as NSString).appendingPathComponent(RunOutputs.resultJSON) : argument
+        guard exists, let data = FileManager.default.contents(atPath: path) else {
+            console.error(CLIMessages.errorPrefix + CLIMessages.noResult(path))
+            return nil
+        }
+        do {
+            return (try ResultJSON.decode(data, source: path), (path as NSString).deletingLastPathComponent)
+        } catch {
+            console.error(CLIMessages.errorPrefix + error.description)
+            return nil
+        }
+    }
+}

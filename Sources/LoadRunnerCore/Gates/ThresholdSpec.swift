@@ -1,0 +1,111 @@
+/// One pass/fail rule from a profile's `thresholds:`, e.g. `stage 2: user/get: p95 < 200ms`, parsed.
+///
+/// Judged on every stage window it applies to (`ThresholdEvaluator`). `value` is in the metric's base unit
+/// (`Metric.unit`): microseconds for latencies, a 0...1 share for the error rate, requests per second for
+/// `rps`, a count for `requests` and `failures`.
+public struct ThresholdSpec: Sendable, Equatable {
+    /// What a threshold measures in a stage window.
+    public enum Metric: Sendable, Equatable, Hashable, CustomStringConvertible {
+        /// The latency at this percentile, above 0 and at most 100 (`p95`, `p(99.9)`; `med` is 50).
+        case percentile(Double)
+        /// Mean, smallest and largest latency.
+        case avg, min, max
+        /// Failed share of the window's requests, 0...1.
+        case errorRate
+        /// Completed requests per second of window.
+        case rps
+        /// Completed requests, failures included.
+        case requests
+        /// Failed requests.
+        case failures
+
+        /// How the value is measured, which decides its unit and how a missing window is judged.
+        public enum Kind: Sendable, Equatable {
+            case latency, share, rate, count
+        }
+
+        public var kind: Kind {
+            switch self {
+            case .percentile, .avg, .min, .max: .latency
+            case .errorRate: .share
+            case .rps: .rate
+            case .requests, .failures: .count
+            }
+        }
+
+        /// The base unit `value` and observed figures are kept in: `us`, `share`, `req/s` or `count`.
+        public var unit: String {
+            switch kind {
+            case .latency: "us"
+            case .share: "share"
+            case .rate: "req/s"
+            case .count: "count"
+            }
+        }
+
+        /// The canonical name: `p95`, `p99.9`, `avg`, `error_rate`, ... (`med` is shown as `p50`).
+        public var description: String {
+            switch self {
+            case .percentile(let percentile):
+                percentile == percentile.rounded() ? "p\(Int(percentile))" : "p\(percentile)"
+            case .avg: "avg"
+            case .min: "min"
+            case .max: "max"
+            case .errorRate: "error_rate"
+            case .rps: "rps"
+            case .requests: "requests"
+            case .failures: "failures"
+            }
+        }
+    }
+
+    /// How the observed figure must compare with `value` for the threshold to pass.
+    public enum Operator: String, Sendable, Equatable, CaseIterable {
+        case less = "<"
+        case lessOrEqual = "<="
+        case greater = ">"
+        case greaterOrEqual = ">="
+
+        /// True when `observed` satisfies `observed <op> limit`.
+        public func holds(_ observed: Double, _ limit: Double) -> Bool {
+            switch self {
+            case .less: observed < limit
+            case .lessOrEqual: observed <= limit
+            case .greater: observed > limit
+            case .greaterOrEqual: observed >= limit
+            }
+        }
+    }
+
+    /// Only this request name's row (`user/get: ...`); nil for all requests (the stage's Aggregated row).
+    public var requestName: String?
+    /// Only this stage, 1-based (`stage 2: ...`); nil for every stage.
+    public var stage: Int?
+    public var metric: Metric
+    public var op: Operator
+    /// The limit in the metric's base unit (see `Metric.unit`).
+    public var value: Double
+    /// Stop the run at the end of the first stage window in which this threshold fails.
+    public var abortOnFail: Bool
+    /// The threshold as written, surrounding spaces removed.
+    public var text: String
+    /// 1-based line in the profile; nil when not read from a file.
+    public var line: Int?
+
+    public init(
+        requestName: String? = nil, stage: Int? = nil, metric: Metric, op: Operator, value: Double,
+        abortOnFail: Bool = false, text: String, line: Int? = nil
+    ) {
+        self.requestName = requestName
+        self.stage = stage
+        self.metric = metric
+        self.op = op
+        self.value = value
+        self.abortOnFail = abortOnFail
+        self.text = text
+        self.line = line
+    }
+
+    /// True when the threshold is judged on stage `number`.
+    public func applies(toStage number: Int) -> Bool { stage.map { $0 == number } ?? true }
+}

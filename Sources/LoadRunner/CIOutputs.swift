@@ -9,7 +9,7 @@ enum CIOutputs {
         do {
             try Data(report.render().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            console.error(CLIMessages.cannotWriteCIFile(path, reason: RunSession.reason(error)))
+            console.error(CLIMessages.cannotWriteCIFile(path, reason: OutputFolder.reason(error)))
         }
     }
 
@@ -25,7 +25,7 @@ enum CIOutputs {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data((markdown.hasSuffix("\n") ? markdown : markdown + "\n").utf8))
         } catch {
-            console.error(CLIMessages.cannotWriteCIFile(path, reason: RunSession.reason(error)))
+            console.error(CLIMessages.cannotWriteCIFile(path, reason: OutputFolder.reason(error)))
         }
     }
 

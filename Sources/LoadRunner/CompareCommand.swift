@@ -69,9 +69,7 @@ struct CompareCommand: ParsableCommand {
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
         do {
             try CompareOutputs.write(result, to: folder, charts: charts.map { ($0.title, $0.fileName) })
-            for chart in charts {
-                try Data(chart.svg.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(chart.fileName), options: .atomic)
-            }
+            try OutputFolder.write(charts.map { ($0.fileName, Data($0.svg.utf8)) }, to: folder)
         } catch {
             console.error(CLIMessages.cannotWriteResults(folder, reason: "\(error)"))
             throw ExitStatus.outputFailure.exitCode

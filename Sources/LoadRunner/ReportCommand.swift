@@ -25,8 +25,7 @@ struct ReportCommand: ParsableCommand {
             try RunOutputs.write(result, to: target)
             var history = ""
             LocustHistoryCSV.write(result.series, to: &history)
-            try Data(history.utf8).write(
-                to: URL(fileURLWithPath: target).appendingPathComponent(RunOutputs.locustHistoryCSV), options: .atomic)
+            try OutputFolder.write([(RunOutputs.locustHistoryCSV, Data(history.utf8))], to: target)
         } catch {
             console.error(CLIMessages.cannotWriteResults(target, reason: "\(error)"))
             throw ExitStatus.outputFailure.exitCode

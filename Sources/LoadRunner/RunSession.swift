@@ -24,7 +24,7 @@ struct RunSession {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             history = try HistoryFile(path: folder + "/" + HistoryFile.fileName)
         } catch {
-            console.error(CLIMessages.cannotCreateOutput(folder, reason: Self.reason(error)))
+            console.error(CLIMessages.cannotCreateOutput(folder, reason: OutputFolder.reason(error)))
             return .outputFailure
         }
 
@@ -50,7 +50,7 @@ struct RunSession {
         do {
             try RunOutputs.write(result, to: folder)
         } catch {
-            console.error(CLIMessages.cannotWriteResults(folder, reason: Self.reason(error)))
+            console.error(CLIMessages.cannotWriteResults(folder, reason: OutputFolder.reason(error)))
             return .outputFailure
         }
         console.writeOut(ConsoleSummary.render(result))
@@ -81,12 +81,5 @@ struct RunSession {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter.string(from: date)
-    }
-
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
-        }
-        return (error as NSError).localizedDescription
     }
 }

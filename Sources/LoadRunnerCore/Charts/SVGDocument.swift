@@ -45,26 +45,8 @@ public struct SVGDocument: Sendable, Equatable {
         ReportNumber.trimmed(value, maxDecimals: 2)
     }
 
-    /// `text` safe inside an element or a quoted attribute: `& < > " '` escaped, and the control characters
-    /// XML 1.0 forbids replaced by spaces.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                escaped.unicodeScalars.append(forbidden ? " " : scalar)
-            }
-        }
-        return escaped
-    }
+    /// `text` safe inside an element or a quoted attribute (see `XMLText.escape`).
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     private mutating func append(_ line: String) {
         lines.append("  " + line)

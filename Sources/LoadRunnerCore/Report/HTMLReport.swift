@@ -63,7 +63,7 @@ public enum HTMLReport {
 
     /// `text` safe in HTML content and in quoted attributes: `& < > " '` escaped.
     public static func escape(_ text: String) -> String {
-        SVGDocument.escape(text)
+        XMLText.escape(text)
     }
 
     /// The Markdown report's summary line, with HTML markup.

@@ -49,39 +49,9 @@ public enum RunOutputs {
         do {
             files = try contents(of: result)
         } catch {
-            throw RunOutputsError.cannotEncode(path: path(resultJSON, in: directory), reason: "\(error)")
+            throw RunOutputsError.cannotEncode(path: OutputFolder.path(resultJSON, in: directory), reason: "\(error)")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw RunOutputsError.cannotCreateDirectory(path: directory, reason: reason(error))
-        }
-        for name in fileNames {
-            let filePath = path(name, in: directory)
-            do {
-                try files[name, default: Data()].write(to: URL(fileURLWithPath: filePath), options: .atomic)
-            } catch {
-                throw RunOutputsError.cannotWrite(path: filePath, reason: reason(error))
-            }
-        }
-    }
-
-    private static func path(_ name: String, in directory: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    /// The system's reason (`Permission denied`, `No space left on device`) rather than Foundation's generic text.
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain
-        {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(nsError.code)))
-        }
-        return nsError.localizedDescription
+        try OutputFolder.write(fileNames.map { ($0, files[$0, default: Data()]) }, to: directory)
     }
 }
 

@@ -23,10 +23,11 @@ release: deps
 demo: release
 	Lab/demo-local.sh
 
-## Every test: unit, engine against real local HTTP servers, and the built binary.
+## Every test: unit, engine against real local HTTP servers, and the built binary. Serial: the engine
+## tests measure real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 test-deps:
 	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }

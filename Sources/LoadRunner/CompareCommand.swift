@@ -9,7 +9,7 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two runs stage by stage and fail on a regression beyond budget.",
         discussion: """
             BASELINE and CANDIDATE are run folders or their result.json. Writes compare.md (with charts),
-            compare.csv, compare.json and compare-*.svg. A metric counts as worse only when its change
+            report.html, compare.csv, compare.json and compare-*.svg. A metric counts as worse only when its change
             exceeds the budget and the 95% bootstrap interval of the per-second samples lies on the bad
             side (docs/compare.md). Exit 2 when any budgeted metric regressed.
 
@@ -68,8 +68,7 @@ struct CompareCommand: ParsableCommand {
             baselineLabel: result.baseline.label, candidateLabel: result.candidate.label)
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
         do {
-            try CompareOutputs.write(result, to: folder, charts: charts.map { ($0.title, $0.fileName) })
-            try OutputFolder.write(charts.map { ($0.fileName, Data($0.svg.utf8)) }, to: folder)
+            try CompareOutputs.write(result, to: folder, charts: charts)
         } catch {
             console.error(CLIMessages.cannotWriteResults(folder, reason: "\(error)"))
             throw ExitStatus.outputFailure.exitCode

@@ -60,8 +60,11 @@ public struct LoadEngine: Sendable {
             return samples
         }
 
-        let (endMicros, abortedBy) = await drive(
-            schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop)
+        // The driver runs on the first curl loop's thread, not on Swift's shared pool: the schedule must not
+        // slip when other work (in a host process, or tests) keeps the pool busy.
+        let (endMicros, abortedBy) = await withTaskExecutorPreference(loops[0]) {
+            await drive(schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop)
+        }
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
         series.finish()
         let samples = await reporter.value

@@ -134,13 +134,19 @@ import Testing
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("compare-\(UUID().uuidString)/out").path
         defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
-        try CompareOutputs.write(Self.result, to: directory)
-        #expect(CompareOutputs.fileNames == ["compare.json", "compare.csv", "compare.md"])
-        for name in CompareOutputs.fileNames {
+        let chart = ChartFile(fileName: "compare-p50.svg", title: "p50 latency per stage", svg: "<svg>p50</svg>")
+        try CompareOutputs.write(Self.result, to: directory, charts: [chart])
+        let names = try CompareOutputs.files(of: Self.result, charts: [chart]).map(\.name)
+        #expect(names == ["compare.json", "compare.csv", "compare-p50.svg", "compare.md", "report.html"])
+        for name in names {
             #expect(FileManager.default.fileExists(atPath: directory + "/" + name), "\(name)")
         }
         let markdown = try String(contentsOfFile: directory + "/compare.md", encoding: .utf8)
-        #expect(markdown == CompareMarkdown.render(Self.result))
+        #expect(markdown == CompareMarkdown.render(Self.result, charts: [(chart.title, chart.fileName)]))
+        let page = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(page.contains("<figure>\n<svg>p50</svg></figure>"))
+        #expect(page.contains("<h2>Regressions</h2>") && page.contains("<th>Stage</th>"))
+        #expect(!page.contains("<script") && !page.contains("compare-p50.svg"))
     }
 
     @Test func unwritableFolderIsAnError() {

@@ -1,6 +1,6 @@
 /// `report.html`: the content of `report.md` as one self-contained page, with the run's charts inline.
 ///
-/// Built from the result (not from the Markdown): title and summary, warnings first, the stages table, the
+/// Built from the result (not from the Markdown): title and summary, warnings first, the thresholds, the stages table, the
 /// charts, the requests and failures tables, the environment and the profile. Inline CSS and inline SVG only:
 /// no script, no external resource, so it opens offline and can be attached anywhere. Every text is escaped.
 public enum HTMLReport {
@@ -30,6 +30,11 @@ public enum HTMLReport {
             page += "<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n"
             for warning in warnings { page += "<li><strong>\(escape(warning.message))</strong></li>\n" }
             page += "</ul>\n</section>\n"
+        }
+
+        if let outcomes = result.thresholds, !outcomes.isEmpty {
+            page += "<h2>Thresholds</h2>\n<p>\(escape(outcomes.countsText)).</p>\n"
+            page += table(MarkdownReport.thresholdsTable(outcomes))
         }
 
         page += "<h2>Stages</h2>\n<p>Measured over each stage's window (warm-up excluded); times in milliseconds.</p>\n"

@@ -8,10 +8,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two runs stage by stage and fail on a regression beyond budget.",
         discussion: """
-            BASELINE and CANDIDATE are run folders or their result.json. Writes compare.md (with charts),
-            report.html, compare.csv, compare.json and compare-*.svg. A metric counts as worse only when its change
-            exceeds the budget and the 95% bootstrap interval of the per-second samples lies on the bad
-            side (docs/compare.md). Exit 2 when any budgeted metric regressed.
+            BASELINE and CANDIDATE are run folders or their result.json. Writes compare.md (with charts), report.html, compare.csv, compare.json and compare-*.svg.
+
+            A metric counts as worse only when its change exceeds the budget and a bootstrap confidence interval of the per-second samples (95% for all budgeted metrics together) lies on the bad side; see docs/compare.md. Exit 2 when any budgeted metric regressed.
 
             Budgets: --fail-on (several allowed), else the candidate profile's compare: section, else:
             \(Budget.defaults.map { "  " + $0.text }.joined(separator: "\n"))

@@ -9,9 +9,7 @@ struct LoadRunnerCommand: AsyncParsableCommand {
         commandName: "LoadRunner",
         abstract: "Staged HTTP load tests with exact per-stage latency statistics.",
         discussion: """
-            Runs a YAML load profile (staged virtual users over libcurl), drops each stage's warm-up,
-            and writes per-stage p50/p95/p99 latency, throughput and errors as JSON, CSV (also in
-            Locust's format) and Markdown.
+            Runs a YAML load profile (staged virtual users over libcurl), drops each stage's warm-up, and writes per-stage p50/p95/p99 latency, throughput and errors as JSON, CSV (also in Locust's format), Markdown, HTML and SVG charts; compares two runs with noise-aware verdicts.
 
             Exit codes:
             \(ExitStatus.helpTable)

@@ -9,11 +9,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a load profile and write its results.",
         discussion: """
-            Writes result.json, stages.csv, report.md and Locust-format locust_stats.csv,
-            locust_stats_history.csv (appended every second while running), locust_failures.csv,
-            report.html and SVG charts. Thresholds in the profile decide exit 99.
-            Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file,
-            marked interrupted (exit 130); a second Ctrl-C quits at once.
+            Writes result.json, stages.csv, report.md, report.html, SVG charts and Locust-format locust_stats.csv, locust_stats_history.csv (appended every second while running) and locust_failures.csv. Thresholds in the profile decide exit 99.
+
+            Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file, marked interrupted (exit 130); a second Ctrl-C quits at once.
 
             Exit codes:
             \(ExitStatus.helpTable)

@@ -64,7 +64,10 @@ struct CompareCommand: ParsableCommand {
         }
         let charts = CompareCharts.charts(
             stages: StagePoint.pairs(baseline: baselineRun, candidate: candidateRun),
-            baselineLabel: result.baseline.label, candidateLabel: result.candidate.label)
+            baselineLabel: result.baseline.label, candidateLabel: result.candidate.label,
+            extra: CompareCharts.series(
+                resources: result.resources ?? [],
+                users: Dictionary(result.stages.map { ($0.number, $0.baselineUsers) }, uniquingKeysWith: { first, _ in first })))
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
         do {
             try CompareOutputs.write(result, to: folder, charts: charts)

@@ -43,6 +43,7 @@ public struct LoadEngine: Sendable {
         observer.runStarted(at: clock.startDate)
 
         let monitorTask = Task { await monitor.run() }
+        let processMonitors = MonitorSampler.start(specs: profile.monitors, clock: clock, observer: observer)
         let reporter = Task {
             var builder = SecondSampleBuilder(
                 schedule: schedule, requests: profile.requests, startUnixTime: clock.startDate.timeIntervalSince1970)
@@ -70,11 +71,12 @@ public struct LoadEngine: Sendable {
         let samples = await reporter.value
         monitorTask.cancel()
         _ = await monitorTask.value
+        let monitored = await MonitorSampler.finish(processMonitors, endMicros: endMicros, observer: observer)
 
         return RunResultAssembler(
             profile: profile, options: options, schedule: schedule, clock: clock, endMicros: endMicros,
             interrupted: endMicros < schedule.totalMicros && abortedBy == nil, abortedBy: abortedBy
-        ).assemble(recorders: recorders, samples: samples, monitor: monitor)
+        ).assemble(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored)
     }
 
     /// Starts and stops users as the schedule says until it ends, a stop is requested, or an

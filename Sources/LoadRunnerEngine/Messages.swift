@@ -4,6 +4,11 @@ enum Messages {
         "a virtual user could not start: \(error.text); the run goes on with the others"
     }
 
+    static func monitorDown(_ name: String, reason: String, second: Int) -> String {
+        let when = second < 0 ? "at the start of the run" : "in second \(second)"
+        return "monitor `\(name)` found no process \(when): \(reason); the run goes on and reports it as down"
+    }
+
     static func cleartextHTTP2Unsupported(libcurl: String) -> String {
         "http2: true with an http:// target needs libcurl 8.0 or newer; this machine has \(libcurl), which fails "
             + "requests on reused cleartext HTTP/2 connections (curl issue 10634). Use an https:// target "

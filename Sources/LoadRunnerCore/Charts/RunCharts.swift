@@ -3,7 +3,8 @@
 /// Each shows the whole run (warm-ups included, shaded) with a dashed line and a label where each stage
 /// starts. A point is drawn at the middle of its second (a sample covers `[second, second + 1)`); a second
 /// without a completed request leaves a gap in the latency lines. A result without samples still gets every
-/// chart, empty, so a run folder always has the same files.
+/// chart, empty, so a run folder always has the same files; a run with `monitors` also gets the monitor
+/// charts (`RunCharts+Monitors.swift`).
 public enum RunCharts {
     public static let throughputFileName = "chart-throughput.svg"
     public static let latencyFileName = "chart-latency.svg"
@@ -35,7 +36,13 @@ public enum RunCharts {
             ChartFile(fileName: throughputFileName, title: throughputTitle, svg: throughput.render()),
             ChartFile(fileName: latencyFileName, title: latencyTitle, svg: latency.render()),
             ChartFile(fileName: usersFileName, title: usersTitle, svg: users.render()),
-        ]
+        ] + monitorCharts(for: result)
+    }
+
+    /// The names of the files `charts(for:)` returns for `result`: `fileNames`, then the monitor charts
+    /// when the run monitored processes.
+    public static func fileNames(for result: RunResult) -> [String] {
+        fileNames + (result.monitors?.isEmpty == false ? monitorFileNames : [])
     }
 
     /// A line chart of `lines` (a name and a value per second, nil for none) with the run's stages and warm-ups.
@@ -48,6 +55,13 @@ public enum RunCharts {
                 name: line.name, style: ChartStyle.series(at: index),
                 points: result.series.map { LineChart.Point(x: Double($0.second) + 0.5, y: line.value($0)) })
         }
+        return chart(for: result, title: title, axisTitle: axisTitle, unit: unit, series: series)
+    }
+
+    /// A line chart of `series` over the run's time axis, with its stages and warm-ups.
+    static func chart(
+        for result: RunResult, title: String, axisTitle: String, unit: ChartUnit, series: [LineChart.Series]
+    ) -> LineChart {
         var chart = LineChart(
             title: title, xAxisTitle: "Time since start (min:s)", xDomain: 0...endSeconds(of: result),
             yAxisTitle: axisTitle, yUnit: unit, series: series)

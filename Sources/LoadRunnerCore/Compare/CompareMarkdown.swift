@@ -1,8 +1,8 @@
 /// `compare.md`: what a person reads to see what a change did.
 ///
 /// Title, the two runs' provenance, the verdict line, warnings (when any), **Regressions** and
-/// **Improvements** (budgeted metrics only), **Charts** (only when given), the full per-stage tables, the
-/// mismatches, and the method in one paragraph. Changes show their confidence interval, e.g.
+/// **Improvements** (budgeted metrics only), **Charts** (only when given), the full per-stage tables,
+/// **Monitored processes** (only when both runs monitored the same processes), the mismatches, and the method in one paragraph. Changes show their confidence interval, e.g.
 /// `+12.3% [+8.1%, +16.0%]`. Deterministic: the same result always renders the same text.
 public enum CompareMarkdown {
     /// Writes the whole report; `charts` are images (already written beside the report) embedded as
@@ -40,6 +40,8 @@ public enum CompareMarkdown {
         if result.metrics.contains(where: { $0.lowSampleCount && $0.verdict != .notComparable }) {
             output.write("\n" + CompareMessages.lowSampleFootnote(minimumSeconds: result.method.minimumSeconds) + "\n")
         }
+
+        writeResources(result, to: &output)
 
         output.write("\n## \(CompareMessages.mismatchesHeading)\n\n")
         if result.mismatches.isEmpty {

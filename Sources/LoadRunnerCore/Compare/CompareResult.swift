@@ -1,9 +1,8 @@
 /// Everything `compare` found: the two runs, how they were judged, every stage's metrics with verdicts, and
 /// what did not match. Written as `compare.json`; every other compare output is rendered from it.
 ///
-/// Extending it: measurements other than request statistics (the resource samples of monitored processes, a
-/// later issue) go in new optional sections beside `stages` (e.g. `resources: [ResourceComparison]?`), judged
-/// with the same `MetricJudge`; an optional field keeps older `compare.json` files readable, and readers must
+/// Extending it: measurements other than request statistics (like `resources`, the monitored processes) go in
+/// new optional sections beside `stages`, judged with the same `MetricJudge`; an optional field keeps older `compare.json` files readable, and readers must
 /// ignore keys they do not know. An incompatible change bumps `currentSchemaVersion`.
 public struct CompareResult: Codable, Sendable, Equatable {
     /// Bumped on any incompatible change of this format.
@@ -21,12 +20,17 @@ public struct CompareResult: Codable, Sendable, Equatable {
     public let mismatches: [CompareMismatch]
     /// Reasons to distrust figures of either run (saturated generator, empty window, interruption).
     public let caveats: [CompareCaveat]
+    /// The monitored processes both runs have (by name), per stage in `stages`: CPU, memory and disk reads, as
+    /// report-only rows that never fail the comparison; nil when either run monitored nothing or they share no
+    /// process (and in files written before this section existed).
+    public let resources: [ResourceComparison]?
     /// True when any budgeted metric of any stage (per request name or `Aggregated`) is `worse`.
     public let failed: Bool
 
     public init(
         baseline: CompareRunInfo, candidate: CompareRunInfo, method: CompareMethod, budgets: [Budget],
-        stages: [StageComparison], mismatches: [CompareMismatch], caveats: [CompareCaveat]
+        stages: [StageComparison], mismatches: [CompareMismatch], caveats: [CompareCaveat],
+        resources: [ResourceComparison]? = nil
     ) {
         schemaVersion = Self.currentSchemaVersion
         self.baseline = baseline
@@ -36,6 +40,7 @@ public struct CompareResult: Codable, Sendable, Equatable {
         self.stages = stages
         self.mismatches = mismatches
         self.caveats = caveats
+        self.resources = resources
         failed = stages.contains { $0.metrics.contains(where: \.isRegression) }
     }
 

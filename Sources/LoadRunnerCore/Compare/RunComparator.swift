@@ -52,12 +52,17 @@ public struct RunComparator: Sendable {
                 baselineWindowSeconds: pair.baseline.windowSeconds, candidateWindowSeconds: pair.candidate.windowSeconds,
                 metrics: inputs.map { judge($0, bootstrap: bootstrap) })
         }
+        // Report-only, outside the budgeted family: each interval at the plain confidence level.
+        let resources = ResourceComparator.compare(
+            baseline: baseline, candidate: candidate, stages: stagePairs,
+            bootstrap: Bootstrap(confidence: confidence, resamples: resamples), seed: seed)
         return CompareResult(
             baseline: CompareRunInfo(label: baselineLabel, result: baseline),
             candidate: CompareRunInfo(label: candidateLabel, result: candidate),
             method: method, budgets: budgets, stages: stages, mismatches: Self.inStageOrder(mismatches),
             caveats: Self.caveats(baseline, side: .baseline, stages: stagePairs.map(\.baseline))
-                + Self.caveats(candidate, side: .candidate, stages: stagePairs.map(\.candidate)))
+                + Self.caveats(candidate, side: .candidate, stages: stagePairs.map(\.candidate)),
+            resources: resources)
     }
 
     /// Everything one metric's verdict needs, gathered before the family size (and so the level) is known.

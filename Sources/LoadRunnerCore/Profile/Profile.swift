@@ -33,12 +33,15 @@ public struct Profile: Sendable, Equatable {
     public var thresholds: [ThresholdSpec]
     /// Budgets `LoadRunner compare` uses when no `--fail-on` is given (`compare:`); empty when none.
     public var compareBudgets: [Budget]
+    /// Process trees sampled once a second during the run (`monitors:`); empty when none.
+    public var monitors: [MonitorSpec]
 
     public init(
         name: String, target: TargetURL, timeout: Duration, connectTimeout: Duration,
         headers: [HeaderSpec], data: [DataSourceSpec], requests: [RequestSpec], thinkTime: ThinkTime,
         stages: [Stage], http2: Bool, insecure: Bool, sourceText: String, sourcePath: String, baseDirectory: String,
-        thresholds: [ThresholdSpec] = [], compareBudgets: [Budget] = []
+        thresholds: [ThresholdSpec] = [], compareBudgets: [Budget] = [],
+        monitors: [MonitorSpec] = []
     ) {
         self.name = name
         self.target = target
@@ -56,6 +59,7 @@ public struct Profile: Sendable, Equatable {
         self.baseDirectory = baseDirectory
         self.thresholds = thresholds
         self.compareBudgets = compareBudgets
+        self.monitors = monitors
     }
 }
 

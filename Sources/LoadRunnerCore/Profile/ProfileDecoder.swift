@@ -7,7 +7,7 @@ import Yams
 struct ProfileDecoder {
     static let topLevelKeys = [
         "name", "target", "timeout", "connect_timeout", "headers", "data", "requests", "think_time",
-        "stages", "http2", "insecure", "thresholds", "compare",
+        "stages", "http2", "insecure", "thresholds", "compare", "monitors",
     ]
     /// Used when the profile sets no `timeout`.
     static let defaultTimeout: Duration = .seconds(10)
@@ -56,13 +56,14 @@ struct ProfileDecoder {
         let insecure = top["insecure"].map { bool($0) } ?? false
         let thresholds = top["thresholds"].map { self.thresholds($0, in: top) } ?? []
         let compareBudgets = top["compare"].map { self.compareBudgets($0) } ?? []
+        let monitors = top["monitors"].map { self.monitors($0) } ?? []
         guard problems.isEmpty, let target, let timeout, let connectTimeout, let requests, let thinkTime,
               let stages, let http2, let insecure else { return nil }
         return Profile(
             name: name, target: target, timeout: timeout, connectTimeout: connectTimeout, headers: headers,
             data: data, requests: requests, thinkTime: thinkTime, stages: stages, http2: http2,
             insecure: insecure, sourceText: sourceText, sourcePath: file, baseDirectory: baseDirectory,
-            thresholds: thresholds, compareBudgets: compareBudgets
+            thresholds: thresholds, compareBudgets: compareBudgets, monitors: monitors
         )
     }
 

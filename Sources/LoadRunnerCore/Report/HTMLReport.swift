@@ -40,6 +40,14 @@ public enum HTMLReport {
         page += "<h2>Stages</h2>\n<p>Measured over each stage's window (warm-up excluded); times in milliseconds.</p>\n"
         page += table(MarkdownReport.stagesTable(result))
 
+        if let monitors = result.monitors, !monitors.isEmpty {
+            page += "<h2>Monitored processes</h2>\n<p>\(escape(MarkdownReport.monitorsNote))</p>\n"
+            page += table(MarkdownReport.monitorsTable(monitors))
+            for monitor in monitors where monitor.everDown {
+                page += "<p><strong>\(escape(monitor.name)) was down</strong> \(escape(MarkdownReport.downText(monitor)))</p>\n"
+            }
+        }
+
         if !charts.isEmpty {
             page += "<h2>Charts</h2>\n<p>\(escape(RunCharts.note))</p>\n"
             for chart in charts {

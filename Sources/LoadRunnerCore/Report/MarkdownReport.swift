@@ -1,7 +1,7 @@
 /// `report.md`: what a person reads first after a run.
 ///
 /// Title and summary line, then Warnings (when any: saturated generator, error rate above 1%, interruption),
-/// the per-stage and per-request tables (measured windows only, milliseconds with 3 decimals), the failures,
+/// the per-stage table, the monitored processes (when any), the charts, the per-request table (measured windows only, milliseconds with 3 decimals), the failures,
 /// the environment, and the profile. Renders the same from a live result and from a decoded `result.json`.
 public enum MarkdownReport {
     /// Writes the whole report.
@@ -20,6 +20,7 @@ public enum MarkdownReport {
         output.write("\n## Stages\n\n")
         output.write("Measured over each stage's window (warm-up excluded); times in milliseconds.\n\n")
         stagesTable(result).writeMarkdown(to: &output)
+        writeMonitors(result, to: &output)
         writeRunCharts(result, to: &output)
 
         output.write("\n## Requests\n\n")

@@ -9,6 +9,8 @@ import Foundation
 /// - `chart-throughput.svg`, `chart-latency.svg`, `chart-users.svg`: the run over time (`RunCharts`).
 /// - `locust_stats.csv`: Locust's `_stats.csv` columns over the merged windows (`LocustStatsCSV`).
 /// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
+/// - `monitors.csv`, `chart-monitors.svg`, `chart-monitors-memory.svg`: the monitored processes, only when the
+///   profile had `monitors` (`MonitorsCSV`, `RunCharts`).
 /// - `locust_stats_history.csv`: Locust's `_stats_history.csv` columns (`LocustHistoryCSV`), appended every
 ///   second by the engine during the run, so `write(_:to:)` does not write it.
 public enum RunOutputs {
@@ -20,10 +22,19 @@ public enum RunOutputs {
     public static let locustFailuresCSV = "locust_failures.csv"
     /// Written during the run by the engine, not by `write(_:to:)`.
     public static let locustHistoryCSV = "locust_stats_history.csv"
+    /// Written only for a run with monitors.
+    public static let monitorsCSV = "monitors.csv"
 
-    /// The files `write(_:to:)` creates, in the order it writes them.
+    /// The files `write(_:to:)` creates for a run without monitors, in the order it writes them.
     public static let fileNames = [resultJSON, stagesCSV] + RunCharts.fileNames
         + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
+
+    /// The files `write(_:to:)` creates for `result`: `fileNames`, plus the monitor files when it has monitors.
+    public static func fileNames(for result: RunResult) -> [String] {
+        guard result.monitors?.isEmpty == false else { return fileNames }
+        return [resultJSON, stagesCSV, monitorsCSV] + RunCharts.fileNames(for: result)
+            + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
+    }
 
     /// Every output file's contents, keyed by file name (the files `write(_:to:)` creates); pure.
     public static func contents(of result: RunResult) throws -> [String: Data] {
@@ -37,10 +48,13 @@ public enum RunOutputs {
             locustFailuresCSV: Data(LocustFailuresCSV.render(result).utf8),
         ]
         for chart in charts { files[chart.fileName] = Data(chart.svg.utf8) }
+        if let monitors = result.monitors, !monitors.isEmpty {
+            files[monitorsCSV] = Data(MonitorsCSV.render(monitors).utf8)
+        }
         return files
     }
 
-    /// Creates `directory` (and its parents) when missing and writes every file of `fileNames` into it,
+    /// Creates `directory` (and its parents) when missing and writes every file of `fileNames(for:)` into it,
     /// replacing files of an earlier run. Each file is written atomically (a temporary file, then renamed).
     ///
     /// Throws `RunOutputsError` naming the file or folder that could not be written and why.
@@ -51,7 +65,7 @@ public enum RunOutputs {
         } catch {
             throw RunOutputsError.cannotEncode(path: OutputFolder.path(resultJSON, in: directory), reason: "\(error)")
         }
-        try OutputFolder.write(fileNames.map { ($0, files[$0, default: Data()]) }, to: directory)
+        try OutputFolder.write(fileNames(for: result).map { ($0, files[$0, default: Data()]) }, to: directory)
     }
 }
 

@@ -21,6 +21,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// Set when an `abort_on_fail` threshold failed and stopped the run before its last stage, e.g.
     /// `"p99 < 1s" failed in stage 2`; nil otherwise (and in results written before this field existed).
     public var abortedBy: String?
+    /// One series per `monitors:` entry of the profile, in profile order; nil when the profile had none
+    /// (and in results written before monitors existed, which decode unchanged).
+    public var monitors: [MonitorSeries]?
 
     public init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],

@@ -13,7 +13,9 @@ struct RunResultAssembler {
     /// Why an abort_on_fail threshold stopped the run, if one did.
     let abortedBy: String?
 
-    func assemble(recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor) -> RunResult {
+    func assemble(
+        recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor, monitored: MonitorSampler?
+    ) -> RunResult {
         var result = RunResult(
             provenance: provenance(),
             stages: stages(recorders: recorders, samples: samples, monitor: monitor),
@@ -21,6 +23,7 @@ struct RunResultAssembler {
             failures: failures(recorders: recorders),
             interrupted: interrupted)
         result.abortedBy = abortedBy
+        result.monitors = monitored?.series(stages: result.stages)
         result.evaluateThresholds(profile.thresholds)
         return result
     }

@@ -3,15 +3,25 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev
+# The replica lab: PostgreSQL 15 server and client, curl and Python for its scripts' checks.
+LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl python3
 # The TLS and HTTP/2 tests run against a real nginx with a self-signed certificate.
-TEST_PACKAGES := libcurl4-openssl-dev nginx-light openssl
+TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
+# `make demo FULL=1` runs the study's full 3-minute stages.
+DEMO_PROFILE := $(if $(FULL),Profiles/lab-replicas-full.yaml,Profiles/lab-replicas.yaml)
 
-.PHONY: demo test build release deps test-deps bench-deps bench clean
+.PHONY: demo local-demo test build release service deps lab-deps test-deps bench-deps bench clean
 
 ## Installs the Debian packages LoadRunner builds against (only when missing).
 deps:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); }
+
+lab-deps:
+	@dpkg -s $(LAB_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(LAB_PACKAGES); }
+
+test-deps:
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }
 
 build: deps
 	$(SWIFT) build
@@ -19,18 +29,29 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## The demo: a short staged run against a local demo service; prints where the report is.
-demo: release
+## The lab's HTTP service (its own package: Hummingbird and PostgresNIO stay out of LoadRunner).
+service: lab-deps
+	cd Lab/service && $(SWIFT) build -c release
+
+## The demo: the read-replica study on a real PostgreSQL primary with two replicas, before and after,
+## compared, with node resources and charts; prints where the report is (docs/lab.md).
+demo: lab-deps release service
+	Lab/replica-experiment.sh --profile $(DEMO_PROFILE)
+
+## A quicker demo without PostgreSQL: before/after against the built-in demo service.
+local-demo: release
 	Lab/demo-local.sh
 
-## Every test: unit, engine against real local HTTP servers, and the built binary. Serial: the engine
-## tests measure real load, which CPU-heavy tests running beside them on 2 cores would distort.
+## Every test: unit, engine against real local HTTP servers, the built binary, the PostgreSQL lab, the
+## lab service and the whole replica experiment (small). Serial: the engine tests measure real load,
+## which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
-
-test-deps:
-	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }
+	Lab/pg/test-lab.sh
+	cd Lab/service && $(SWIFT) build
+	LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/service/test-service.sh
+	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-replica-experiment.sh
 
 bench-deps:
 	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(BENCH_PACKAGES); }
@@ -41,4 +62,4 @@ bench: bench-deps release
 	Benchmarks/run.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build Lab/service/.build

@@ -9,7 +9,7 @@
 #   --users    rows seeded into `users` (default 1000000)
 #   --out      report folder (default Reports/replicas-<UTC time>)
 # Environment: LAB_DIR and LAB_*_PORT as for Lab/lab; LOADRUNNER (default .build/release/LoadRunner);
-# LAB_SERVICE (default Lab/service/.build/release/lab-service).
+# LAB_SERVICE_BIN (default Lab/service/.build/release/lab-service).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 loadrunner=${LOADRUNNER:-.build/release/LoadRunner}
-service_bin=${LAB_SERVICE:-Lab/service/.build/release/lab-service}
+service_bin=${LAB_SERVICE_BIN:-Lab/service/.build/release/lab-service}
 for binary in "$loadrunner" "$service_bin"; do
   [ -x "$binary" ] || { echo "replica-experiment: $binary is not built; run 'make demo' (it builds both)" >&2; exit 69; }
 done

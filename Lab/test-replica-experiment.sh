@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
+chmod 755 "$work"   # PostgreSQL runs as the postgres user, which must reach the lab folder
 export LAB_DIR="$work/lab"
 LAB_PRIMARY_PORT=$(free_port); LAB_REPLICA1_PORT=$(free_port); LAB_REPLICA2_PORT=$(free_port)
 export LAB_PRIMARY_PORT LAB_REPLICA1_PORT LAB_REPLICA2_PORT

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Wires the pools, the routes and the HTTP server together and runs them until SIGINT or SIGTERM.
+struct LabServer: Sendable {
+    let configuration: ServiceConfiguration
+
+    /// Runs the service group (HTTP server + one `PostgresClient` per node); returns after a graceful shutdown.
+    func run() async throws {
+        var logger = Logger(label: "lab-service")
+        logger.logLevel = .notice
+        // The pools retry connections to a stopped node in the background; their own logs would repeat
+        // every retry, so only our one line per failed query is logged.
+        var quiet = Logger(label: "lab-service.postgres")
+        quiet.logLevel = .critical
+
+        let nodes = DatabaseNodes(configuration: configuration, backgroundLogger: quiet)
+        let store = UserStore(nodes: nodes, logger: logger, queryTimeout: configuration.queryTimeout)
+        let router = Router()
+        UserRoutes(store: store).register(on: router)
+
+        let configuration = self.configuration
+        let startLogger = logger
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            services: nodes.services,
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                if let path = configuration.portFile {
+                    do {
+                        try PortFile.write(port: port, to: path)
+                    } catch {
+                        startLogger.error("\(Messages.portFileFailed(path, error))")
+                    }
+                }
+                startLogger.notice("\(Messages.started(configuration, port: port))")
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}
+
+/// Writes the bound port for scripts that start the service with `--port 0`.
+enum PortFile {
+    /// Writes `port` and a newline to `path` atomically (a temporary file renamed), so a reader never sees half.
+    static func write(port: Int, to path: String) throws {
+        try Data("\(port)\n".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+extension ReadMode: ExpressibleByArgument {}
+
+/// The command-line flags of `lab-service`, as typed; ``ServiceConfiguration`` validates and resolves them.
+struct ServiceOptions: ParsableArguments {
+    @Option(help: "Where reads go: primary, or replicas (a random replica per request).")
+    var reads: ReadMode = .primary
+
+    @Option(help: "Primary host:port (default $LAB_PRIMARY_HOST:$LAB_PRIMARY_PORT, else 127.0.0.1:55432).")
+    var primary: String?
+
+    @Option(help: "Replica 1 host:port (default $LAB_REPLICA1_HOST:$LAB_REPLICA1_PORT, else 127.0.0.1:55433).")
+    var replica1: String?
+
+    @Option(help: "Replica 2 host:port (default $LAB_REPLICA2_HOST:$LAB_REPLICA2_PORT, else 127.0.0.1:55434).")
+    var replica2: String?
+
+    @Option(help: "Database user (default $LAB_PRIMARY_USER, else lab).")
+    var user: String?
+
+    @Option(help: "Database name (default $LAB_PRIMARY_DB, else lab).")
+    var database: String?
+
+    @Option(help: "HTTP bind address; loopback only.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "HTTP port; 0 picks a free port (see --port-file).")
+    var port: Int = 8085
+
+    @Option(help: "Write the bound HTTP port to this file once listening.")
+    var portFile: String?
+
+    @Option(help: "Maximum database connections per node.")
+    var poolSize: Int = 20
+
+    @Option(help: "Milliseconds a query (with the wait for a connection) may take before the request gets 503.")
+    var queryTimeoutMs: Int = 5000
+}

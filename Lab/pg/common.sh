@@ -9,9 +9,11 @@ lab_configure() {
   LAB_DIR=${LAB_DIR:-"$repo_root/Lab/data"}
   # Resolve to an absolute path without requiring it to exist yet.
   LAB_DIR=$(realpath -m -- "$LAB_DIR")
-  LAB_PRIMARY_PORT=${LAB_PRIMARY_PORT:-55432}
-  LAB_REPLICA1_PORT=${LAB_REPLICA1_PORT:-55433}
-  LAB_REPLICA2_PORT=${LAB_REPLICA2_PORT:-55434}
+  # Below Linux's ephemeral range (32768-60999): a port there can be taken at any moment by an
+  # outgoing connection of another program (a load test opens thousands).
+  LAB_PRIMARY_PORT=${LAB_PRIMARY_PORT:-25432}
+  LAB_REPLICA1_PORT=${LAB_REPLICA1_PORT:-25433}
+  LAB_REPLICA2_PORT=${LAB_REPLICA2_PORT:-25434}
   LAB_PG_BIN=${LAB_PG_BIN:-/usr/lib/postgresql/15/bin}
   LAB_START_TIMEOUT=${LAB_START_TIMEOUT:-60}   # seconds per node to accept connections
   LAB_SYNC_TIMEOUT=${LAB_SYNC_TIMEOUT:-300}    # seconds for replicas to stream / replay

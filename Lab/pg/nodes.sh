@@ -45,7 +45,7 @@ pg_app() {
 write_lab_conf() {
   local node=$1 dir=$2
   as_pg tee "$dir/lab.conf" >/dev/null <<CONF
-# Written by Lab/lab; edits are overwritten on the next node creation.
+# Written by Lab/lab; rewritten on every start of the node.
 listen_addresses = '$LAB_HOST'
 port = $(node_port "$node")
 unix_socket_directories = '$LAB_SOCKETS'
@@ -114,9 +114,16 @@ make_replica() {
     || die "$node: pg_basebackup failed; see $(node_log "$node").basebackup (is the primary up? Lab/lab status)"
   write_lab_conf "$node" "$tmp"
   as_pg touch "$tmp/standby.signal"
-  printf "primary_conninfo = 'host=%s port=%s user=replicator passfile=%s application_name=%s'\n" \
-    "$LAB_HOST" "$LAB_PRIMARY_PORT" "$LAB_PGPASS" "$node" | as_pg tee -a "$tmp/postgresql.auto.conf" >/dev/null
+  write_primary_conninfo "$node" "$tmp"
   as_pg mv "$tmp" "$dir"
+}
+
+# Points a replica at the primary's current port (replacing an earlier primary_conninfo).
+write_primary_conninfo() {
+  local node=$1 dir=$2
+  as_pg sed -i '/^primary_conninfo/d' "$dir/postgresql.auto.conf"
+  printf "primary_conninfo = 'host=%s port=%s user=replicator passfile=%s application_name=%s'\n" \
+    "$LAB_HOST" "$LAB_PRIMARY_PORT" "$LAB_PGPASS" "$node" | as_pg tee -a "$dir/postgresql.auto.conf" >/dev/null
 }
 
 # Starts a node unless it already runs, then waits (bounded) until it accepts connections.
@@ -127,6 +134,9 @@ start_node() {
     info "$node: already running (pid $(node_pid "$node"), port $(node_port "$node"))"
   else
     info "$node: starting on port $(node_port "$node") (log $log)"
+    # The ports come from the environment of this start, not from when the node was made.
+    write_lab_conf "$node" "$(node_dir "$node")"
+    [ "$node" = primary ] || write_primary_conninfo "$node" "$(node_dir "$node")"
     if ! as_pg "$LAB_PG_BIN/pg_ctl" start -D "$(node_dir "$node")" -l "$log" -w -t "$LAB_START_TIMEOUT" >/dev/null; then
       tail -n 5 "$log" >&2 || true
       die "$node: did not start within ${LAB_START_TIMEOUT}s; see $log (port $(node_port "$node") taken? run Lab/lab stop, then start)"

@@ -10,9 +10,9 @@ enum DatabaseNode: String, CaseIterable, Sendable {
     /// Default TCP port of this node in the lab (`Lab/pg/README.md`).
     var defaultPort: Int {
         switch self {
-        case .primary: 55432
-        case .replica1: 55433
-        case .replica2: 55434
+        case .primary: 25432
+        case .replica1: 25433
+        case .replica2: 25434
         }
     }
 

@@ -39,7 +39,7 @@ enum Messages {
     }
 
     static func badAddress(option: String, _ text: String) -> String {
-        "\(option) \"\(text)\" must be host:port with a port from 1 to 65535, e.g. 127.0.0.1:55432"
+        "\(option) \"\(text)\" must be host:port with a port from 1 to 65535, e.g. 127.0.0.1:25432"
     }
 
     static func badPort(_ port: Int) -> String {

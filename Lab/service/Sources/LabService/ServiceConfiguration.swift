@@ -36,7 +36,7 @@ struct ServiceConfiguration: Sendable {
 
     /// Resolves `options` against `environment` (`LAB_<NODE>_HOST`/`_PORT`, `LAB_PRIMARY_USER`, `LAB_PRIMARY_DB`).
     ///
-    /// Flags win over the environment, which wins over the lab's defaults (127.0.0.1:55432/55433/55434).
+    /// Flags win over the environment, which wins over the lab's defaults (127.0.0.1:25432/25433/25434).
     static func resolve(options: ServiceOptions, environment: [String: String]) throws(Invalid) -> ServiceConfiguration {
         func node(_ node: DatabaseNode, flag: String?, option: String) throws(Invalid) -> NodeAddress {
             if let flag {

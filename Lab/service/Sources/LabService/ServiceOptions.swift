@@ -7,13 +7,13 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Where reads go: primary, or replicas (a random replica per request).")
     var reads: ReadMode = .primary
 
-    @Option(help: "Primary host:port (default $LAB_PRIMARY_HOST:$LAB_PRIMARY_PORT, else 127.0.0.1:55432).")
+    @Option(help: "Primary host:port (default $LAB_PRIMARY_HOST:$LAB_PRIMARY_PORT, else 127.0.0.1:25432).")
     var primary: String?
 
-    @Option(help: "Replica 1 host:port (default $LAB_REPLICA1_HOST:$LAB_REPLICA1_PORT, else 127.0.0.1:55433).")
+    @Option(help: "Replica 1 host:port (default $LAB_REPLICA1_HOST:$LAB_REPLICA1_PORT, else 127.0.0.1:25433).")
     var replica1: String?
 
-    @Option(help: "Replica 2 host:port (default $LAB_REPLICA2_HOST:$LAB_REPLICA2_PORT, else 127.0.0.1:55434).")
+    @Option(help: "Replica 2 host:port (default $LAB_REPLICA2_HOST:$LAB_REPLICA2_PORT, else 127.0.0.1:25434).")
     var replica2: String?
 
     @Option(help: "Database user (default $LAB_PRIMARY_USER, else lab).")

@@ -37,13 +37,7 @@ public struct MetricComparison: Codable, Sendable, Equatable {
         self.metric = metric
         self.baseline = baseline
         self.candidate = candidate
-        if let baseline, let candidate {
-            change = candidate - baseline
-            relativeChange = baseline != 0 ? (candidate - baseline) / baseline : (candidate == 0 ? 0 : nil)
-        } else {
-            change = nil
-            relativeChange = nil
-        }
+        (change, relativeChange) = ValueChange.between(baseline, candidate)
         self.interval = interval
         self.baselineSeconds = baselineSeconds
         self.candidateSeconds = candidateSeconds

@@ -30,8 +30,13 @@ enum CLIMessages {
         errorPrefix + "cannot write results to \(folder): \(reason); choose another folder with --out"
     }
 
-    static func cannotWriteResults(_ folder: String, reason: String) -> String {
-        errorPrefix + "the run finished but its results could not be written to \(folder): \(reason)"
+    static func cannotWriteResults(_ folder: String, reason: String, savedTo fallback: String?) -> String {
+        errorPrefix + "the run finished but its results could not be written to \(folder): \(reason); "
+            + (fallback.map { "they were saved in \($0) instead" } ?? "nor anywhere else (is the disk full?)")
+    }
+
+    static func cannotWriteOutputs(_ folder: String, reason: String) -> String {
+        errorPrefix + "cannot write to \(folder): \(reason); choose another folder with --out"
     }
 
     static func cannotWriteCIFile(_ path: String, reason: String) -> String {

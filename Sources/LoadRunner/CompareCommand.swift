@@ -72,7 +72,7 @@ struct CompareCommand: ParsableCommand {
         do {
             try CompareOutputs.write(result, to: folder, charts: charts)
         } catch {
-            console.error(CLIMessages.cannotWriteResults(folder, reason: "\(error)"))
+            console.error(CLIMessages.cannotWriteOutputs(folder, reason: error.description))
             throw ExitStatus.outputFailure.exitCode
         }
         let summary = result.markdownSummary()

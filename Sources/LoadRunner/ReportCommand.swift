@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
             LocustHistoryCSV.write(result.series, to: &history)
             try OutputFolder.write([(RunOutputs.locustHistoryCSV, Data(history.utf8))], to: target)
         } catch {
-            console.error(CLIMessages.cannotWriteResults(target, reason: "\(error)"))
+            console.error(CLIMessages.cannotWriteOutputs(target, reason: error.description))
             throw ExitStatus.outputFailure.exitCode
         }
         console.line(CLIMessages.reportsRebuilt(target))

@@ -50,7 +50,10 @@ struct RunSession {
         do {
             try RunOutputs.write(result, to: folder)
         } catch {
-            console.error(CLIMessages.cannotWriteResults(folder, reason: OutputFolder.reason(error)))
+            // What was measured must not be lost: keep it where it can still be written, and say where.
+            let fallback = FileManager.default.temporaryDirectory.path + "/loadrunner-" + Self.timestamp(Date())
+            let saved = (try? RunOutputs.write(result, to: fallback)) != nil
+            console.error(CLIMessages.cannotWriteResults(folder, reason: error.description, savedTo: saved ? fallback : nil))
             return .outputFailure
         }
         console.writeOut(ConsoleSummary.render(result))

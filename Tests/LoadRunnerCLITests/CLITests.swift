@@ -150,6 +150,25 @@ import Testing
         }
     }
 
+    @Test func resultsThatCannotBeWrittenWhereAskedAreSavedElsewhere() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile])
+            let out = folder.appendingPathComponent("out")
+            // Once the run is going, its output folder turns into a file.
+            let saboteur = Task {
+                try await Task.sleep(for: .milliseconds(1500))
+                try FileManager.default.removeItem(at: out)
+                try "not a folder".write(to: out, atomically: true, encoding: .utf8)
+            }
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "out"], in: folder)
+            try await saboteur.value
+            #expect(output.status == 74)
+            let saved = try #require(output.stderr.components(separatedBy: "saved in ").last?.components(separatedBy: " instead").first)
+            #expect(FileManager.default.fileExists(atPath: saved + "/result.json"), "\(output.stderr)")
+            try? FileManager.default.removeItem(atPath: saved)
+        }
+    }
+
     @Test func anUnwritableOutputFolderFailsBeforeSendingAnything() async throws {
         try await TestHTTPServer.withServer { server in
             let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile, "file": "not a folder"])

@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
 chmod 755 "$work"   # PostgreSQL runs as the postgres user, which must reach the lab folder
 export LAB_DIR="$work/lab"
-LAB_PRIMARY_PORT=$(free_port); LAB_REPLICA1_PORT=$(free_port); LAB_REPLICA2_PORT=$(free_port)
-export LAB_PRIMARY_PORT LAB_REPLICA1_PORT LAB_REPLICA2_PORT
+# shellcheck source=Lab/pg/test-ports.sh
+. Lab/pg/test-ports.sh
+lab_pick_test_ports
 cleanup() { Lab/lab clean >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 

@@ -8,18 +8,9 @@ lab="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lab"
 LAB_DIR=$(mktemp -d /tmp/lab-test.XXXXXX)
 export LAB_DIR
 
-# A random port in 20000-59999 that nothing listens on and that we have not picked yet.
-picked=()
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    [[ " ${picked[*]-} " == *" $p "* ]] && continue
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then picked+=("$p"); echo "$p"; return; fi
-  done
-}
-LAB_PRIMARY_PORT=$(free_port); LAB_REPLICA1_PORT=$(free_port); LAB_REPLICA2_PORT=$(free_port)
-export LAB_PRIMARY_PORT LAB_REPLICA1_PORT LAB_REPLICA2_PORT
+# shellcheck source=Lab/pg/test-ports.sh
+. "$(dirname "${BASH_SOURCE[0]}")/test-ports.sh"
+lab_pick_test_ports
 
 cleanup() {
   "$lab" clean >/dev/null 2>&1 || true

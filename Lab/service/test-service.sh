@@ -11,18 +11,9 @@ LAB_DIR=$(mktemp -d /tmp/lab-service-test.XXXXXX)
 export LAB_DIR
 work=$(mktemp -d /tmp/lab-service-work.XXXXXX)
 
-# A random port in 20000-59999 that nothing listens on and that we have not picked yet.
-picked=()
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    [[ " ${picked[*]-} " == *" $p "* ]] && continue
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then picked+=("$p"); echo "$p"; return; fi
-  done
-}
-LAB_PRIMARY_PORT=$(free_port); LAB_REPLICA1_PORT=$(free_port); LAB_REPLICA2_PORT=$(free_port)
-export LAB_PRIMARY_PORT LAB_REPLICA1_PORT LAB_REPLICA2_PORT
+# shellcheck source=Lab/pg/test-ports.sh
+. "$here/../pg/test-ports.sh"
+lab_pick_test_ports
 
 service_pid=""
 port=0
@@ -69,8 +60,7 @@ start_service() {
   rm -f "$work/port"
   "$bin" --port 0 --port-file "$work/port" "$@" >>"$work/service.log" 2>&1 &
   service_pid=$!
-  local i
-  for i in $(seq 1 100); do
+  for _ in $(seq 1 100); do
     [ -s "$work/port" ] && break
     alive || { echo "lab-service exited early:"; cat "$work/service.log"; return 1; }
     sleep 0.1
@@ -116,7 +106,7 @@ check "search % finds nothing" equals "$(json 'len(d)')" 0
 check "search without names 400" equals "$(status /user/search)" 400
 check "400 body asks for a name" contains "$(body)" 'first_name or last_name'
 
-for i in $(seq 1 200); do status "/user/get/$id" >/dev/null; done
+for _ in $(seq 1 200); do status "/user/get/$id" >/dev/null; done
 status /metrics >/dev/null
 check "replicas: primary served 0 routed reads" equals "$(json "d['primary']")" 0
 check "replicas: replica1 served reads" equals "$(json "d['replica1'] > 0")" True
@@ -128,7 +118,7 @@ check "SIGTERM stops the service with exit 0" equals "$stopped" 0
 
 start_service --reads primary && started=ok || started=failed
 check "starts with --reads primary" equals "$started" ok
-for i in $(seq 1 50); do status "/user/get/$id" >/dev/null; done
+for _ in $(seq 1 50); do status "/user/get/$id" >/dev/null; done
 status /metrics >/dev/null
 check "primary: replicas served 0 reads" equals "$(json "d['replica1'] + d['replica2']")" 0
 check "primary: primary served the 50 gets" equals "$(json "d['primary']")" 50
@@ -139,13 +129,13 @@ start_service --reads replicas --query-timeout-ms 1000 && started=ok || started=
 check "starts with --reads replicas (for the outage)" equals "$started" ok
 as_pg "${LAB_PG_BIN:-/usr/lib/postgresql/15/bin}/pg_ctl" stop -D "$LAB_DIR/replica2" -m fast -w >/dev/null
 codes=""
-for i in $(seq 1 20); do codes="$codes $(status "/user/get/$id")"; done
+for _ in $(seq 1 20); do codes="$codes $(status "/user/get/$id")"; done
 ok=$(grep -o 200 <<<"$codes" | wc -l); unavailable=$(grep -o 503 <<<"$codes" | wc -l)
 echo "     with replica2 down: $ok x 200, $unavailable x 503 of 20"
 check "replica2 down: every get is 200 or 503" equals "$((ok + unavailable))" 20
 check "replica2 down: some gets still succeed" test "$ok" -gt 0
 check "replica2 down: some gets answer 503" test "$unavailable" -gt 0
-check "replica2 down: 503 names the node" contains "$(for i in $(seq 1 20); do status "/user/get/$id" >/dev/null; body; done)" 'replica2 unavailable'
+check "replica2 down: 503 names the node" contains "$(for _ in $(seq 1 20); do status "/user/get/$id" >/dev/null; body; done)" 'replica2 unavailable'
 check "replica2 down: the service is alive" alive
 check "replica2 down: health still 200 (primary up)" equals "$(status /health)" 200
 check "database errors are logged" contains "$(cat "$work/service.log")" 'database error on replica2'

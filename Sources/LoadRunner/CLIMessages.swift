@@ -13,9 +13,37 @@ enum CLIMessages {
     static func profileValid(_ profile: Profile) -> String {
         let seconds = profile.stages.map { Double($0.duration.micros) / 1_000_000 }.reduce(0, +)
         let peak = profile.stages.map(\.users).max() ?? 0
+        let counted = profile.stages.compactMap(\.requestLimit).reduce(0, +)
+        let length = counted > 0
+            ? "\(counted) requests in counted stages, at most \(formatDuration(seconds))" : formatDuration(seconds)
         return "\(profile.sourcePath): valid: \(profile.stages.count) stage\(profile.stages.count == 1 ? "" : "s"), "
             + "\(profile.requests.count) request\(profile.requests.count == 1 ? "" : "s"), up to \(peak) users, "
-            + "\(formatDuration(seconds)) against \(profile.target)"
+            + "\(length) against \(profile.target)"
+    }
+
+    /// The commands a profile runs, one line each, so a reader sees what running it would execute.
+    static func commandsOf(_ profile: Profile) -> [String] {
+        guard profile.runsCommands else { return [] }
+        return ["this profile runs commands (run it with --no-actions to refuse that):"]
+            + profile.actions.map { "  action \($0.when)\($0.required ? ", required" : ""): \($0.command)" }
+            + profile.commandMonitors.map { "  monitor \"\($0.name)\" every \(formatDuration(Double($0.interval.micros) / 1_000_000)): \($0.command)" }
+            + profile.checks.map { "  check \($0.comparison.rawValue) \($0.expected.source): \($0.command)" }
+    }
+
+    static func profileRunsCommands(_ profile: Profile) -> String {
+        errorPrefix + "\(profile.sourcePath) runs commands (\(profile.actions.count) actions, \(profile.checks.count) checks, "
+            + "\(profile.commandMonitors.count) command monitors) and --no-actions refuses that; nothing was sent. "
+            + "Read the profile (`LoadRunner validate` lists its commands) and run it without --no-actions if you trust it"
+    }
+
+    static func requiredActionsFailed(_ actions: [ActionResult]) -> String {
+        let names = actions.map { "\"\($0.name)\" (\($0.run?.outcome ?? $0.skippedBecause ?? "did not run"))" }
+        return "required action\(actions.count == 1 ? "" : "s") failed: \(names.joined(separator: ", ")) "
+            + "(exit \(ExitStatus.requiredActionFailed.rawValue))"
+    }
+
+    static func checksFailed(_ count: Int, of total: Int) -> String {
+        "\(count) of \(total) check\(total == 1 ? "" : "s") failed (exit \(ExitStatus.checksFailed.rawValue))"
     }
 
     static func starting(_ profile: Profile, outputFolder: String) -> String {

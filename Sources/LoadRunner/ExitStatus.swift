@@ -14,6 +14,10 @@ enum ExitStatus: Int32, CaseIterable {
     case internalError = 70
     /// Results could not be written (the output folder is not writable, the disk is full).
     case outputFailure = 74
+    /// `run`: an action marked `required: true` failed (or never ran); its load was stopped early.
+    case requiredActionFailed = 97
+    /// `run`: a check's command output did not match its expectation (or the command failed).
+    case checksFailed = 98
     /// `run`: a threshold failed on a stage window (also when `abort_on_fail` stopped the run early).
     case thresholdsFailed = 99
     /// Ctrl-C or SIGTERM stopped the run; every output was written with what was measured, marked interrupted.
@@ -25,6 +29,8 @@ enum ExitStatus: Int32, CaseIterable {
         switch self {
         case .success: "success"
         case .regression: "compare: a regression beyond budget"
+        case .requiredActionFailed: "run: a required action failed"
+        case .checksFailed: "run: a check failed"
         case .thresholdsFailed: "run: a threshold failed"
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"

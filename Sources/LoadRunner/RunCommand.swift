@@ -11,6 +11,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Writes result.json, stages.csv, report.md, report.html, SVG charts and Locust-format locust_stats.csv, locust_stats_history.csv (appended every second while running) and locust_failures.csv. Thresholds in the profile decide exit 99.
 
+            A profile is code: its actions, checks and command monitors run shell commands (in the current folder, with your environment). Read a profile from elsewhere before running it, or run it with --no-actions, which refuses any profile that runs commands.
+
             Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file, marked interrupted (exit 130); a second Ctrl-C quits at once.
 
             Exit codes:
@@ -32,6 +34,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Also write the thresholds as JUnit XML to this file (one test case per threshold and stage).")
     var junit: String?
 
+    @Flag(help: "Refuse to run a profile that runs commands (actions, checks or command monitors); for profiles from elsewhere.")
+    var noActions = false
+
     @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
     var loops: Int?
 
@@ -45,7 +50,7 @@ struct RunCommand: AsyncParsableCommand {
         let console = Console.standard()
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, junitPath: junit,
-            commandLine: CommandLine.arguments, console: console
+            refuseCommands: noActions, commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode
     }
@@ -70,5 +75,6 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usageOrProfileError.exitCode
         }
         console.line(CLIMessages.profileValid(loaded))
+        for line in CLIMessages.commandsOf(loaded) { console.line(line) }
     }
 }

@@ -53,6 +53,11 @@ final class RunProgress: RunObserver {
         console.error(CLIMessages.problemDuringRun(message))
     }
 
+    func note(_ message: String) {
+        endLiveLine()
+        console.line(message)
+    }
+
     /// Ends the live line so what follows starts on a fresh line.
     func finish() { endLiveLine() }
 

@@ -11,11 +11,17 @@ struct RunSession {
     var quiet: Bool
     var loops: Int?
     var junitPath: String?
+    /// Refuse a profile that runs commands of its own (`--no-actions`).
+    var refuseCommands = false
     var commandLine: [String]
     var console: Console
 
     func run() async -> ExitStatus {
         guard let profile = ProfileLoading.load(path: profilePath, targetOverride: targetOverride, console: console) else {
+            return .usageOrProfileError
+        }
+        if refuseCommands && profile.runsCommands {
+            console.error(CLIMessages.profileRunsCommands(profile))
             return .usageOrProfileError
         }
         let folder = outputFolder ?? Self.defaultFolder(for: profile, at: Date())
@@ -58,11 +64,17 @@ struct RunSession {
         }
         console.writeOut(ConsoleSummary.render(result))
         console.line(CLIMessages.resultsWritten(folder, interrupted: result.interrupted))
-        CIOutputs.writeJUnit(
-            ThresholdJUnit.report(runName: result.provenance.profileName, outcomes: result.thresholds ?? []),
-            to: junitPath, console: console)
+        CIOutputs.writeJUnit(RunJUnit.report(for: result), to: junitPath, console: console)
         CIOutputs.appendStepSummary(CIOutputs.runSummary(result, folder: folder), console: console)
         if result.interrupted { return .interrupted }
+        if let failed = result.actions?.filter(\.failsRun), !failed.isEmpty {
+            console.error(CLIMessages.requiredActionsFailed(failed))
+            return .requiredActionFailed
+        }
+        if let failed = result.checks?.filter({ !$0.passed }), !failed.isEmpty {
+            console.error(CLIMessages.checksFailed(failed.count, of: result.checks?.count ?? 0))
+            return .checksFailed
+        }
         if result.thresholdsFailed {
             console.error(CLIMessages.thresholdsFailed(result.thresholds?.failedCount ?? 0))
             return .thresholdsFailed

@@ -13,9 +13,9 @@ public struct LoadEngine: Sendable {
     }
 
     public func run(observer: some RunObserver, stop: StopSignal) async throws(EngineError) -> RunResult {
-        let schedule = StageSchedule(stages: profile.stages)
-        let loopCount = options.loopCount(peakUsers: schedule.peakUsers)
-        try checkOpenFileLimit(users: schedule.peakUsers, loops: loopCount)
+        let planned = StageSchedule(stages: profile.stages)
+        let loopCount = options.loopCount(peakUsers: planned.peakUsers)
+        try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()
         let sources = try await DataLoader(profile: profile, fetcher: BodyFetcher(settings: settings)).load()
@@ -24,8 +24,9 @@ public struct LoadEngine: Sendable {
         }
 
         let clock = RunClock()
+        let schedule = LiveSchedule(planned)
         let series = SeriesCollector(loopCount: loopCount)
-        let usersPerLoop = (schedule.peakUsers + loopCount - 1) / loopCount
+        let usersPerLoop = (planned.peakUsers + loopCount - 1) / loopCount
         var loops: [CurlLoop] = []
         for index in 0..<loopCount {
             loops.append(try CurlLoop(
@@ -34,26 +35,36 @@ public struct LoadEngine: Sendable {
         }
         loops.forEach { $0.start() }
 
-        let control = UserControl(slots: schedule.peakUsers)
+        let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests)
         let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control)
         let setup = UserSetup(
             plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
             thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
             reportProblem: { observer.problem(Messages.userCouldNotStart($0)) })
+        let runner = CommandRunner(clock: clock)
+        let abort = RunAbort()
         observer.runStarted(at: clock.startDate)
 
         let monitorTask = Task { await monitor.run() }
         let processMonitors = MonitorSampler.start(specs: profile.monitors, clock: clock, observer: observer)
+        let commandMonitors = CommandMonitorSampler.start(
+            specs: profile.commandMonitors, clock: clock, runner: runner, observer: observer)
+        let actions = TimedActions(
+            actions: profile.actions, plannedMicros: planned.totalMicros, clock: clock, control: control, runner: runner,
+            abort: abort
+        ).start(observer: observer)
         let reporter = Task {
             var builder = SecondSampleBuilder(
-                schedule: schedule, requests: profile.requests, startUnixTime: clock.startDate.timeIntervalSince1970)
+                schedule: planned, requests: profile.requests, startUnixTime: clock.startDate.timeIntervalSince1970)
             var samples: [SecondSample] = []
             for await second in series.seconds {
                 let seen = await monitor.second(second.second)
                 let endOfSecond = Int64(second.second + 1) * 1_000_000 - 1
+                let timeline = schedule.current
+                builder.update(schedule: timeline)
                 let sample = builder.sample(
                     second: second.second, requests: second.requests,
-                    users: seen?.users ?? schedule.users(atMicros: endOfSecond),
+                    users: seen?.users ?? timeline.users(atMicros: endOfSecond),
                     generatorCPUPercent: seen?.cpuPercent ?? 0, schedulingLagMicros: seen?.maxLagMicros ?? 0)
                 samples.append(sample)
                 observer.secondCompleted(sample)
@@ -63,33 +74,87 @@ public struct LoadEngine: Sendable {
 
         // The driver runs on the first curl loop's thread, not on Swift's shared pool: the schedule must not
         // slip when other work (in a host process, or tests) keeps the pool busy.
-        let (endMicros, abortedBy) = await withTaskExecutorPreference(loops[0]) {
-            await drive(schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop)
+        let driven = await withTaskExecutorPreference(loops[0]) {
+            await drive(schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop, abort: abort)
         }
+        let endMicros = driven.endMicros
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
         series.finish()
         let samples = await reporter.value
         monitorTask.cancel()
         _ = await monitorTask.value
+        actions?.cancel()
+        let timedRuns = await actions?.value ?? [:]
         let monitored = await MonitorSampler.finish(processMonitors, endMicros: endMicros, observer: observer)
 
-        return RunResultAssembler(
-            profile: profile, options: options, schedule: schedule, clock: clock, endMicros: endMicros,
-            interrupted: endMicros < schedule.totalMicros && abortedBy == nil, abortedBy: abortedBy
+        let timeline = schedule.current
+        let interrupted = endMicros < timeline.totalMicros && driven.abortedBy == nil && abort.reason == nil
+        // A required action that stopped the load is told by the actions, not as a threshold abort.
+        var result = RunResultAssembler(
+            profile: profile, options: options, schedule: timeline, clock: clock, endMicros: endMicros,
+            interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
         ).assemble(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored)
+        if !profile.commandMonitors.isEmpty {
+            result.commandMonitors = await CommandMonitorSampler.finish(commandMonitors, stages: result.stages)
+        }
+        return await finishCommands(
+            result, timedRuns: timedRuns, interrupted: interrupted || stop.isRequested, abort: abort, runner: runner,
+            observer: observer)
+    }
+
+    /// Runs the `at: end` actions and the checks, and records every action and check in `result`.
+    private func finishCommands(
+        _ result: RunResult, timedRuns: [Int: CommandRun], interrupted: Bool, abort: RunAbort, runner: CommandRunner,
+        observer: some RunObserver
+    ) async -> RunResult {
+        guard !profile.actions.isEmpty || !profile.checks.isEmpty else { return result }
+        var result = result
+        let afterLoad = AfterLoad(profile: profile, runner: runner)
+        let skipReason = interrupted ? Messages.skippedInterrupted : abort.reason
+        let end = await afterLoad.endActions(skipReason: skipReason, observer: observer)
+        if !profile.actions.isEmpty {
+            result.actions = AfterLoad.actionResults(
+                profile.actions, runs: timedRuns.merging(end.runs) { first, _ in first }, skipped: end.skipped,
+                notReachedReason: interrupted ? Messages.skippedInterrupted : Messages.actionNotReached)
+        }
+        if !profile.checks.isEmpty && !interrupted {
+            result.checks = await afterLoad.checks(numbers: RunNumbers(result: result), observer: observer)
+        }
+        return result
+    }
+
+    /// Whether users must count the requests they send: only for stages that end by count and
+    /// `after_requests` actions.
+    private var countsRequests: Bool {
+        profile.stages.contains { $0.requestLimit != nil }
+            || profile.actions.contains { if case .afterRequests = $0.trigger { true } else { false } }
+    }
+
+    /// What the driver reports when the load has stopped.
+    private struct Driven: Sendable {
+        /// When (run microseconds) the load stopped.
+        var endMicros: Int64
+        /// Which `abort_on_fail` threshold stopped it early, if one did (a failed required action is in `RunAbort`).
+        var abortedBy: String?
+        /// For each stage that ends by count and started: its count, as sent.
+        var stageCounts: [Int: StageCount]
     }
 
     /// Starts and stops users as the schedule says until it ends, a stop is requested, or an
-    /// `abort_on_fail` threshold fails at the end of a stage window; then ends every transfer and waits
-    /// for the users to leave. Returns when (run microseconds) it stopped, and the abort reason if any.
+    /// `abort_on_fail` threshold fails at the end of a stage window, or a required action failed; then ends
+    /// every transfer and waits for the users to leave. A stage that ends by count ends once its requests
+    /// are spent and its last user has left; the schedule then moves the stages after it earlier.
     private func drive(
-        schedule: StageSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock, stop: StopSignal
-    ) async -> (endMicros: Int64, abortedBy: String?) {
+        schedule live: LiveSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock,
+        stop: StopSignal, abort: RunAbort
+    ) async -> Driven {
         await withTaskGroup(of: Void.self) { group in
+            var schedule = live.current
             var now = clock.nowMicros()
             var stagesChecked = 0
             var abortedBy: String?
             var abortMicros = schedule.totalMicros
+            var counted = CountedStages()
             while now < schedule.totalMicros && !stop.isRequested {
                 while abortedBy == nil && stagesChecked < schedule.slots.count && now >= schedule.slots[stagesChecked].endMicros {
                     abortedBy = await abortingThreshold(in: schedule.slots[stagesChecked], loops: loops)
@@ -97,9 +162,26 @@ public struct LoadEngine: Sendable {
                     stagesChecked += 1
                 }
                 if abortedBy != nil { break }
-                let users = schedule.users(atMicros: now)
-                control.setTarget(users)
-                for index in control.claimFreeSlots(below: users) {
+                if abort.reason != nil {
+                    abortMicros = now
+                    break
+                }
+                guard let slot = schedule.slot(atMicros: now) else { break }
+                counted.enter(slot, control: control)
+                control.setTarget(schedule.users(atMicros: now))
+                if slot.stage.requestLimit != nil && control.requestsLeft == 0 {
+                    // Spent: start no one; once the last user has left, the stage is over.
+                    if control.occupiedSlots == 0 {
+                        counted.reached(slot, control: control)
+                        live.endStage(slot.index, atMicros: now)
+                        schedule = live.current
+                        continue
+                    }
+                    try? await Task.sleep(for: .milliseconds(5))
+                    now = clock.nowMicros()
+                    continue
+                }
+                for index in control.claimFreeSlots(below: schedule.users(atMicros: now)) {
                     let loop = loops[index % loops.count]
                     let user = VirtualUser(index: index, loop: loop, setup: setup, control: control)
                     group.addTask(executorPreference: loop) {
@@ -107,18 +189,20 @@ public struct LoadEngine: Sendable {
                         control.release(slot: index)
                     }
                 }
-                let wake = min(schedule.nextChange(afterMicros: now) ?? schedule.totalMicros, now + 50_000)
+                let poll: Int64 = slot.stage.requestLimit == nil ? 50_000 : 10_000
+                let wake = min(schedule.nextChange(afterMicros: now) ?? schedule.totalMicros, now + poll)
                 try? await Task.sleep(for: .microseconds(max(0, wake - clock.nowMicros())))
                 now = clock.nowMicros()
             }
+            counted.leave(control: control)
             // An abort happens at the end of the failing stage: the next stage, barely begun, is not reported.
-            let endMicros = min(now, abortedBy == nil ? schedule.totalMicros : abortMicros)
+            let endMicros = min(now, abortedBy == nil && abort.reason == nil ? schedule.totalMicros : abortMicros)
             control.stop()
             control.setTarget(0)
             loops.forEach { $0.abandonTransfers() }
             group.cancelAll()
             await group.waitForAll()
-            return (endMicros, abortedBy)
+            return Driven(endMicros: endMicros, abortedBy: abortedBy, stageCounts: counted.counts)
         }
     }
 

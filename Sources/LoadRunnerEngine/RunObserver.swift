@@ -11,6 +11,12 @@ public protocol RunObserver: Sendable {
     func secondCompleted(_ sample: SecondSample)
     /// Something went wrong that the run survives (a user that could not start, ...).
     func problem(_ message: String)
+    /// Something worth a line in the log that is not a problem (an action started or ended, a check passed).
+    func note(_ message: String)
+}
+
+extension RunObserver {
+    public func note(_ message: String) {}
 }
 
 /// Asks a running engine to stop early (Ctrl-C, SIGTERM). Thread-safe; the engine checks it often.

@@ -288,3 +288,89 @@ import Testing
         }
     }
 }
+
+/// Profiles that run commands: exit codes of failed required actions and checks, `--no-actions`, and
+/// secrets from the environment that never reach a result file.
+@Suite(.serialized) struct CLICommandTests {
+    static let profile = """
+        name: commands
+        target: http://127.0.0.1:1
+        headers:
+          Authorization: "Bearer ${LR_TEST_TOKEN}"
+        requests:
+          - { name: echo, method: POST, path: /echo, body: "x" }
+        stages:
+          - { users: 2, requests: 40 }
+        """
+
+    static func run(_ yaml: String, extra: [String] = []) async throws -> (BinaryRunner.Output, URL) {
+        let folder = try BinaryRunner.folder(["p.yaml": yaml])
+        let output = try await TestHTTPServer.withServer { server in
+            try await BinaryRunner.run(
+                ["run", "p.yaml", "--target", server.baseURL, "--out", "out", "--quiet"] + extra, in: folder,
+                environment: ["LR_TEST_TOKEN": "tok-9f2c1e"])
+        }
+        return (output, folder)
+    }
+
+    @Test func passingChecksExit0AndTheSecretIsInNoFile() async throws {
+        let (output, folder) = try await Self.run(Self.profile + """
+
+            checks:
+              - { name: all sent, run: "echo 40", equals: "{{ requests.echo.ok }}" }
+            """)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("check \"all sent\" passed"))
+        let out = folder.appendingPathComponent("out")
+        for file in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("tok-9f2c1e"), "\(file) holds the secret")
+        }
+        #expect(!output.stdout.contains("tok-9f2c1e") && !output.stderr.contains("tok-9f2c1e"))
+    }
+
+    @Test func aFailedCheckExits98() async throws {
+        let (output, folder) = try await Self.run(Self.profile + """
+
+            checks:
+              - { name: rows, run: "echo 39", equals: "{{ requests.echo.ok }}" }
+            """)
+        #expect(output.status == 98, "\(output.stderr)")
+        #expect(output.stderr.contains("check \"rows\" failed: got 39, expected 40"))
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"checks\""))
+    }
+
+    @Test func aFailedRequiredActionExits97() async throws {
+        let (output, _) = try await Self.run(Self.profile + """
+
+            actions:
+              - { name: stop node, after_requests: 10, run: "exit 5", required: true }
+            checks:
+              - { run: "echo 40", equals: "{{ requests.echo.ok }}" }
+            """)
+        #expect(output.status == 97, "\(output.stderr)")
+        #expect(output.stderr.contains("required action failed: \"stop node\" (exit 5)"))
+    }
+
+    @Test func noActionsRefusesAProfileThatRunsCommands() async throws {
+        let (output, folder) = try await Self.run(Self.profile + """
+
+            actions:
+              - { at: end, run: "touch ran" }
+            """, extra: ["--no-actions"])
+        #expect(output.status == 64, "\(output.stderr)")
+        #expect(output.stderr.contains("--no-actions refuses that; nothing was sent"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ran").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test func anUnsetSecretIsAProfileError() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
+        let output = try await BinaryRunner.run(["validate", "p.yaml"], in: folder, environment: ["LR_TEST_TOKEN": ""])
+        #expect(output.status == 0, "an empty value is a value")
+        let unset = try await BinaryRunner.run(["run", "p.yaml", "--quiet"], in: folder)
+        #expect(unset.status == 64)
+        #expect(unset.stderr.contains("LR_TEST_TOKEN is not set"))
+    }
+}

@@ -32,6 +32,21 @@ import Testing
         #expect(schedule.slot(atMicros: 25_000_000) == nil)
     }
 
+    @Test func endingAStageEarlyMovesTheLaterStagesEarlier() {
+        let ended = schedule.endingStage(1, atMicros: 12_000_000)
+        #expect(ended.slots[0] == schedule.slots[0])
+        #expect(ended.slots[1].endMicros == 12_000_000)
+        #expect(ended.slots[1].windowStartMicros == 12_000_000)  // inside its warm-up: an empty window
+        #expect(ended.slots[2].startMicros == 12_000_000)
+        #expect(ended.slots[2].endMicros == 17_000_000)
+        #expect(ended.totalMicros == 17_000_000)
+        #expect(ended.users(atMicros: 12_000_000) == 9)
+        #expect(schedule.endingStage(1, atMicros: 20_000_000) == schedule)
+        #expect(schedule.endingStage(1, atMicros: 30_000_000) == schedule)
+        #expect(schedule.endingStage(7, atMicros: 1) == schedule)
+        #expect(schedule.endingStage(2, atMicros: 5_000_000).slots[2].endMicros == 20_000_000)
+    }
+
     @Test func nextChangeIsWhenTheUserCountMovesOrTheStageEnds() {
         #expect(schedule.nextChange(afterMicros: 0) == 10_000_000)
         #expect(schedule.nextChange(afterMicros: 10_000_000) == 10_200_000)

@@ -27,14 +27,16 @@ enum EngineHarness {
 
 /// Keeps every sample and problem the engine reports.
 final class RecordingObserver: RunObserver {
-    private let state = Mutex<(samples: [SecondSample], problems: [String], started: Bool)>(([], [], false))
+    private let state = Mutex<(samples: [SecondSample], problems: [String], notes: [String], started: Bool)>(([], [], [], false))
 
     func runStarted(at date: Date) { state.withLock { $0.started = true } }
     func secondCompleted(_ sample: SecondSample) { state.withLock { $0.samples.append(sample) } }
     func problem(_ message: String) { state.withLock { $0.problems.append(message) } }
+    func note(_ message: String) { state.withLock { $0.notes.append(message) } }
 
     var samples: [SecondSample] { state.withLock { $0.samples } }
     var problems: [String] { state.withLock { $0.problems } }
+    var notes: [String] { state.withLock { $0.notes } }
     var started: Bool { state.withLock { $0.started } }
 }
 

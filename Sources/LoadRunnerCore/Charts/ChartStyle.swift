@@ -25,6 +25,21 @@ public struct SeriesStyle: Sendable, Equatable {
     }
 }
 
+/// How a vertical rule across the plot (an action marker) is drawn.
+public struct RuleStyle: Sendable, Equatable {
+    /// Stroke and label colour, `#RRGGBB`.
+    public var color: String
+    /// SVG `stroke-dasharray`.
+    public var dash: String
+    public var width: Double
+
+    public init(color: String, dash: String, width: Double) {
+        self.color = color
+        self.dash = dash
+        self.width = width
+    }
+}
+
 /// The charts' palette and type: colours from the Okabe-Ito set (safe for colour-blind readers), each paired
 /// with its own dash pattern and marker shape, so series are told apart in grey print too.
 public enum ChartStyle {
@@ -36,6 +51,9 @@ public enum ChartStyle {
     public static let grid = "#DDDDDD"
     /// Warm-up windows: a light grey that prints as such.
     public static let warmUp = "#E6E6E6"
+    /// Action markers: a reddish purple (grey level 96), drawn dotted and 2 px wide with a flag on top, so they
+    /// differ from the thin dashed stage boundaries in grey print too.
+    public static let action = RuleStyle(color: "#9E3D74", dash: "2 2", width: 2)
     public static let fontFamily = "DejaVu Sans, Verdana, Arial, sans-serif"
 
     /// Series styles in the order charts use them. Grey levels (0-255): 53, 144, 119, 106: the first two, the pair

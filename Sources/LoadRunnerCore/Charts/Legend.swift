@@ -9,6 +9,8 @@ public struct Legend: Sendable, Equatable {
         case bar(SeriesStyle)
         /// A shaded area of this fill (warm-up windows).
         case band(fill: String)
+        /// A short vertical rule with a flag on top (action markers).
+        case rule(RuleStyle)
     }
 
     /// One entry: its sample and its label.
@@ -79,6 +81,10 @@ public struct Legend: Sendable, Equatable {
             document.rect(
                 x: left + 3, y: middle - 7, width: Self.swatchWidth - 6, height: 14, fill: fill, stroke: ChartStyle.muted,
                 strokeWidth: 0.5)
+        case .rule(let style):
+            let x = left + Self.swatchWidth / 2
+            document.line(x1: x, y1: middle - 8, x2: x, y2: middle + 8, stroke: style.color, width: style.width, dash: style.dash)
+            document.flag(x: x, top: middle - 8, color: style.color)
         }
     }
 }

@@ -1,5 +1,6 @@
 /// A time-series chart: several lines over a numeric x axis (seconds since the start, by default), with
-/// optional shaded bands (warm-ups) and sections (stages: a dashed boundary line and a label above the plot).
+/// optional shaded bands (warm-ups), sections (stages: a dashed boundary line and a label above the plot) and
+/// markers (actions: a dotted line with a flag and a label inside the plot, `LineChart+Markers.swift`).
 ///
 /// A point without a value (`y == nil`, a second with no request) breaks its line rather than
 /// pretending a value. Markers sit on every point of short series and on a dozen evenly spread points of long
@@ -43,6 +44,7 @@ public struct LineChart: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
         public var start: Double
         /// Labels from longest to shortest (`Stage 2: 20 users`, `20 users`, `S2`); none is shown when none fits.
+        /// Every section shows the same form; a section with a single label is left out of that choice.
         public var labels: [String]
         public init(start: Double, labels: [String]) {
             self.start = start
@@ -64,6 +66,10 @@ public struct LineChart: Sendable, Equatable {
     /// The legend entry of the bands.
     public var bandLabel = "Warm-up (not in the statistics)"
     public var sections: [Section] = []
+    /// Moments marked with a dotted vertical line (actions); none by default.
+    public var markers: [Marker] = []
+    /// The legend entry of the markers, shown when one is inside `xDomain`.
+    public var markerLegendLabel = "Action started"
     /// Shown in the plot when no series has a value.
     public var emptyNote = "No samples"
 
@@ -84,6 +90,7 @@ public struct LineChart: Sendable, Equatable {
         var document = SVGDocument(width: width, height: height, title: title)
         var entries = series.map { Legend.Entry(label: $0.name, swatch: .line($0.style)) }
         if !bands.isEmpty { entries.append(Legend.Entry(label: bandLabel, swatch: .band(fill: ChartStyle.warmUp))) }
+        if !visibleMarkers.isEmpty { entries.append(Legend.Entry(label: markerLegendLabel, swatch: .rule(ChartStyle.action))) }
         let legend = Legend(entries: entries)
         let values = series.flatMap { $0.points.compactMap(\.y) }.filter(\.isFinite)
         let frame = PlotFrame(
@@ -104,9 +111,12 @@ public struct LineChart: Sendable, Equatable {
         drawXAxis(frame: frame, scale: scale, into: &document)
         frame.drawAxisLines(into: &document)
         drawSections(frame: frame, scale: scale, into: &document)
+        drawMarkerLines(frame: frame, scale: scale, into: &document)
         for (index, line) in series.enumerated() {
             drawSeries(line, index: index, frame: frame, scale: scale, into: &document)
         }
+        // Labels over the lines, each on a white halo, so neither hides the other.
+        drawMarkerLabels(frame: frame, scale: scale, into: &document)
         if values.isEmpty { frame.drawNote(emptyNote, into: &document) }
         return document.rendered
     }
@@ -134,11 +144,13 @@ public struct LineChart: Sendable, Equatable {
             let end = index + 1 < visible.count ? scale.x(visible[index + 1].start) : frame.right
             return (start: start, room: end - start - 8)
         }
-        // One label form for every section (the longest that fits them all), so stages read alike.
+        // One label form for every section (the longest that fits them all), so stages read alike. A section
+        // with a single label takes no part: it shows its label when it fits.
         let forms = visible.map(\.labels.count).max() ?? 0
+        let fits = { (label: String, span: (start: Double, room: Double)) in ChartStyle.textWidth(label, size: 11) <= span.room }
         let form = (0..<forms).first { form in
             zip(visible, spans).allSatisfy { section, span in
-                form >= section.labels.count || ChartStyle.textWidth(section.labels[form], size: 11) <= span.room
+                section.labels.count == 1 || form >= section.labels.count || fits(section.labels[form], span)
             }
         }
         for (section, span) in zip(visible, spans) {
@@ -147,8 +159,15 @@ public struct LineChart: Sendable, Equatable {
                     x1: span.start, y1: frame.top - 16, x2: span.start, y2: frame.bottom, stroke: ChartStyle.muted,
                     dash: "4 3")
             }
-            if let form, form < section.labels.count {
-                document.text(section.labels[form], x: span.start + 4, y: frame.top - 6, size: 11, fill: ChartStyle.muted)
+            let label: String? = if section.labels.count == 1 {
+                fits(section.labels[0], span) ? section.labels[0] : nil
+            } else if let form, form < section.labels.count {
+                section.labels[form]
+            } else {
+                nil
+            }
+            if let label {
+                document.text(label, x: span.start + 4, y: frame.top - 6, size: 11, fill: ChartStyle.muted)
             }
         }
     }

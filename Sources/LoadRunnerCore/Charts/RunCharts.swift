@@ -4,7 +4,8 @@
 /// starts. A point is drawn at the middle of its second (a sample covers `[second, second + 1)`); a second
 /// without a completed request leaves a gap in the latency lines. A result without samples still gets every
 /// chart, empty, so a run folder always has the same files; a run with `monitors` also gets the monitor
-/// charts (`RunCharts+Monitors.swift`).
+/// charts (`RunCharts+Monitors.swift`), and one with command monitors a chart per unit
+/// (`RunCharts+CommandMonitors.swift`). Actions are marked on every chart (`RunCharts+Actions.swift`).
 public enum RunCharts {
     public static let throughputFileName = "chart-throughput.svg"
     public static let latencyFileName = "chart-latency.svg"
@@ -36,13 +37,20 @@ public enum RunCharts {
             ChartFile(fileName: throughputFileName, title: throughputTitle, svg: throughput.render()),
             ChartFile(fileName: latencyFileName, title: latencyTitle, svg: latency.render()),
             ChartFile(fileName: usersFileName, title: usersTitle, svg: users.render()),
-        ] + monitorCharts(for: result)
+        ] + monitorCharts(for: result) + commandMonitorCharts(for: result)
     }
 
     /// The names of the files `charts(for:)` returns for `result`: `fileNames`, then the monitor charts
-    /// when the run monitored processes.
+    /// when the run monitored processes, then one chart per unit of its command monitors.
     public static func fileNames(for result: RunResult) -> [String] {
         fileNames + (result.monitors?.isEmpty == false ? monitorFileNames : [])
+            + commandMonitorGroups(for: result).map(\.fileName)
+    }
+
+    /// What a reader needs to read `result`'s charts: `note`, plus how actions are marked when it has any.
+    public static func note(for result: RunResult) -> String {
+        guard !actionMarkers(for: result).isEmpty else { return note }
+        return note + " " + actionsNote
     }
 
     /// A line chart of `lines` (a name and a value per second, nil for none) with the run's stages and warm-ups.
@@ -62,8 +70,9 @@ public enum RunCharts {
     static func chart(
         for result: RunResult, title: String, axisTitle: String, unit: ChartUnit, series: [LineChart.Series]
     ) -> LineChart {
+        let end = endSeconds(of: result)
         var chart = LineChart(
-            title: title, xAxisTitle: "Time since start (min:s)", xDomain: 0...endSeconds(of: result),
+            title: title, xAxisTitle: "Time since start (min:s)", xDomain: 0...end,
             yAxisTitle: axisTitle, yUnit: unit, series: series)
         chart.bands = result.stages.filter { $0.windowStartSeconds > $0.startSeconds }.map {
             LineChart.Band(from: $0.startSeconds, to: Swift.min($0.windowStartSeconds, $0.endSeconds))
@@ -74,11 +83,23 @@ public enum RunCharts {
                 start: stage.startSeconds,
                 labels: ["Stage \(stage.number): \(users)", "S\(stage.number): \(users)", "\(stage.users)u", "S\(stage.number)"])
         }
+        let loadEnd = loadEndSeconds(of: result)
+        if end > loadEnd {
+            // A single label form: when it does not fit, it is left out rather than shortening the stages' labels.
+            chart.sections.append(LineChart.Section(start: loadEnd, labels: ["After the load"]))
+        }
+        chart.markers = actionMarkers(for: result)
         return chart
     }
 
-    /// The end of the x axis: the later of the last sample's end and the last stage's end; at least 1 s.
+    /// The end of the x axis: the end of the load (`loadEndSeconds(of:)`), or later when command monitors
+    /// sampled or actions started after it, so that those are drawn too.
     static func endSeconds(of result: RunResult) -> Double {
+        Swift.max(loadEndSeconds(of: result), commandsEndSeconds(of: result))
+    }
+
+    /// The later of the last sample's end and the last stage's end; at least 1 s.
+    static func loadEndSeconds(of result: RunResult) -> Double {
         let lastSample = result.series.map { Double($0.second + 1) }.max() ?? 0
         let lastStage = result.stages.map(\.endSeconds).max() ?? 0
         return Swift.max(1, lastSample, lastStage)

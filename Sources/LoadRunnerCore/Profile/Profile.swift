@@ -35,13 +35,20 @@ public struct Profile: Sendable, Equatable {
     public var compareBudgets: [Budget]
     /// Process trees sampled once a second during the run (`monitors:`); empty when none.
     public var monitors: [MonitorSpec]
+    /// Commands sampled at an interval whose numeric output becomes a series (`monitors:` entries with `run:`).
+    public var commandMonitors: [CommandMonitorSpec]
+    /// Commands run at moments of the run (`actions:`); empty when none.
+    public var actions: [ActionSpec]
+    /// Commands run after the run whose output must match an expectation (`checks:`); empty when none.
+    public var checks: [CheckSpec]
 
     public init(
         name: String, target: TargetURL, timeout: Duration, connectTimeout: Duration,
         headers: [HeaderSpec], data: [DataSourceSpec], requests: [RequestSpec], thinkTime: ThinkTime,
         stages: [Stage], http2: Bool, insecure: Bool, sourceText: String, sourcePath: String, baseDirectory: String,
         thresholds: [ThresholdSpec] = [], compareBudgets: [Budget] = [],
-        monitors: [MonitorSpec] = []
+        monitors: [MonitorSpec] = [], commandMonitors: [CommandMonitorSpec] = [], actions: [ActionSpec] = [],
+        checks: [CheckSpec] = []
     ) {
         self.name = name
         self.target = target
@@ -60,7 +67,13 @@ public struct Profile: Sendable, Equatable {
         self.thresholds = thresholds
         self.compareBudgets = compareBudgets
         self.monitors = monitors
+        self.commandMonitors = commandMonitors
+        self.actions = actions
+        self.checks = checks
     }
+
+    /// True when the profile runs commands of its own (actions, checks or command monitors): it is code.
+    public var runsCommands: Bool { !actions.isEmpty || !checks.isEmpty || !commandMonitors.isEmpty }
 }
 
 /// An absolute http(s) URL with no query or fragment; request paths are appended to it.
@@ -182,18 +195,29 @@ public enum ThinkTime: Sendable, Equatable {
 
 /// One stage of the schedule. Users ramp from the previous stage's count at `spawnRate` per second;
 /// the stage's statistics window is `[start + warmup, start + duration)`.
+///
+/// A stage with a `requestLimit` ends once its users together have sent that many requests and every
+/// response is in (k6's shared iterations); its `duration` is then the limit on its time.
 public struct Stage: Sendable, Equatable {
     public var users: Int
     /// Users started (or stopped) per second while ramping; > 0.
     public var spawnRate: Double
+    /// How long the stage runs; for a stage with a request limit, the longest it may run.
     public var duration: Duration
     /// The first part of the stage left out of its statistics; < duration.
     public var warmup: Duration
 
-    public init(users: Int, spawnRate: Double, duration: Duration, warmup: Duration) {
+    /// Requests after which the stage ends (`requests:`); nil for a stage that ends by time.
+    public var requestLimit: Int?
+
+    /// The time limit of a stage that ends by count and gives no `duration`.
+    public static let defaultCountedStageTimeLimit = Duration.seconds(30 * 60)
+
+    public init(users: Int, spawnRate: Double, duration: Duration, warmup: Duration, requestLimit: Int? = nil) {
         self.users = users
         self.spawnRate = spawnRate
         self.duration = duration
         self.warmup = warmup
+        self.requestLimit = requestLimit
     }
 }

@@ -1,23 +1,54 @@
-/// `monitors:` (process trees sampled once a second during the run).
+/// `monitors:` (process trees sampled once a second, and commands sampled at an interval, during the run).
 extension ProfileDecoder {
-    static let monitorKeys = ["name", "pid", "pid_file"]
+    static let monitorKeys = ["name", "pid", "pid_file", "run", "every", "unit"]
+    static let processMonitorKeys = ["name", "pid", "pid_file"]
+    static let commandMonitorKeys = ["name", "run", "every", "unit"]
+    /// The shortest interval of a command monitor.
+    static let shortestCommandMonitorInterval = Duration.milliseconds(100)
 
-    /// Each entry is `{ name: primary, pid_file: path }` or `{ name: service, pid: 12345 }`. A pid file
-    /// resolves from the profile's folder and need not exist yet: the process may start later. An empty
-    /// `monitors:` means none.
-    mutating func monitors(_ value: YAMLValue) -> [MonitorSpec] {
-        guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectMonitors) else { return [] }
-        var specs: [MonitorSpec] = []
+    /// Each entry is `{ name: primary, pid_file: path }` or `{ name: service, pid: 12345 }` (a process
+    /// tree), or `{ name: replica1 lag, run: CMD, every: 1s, unit: bytes }` (a command whose numeric output
+    /// is sampled; `every` defaults to 1s). A pid file resolves from the profile's folder and need not exist
+    /// yet: the process may start later. An empty `monitors:` means none.
+    mutating func monitors(_ value: YAMLValue) -> (processes: [MonitorSpec], commands: [CommandMonitorSpec]) {
+        guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectMonitors) else { return ([], []) }
+        var processes: [MonitorSpec] = []
+        var commands: [CommandMonitorSpec] = []
         var firstIndexByName: [String: Int] = [:]
         for (index, item) in items.enumerated() {
-            guard let map = map(item, keys: Self.monitorKeys, expected: ProfileMessage.expectMonitor) else { continue }
+            let isCommand = item.node.mapping?.contains { $0.key.scalar?.string == "run" } ?? false
+            let keys = isCommand ? Self.commandMonitorKeys : Self.processMonitorKeys
+            guard let map = map(item, keys: keys, expected: ProfileMessage.expectMonitor) else { continue }
             let name = required(map, "name", example: ProfileMessage.exampleMonitorName).flatMap { nameValue in
                 monitorName(nameValue, index: index, firstIndexByName: &firstIndexByName)
             }
-            guard let target = monitorTarget(map), let name else { continue }
-            specs.append(MonitorSpec(name: name, target: target))
+            if isCommand {
+                guard let monitor = commandMonitor(map), let name else { continue }
+                commands.append(CommandMonitorSpec(name: name, command: monitor.command, interval: monitor.interval, unit: monitor.unit))
+            } else {
+                guard let target = monitorTarget(map), let name else { continue }
+                processes.append(MonitorSpec(name: name, target: target))
+            }
         }
-        return specs
+        return (processes, commands)
+    }
+
+    /// `run` (a command), `every` (at least 100ms, default 1s), `unit` (optional text).
+    private mutating func commandMonitor(_ map: YAMLMap) -> (command: String, interval: Duration, unit: String)? {
+        let command = map["run"].flatMap { self.command($0) }
+        let interval = map["every"].map { everyInterval($0) } ?? .seconds(1)
+        let unit = map["unit"].map { text($0, expected: ProfileMessage.expectMonitorUnit) } ?? ""
+        guard let command, let interval, let unit else { return nil }
+        return (command, interval, unit)
+    }
+
+    private mutating func everyInterval(_ value: YAMLValue) -> Duration? {
+        guard let interval = positiveDuration(value) else { return nil }
+        guard interval >= Self.shortestCommandMonitorInterval else {
+            report(value, ProfileMessage.monitorIntervalTooShort(value.text ?? ""))
+            return nil
+        }
+        return interval
     }
 
     private mutating func monitorName(_ value: YAMLValue, index: Int, firstIndexByName: inout [String: Int]) -> String? {

@@ -1,7 +1,7 @@
 /// `think_time:` and `stages:` — when virtual users send and how many there are.
 extension ProfileDecoder {
     static let thinkTimeKeys = ["constant", "between", "pacing"]
-    static let stageKeys = ["users", "spawn_rate", "duration", "warmup"]
+    static let stageKeys = ["users", "spawn_rate", "duration", "requests", "warmup"]
 
     /// `0s` / `2s` (constant), `{ constant: 1s }`, `{ between: [1s, 3s] }` or `{ pacing: 1s }`.
     /// A zero constant wait is `.none`.
@@ -50,23 +50,42 @@ extension ProfileDecoder {
         return items.compactMap { stage($0) }
     }
 
-    /// `users` (>= 0), `spawn_rate` (> 0; default users, or 1 for 0 users), `duration` (> 0),
+    /// `users` (>= 0), `spawn_rate` (> 0; default users, or 1 for 0 users), `duration` (> 0) and/or
+    /// `requests` (> 0: the stage ends after that many; `duration` is then its time limit, default 30m),
     /// `warmup` (default 0s; shorter than duration).
     private mutating func stage(_ value: YAMLValue) -> Stage? {
         guard let map = map(value, keys: Self.stageKeys, expected: ProfileMessage.expectStage) else { return nil }
         let users = required(map, "users", example: ProfileMessage.exampleUsers).flatMap { self.users($0) }
         let spawnRate = map["spawn_rate"].map { self.spawnRate($0) }
-        let duration = required(map, "duration", example: ProfileMessage.exampleDuration)
-            .flatMap { positiveDuration($0) }
+        let requestLimit = map["requests"].map { self.requestLimit($0) }
+        if map["duration"] == nil && map["requests"] == nil && map.value.node.mapping?.count == map.entries.count {
+            report(line: map.value.line, column: map.value.column, keyPath: map.keyPath, ProfileMessage.stageNeedsEnd)
+            return nil
+        }
+        let duration = map["duration"].map { positiveDuration($0) } ?? Stage.defaultCountedStageTimeLimit
         let warmup = map["warmup"].map { self.duration($0) } ?? .zero
         if let duration, let warmup, let warmupValue = map["warmup"], warmup >= duration {
             report(warmupValue, ProfileMessage.warmupTooLong(warmup: warmupValue.text ?? "",
-                                                             duration: map["duration"]?.text ?? ""))
+                                                             duration: map["duration"]?.text ?? "30m"))
             return nil
         }
-        guard let users, let duration, let warmup, spawnRate.map({ $0 != nil }) ?? true else { return nil }
+        if let users, users == 0, let requestsValue = map["requests"] {
+            report(requestsValue, ProfileMessage.countedStageWithoutUsers)
+            return nil
+        }
+        guard let users, let duration, let warmup, spawnRate.map({ $0 != nil }) ?? true,
+              requestLimit.map({ $0 != nil }) ?? true else { return nil }
         let rate = (spawnRate ?? nil) ?? Double(max(users, 1))
-        return Stage(users: users, spawnRate: rate, duration: duration, warmup: warmup)
+        return Stage(users: users, spawnRate: rate, duration: duration, warmup: warmup, requestLimit: requestLimit ?? nil)
+    }
+
+    private mutating func requestLimit(_ value: YAMLValue) -> Int? {
+        guard let count = integer(value, expected: ProfileMessage.expectRequestLimit) else { return nil }
+        guard count > 0 else {
+            report(value, ProfileMessage.requestLimitNotPositive(count))
+            return nil
+        }
+        return count
     }
 
     private mutating func users(_ value: YAMLValue) -> Int? {

@@ -12,7 +12,8 @@ extension ProfileDecoder {
                 report(entry.keyValue, ProfileMessage.duplicateHeader(entry.key, earlier: earlier))
             }
             seen[entry.key.lowercased()] = seen[entry.key.lowercased()] ?? entry.key
-            guard let template = template(entry.value, expected: ProfileMessage.expectHeaderValue) else { continue }
+            guard let parsed = template(entry.value, expected: ProfileMessage.expectHeaderValue),
+                  let template = fillingEnvironment(parsed, at: entry.value) else { continue }
             if entry.value.text?.contains(where: { $0 == "\n" || $0 == "\r" }) == true {
                 report(entry.value, ProfileMessage.headerValueHasLineBreak)
                 continue
@@ -20,6 +21,28 @@ extension ProfileDecoder {
             headers.append(HeaderSpec(name: entry.key, value: template))
         }
         return headers
+    }
+
+    /// `template` with `${NAME}` in its literal parts replaced by the environment's values; nil (reported)
+    /// when a variable is unset or a reference malformed. The message names the variable, never a value.
+    private mutating func fillingEnvironment(_ template: Template, at value: YAMLValue) -> Template? {
+        var segments: [Template.Segment] = []
+        for segment in template.segments {
+            guard case .literal(let text) = segment else {
+                segments.append(segment)
+                continue
+            }
+            switch EnvironmentReferences.substitute(text, environment: environment) {
+            case .success(let filled): segments.append(.literal(filled))
+            case .failure(.unset(let name)):
+                report(value, ProfileMessage.environmentVariableUnset(name))
+                return nil
+            case .failure(.malformed(let reference)):
+                report(value, ProfileMessage.environmentReferenceMalformed(reference))
+                return nil
+            }
+        }
+        return Template(segments: segments)
     }
 
     /// Reports every reference in `template` that names no declared source, a column the CSV

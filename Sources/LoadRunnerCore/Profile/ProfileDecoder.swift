@@ -7,7 +7,7 @@ import Yams
 struct ProfileDecoder {
     static let topLevelKeys = [
         "name", "target", "timeout", "connect_timeout", "headers", "data", "requests", "think_time",
-        "stages", "http2", "insecure", "thresholds", "compare", "monitors",
+        "stages", "http2", "insecure", "thresholds", "compare", "monitors", "actions", "checks",
     ]
     /// Used when the profile sets no `timeout`.
     static let defaultTimeout: Duration = .seconds(10)
@@ -21,10 +21,13 @@ struct ProfileDecoder {
     var declaredSources: [String] = []
     /// The sources that passed validation, by name.
     var sources: [String: DataSourceSpec] = [:]
+    /// Where `${NAME}` in header values is looked up.
+    let environment: [String: String]
 
-    init(file: String, baseDirectory: String) {
+    init(file: String, baseDirectory: String, environment: [String: String] = [:]) {
         self.file = file
         self.baseDirectory = baseDirectory
+        self.environment = environment
     }
 
     mutating func report(_ value: YAMLValue, _ message: String) {
@@ -56,14 +59,17 @@ struct ProfileDecoder {
         let insecure = top["insecure"].map { bool($0) } ?? false
         let thresholds = top["thresholds"].map { self.thresholds($0, in: top) } ?? []
         let compareBudgets = top["compare"].map { self.compareBudgets($0) } ?? []
-        let monitors = top["monitors"].map { self.monitors($0) } ?? []
+        let monitors = top["monitors"].map { self.monitors($0) } ?? (processes: [], commands: [])
+        let actions = top["actions"].map { self.actions($0, stages: stages ?? nil) } ?? []
+        let checks = top["checks"].map { self.checks($0, requests: requests ?? nil) } ?? []
         guard problems.isEmpty, let target, let timeout, let connectTimeout, let requests, let thinkTime,
               let stages, let http2, let insecure else { return nil }
         return Profile(
             name: name, target: target, timeout: timeout, connectTimeout: connectTimeout, headers: headers,
             data: data, requests: requests, thinkTime: thinkTime, stages: stages, http2: http2,
             insecure: insecure, sourceText: sourceText, sourcePath: file, baseDirectory: baseDirectory,
-            thresholds: thresholds, compareBudgets: compareBudgets, monitors: monitors
+            thresholds: thresholds, compareBudgets: compareBudgets, monitors: monitors.processes,
+            commandMonitors: monitors.commands, actions: actions, checks: checks
         )
     }
 

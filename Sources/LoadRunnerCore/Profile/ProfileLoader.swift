@@ -6,7 +6,12 @@ import Yams
 /// Decoding walks the YAML node tree (not Codable) so all problems are collected in one pass, each
 /// with its file, line, column and key path. CSV sources are read here to check their columns.
 public struct ProfileLoader: Sendable {
-    public init() {}
+    /// Where `${NAME}` in header values is looked up.
+    private let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
 
     /// Reads the file at `path`; relative `csv:` paths resolve from its folder.
     /// - Throws: `ProfileProblems` with every problem found (or the one saying the file is unreadable).
@@ -35,7 +40,7 @@ public struct ProfileLoader: Sendable {
         guard let root else {
             throw ProfileProblems(problems: [ProfileProblem(file: path, keyPath: "", message: ProfileMessage.profileEmpty)])
         }
-        var decoder = ProfileDecoder(file: path, baseDirectory: baseDirectory)
+        var decoder = ProfileDecoder(file: path, baseDirectory: baseDirectory, environment: environment)
         if let profile = decoder.decode(root: root, sourceText: text, targetOverride: targetOverride) {
             return profile
         }

@@ -17,3 +17,95 @@ extension ProfileMessage {
         "\"\(name)\" is already the name of monitors[\(firstIndex)]; give each monitor its own name"
     }
 }
+
+/// Messages about command monitors, `actions:` and `checks:`.
+extension ProfileMessage {
+    static let expectMonitorUnit = "the unit of the values, e.g. `bytes` or `ms`"
+
+    static func monitorIntervalTooShort(_ text: String) -> String {
+        "\"\(text)\" is too short; sample a command at most every 100ms, e.g. `every: 1s`"
+    }
+
+    static let expectCommand = "a shell command, e.g. `Lab/lab stop replica2`"
+    static let commandBlank = "is blank; write the shell command to run, e.g. `Lab/lab stop replica2`"
+    static let expectCommandName = "a name for reports, e.g. `stop replica2`"
+
+    static func duplicateCommandName(_ name: String, section: String, firstIndex: Int) -> String {
+        "\"\(name)\" is already the name of \(section)[\(firstIndex)]; give each its own name"
+    }
+
+    static let expectActions = "a list of commands to run during the run, e.g. `- { at: 40%, run: Lab/lab stop replica2 }`"
+    static let expectAction =
+        "a map like `{ at: 40%, run: Lab/lab stop replica2 }` or `{ after_requests: 12000, run: ..., required: true }`"
+    static let exampleActionRun = "`run: Lab/lab stop replica2`"
+    static let expectActionAt = "`end`, a share of the run such as `40%`, or a time since the start such as `90s`"
+    static let expectAfterRequests = "a number of requests sent since the start, e.g. 12000"
+    static let actionTriggerMissing =
+        "needs `at` or `after_requests`; add one, e.g. `at: 40%`, `at: 90s`, `at: end` or `after_requests: 12000`"
+    static let actionTriggerAmbiguous = "is given together with `at`; keep one of `at` and `after_requests`"
+
+    static func afterRequestsNotPositive(_ count: Int) -> String {
+        "\(count) is not a positive number of requests; write e.g. `after_requests: 12000`"
+    }
+
+    static func actionShareInvalid(_ text: String) -> String {
+        "\"\(text)\" is not a share of the run; write 0% to 100%, e.g. `at: 40%`"
+    }
+
+    static func actionShareWithCountedStage(_ text: String) -> String {
+        "\"\(text)\" is a share of the run, but a stage ends by `requests:` so the run's length is not known; "
+            + "use `after_requests: N` or a time such as `at: 90s`"
+    }
+
+    static func actionAtInvalid(_ text: String) -> String {
+        "\"\(text)\" is not a moment of the run; write `end`, a share such as `40%`, or a time such as `90s`"
+    }
+
+    static let expectChecks =
+        "a list of commands checked after the run, e.g. `- { run: ..., equals: \"{{ requests.insert.ok }}\" }`"
+    static let expectCheck = "a map like `{ run: Lab/lab sql primary 'select count(*) from template', equals: \"{{ requests.insert.ok }}\" }`"
+    static let exampleCheckRun = "`run: Lab/lab sql primary 'select count(*) from template'`"
+    static let expectCheckValue = "the expected output, e.g. `\"{{ requests.insert.ok }}\"` or `0`"
+    static let checkExpectationMissing =
+        "needs one of `equals`, `at_least`, `at_most`; add one, e.g. `equals: \"{{ requests.insert.ok }}\"`"
+
+    static func checkExpectationAmbiguous(_ given: [String]) -> String {
+        "is given together with `\(given[0])`; keep one of \(given.map { "`\($0)`" }.joined(separator: ", "))"
+    }
+
+    static let checkExpressionUnquoted =
+        "is a YAML map: `{{ ... }}` must be quoted, e.g. `equals: \"{{ requests.insert.ok }}\"`"
+
+    static func checkExpressionInvalid(_ problem: String, column: Int, in text: String) -> String {
+        "\"\(text)\": \(problem) (at character \(column)); write e.g. \"{{ requests.insert.ok }}\" or \"{{ total.ok - 10 }}\""
+    }
+
+    static func checkNameUnknown(_ name: String, known: [String]) -> String {
+        if let suggestion = DidYouMean.suggestion(for: name, among: known) {
+            return "uses \"\(name)\", which this run does not have; did you mean `\(suggestion)`?"
+        }
+        return "uses \"\(name)\", which this run does not have; use requests.NAME.ok, .failed or .count "
+            + "(NAME a request name) or total.ok, .failed, .count"
+    }
+
+    static let stageNeedsEnd =
+        "needs `duration` or `requests`; add one, e.g. `duration: 1m` or `requests: 30000` (ends after that many requests)"
+    static let expectRequestLimit = "a number of requests after which the stage ends, e.g. 30000"
+    static let countedStageWithoutUsers = "needs users to send them; set `users` to 1 or more"
+
+    static func requestLimitNotPositive(_ count: Int) -> String {
+        "\(count) is not a positive number of requests; write e.g. `requests: 30000`"
+    }
+}
+
+/// Messages about `${NAME}` in header values.
+extension ProfileMessage {
+    static func environmentVariableUnset(_ name: String) -> String {
+        "uses ${\(name)}, but the environment variable \(name) is not set; export it before the run "
+            + "(e.g. `export \(name)=...`); its value is never written to result files"
+    }
+
+    static func environmentReferenceMalformed(_ reference: String) -> String {
+        "has \"\(reference)\", which is not a variable reference; write ${NAME} with a name of letters, digits and _"
+    }
+}

@@ -2,7 +2,8 @@
 ///
 /// Columns: stage, users, requests, rps, p50/p95/p99/max in ms (3 decimals), errors (count and share), and flags
 /// (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`). A `total` row (all windows merged) follows when there
-/// is more than one stage; then one `warning:` line per `ReportWarning`.
+/// is more than one stage; then one `warning:` line per `ReportWarning`, the thresholds' lines, and the checks'
+/// and failed required actions' lines (`ConsoleSummary+Commands.swift`).
 public enum ConsoleSummary {
     /// Writes the table and the warnings.
     public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
@@ -26,6 +27,7 @@ public enum ConsoleSummary {
             output.write("warning: \(warning.message)\n")
         }
         writeThresholds(result, to: &output)
+        writeCommands(result, to: &output)
     }
 
     /// The summary as a string.

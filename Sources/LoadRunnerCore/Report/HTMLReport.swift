@@ -1,7 +1,8 @@
 /// `report.html`: the content of `report.md` as one self-contained page, with the run's charts inline.
 ///
-/// Built from the result (not from the Markdown): title and summary, warnings first, the thresholds, the stages table, the
-/// charts, the requests and failures tables, the environment and the profile. Inline CSS and inline SVG only:
+/// Built from the result (not from the Markdown): title and summary, warnings first, the thresholds and checks, the
+/// stages table, the actions, monitored processes and command monitors, the charts, the requests and failures
+/// tables, the environment and the profile. Inline CSS and inline SVG only:
 /// no script, no external resource, so it opens offline and can be attached anywhere. Every text is escaped.
 public enum HTMLReport {
     /// The whole page.
@@ -36,9 +37,12 @@ public enum HTMLReport {
             page += "<h2>Thresholds</h2>\n<p>\(escape(outcomes.countsText)).</p>\n"
             page += table(MarkdownReport.thresholdsTable(outcomes))
         }
+        page += checksSection(result)
 
         page += "<h2>Stages</h2>\n<p>Measured over each stage's window (warm-up excluded); times in milliseconds.</p>\n"
         page += table(MarkdownReport.stagesTable(result))
+        page += countedStagesList(result)
+        page += actionsSection(result)
 
         if let monitors = result.monitors, !monitors.isEmpty {
             page += "<h2>Monitored processes</h2>\n<p>\(escape(MarkdownReport.monitorsNote))</p>\n"
@@ -47,9 +51,10 @@ public enum HTMLReport {
                 page += "<p><strong>\(escape(monitor.name)) was down</strong> \(escape(MarkdownReport.downText(monitor)))</p>\n"
             }
         }
+        page += commandMonitorsSection(result)
 
         if !charts.isEmpty {
-            page += "<h2>Charts</h2>\n<p>\(escape(RunCharts.note))</p>\n"
+            page += "<h2>Charts</h2>\n<p>\(escape(RunCharts.note(for: result)))</p>\n"
             for chart in charts {
                 // The chart's own title (inside the SVG, also its accessible name) is its caption.
                 page += "<figure>\n\(chart.svg)</figure>\n"
@@ -102,13 +107,33 @@ public enum HTMLReport {
 
     private static func code(_ text: String) -> String { "<code>\(escape(text))</code>" }
 
+    /// The text inside a cell that is one Markdown code span (`` `a` ``, ``` `` a`b `` ```), else nil.
+    static func inlineCodeContent(_ text: String) -> String? {
+        let fence = text.prefix { $0 == "`" }.count
+        guard fence > 0, text.count > 2 * fence, text.hasSuffix(String(repeating: "`", count: fence)),
+              text.dropLast(fence).last != "`"
+        else { return nil }
+        var inner = String(text.dropFirst(fence).dropLast(fence))
+        // More than one span (`a` and `b`) is not one span.
+        guard !inner.contains(String(repeating: "`", count: fence)) else { return nil }
+        if inner.count > 2, inner.hasPrefix(" "), inner.hasSuffix(" ") { inner = String(inner.dropFirst().dropLast()) }
+        return inner
+    }
+
     /// A `TextTable` as an HTML table; right-aligned columns get the `num` class. A cell wrapped in `**`
-    /// (the Markdown tables' only markup, as in `**SATURATED**`) is shown in bold.
+    /// (as in `**SATURATED**`) is shown in bold, one that is all inline code (`ReportText.inlineCode`) as code:
+    /// the Markdown tables' only markup.
     static func table(_ table: TextTable) -> String {
         func cell(_ tag: String, _ text: String, _ column: TextTable.Column) -> String {
             let attribute = column.alignment == .right ? " class=\"num\"" : ""
             let bold = text.count > 4 && text.hasPrefix("**") && text.hasSuffix("**")
-            let content = bold ? "<strong>\(escape(String(text.dropFirst(2).dropLast(2))))</strong>" : escape(text)
+            let content = if bold {
+                "<strong>\(escape(String(text.dropFirst(2).dropLast(2))))</strong>"
+            } else if let span = inlineCodeContent(text) {
+                code(span)
+            } else {
+                escape(text)
+            }
             return "<\(tag)\(attribute)>\(content)</\(tag)>"
         }
         var html = "<div class=\"table\">\n<table>\n<thead>\n<tr>"

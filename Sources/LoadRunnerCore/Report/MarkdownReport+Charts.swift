@@ -4,7 +4,7 @@ import Foundation
 extension MarkdownReport {
     /// The run's charts (`RunCharts`): the section `write(_:to:)` puts after the stages table.
     static func writeRunCharts(_ result: RunResult, to output: inout some TextOutputStream) {
-        writeCharts(RunCharts.charts(for: result), note: RunCharts.note, to: &output)
+        writeCharts(RunCharts.charts(for: result), note: RunCharts.note(for: result), to: &output)
     }
 
     /// `## Charts`, `note` (when given), then one image per chart (`![title](chart-latency.svg)`), each in its

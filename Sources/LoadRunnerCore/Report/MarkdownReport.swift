@@ -1,8 +1,10 @@
 /// `report.md`: what a person reads first after a run.
 ///
-/// Title and summary line, then Warnings (when any: saturated generator, error rate above 1%, interruption),
-/// the per-stage table, the monitored processes (when any), the charts, the per-request table (measured windows only, milliseconds with 3 decimals), the failures,
-/// the environment, and the profile. Renders the same from a live result and from a decoded `result.json`.
+/// Title and summary line, then Warnings (when any: saturated generator, error rate above 1%, a request count
+/// not reached, interruption), the thresholds and the checks (when any), the per-stage table (with a line per
+/// stage that ends by count), the actions, monitored processes and command monitors (when any), the charts,
+/// the per-request table (measured windows only, milliseconds with 3 decimals), the failures, the environment,
+/// and the profile. Renders the same from a live result and from a decoded `result.json`.
 public enum MarkdownReport {
     /// Writes the whole report.
     public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
@@ -16,11 +18,15 @@ public enum MarkdownReport {
             for warning in warnings { output.write("- **\(warning.message)**\n") }
         }
         writeThresholds(result, to: &output)
+        writeChecks(result, to: &output)
 
         output.write("\n## Stages\n\n")
         output.write("Measured over each stage's window (warm-up excluded); times in milliseconds.\n\n")
         stagesTable(result).writeMarkdown(to: &output)
+        writeCountedStages(result, to: &output)
+        writeActions(result, to: &output)
         writeMonitors(result, to: &output)
+        writeCommandMonitors(result, to: &output)
         writeRunCharts(result, to: &output)
 
         output.write("\n## Requests\n\n")

@@ -11,11 +11,17 @@ public enum ReportWarning: Sendable, Equatable {
     case interrupted(lastStage: Int?)
     /// An `abort_on_fail` threshold failed, so the stages after it were not run.
     case abortedByThreshold(String)
+    /// A stage that ends by count reached its time limit first: it sent `sent` of its `limit` requests.
+    case requestLimitNotReached(stage: Int, sent: Int, limit: Int)
+    /// A required action failed while the load ran (`outcome` as `CommandRun.outcome`), which stops the load.
+    case requiredActionFailed(name: String, when: String, outcome: String)
 
     /// The failed share of a stage window's requests above which a stage gets a warning (1%).
     public static let errorRateThreshold = 0.01
 
-    /// Every warning for `result`: per stage in stage order (saturation, errors, empty window), then interruption.
+    /// Every warning for `result`: per stage in stage order (saturation, errors, empty window, request count not
+    /// reached by its time limit), then interruption, abort, and required actions that failed during the load. A
+    /// count cut short by the run's own stop is left to those warnings.
     public static func warnings(for result: RunResult) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
         for stage in result.stages {
@@ -31,12 +37,20 @@ public enum ReportWarning: Sendable, Equatable {
             if stage.windowSeconds <= 0 {
                 warnings.append(.emptyWindow(stage: stage.number))
             }
+            if let limit = stage.requestLimit, stage.reachedRequestLimit == false, !result.runStoppedFirst(stage) {
+                warnings.append(.requestLimitNotReached(stage: stage.number, sent: stage.requestsSent ?? 0, limit: limit))
+            }
         }
         if result.interrupted {
             warnings.append(.interrupted(lastStage: result.stages.last?.number))
         }
         if let reason = result.abortedBy {
             warnings.append(.abortedByThreshold(reason))
+        }
+        let loadEnd = result.stages.last?.endSeconds ?? 0
+        for action in result.actions ?? [] where action.failsRun {
+            guard let run = action.run, run.startSeconds < loadEnd else { continue }
+            warnings.append(.requiredActionFailed(name: action.name, when: action.when, outcome: run.outcome))
         }
         return warnings
     }
@@ -59,6 +73,12 @@ public enum ReportWarning: Sendable, Equatable {
                 + "so its figures cover less time than planned."
         case .interrupted(nil):
             return "The run was interrupted before any stage started."
+        case .requestLimitNotReached(let stage, let sent, let limit):
+            return "Stage \(stage): its time limit came first: it sent \(sent) of its \(limit) requests, "
+                + "so it ran less load than planned; raise its duration or lower its requests."
+        case .requiredActionFailed(let name, let when, let outcome):
+            return "Required action \"\(name)\" (\(when)) failed during the load (\(outcome)): the run fails, and its "
+                + "load was stopped there; see the actions."
         case .abortedByThreshold(let reason):
             return "The run stopped early: threshold \(reason) (abort_on_fail), so the later stages were not run."
         }

@@ -11,8 +11,14 @@ import Foundation
 /// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
 /// - `monitors.csv`, `chart-monitors.svg`, `chart-monitors-memory.svg`: the monitored processes, only when the
 ///   profile had `monitors` (`MonitorsCSV`, `RunCharts`).
+/// - `command_monitors.csv` and one `chart-command-<unit>.svg` per unit: the command monitors' samples, only when
+///   the profile had monitors with `run:` (`CommandMonitorsCSV`, `RunCharts`).
+/// - `checks.csv`, `actions.csv`: how each check and action fared, only when the profile had `checks` or
+///   `actions` (`ChecksCSV`, `ActionsCSV`). The commands' full output is in `result.json`.
 /// - `locust_stats_history.csv`: Locust's `_stats_history.csv` columns (`LocustHistoryCSV`), appended every
 ///   second by the engine during the run, so `write(_:to:)` does not write it.
+///
+/// A run without monitors, command monitors, checks and actions gets exactly `fileNames`.
 public enum RunOutputs {
     public static let resultJSON = "result.json"
     public static let stagesCSV = "stages.csv"
@@ -24,15 +30,27 @@ public enum RunOutputs {
     public static let locustHistoryCSV = "locust_stats_history.csv"
     /// Written only for a run with monitors.
     public static let monitorsCSV = "monitors.csv"
+    /// Written only for a run with command monitors.
+    public static let commandMonitorsCSV = "command_monitors.csv"
+    /// Written only for a run with checks.
+    public static let checksCSV = "checks.csv"
+    /// Written only for a run with actions.
+    public static let actionsCSV = "actions.csv"
 
-    /// The files `write(_:to:)` creates for a run without monitors, in the order it writes them.
+    /// The files `write(_:to:)` creates for a run without monitors and commands, in the order it writes them.
     public static let fileNames = [resultJSON, stagesCSV] + RunCharts.fileNames
         + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
 
-    /// The files `write(_:to:)` creates for `result`: `fileNames`, plus the monitor files when it has monitors.
+    /// The files `write(_:to:)` creates for `result`, in order: `fileNames`, plus the CSV files of its monitors,
+    /// command monitors, checks and actions, and their charts, for those it has.
     public static func fileNames(for result: RunResult) -> [String] {
-        guard result.monitors?.isEmpty == false else { return fileNames }
-        return [resultJSON, stagesCSV, monitorsCSV] + RunCharts.fileNames(for: result)
+        let optional = [
+            (monitorsCSV, result.monitors?.isEmpty == false),
+            (commandMonitorsCSV, result.commandMonitors?.isEmpty == false),
+            (checksCSV, result.checks?.isEmpty == false),
+            (actionsCSV, result.actions?.isEmpty == false),
+        ].filter(\.1).map(\.0)
+        return [resultJSON, stagesCSV] + optional + RunCharts.fileNames(for: result)
             + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
     }
 
@@ -50,6 +68,15 @@ public enum RunOutputs {
         for chart in charts { files[chart.fileName] = Data(chart.svg.utf8) }
         if let monitors = result.monitors, !monitors.isEmpty {
             files[monitorsCSV] = Data(MonitorsCSV.render(monitors).utf8)
+        }
+        if let monitors = result.commandMonitors, !monitors.isEmpty {
+            files[commandMonitorsCSV] = Data(CommandMonitorsCSV.render(monitors).utf8)
+        }
+        if let checks = result.checks, !checks.isEmpty {
+            files[checksCSV] = Data(ChecksCSV.render(checks).utf8)
+        }
+        if let actions = result.actions, !actions.isEmpty {
+            files[actionsCSV] = Data(ActionsCSV.render(actions).utf8)
         }
         return files
     }

@@ -6,21 +6,30 @@
 /// window opened none; `mean_first_byte_ms` is per request. A row without requests has empty latency fields.
 /// The generator columns repeat the stage's values on each of its rows. Percentiles are the top of their
 /// HdrHistogram bucket (at most 0.1% above the exact value).
+///
+/// When a stage of the run ends by count (`requests:`), two more columns follow, `request_limit` and
+/// `requests_sent` (the whole stage, warm-up included), empty on the rows of stages that end by time; a run
+/// without such a stage has neither, so its file is unchanged.
 public enum StagesCSV {
     public static let header =
         "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
         + "p999_ms,max_ms,min_ms,mean_ms,body_bytes,new_connections,mean_connect_ms,mean_tls_ms,mean_first_byte_ms,"
         + "window_s,generator_cpu_pct,generator_saturated"
 
+    /// The columns added when a stage ends by count.
+    public static let requestLimitColumns = ",request_limit,requests_sent"
+
     /// The percentiles of the `pNN_ms` columns, in column order.
     public static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
 
     /// Writes the header and every row, each line ending with `\n`.
     public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
-        output.write(header + "\n")
+        let counted = result.stages.contains { $0.requestLimit != nil }
+        output.write(header + (counted ? requestLimitColumns : "") + "\n")
         for stage in result.stages {
+            let limits = counted ? [stage.requestLimit.map(String.init) ?? "", stage.requestsSent.map(String.init) ?? ""] : []
             for stats in stage.requests + [stage.aggregated] {
-                output.write(CSVRow.line(fields(stats, in: stage)) + "\n")
+                output.write(CSVRow.line(fields(stats, in: stage) + limits) + "\n")
             }
         }
     }

@@ -34,6 +34,24 @@ public struct StageSchedule: Sendable, Equatable {
         self.slots = slots
     }
 
+    /// The schedule after stage `index` ended early at `micros` (a stage that ends by count reached its
+    /// count): that slot ends at `micros` (its warm-up cut short if need be), and every later slot moves
+    /// earlier by the time saved. Ending at or after the planned end changes nothing.
+    public func endingStage(_ index: Int, atMicros micros: Int64) -> StageSchedule {
+        guard slots.indices.contains(index), micros < slots[index].endMicros else { return self }
+        var copy = self
+        let end = max(micros, slots[index].startMicros)
+        let saved = slots[index].endMicros - end
+        copy.slots[index].endMicros = end
+        copy.slots[index].windowStartMicros = min(slots[index].windowStartMicros, end)
+        for later in (index + 1)..<slots.count {
+            copy.slots[later].startMicros -= saved
+            copy.slots[later].windowStartMicros -= saved
+            copy.slots[later].endMicros -= saved
+        }
+        return copy
+    }
+
     /// The end of the last stage, in microseconds since the start.
     public var totalMicros: Int64 { slots.last?.endMicros ?? 0 }
 

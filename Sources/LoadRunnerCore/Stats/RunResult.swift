@@ -24,6 +24,12 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// One series per `monitors:` entry of the profile, in profile order; nil when the profile had none
     /// (and in results written before monitors existed, which decode unchanged).
     public var monitors: [MonitorSeries]?
+    /// One series per command monitor (`monitors:` entries with `run:`), in profile order; nil when none.
+    public var commandMonitors: [CommandMonitorSeries]?
+    /// How each `actions:` entry fared, in profile order; nil when the profile had none.
+    public var actions: [ActionResult]?
+    /// How each `checks:` entry fared, in profile order; nil when the profile had none.
+    public var checks: [CheckResult]?
 
     public init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],
@@ -94,6 +100,12 @@ public struct StageResult: Codable, Sendable, Equatable {
     /// All requests of the window together.
     public var aggregated: RequestStats
     public var generator: GeneratorStats
+    /// For a stage that ends by count (`requests:`): how many requests it was to send, how many it sent,
+    /// and whether it reached that count (false when its time limit or the run's end came first).
+    /// nil for stages that end by time.
+    public var requestLimit: Int?
+    public var requestsSent: Int?
+    public var reachedRequestLimit: Bool?
 
     public init(
         number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,

@@ -1,7 +1,8 @@
 /// Turns each second's merged per-request statistics into a `SecondSample`, keeping the running totals
 /// (a cumulative histogram per request name) that Locust's history columns need. Pure: no clock.
 public struct SecondSampleBuilder: Sendable {
-    private let schedule: StageSchedule
+    /// The run's timeline; replaced when a stage that ends by count ends early (`update(schedule:)`).
+    private var schedule: StageSchedule
     private let startUnixTime: Double
     private var totals: [RequestStats]
     private var aggregateTotal: RequestStats
@@ -11,6 +12,11 @@ public struct SecondSampleBuilder: Sendable {
         self.startUnixTime = startUnixTime
         totals = requests.map { RequestStats(name: $0.name, method: $0.method) }
         aggregateTotal = RequestStats(name: RequestStats.aggregatedName, method: "")
+    }
+
+    /// Uses `schedule` from now on: the live timeline, once a stage that ends by count has ended.
+    public mutating func update(schedule: StageSchedule) {
+        self.schedule = schedule
     }
 
     /// The sample for `second` (0-based since the run started) from what completed in it.

@@ -38,14 +38,14 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         var finalSecond = 0
     }
 
-    init(index: Int, clock: RunClock, schedule: StageSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector) throws(EngineError) {
+    init(index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector) throws(EngineError) {
         guard let multi = curl_multi_init() else { throw .setup("libcurl could not create a multi handle") }
         self.index = index
         self.multi = multi
         self.clock = clock
         self.series = series
         expectations = requests.map(\.expect)
-        recorder = LoopRecorder(schedule: schedule, requests: requests)
+        recorder = LoopRecorder(live: schedule, requests: requests)
         // Keep one cached connection per virtual user, however few transfers are running at a moment.
         lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxTransfers + 8)
     }

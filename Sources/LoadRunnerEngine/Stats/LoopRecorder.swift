@@ -3,7 +3,10 @@ import LoadRunnerCore
 /// The statistics one curl loop collects on its own thread: per stage window and request name, the
 /// current second's counts, and the distinct failures. Merged with the other loops' once, at the end.
 struct LoopRecorder {
-    private let schedule: StageSchedule
+    /// This loop's copy of the timeline, refreshed from `live` after a stage that ends by count ended.
+    private var schedule: StageSchedule
+    private let live: LiveSchedule
+    private var scheduleVersion: Int
     /// `[stage][request]`, only samples that completed inside the stage's statistics window.
     private(set) var windowStats: [[RequestStats]]
     /// Samples that completed in `currentSecond`, per request.
@@ -13,7 +16,10 @@ struct LoopRecorder {
     /// Index of the slot the last sample fell in; samples arrive in time order on one loop.
     private var slotIndex = 0
 
-    init(schedule: StageSchedule, requests: [RequestSpec]) {
+    init(live: LiveSchedule, requests: [RequestSpec]) {
+        self.live = live
+        scheduleVersion = live.version
+        let schedule = live.current
         self.schedule = schedule
         let empty = requests.map { RequestStats(name: $0.name, method: $0.method) }
         windowStats = Array(repeating: empty, count: schedule.slots.count)
@@ -26,6 +32,10 @@ struct LoopRecorder {
         if let failure = outcome.failure {
             failures[FailureKey(requestIndex: requestIndex, failure: failure), default: FailureTally(firstSeenMicros: micros)]
                 .add(atMicros: micros)
+        }
+        if live.version != scheduleVersion {
+            scheduleVersion = live.version
+            schedule = live.current
         }
         let slots = schedule.slots
         while slotIndex < slots.count && micros >= slots[slotIndex].endMicros { slotIndex += 1 }

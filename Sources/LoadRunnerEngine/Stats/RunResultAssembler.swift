@@ -10,8 +10,10 @@ struct RunResultAssembler {
     /// When the run stopped, in run microseconds (the schedule's end unless interrupted).
     let endMicros: Int64
     let interrupted: Bool
-    /// Why an abort_on_fail threshold stopped the run, if one did.
+    /// Why an abort_on_fail threshold (or a required action) stopped the run, if one did.
     let abortedBy: String?
+    /// What each stage that ends by count sent, by stage index.
+    var stageCounts: [Int: StageCount] = [:]
 
     func assemble(
         recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor, monitored: MonitorSampler?
@@ -36,7 +38,7 @@ struct RunResultAssembler {
             let cpu = windowSamples.isEmpty ? 0 : windowSamples.map(\.generatorCPUPercent).reduce(0, +) / Double(windowSamples.count)
             let lag = monitor.stageLag(slot.index)
             let end = min(slot.endMicros, endMicros)
-            return StageResult(
+            var stage = StageResult(
                 number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,
                 startSeconds: seconds(slot.startMicros), endSeconds: seconds(end),
                 windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(max(end, slot.windowStartMicros)),
@@ -44,6 +46,12 @@ struct RunResultAssembler {
                 generator: GeneratorStats(
                     cpuPercent: cpu, allowedCores: allowedCores,
                     schedulingLagP99Micros: lag.micros(atPercentile: 99), schedulingLagMaxMicros: lag.maxMicros))
+            if let count = stageCounts[slot.index] {
+                stage.requestLimit = count.limit
+                stage.requestsSent = count.sent
+                stage.reachedRequestLimit = count.reached
+            }
+            return stage
         }
     }
 

@@ -19,12 +19,12 @@ final class GeneratorMonitor: Sendable {
     }
 
     private let clock: RunClock
-    private let schedule: StageSchedule
+    private let schedule: LiveSchedule
     private let control: UserControl
     private let state = Mutex(State())
     static let tickMicros: Int64 = 50_000
 
-    init(clock: RunClock, schedule: StageSchedule, control: UserControl) {
+    init(clock: RunClock, schedule: LiveSchedule, control: UserControl) {
         self.clock = clock
         self.schedule = schedule
         self.control = control
@@ -43,7 +43,7 @@ final class GeneratorMonitor: Sendable {
             let now = clock.nowMicros()
             let lag = UInt64(max(0, now - nextTick))
             secondMaxLag = max(secondMaxLag, lag)
-            if let slot = schedule.slot(atMicros: now), now >= slot.windowStartMicros {
+            if let slot = schedule.current.slot(atMicros: now), now >= slot.windowStartMicros {
                 state.withLock { $0.stageLag[slot.index, default: LatencyHistogram()].record(micros: lag) }
             }
             nextTick = max(nextTick + Self.tickMicros, now)

@@ -8,10 +8,50 @@ final class UserControl: Sendable {
     private let running = Atomic<Int>(0)
     /// Which user indices have a live user; a slot is reused only once its user has left.
     private let occupied: Mutex<[Bool]>
+    /// Whether users count the requests they send (only when a stage ends by count or an action waits for
+    /// a count: otherwise the shared counter would cost every request a contended atomic for nothing).
+    let countsRequests: Bool
+    /// Requests sent since the run started (counted only when `countsRequests`).
+    private let sent = Atomic<Int>(0)
+    /// While a stage that ends by count runs: true, and the requests it may still send.
+    private let limited = Atomic<Bool>(false)
+    private let remaining = Atomic<Int>(0)
 
-    init(slots: Int) {
+    init(slots: Int, countsRequests: Bool = false) {
         occupied = Mutex(Array(repeating: false, count: slots))
+        self.countsRequests = countsRequests
     }
+
+    /// Starts a stage's request budget: at most `limit` more requests, or no limit for nil.
+    func setRequestLimit(_ limit: Int?) {
+        if let limit {
+            remaining.store(limit, ordering: .relaxed)
+            limited.store(true, ordering: .releasing)
+        } else {
+            limited.store(false, ordering: .releasing)
+        }
+    }
+
+    /// Called by a user before each request: false when the stage's budget is spent (the user then leaves).
+    func takeRequest() -> Bool {
+        guard countsRequests else { return true }
+        if limited.load(ordering: .acquiring) && remaining.wrappingSubtract(1, ordering: .relaxed).oldValue <= 0 {
+            return false
+        }
+        sent.wrappingAdd(1, ordering: .relaxed)
+        return true
+    }
+
+    /// Requests the current limited stage may still send (0 once spent); nil when no limit is in force.
+    var requestsLeft: Int? {
+        limited.load(ordering: .acquiring) ? max(0, remaining.load(ordering: .relaxed)) : nil
+    }
+
+    /// Requests sent since the run started (0 unless `countsRequests`).
+    var requestsSent: Int { sent.load(ordering: .relaxed) }
+
+    /// Users that hold a slot: started and not yet left.
+    var occupiedSlots: Int { occupied.withLock { $0.lazy.filter { $0 }.count } }
 
     /// Claims every free slot below `count` and returns their indices (users to start).
     func claimFreeSlots(below count: Int) -> [Int] {

@@ -21,6 +21,8 @@ struct VirtualUser: Sendable {
         var random = RandomSource(seed: setup.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
+            // A stage that ends by count has sent its last request: leave; the next stage starts users anew.
+            guard control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
             renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()

@@ -1,0 +1,59 @@
+/// How one action of the profile fared.
+public struct ActionResult: Codable, Sendable, Equatable {
+    public var name: String
+    public var command: String
+    /// The trigger in the profile's words (`at 40%`, `after 12000 requests`, `at end`).
+    public var when: String
+    public var required: Bool
+    /// The execution; nil when the action never ran (see `skippedBecause`).
+    public var run: CommandRun?
+    /// Why it did not run: the run ended (or was stopped) before its moment, or a required action failed first.
+    public var skippedBecause: String?
+
+    public init(name: String, command: String, when: String, required: Bool, run: CommandRun?, skippedBecause: String?) {
+        self.name = name
+        self.command = command
+        self.when = when
+        self.required = required
+        self.run = run
+        self.skippedBecause = skippedBecause
+    }
+
+    /// Ran and exited 0.
+    public var succeeded: Bool { run?.succeeded ?? false }
+
+    /// A required action that did not succeed (failed, or never ran): it fails the run.
+    public var failsRun: Bool { required && !succeeded }
+}
+
+/// How one check fared: the command's output against the expected value.
+public struct CheckResult: Codable, Sendable, Equatable {
+    public var name: String
+    public var command: String
+    public var comparison: CheckComparison
+    /// The expectation as written, e.g. `{{ requests.insert.ok }}`, and its value for this run, e.g. `30000`.
+    public var expression: String
+    public var expected: String?
+    /// The command output's first line, trimmed (what was compared).
+    public var actual: String?
+    public var passed: Bool
+    /// Why it failed, in words: `got 29998, expected 30000`, `output "abc" is not a number`, `exit 1`.
+    public var problem: String?
+    /// The execution; nil when it never ran (for example, the expectation could not be evaluated).
+    public var run: CommandRun?
+
+    public init(
+        name: String, command: String, comparison: CheckComparison, expression: String, expected: String?,
+        actual: String?, passed: Bool, problem: String?, run: CommandRun?
+    ) {
+        self.name = name
+        self.command = command
+        self.comparison = comparison
+        self.expression = expression
+        self.expected = expected
+        self.actual = actual
+        self.passed = passed
+        self.problem = problem
+        self.run = run
+    }
+}

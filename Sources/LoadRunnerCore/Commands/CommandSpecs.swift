@@ -1,0 +1,89 @@
+/// A moment of the run at which an action's command starts.
+public enum ActionTrigger: Sendable, Equatable {
+    /// This long after the run started (`at: 90s`).
+    case atTime(Duration)
+    /// This share (0...1) of the planned run time (`at: 40%`); only for profiles whose stages all end by time.
+    case atShare(Double)
+    /// Once this many requests have been sent since the run started (`after_requests: 12000`).
+    case afterRequests(Int)
+    /// After the last stage, once the load has stopped and before the checks (`at: end`).
+    case end
+}
+
+/// A command the profile runs at a moment of the run (`actions:`), e.g. stopping a replica.
+public struct ActionSpec: Sendable, Equatable {
+    /// The name reports use (`name:`, else the command).
+    public var name: String
+    public var trigger: ActionTrigger
+    /// The trigger in the profile's words, for reports: `at 90s`, `at 40%`, `after 12000 requests`, `at end`.
+    public var when: String
+    /// Run with `/bin/sh -c` in LoadRunner's working directory.
+    public var command: String
+    /// When true, a failing action (non-zero exit, timeout, could not start) fails the run and stops its load.
+    public var required: Bool
+    /// The longest the command may run before its whole process group is killed.
+    public var timeout: Duration
+
+    public static let defaultTimeout = Duration.seconds(120)
+
+    public init(name: String, trigger: ActionTrigger, when: String, command: String, required: Bool, timeout: Duration) {
+        self.name = name
+        self.trigger = trigger
+        self.when = when
+        self.command = command
+        self.required = required
+        self.timeout = timeout
+    }
+}
+
+/// How a check compares a command's output with its expected value.
+public enum CheckComparison: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Numerically equal when both are numbers, else the same text.
+    case equals
+    /// The output is a number at least the expected value.
+    case atLeast = "at_least"
+    /// The output is a number at most the expected value.
+    case atMost = "at_most"
+}
+
+/// A command run after the run whose output must match an expression over the run's numbers (`checks:`).
+public struct CheckSpec: Sendable, Equatable {
+    /// The name reports use (`name:`, else the command).
+    public var name: String
+    /// Run with `/bin/sh -c` in LoadRunner's working directory.
+    public var command: String
+    public var comparison: CheckComparison
+    /// The expected value: literal text, or a template such as `{{ requests.insert.ok }}`.
+    public var expected: CheckExpression
+    public var timeout: Duration
+
+    public static let defaultTimeout = Duration.seconds(60)
+
+    public init(name: String, command: String, comparison: CheckComparison, expected: CheckExpression, timeout: Duration) {
+        self.name = name
+        self.command = command
+        self.comparison = comparison
+        self.expected = expected
+        self.timeout = timeout
+    }
+}
+
+/// A command run at a fixed interval during the run whose numeric output becomes a time series
+/// (a `monitors:` entry with `run:`), e.g. a replica's replication lag.
+public struct CommandMonitorSpec: Sendable, Equatable {
+    public var name: String
+    /// Run with `/bin/sh -c` in LoadRunner's working directory; its output's first word must be a number.
+    public var command: String
+    /// How often the command runs; at least 100 ms. A run still going when the next is due is not doubled:
+    /// that sample is recorded as missing.
+    public var interval: Duration
+    /// Unit of the values, for reports and charts (`bytes`, `ms`, `rows`, ...); "" when none.
+    public var unit: String
+
+    public init(name: String, command: String, interval: Duration, unit: String) {
+        self.name = name
+        self.command = command
+        self.interval = interval
+        self.unit = unit
+    }
+}

@@ -1,0 +1,68 @@
+import LoadRunnerCore
+
+/// The engine's messages about actions and checks.
+extension Messages {
+    static func actionStarted(_ action: ActionSpec, atSeconds: Double, sent: Int) -> String {
+        let count = if case .afterRequests = action.trigger { ", \(sent) requests sent" } else { "" }
+        return "action \"\(action.name)\" (\(action.when)) started at \(seconds(atSeconds))s\(count): \(action.command)"
+    }
+
+    static func endActionStarted(_ action: ActionSpec) -> String {
+        "action \"\(action.name)\" (at end) started: \(action.command)"
+    }
+
+    static func actionEnded(_ action: ActionSpec, run: CommandRun) -> String {
+        "action \"\(action.name)\" ended: \(run.outcome) after \(seconds(run.endSeconds - run.startSeconds))s"
+    }
+
+    static func actionFailed(_ action: ActionSpec, run: CommandRun) -> String {
+        "action \"\(action.name)\" failed: \(run.outcome)\(firstLine(of: run.stderr).map { " (\($0))" } ?? "")"
+            + (action.required ? "; it is required, so the run fails" : "; not required, the run goes on")
+    }
+
+    static func requiredActionFailed(_ action: ActionSpec, run: CommandRun) -> String {
+        "required action \"\(action.name)\" failed (\(run.outcome))"
+    }
+
+    static func skippedAfterRequiredFailure(_ action: ActionSpec) -> String {
+        "required action \"\(action.name)\" failed before it"
+    }
+
+    static let actionNotReached = "the load ended before its moment"
+    static let skippedInterrupted = "the run was interrupted"
+
+    static func checkPassed(_ result: CheckResult) -> String {
+        "check \"\(result.name)\" passed: \(result.actual ?? "") \(symbol(result.comparison)) \(result.expected ?? "")"
+    }
+
+    static func checkFailed(_ result: CheckResult) -> String {
+        "check \"\(result.name)\" failed: \(result.problem ?? "")"
+    }
+
+    static func checkExpressionFailed(_ error: ArithmeticExpression.EvaluationError) -> String {
+        switch error {
+        case .unknownName(let name, let known):
+            "the run has no number \"\(name)\"; it has \(known.joined(separator: ", "))"
+        case .divisionByZero:
+            "the expected value divides by zero for this run"
+        }
+    }
+
+    static func checkCommandFailed(_ run: CommandRun) -> String {
+        "the command failed: \(run.outcome)\(firstLine(of: run.stderr).map { " (\($0))" } ?? "")"
+    }
+
+    private static func symbol(_ comparison: CheckComparison) -> String {
+        switch comparison {
+        case .equals: "="
+        case .atLeast: ">="
+        case .atMost: "<="
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String { ReportNumber.fixed(value, decimals: 1) }
+
+    private static func firstLine(of text: String) -> String? {
+        text.split(whereSeparator: \.isNewline).map { String($0.prefix(160)) }.first { !$0.allSatisfy(\.isWhitespace) }
+    }
+}

@@ -1,0 +1,80 @@
+import LoadRunnerCore
+
+/// What a profile runs once the load has stopped: its `at: end` actions, in order, then its checks
+/// against the run's numbers. Each command is bounded by its timeout.
+struct AfterLoad: Sendable {
+    let profile: Profile
+    let runner: CommandRunner
+
+    /// Runs the `at: end` actions in profile order, unless `skipReason` says why not (the run was
+    /// interrupted, a required action failed). A failing required one skips those after it.
+    func endActions(skipReason: String?, observer: some RunObserver) async -> (runs: [Int: CommandRun], skipped: [Int: String]) {
+        var runs: [Int: CommandRun] = [:]
+        var skipped: [Int: String] = [:]
+        var reason = skipReason
+        for (index, action) in profile.actions.enumerated() where action.trigger == .end {
+            if let reason {
+                skipped[index] = reason
+                continue
+            }
+            observer.note(Messages.endActionStarted(action))
+            let run = await runner.run(action.command, timeout: action.timeout)
+            ActionReporting.reportEnd(action, run: run, observer: observer)
+            runs[index] = run
+            if action.required && !run.succeeded { reason = Messages.skippedAfterRequiredFailure(action) }
+        }
+        return (runs, skipped)
+    }
+
+    /// Runs every check and judges its output against its expectation evaluated on `numbers`.
+    func checks(numbers: RunNumbers, observer: some RunObserver) async -> [CheckResult] {
+        var results: [CheckResult] = []
+        for check in profile.checks {
+            let result = await self.check(check, numbers: numbers)
+            if result.passed {
+                observer.note(Messages.checkPassed(result))
+            } else {
+                observer.problem(Messages.checkFailed(result))
+            }
+            results.append(result)
+        }
+        return results
+    }
+
+    private func check(_ check: CheckSpec, numbers: RunNumbers) async -> CheckResult {
+        var result = CheckResult(
+            name: check.name, command: check.command, comparison: check.comparison, expression: check.expected.source,
+            expected: nil, actual: nil, passed: false, problem: nil, run: nil)
+        let expected: CheckValue
+        do {
+            expected = try check.expected.evaluate(numbers)
+        } catch {
+            result.problem = Messages.checkExpressionFailed(error)
+            return result
+        }
+        result.expected = expected.text
+        let run = await runner.run(check.command, timeout: check.timeout)
+        result.run = run
+        guard run.succeeded else {
+            result.problem = Messages.checkCommandFailed(run)
+            return result
+        }
+        let verdict = CheckJudge.judge(check.comparison, expected: expected, stdout: run.stdout)
+        result.actual = verdict.actual
+        result.passed = verdict.passed
+        result.problem = verdict.problem
+        return result
+    }
+
+    /// One result per profile action, in profile order, from what ran during and after the load.
+    static func actionResults(
+        _ actions: [ActionSpec], runs: [Int: CommandRun], skipped: [Int: String], notReachedReason: String
+    ) -> [ActionResult] {
+        actions.enumerated().map { index, action in
+            let run = runs[index]
+            return ActionResult(
+                name: action.name, command: action.command, when: action.when, required: action.required, run: run,
+                skippedBecause: run == nil ? (skipped[index] ?? notReachedReason) : nil)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import LoadRunnerCore
+
+/// Runs the profile's actions that have a moment during the load (`at: 90s`, `at: 40%`,
+/// `after_requests: N`), each once, when its moment comes. A required action that fails asks the driver
+/// to end the load (`RunAbort`). `at: end` actions are not run here (see `AfterLoad`).
+struct TimedActions: Sendable {
+    let actions: [ActionSpec]
+    /// The run's planned length, for `at: 40%` (only allowed when every stage ends by time).
+    let plannedMicros: Int64
+    let clock: RunClock
+    let control: UserControl
+    let runner: CommandRunner
+    let abort: RunAbort
+
+    /// How often due moments are looked for: `after_requests` has no event to wait on.
+    static let pollInterval = Duration.milliseconds(10)
+
+    /// Starts watching for the moments; nil when no action has one. Cancel the task when the load ends:
+    /// moments not reached by then are skipped, and commands still running are awaited (each is bounded by
+    /// its timeout). The value is each started action's execution, by index into `actions`.
+    func start(observer: some RunObserver) -> Task<[Int: CommandRun], Never>? {
+        let timed = actions.indices.filter { actions[$0].trigger != .end }
+        guard !timed.isEmpty else { return nil }
+        return Task {
+            await withTaskGroup(of: (Int, CommandRun).self) { group in
+                var pending = timed
+                while !pending.isEmpty {
+                    let now = clock.nowMicros()
+                    let sent = control.requestsSent
+                    for index in pending where isDue(actions[index].trigger, nowMicros: now, sent: sent) {
+                        group.addTask { (index, await perform(actions[index], observer: observer)) }
+                    }
+                    pending.removeAll { isDue(actions[$0].trigger, nowMicros: now, sent: sent) }
+                    do { try await Task.sleep(for: Self.pollInterval) } catch { break }
+                }
+                var runs: [Int: CommandRun] = [:]
+                for await (index, run) in group { runs[index] = run }
+                return runs
+            }
+        }
+    }
+
+    private func isDue(_ trigger: ActionTrigger, nowMicros: Int64, sent: Int) -> Bool {
+        switch trigger {
+        case .atTime(let duration): nowMicros >= duration.micros
+        case .atShare(let share): Double(nowMicros) >= share * Double(plannedMicros)
+        case .afterRequests(let count): sent >= count
+        case .end: false
+        }
+    }
+
+    private func perform(_ action: ActionSpec, observer: some RunObserver) async -> CommandRun {
+        observer.note(Messages.actionStarted(action, atSeconds: Double(clock.nowMicros()) / 1_000_000, sent: control.requestsSent))
+        let run = await runner.run(action.command, timeout: action.timeout)
+        ActionReporting.reportEnd(action, run: run, observer: observer)
+        if action.required && !run.succeeded {
+            abort.request(Messages.requiredActionFailed(action, run: run))
+        }
+        return run
+    }
+}
+
+/// The lines an action's end gives in the log.
+enum ActionReporting {
+    static func reportEnd(_ action: ActionSpec, run: CommandRun, observer: some RunObserver) {
+        if run.succeeded {
+            observer.note(Messages.actionEnded(action, run: run))
+        } else {
+            observer.problem(Messages.actionFailed(action, run: run))
+        }
+    }
+}

@@ -23,13 +23,14 @@ lab_configure() {
   LAB_LOGS="$LAB_DIR/logs"
   LAB_PGPASS="$LAB_DIR/.pgpass"
   LAB_MARKER="$LAB_DIR/.lab"   # proves LAB_DIR was made by this script before `clean` removes it
+  LAB_SCRIPTS="$repo_root/Lab/pg"   # the SQL files the lab runs (template.sql, seed.sql)
   LAB_NODES=(primary replica1 replica2)
-  LAB_REPLICAS=(replica1 replica2)
 }
 
 # Messages go to stderr so stdout stays parseable (`sql`, `env`).
 info() { printf 'lab: %s\n' "$*" >&2; }
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+warn() { printf 'lab: warning: %s\n' "$*" >&2; }
 
 # Runs a command as the postgres OS user; works when invoked as root or as postgres itself.
 as_pg() {

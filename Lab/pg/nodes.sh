@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# One primary and two hot-standby replicas: where each node lives, how it is created, started,
-# checked and stopped. Sourced by Lab/lab after common.sh.
+# The three nodes (primary, replica1, replica2) as PostgreSQL clusters: where each lives, its settings,
+# how it is created (initdb, pg_basebackup), started in its role, checked and stopped. Sourced by
+# Lab/lab after common.sh and topology.sh; replication.sh puts the nodes together.
 
 node_dir() { printf '%s/%s' "$LAB_DIR" "$1"; }
 node_log() { printf '%s/%s.log' "$LAB_LOGS" "$1"; }
@@ -45,7 +46,8 @@ pg_app() {
 write_lab_conf() {
   local node=$1 dir=$2
   as_pg tee "$dir/lab.conf" >/dev/null <<CONF
-# Written by Lab/lab; rewritten on every start of the node.
+# Written by Lab/lab; rewritten on every start of the node (pg_rewind copies the source's, so the
+# port is only right once this runs).
 listen_addresses = '$LAB_HOST'
 port = $(node_port "$node")
 unix_socket_directories = '$LAB_SOCKETS'
@@ -54,9 +56,19 @@ max_connections = 200
 shared_buffers = 128MB
 wal_level = replica
 max_wal_senders = 4
+max_replication_slots = 10
 hot_standby = on
-# No replication slots: keep enough WAL that a replica busy replaying a large seed never falls off.
+# pg_rewind (run by failover on the old primary) needs hint-bit changes in the WAL.
+wal_log_hints = on
+# One physical slot per standby keeps the WAL it still needs; a standby that is lost for good may
+# hold back at most 2GB before its slot is invalidated, so it cannot fill the disk.
+max_slot_wal_keep_size = 2GB
+# And without a slot (a lab made before slots): enough WAL for a replica busy replaying a large seed.
 wal_keep_size = 1GB
+# A standby whose primary went away (restart, failover) retries every second instead of every 5 s.
+wal_retrieve_retry_interval = 1s
+# Standbys report their replay position every second (lag --bytes is read once a second).
+wal_receiver_status_interval = 1s
 CONF
 }
 
@@ -73,14 +85,14 @@ replication_password() {
 
 # initdb into a temporary folder, configure it, then move it into place (so a failure leaves nothing half-made).
 init_primary() {
-  local dir tmp
-  dir=$(node_dir primary); tmp="$dir.tmp"
+  local node=$1 dir tmp
+  dir=$(node_dir "$node"); tmp="$dir.tmp"
   as_pg rm -rf "$tmp"
-  info "primary: initdb in $dir"
+  info "$node: initdb in $dir"
   as_pg "$LAB_PG_BIN/initdb" -D "$tmp" -U postgres --auth-local=peer --auth-host=scram-sha-256 \
-    --encoding=UTF8 --locale=C.UTF-8 >"$(node_log primary).initdb" 2>&1 \
-    || die "primary: initdb failed; see $(node_log primary).initdb"
-  write_lab_conf primary "$tmp"
+    --encoding=UTF8 --locale=C.UTF-8 >"$(node_log "$node").initdb" 2>&1 \
+    || die "$node: initdb failed; see $(node_log "$node").initdb"
+  write_lab_conf "$node" "$tmp"
   printf "\ninclude 'lab.conf'\n" | as_pg tee -a "$tmp/postgresql.conf" >/dev/null
   as_pg tee "$tmp/pg_hba.conf" >/dev/null <<'HBA'
 # TYPE  DATABASE     USER        ADDRESS         METHOD   (written by Lab/lab)
@@ -91,59 +103,38 @@ HBA
   as_pg mv "$tmp" "$dir"
 }
 
-# Roles and database on the primary; safe to run on every start.
-ensure_primary_objects() {
-  local pw
-  pw=$(replication_password)
-  pg_admin primary -v pw="$pw" <<'SQL' || die "primary: could not create roles/database; see $(node_log primary)"
-select 'create role replicator with replication login' where not exists (select from pg_roles where rolname = 'replicator') \gexec
-alter role replicator with password :'pw';
-select 'create role lab login' where not exists (select from pg_roles where rolname = 'lab') \gexec
-select 'create database lab owner lab' where not exists (select from pg_database where datname = 'lab') \gexec
-SQL
-}
-
-# pg_basebackup from the running primary into a temporary folder, make it a standby, move it into place.
+# pg_basebackup from the running current primary (through NODE's slot) into a temporary folder,
+# make it a standby, move it into place. --no-sync: the standby's first start fsyncs its whole data
+# dir anyway (it starts from a backup_label), so syncing here too only doubles the wait.
 make_replica() {
   local node=$1 dir tmp
   dir=$(node_dir "$node"); tmp="$dir.tmp"
   as_pg rm -rf "$tmp"
-  info "$node: pg_basebackup from primary into $dir"
-  as_pg env PGPASSFILE="$LAB_PGPASS" "$LAB_PG_BIN/pg_basebackup" -h "$LAB_HOST" -p "$LAB_PRIMARY_PORT" \
-    -U replicator -w -D "$tmp" --wal-method=stream --checkpoint=fast >"$(node_log "$node").basebackup" 2>&1 \
-    || die "$node: pg_basebackup failed; see $(node_log "$node").basebackup (is the primary up? Lab/lab status)"
+  info "$node: pg_basebackup from $TOPOLOGY_PRIMARY into $dir"
+  as_pg env PGPASSFILE="$LAB_PGPASS" "$LAB_PG_BIN/pg_basebackup" -h "$LAB_HOST" -p "$(node_port "$TOPOLOGY_PRIMARY")" \
+    -U replicator -w -D "$tmp" --wal-method=stream --slot="$node" --checkpoint=fast --no-sync >"$(node_log "$node").basebackup" 2>&1 \
+    || die "$node: pg_basebackup failed; see $(node_log "$node").basebackup (is $TOPOLOGY_PRIMARY up? Lab/lab status)"
   write_lab_conf "$node" "$tmp"
-  as_pg touch "$tmp/standby.signal"
-  write_primary_conninfo "$node" "$tmp"
+  configure_standby "$node" "$tmp"
   as_pg mv "$tmp" "$dir"
 }
 
-# Points a replica at the primary's current port (replacing an earlier primary_conninfo).
-write_primary_conninfo() {
-  local node=$1 dir=$2
-  as_pg sed -i '/^primary_conninfo/d' "$dir/postgresql.auto.conf"
-  printf "primary_conninfo = 'host=%s port=%s user=replicator passfile=%s application_name=%s'\n" \
-    "$LAB_HOST" "$LAB_PRIMARY_PORT" "$LAB_PGPASS" "$node" | as_pg tee -a "$dir/postgresql.auto.conf" >/dev/null
-}
-
-# Starts a node unless it already runs, then waits (bounded) until it accepts connections.
-start_node() {
-  local node=$1 log
-  log=$(node_log "$node")
-  if node_running "$node"; then
-    info "$node: already running (pid $(node_pid "$node"), port $(node_port "$node"))"
-  else
-    info "$node: starting on port $(node_port "$node") (log $log)"
-    # The ports come from the environment of this start, not from when the node was made.
-    write_lab_conf "$node" "$(node_dir "$node")"
-    [ "$node" = primary ] || write_primary_conninfo "$node" "$(node_dir "$node")"
-    if ! as_pg "$LAB_PG_BIN/pg_ctl" start -D "$(node_dir "$node")" -l "$log" -w -t "$LAB_START_TIMEOUT" >/dev/null; then
-      tail -n 5 "$log" >&2 || true
-      die "$node: did not start within ${LAB_START_TIMEOUT}s; see $log (port $(node_port "$node") taken? run Lab/lab stop, then start)"
-    fi
+# Starts the stopped NODE as what the topology says it is, then waits (bounded) until it accepts
+# connections. The ports come from the environment of this start, not from when the node was made.
+start_postmaster() {
+  local node=$1 dir log
+  dir=$(node_dir "$node"); log=$(node_log "$node")
+  write_lab_conf "$node" "$dir"
+  is_current_primary "$node" || configure_standby "$node" "$dir"
+  info "$node: starting on port $(node_port "$node") as $(role_word "$node") (log $log)"
+  if ! as_pg "$LAB_PG_BIN/pg_ctl" start -D "$dir" -l "$log" -w -t "$LAB_START_TIMEOUT" >/dev/null; then
+    tail -n 5 "$log" >&2 || true
+    die "$node: did not start within ${LAB_START_TIMEOUT}s; see $log (port $(node_port "$node") taken? run Lab/lab stop, then start)"
   fi
   wait_ready "$node"
 }
+
+role_word() { if is_current_primary "$1"; then printf 'the primary'; else printf 'a standby of %s' "$TOPOLOGY_PRIMARY"; fi; }
 
 wait_ready() {
   local node=$1 deadline=$((SECONDS + LAB_START_TIMEOUT))
@@ -154,30 +145,15 @@ wait_ready() {
   done
 }
 
-# Waits (bounded) until both replicas show as streaming in pg_stat_replication on the primary.
-wait_streaming() {
-  local deadline=$((SECONDS + LAB_SYNC_TIMEOUT)) n
-  while :; do
-    n=$(pg_admin primary -At -c "select count(*) from pg_stat_replication where state = 'streaming' and replay_lsn is not null and application_name in ('replica1', 'replica2')")
-    [ "$n" = 2 ] && return 0
-    [ "$SECONDS" -lt "$deadline" ] \
-      || die "replicas not streaming after ${LAB_SYNC_TIMEOUT}s; see $LAB_LOGS/replica1.log, replica2.log and Lab/lab status"
-    sleep 0.2
-  done
-}
+# True when NODE's data dir says it starts as a standby.
+has_standby_signal() { [ -e "$(node_dir "$1")/standby.signal" ]; }
 
-# Waits (bounded) until every replica has replayed the given primary LSN.
-wait_replayed() {
-  local lsn=$1 node deadline=$((SECONDS + LAB_SYNC_TIMEOUT)) ok
-  for node in "${LAB_REPLICAS[@]}"; do
-    while :; do
-      ok=$(pg_app "$node" -At -c "select coalesce(pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn, false)")
-      [ "$ok" = t ] && break
-      [ "$SECONDS" -lt "$deadline" ] \
-        || die "$node: has not replayed $lsn after ${LAB_SYNC_TIMEOUT}s; see $(node_log "$node") and Lab/lab status"
-      sleep 0.2
-    done
-  done
+# True when the running NODE is in recovery (a standby).
+node_in_recovery() { [ "$(pg_admin "$1" -At -c 'select pg_is_in_recovery()')" = t ]; }
+
+# "shut down", "shut down in recovery", "in production", ... from the stopped NODE's pg_control.
+cluster_state() {
+  as_pg "$LAB_PG_BIN/pg_controldata" -D "$(node_dir "$1")" | sed -n 's/^Database cluster state: *//p'
 }
 
 # Lab postgres processes: every process named postgres whose working directory is inside LAB_DIR

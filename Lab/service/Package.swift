@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// `lab-service`: the demo social-network read service for experiment 1 (reads on the primary or on
-/// two async replicas), backed by the PostgreSQL lab in `Lab/pg`.
+/// `lab-service`: the demo social-network service for experiment 1 (reads on the primary or on the
+/// standbys) and experiment 2 (`POST /template` on the current primary, across a failover), backed by the
+/// PostgreSQL lab in `Lab/pg`.
 let package = Package(
     name: "lab-service",
     platforms: [.macOS(.v14)],
@@ -22,6 +23,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        )
+        ),
+        // Pure parts only (body validation, topology, the write rules); test-service.sh runs the real thing.
+        .testTarget(name: "LabServiceTests", dependencies: ["LabService"]),
     ]
 )

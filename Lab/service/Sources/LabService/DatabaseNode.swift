@@ -1,11 +1,11 @@
-/// One PostgreSQL node of the lab: the primary or one of the two asynchronous replicas.
-enum DatabaseNode: String, CaseIterable, Sendable {
+/// One PostgreSQL node of the lab, by its fixed name (a data directory with a fixed port).
+///
+/// The names say the lab's layout before any failover; roles can move (after a failover `replica1` is the
+/// primary), so who takes writes is found at run time by ``PrimaryTracker``.
+enum DatabaseNode: String, CaseIterable, Sendable, Encodable {
     case primary
     case replica1
     case replica2
-
-    /// The two hot-standby replicas, the candidates for routed reads in `--reads replicas` mode.
-    static let replicas: [DatabaseNode] = [.replica1, .replica2]
 
     /// Default TCP port of this node in the lab (`Lab/pg/README.md`).
     var defaultPort: Int {
@@ -20,10 +20,10 @@ enum DatabaseNode: String, CaseIterable, Sendable {
     var environmentPrefix: String { "LAB_\(rawValue.uppercased())" }
 }
 
-/// Where read-only queries go; chosen once at start with `--reads`. Writes always go to the primary.
+/// Where read-only queries go; chosen once at start with `--reads`. Writes always go to the current primary.
 enum ReadMode: String, CaseIterable, Sendable {
-    /// Every read on the primary (the "before" run of experiment 1).
+    /// Every read on the current primary (the "before" run of experiment 1).
     case primary
-    /// Each read on a replica chosen at random per request (the "after" run).
+    /// Each read on a standby chosen at random per request (the "after" run): every node but the current primary.
     case replicas
 }

@@ -1,22 +1,23 @@
 import Logging
 import PostgresNIO
-import Synchronization
 
-/// One connection pool (`PostgresClient`) per lab node, the read routing between them, and the count of
-/// routed reads each node has served.
+/// One connection pool (`PostgresClient`) per lab node, the routing between them, and the count of routed reads
+/// and acknowledged writes per node.
 ///
 /// A class because it has identity: the pools and counters are shared by every request. The clients must
-/// be run (they are `Service`s; ``LabServer`` adds ``services`` to its service group).
+/// be run (they are `Service`s; ``LabServer`` adds ``services`` to its service group). Which node is the primary
+/// comes from ``PrimaryTracker``, so routing follows a failover.
 final class DatabaseNodes: Sendable {
     let readMode: ReadMode
+    let tracker: PrimaryTracker
     private let clients: [DatabaseNode: PostgresClient]
-    private let primaryReads = Atomic<Int>(0)
-    private let replica1Reads = Atomic<Int>(0)
-    private let replica2Reads = Atomic<Int>(0)
+    private let reads = NodeCounters()
+    private let writes = NodeCounters()
 
     /// Creates one client per node, at most `configuration.poolSize` connections each, without TLS.
-    init(configuration: ServiceConfiguration, backgroundLogger: Logger) {
+    init(configuration: ServiceConfiguration, tracker: PrimaryTracker, backgroundLogger: Logger) {
         self.readMode = configuration.readMode
+        self.tracker = tracker
         var clients: [DatabaseNode: PostgresClient] = [:]
         for node in DatabaseNode.allCases {
             let address = configuration.address(of: node)
@@ -38,37 +39,27 @@ final class DatabaseNodes: Sendable {
         clients[node]!  // every case is filled in init
     }
 
-    /// Picks the node for one read-only request and counts it: the primary, or a random replica.
+    /// Picks the node for one read-only request and counts it: the current primary, or a random standby.
+    ///
+    /// Before the first discovery (or when no primary is found) the last known layout is used, at first the lab's:
+    /// `primary` is the primary, `replica1` and `replica2` the standbys.
     func routeRead() -> DatabaseNode {
         let node: DatabaseNode
         switch readMode {
-        case .primary: node = .primary
-        case .replicas: node = DatabaseNode.replicas.randomElement()!
+        case .primary: node = tracker.routingPrimary
+        case .replicas: node = tracker.standbys.randomElement()!  // two of three nodes
         }
-        increment(node)
+        reads.increment(node)
         return node
     }
 
-    /// Routed reads served so far, per node (the health check is not counted).
-    func readCounts() -> ReadCounts {
-        ReadCounts(
-            primary: primaryReads.load(ordering: .relaxed),
-            replica1: replica1Reads.load(ordering: .relaxed),
-            replica2: replica2Reads.load(ordering: .relaxed))
+    /// Counts an insert that `node` acknowledged.
+    func countWrite(_ node: DatabaseNode) {
+        writes.increment(node)
     }
 
-    private func increment(_ node: DatabaseNode) {
-        switch node {
-        case .primary: primaryReads.add(1, ordering: .relaxed)
-        case .replica1: replica1Reads.add(1, ordering: .relaxed)
-        case .replica2: replica2Reads.add(1, ordering: .relaxed)
-        }
+    /// Routed reads and acknowledged writes so far, per node, and the current writer (the health check is not counted).
+    func metrics() -> ServiceMetrics {
+        ServiceMetrics(reads: reads.snapshot(), writes: writes.snapshot(), writer: tracker.writer)
     }
-}
-
-/// The body of `GET /metrics`: routed reads per node since start.
-struct ReadCounts: Codable, Sendable, Equatable {
-    var primary: Int
-    var replica1: Int
-    var replica2: Int
 }

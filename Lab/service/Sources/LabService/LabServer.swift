@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Wires the pools, the routes and the HTTP server together and runs them until SIGINT or SIGTERM.
+/// Wires the pools, the primary tracker, the routes and the HTTP server together and runs them until SIGINT or SIGTERM.
 struct LabServer: Sendable {
     let configuration: ServiceConfiguration
 
@@ -15,10 +15,15 @@ struct LabServer: Sendable {
         var quiet = Logger(label: "lab-service.postgres")
         quiet.logLevel = .critical
 
-        let nodes = DatabaseNodes(configuration: configuration, backgroundLogger: quiet)
+        let tracker = PrimaryTracker(probe: NodeProbe(configuration: configuration, logger: quiet), logger: logger)
+        let nodes = DatabaseNodes(configuration: configuration, tracker: tracker, backgroundLogger: quiet)
         let store = UserStore(nodes: nodes, logger: logger, queryTimeout: configuration.queryTimeout)
+        let templates = TemplateStore(nodes: nodes, logger: logger, queryTimeout: configuration.queryTimeout)
         let router = Router()
         UserRoutes(store: store).register(on: router)
+        TemplateRoutes(store: templates).register(on: router)
+        // The first discovery runs in the background: the server starts even when every node is down.
+        tracker.start()
 
         let configuration = self.configuration
         let startLogger = logger

@@ -28,8 +28,100 @@ enum Messages {
     }
 
     static func databaseTimedOut(_ timeout: Duration) -> String {
-        "no answer within \(timeout.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))"
-            + " (node down or pool exhausted?)"
+        "\(noAnswer(within: timeout)) (node down or pool exhausted?)"
+    }
+
+    static func noAnswer(within timeout: Duration) -> String {
+        "no answer within \(format(timeout))"
+    }
+
+    // MARK: POST /template 400
+
+    static let templateNoBody = #"the request has no body; send JSON like {"name": "welcome", "body": "Hello"}"#
+
+    static let templateNotJSON = #"the request body is not valid JSON; send {"name": "welcome", "body": "Hello"}"#
+
+    static let templateNotAnObject =
+        #"the request body must be a JSON object like {"name": "welcome", "body": "Hello"}"#
+
+    static func templateTooLarge(maxBytes: Int) -> String {
+        "the request body is larger than \(maxBytes) bytes; a template has a name of at most "
+            + "\(NewTemplate.nameLengths.upperBound) and a body of at most \(NewTemplate.maxBodyLength) characters"
+    }
+
+    static func templateUnreadable(_ error: any Error) -> String {
+        "cannot read the request body: \(error)"
+    }
+
+    static func templateNameMissing(lengths: ClosedRange<Int>) -> String {
+        #""name" is missing; give a string of \#(lengths.lowerBound) to \#(lengths.upperBound) characters"#
+    }
+
+    static func templateNotAString(field: String) -> String {
+        #""\#(field)" must be a JSON string, e.g. "\#(field)": "\#(field == "name" ? "welcome" : "Hello")""#
+    }
+
+    static func templateNameLength(_ length: Int, lengths: ClosedRange<Int>) -> String {
+        #""name" has \#(length) characters; give \#(lengths.lowerBound) to \#(lengths.upperBound)"#
+    }
+
+    static func templateBodyLength(_ length: Int, max: Int) -> String {
+        #""body" has \#(length) characters; at most \#(max) are allowed"#
+    }
+
+    static func templateNUL(field: String) -> String {
+        #""\#(field)" contains a NUL character (\u0000), which PostgreSQL text cannot store"#
+    }
+
+    // MARK: POST /template 503
+
+    /// No single primary: none answered as one, or more than one did (writes are refused rather than split).
+    static func noWriter(_ topology: Topology?, after failure: String? = nil) -> String {
+        let found: String
+        if let topology, topology.primaries.count > 1 {
+            found = "more than one node accepts writes ("
+                + topology.primaries.map(\.rawValue).joined(separator: ", ")
+                + "); refusing to write until only one does: \(topology)"
+        } else if let topology {
+            found = "no writable primary found: \(topology)"
+        } else {
+            found = "no writable primary found yet (no node has answered)"
+        }
+        return (failure.map { "\($0); " } ?? "") + found + "; nothing was written"
+    }
+
+    static func writeNotConfirmed(_ node: DatabaseNode, within timeout: Duration) -> String {
+        "insert on \(node.rawValue) not confirmed within \(format(timeout)): outcome unknown, the row may exist "
+            + "(a commit whose wait for synchronous standbys is cancelled still commits locally); not retried"
+    }
+
+    static func writeConnectionLost(_ node: DatabaseNode, _ reason: String) -> String {
+        "insert on \(node.rawValue) sent, then the connection failed before the commit was confirmed (\(reason)): "
+            + "outcome unknown, the row may exist; not retried"
+    }
+
+    static func writeRejected(_ node: DatabaseNode, _ reason: String) -> String {
+        "insert on \(node.rawValue) failed: \(reason); nothing was written"
+    }
+
+    static func writeNoConnection(_ node: DatabaseNode, within timeout: Duration) -> String {
+        "no free connection to \(node.rawValue) within \(format(timeout)) (node overloaded or stuck?); nothing was written"
+    }
+
+    /// Why an insert was not sent, or was refused by a standby; the retry decides what follows.
+    static func writeNotSent(_ node: DatabaseNode, _ why: WriteOutcome.NotWritten) -> String {
+        switch why {
+        case .readOnly(let reason): "\(node.rawValue) is a standby now (SQLSTATE 25006: \(reason))"
+        case .cannotConnect(let reason): "cannot connect to \(node.rawValue) (\(reason))"
+        case .writerMoved(let to?): "the primary moved from \(node.rawValue) to \(to.rawValue)"
+        case .writerMoved(nil): "\(node.rawValue) stopped answering as the primary while the insert waited for a connection"
+        case .rejected(let reason): "insert on \(node.rawValue) failed: \(reason)"
+        case .noConnectionInTime: "no free connection to \(node.rawValue) in time"
+        }
+    }
+
+    static func writeGaveUp(_ failure: String) -> String {
+        "\(failure), after one retry; nothing was written"
     }
 
     // MARK: validation (exit 64)
@@ -56,6 +148,22 @@ enum Messages {
 
     // MARK: log lines
 
+    static func writeRetried(_ failure: String, on node: DatabaseNode) -> String {
+        "\(failure); nothing was written, trying once more on \(node.rawValue)"
+    }
+
+    static func writeFailed(_ message: String) -> String {
+        "POST /template: \(message)"
+    }
+
+    static func writerFound(_ writer: DatabaseNode, previous: DatabaseNode?, _ topology: Topology) -> String {
+        "writes go to \(writer.rawValue) (before: \(previous?.rawValue ?? "none")); nodes: \(topology)"
+    }
+
+    static func noWriterFound(_ topology: Topology) -> String {
+        "no single writable primary (\(topology)); writes get 503 until a discovery finds one"
+    }
+
     static func started(_ configuration: ServiceConfiguration, port: Int) -> String {
         let nodes = DatabaseNode.allCases
             .map { "\($0.rawValue)=\(configuration.address(of: $0))" }
@@ -70,5 +178,10 @@ enum Messages {
 
     static func databaseError(_ node: DatabaseNode, query: String, _ reason: String) -> String {
         "database error on \(node.rawValue) (\(query)): \(reason)"
+    }
+
+    /// `2s`, `1.5s`, `250ms`.
+    static func format(_ duration: Duration) -> String {
+        duration.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
     }
 }

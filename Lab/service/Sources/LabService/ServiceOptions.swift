@@ -4,7 +4,7 @@ extension ReadMode: ExpressibleByArgument {}
 
 /// The command-line flags of `lab-service`, as typed; ``ServiceConfiguration`` validates and resolves them.
 struct ServiceOptions: ParsableArguments {
-    @Option(help: "Where reads go: primary, or replicas (a random replica per request).")
+    @Option(help: "Where reads go: primary (the current one), or replicas (a random standby per request).")
     var reads: ReadMode = .primary
 
     @Option(help: "Primary host:port (default $LAB_PRIMARY_HOST:$LAB_PRIMARY_PORT, else 127.0.0.1:25432).")
@@ -34,6 +34,9 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Maximum database connections per node.")
     var poolSize: Int = 20
 
-    @Option(help: "Milliseconds a query (with the wait for a connection) may take before the request gets 503.")
+    @Option(help: """
+        Milliseconds a query (with the wait for a connection) may take before the request gets 503; for \
+        POST /template the whole write: finding the primary, the insert and its commit.
+        """)
     var queryTimeoutMs: Int = 5000
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The HTTP API: `/user/get/{id}`, `/user/search`, `/user/get-ids`, `/health`, `/metrics`.
+/// The read API: `/user/get/{id}`, `/user/search`, `/user/get-ids`, `/health`, `/metrics`.
 ///
 /// Handlers never throw: bad input is 400, a missing user 404, a database failure 503, each with a message
 /// from ``Messages``.
@@ -14,7 +14,7 @@ struct UserRoutes: Sendable {
         router.get("/user/search") { request, _ in await search(request.uri.queryParameters) }
         router.get("/user/get-ids") { request, _ in await ids(request.uri.queryParameters) }
         router.get("/health") { _, _ in await health() }
-        router.get("/metrics") { _, _ in JSONResponse.make(store.nodes.readCounts()) }
+        router.get("/metrics") { _, _ in JSONResponse.make(store.nodes.metrics()) }
     }
 
     func getUser(_ text: String) async -> Response {
@@ -57,8 +57,9 @@ struct UserRoutes: Sendable {
     }
 
     func health() async -> Response {
-        guard await store.primaryIsUp() else {
-            return JSONResponse.error(.serviceUnavailable, Messages.databaseUnavailable(.primary, "select 1 failed"))
+        let primary = store.nodes.tracker.routingPrimary
+        guard await store.isUp(primary) else {
+            return JSONResponse.error(.serviceUnavailable, Messages.databaseUnavailable(primary, "select 1 failed"))
         }
         return JSONResponse.make(HealthBody(ok: true, reads: store.nodes.readMode.rawValue))
     }

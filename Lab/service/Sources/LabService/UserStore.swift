@@ -77,10 +77,10 @@ struct UserStore: Sendable {
         }
     }
 
-    /// Checks that the primary answers `select 1` (not counted as a routed read).
-    func primaryIsUp() async -> Bool {
+    /// Checks that `node` answers `select 1` (not counted as a routed read).
+    func isUp(_ node: DatabaseNode) async -> Bool {
         do {
-            return try await run(on: .primary, label: "health") { client in
+            return try await run(on: node, label: "health") { client in
                 for try await one in try await client.query("select 1").decode(Int.self) { return one == 1 }
                 return false
             }
@@ -103,42 +103,30 @@ struct UserStore: Sendable {
     }
 
     /// Runs `body` on `node` within ``queryTimeout``, logging and wrapping any failure.
+    ///
+    /// The request stops waiting at the timeout even when the query cannot be cancelled (already sent); it then
+    /// finishes on its own and its connection goes back to the pool.
     private func run<T: Sendable>(
         on node: DatabaseNode, label: String, _ body: @escaping @Sendable (PostgresClient) async throws -> T
     ) async throws(DatabaseFailure) -> T {
         let client = nodes.client(node)
         let timeout = queryTimeout
-        do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await body(client) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let value = first else {
-                    throw QueryTimedOut()
-                }
-                return value
-            }
-        } catch {
-            let reason = Self.reason(error, timeout: timeout)
-            logger.error("\(Messages.databaseError(node, query: label, reason))")
-            throw DatabaseFailure(node: node, reason: reason)
+        let outcome = await TimeLimit.run(within: timeout) { try await body(client) }
+        switch outcome {
+        case .success(let value):
+            return value
+        case .failure(let error):
+            throw failure(on: node, label: label, reason: ErrorReason.describe(error))
+        case .none:
+            throw failure(on: node, label: label, reason: Messages.databaseTimedOut(timeout))
         }
     }
 
-    /// A short, single-line reason for a database error.
-    private static func reason(_ error: any Error, timeout: Duration) -> String {
-        if error is QueryTimedOut { return Messages.databaseTimedOut(timeout) }
-        if let psql = error as? PSQLError {
-            if let message = psql.serverInfo?[.message] { return message }
-            return "\(psql.code)"
-        }
-        return String(describing: error)
+    private func failure(on node: DatabaseNode, label: String, reason: String) -> DatabaseFailure {
+        logger.error("\(Messages.databaseError(node, query: label, reason))")
+        return DatabaseFailure(node: node, reason: reason)
     }
 
-    private struct QueryTimedOut: Error {}
 }
 
 /// A query that failed or timed out on `node`; the routes answer 503 with ``Messages/databaseUnavailable(_:_:)``.

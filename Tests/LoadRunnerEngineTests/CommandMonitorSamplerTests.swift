@@ -67,6 +67,7 @@ struct CommandMonitorSamplerTests {
 
     @Test func aCounterGivesOneIncreasingValuePerInterval() async throws {
         let counter = try Self.temporaryFile("counter")
+        defer { Self.removeFolder(of: counter) }
         let command = "n=$(($(cat \(counter) 2>/dev/null || echo 0) + 1)); echo $n > \(counter); echo $n"
         let (series, observer) = await Self.sample(
             [CommandMonitorSpec(name: "counter", command: command, interval: .milliseconds(100), unit: "")],
@@ -89,6 +90,7 @@ struct CommandMonitorSamplerTests {
 
     @Test func aSlowCommandIsNeverDoubledAndLeavesMissingSamples() async throws {
         let runs = try Self.temporaryFile("runs")
+        defer { Self.removeFolder(of: runs) }
         let (series, observer) = await Self.sample(
             [CommandMonitorSpec(name: "slow", command: "sleep 0.25; echo >> \(runs); echo 7", interval: .milliseconds(100), unit: "")],
             until: { Self.lineCount(of: runs) >= 3 })
@@ -131,6 +133,7 @@ struct CommandMonitorSamplerTests {
 
     @Test func finishWaitsForTheSampleInFlight() async throws {
         let started = try Self.temporaryFile("started")
+        defer { Self.removeFolder(of: started) }
         let (series, _) = await Self.sample(
             [CommandMonitorSpec(name: "late", command: "touch \(started); sleep 0.3; echo 42", interval: .seconds(1), unit: "ms")],
             until: { FileManager.default.fileExists(atPath: started) })
@@ -146,9 +149,9 @@ struct CommandMonitorSamplerTests {
 
     // MARK: Helpers
 
-    /// Runs `specs` from run time 0 until `done` holds (at most 10 s) and then `andThen` longer; the series
-    /// are summarised in one stage window of 10 s. Waits on a condition rather than for a fixed time, since
-    /// other suites may hold Swift's pool (and so the sampler) for a while.
+    /// Runs `specs` from run time 0 until `done` holds (at most 20 s) and then `andThen` longer; the series
+    /// are summarised in one stage window that holds them all. Waits on a condition rather than for a fixed
+    /// time, since other suites may hold Swift's pool (and so the sampler) for seconds.
     static func sample(
         _ specs: [CommandMonitorSpec], observer: RecordingObserver = RecordingObserver(),
         until done: () -> Bool, andThen extra: Duration = .zero
@@ -156,7 +159,7 @@ struct CommandMonitorSamplerTests {
         let clock = RunClock()
         let task = CommandMonitorSampler.start(
             specs: specs, clock: clock, runner: CommandRunner(clock: clock), observer: observer)
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(20)
         while !done(), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
@@ -166,8 +169,8 @@ struct CommandMonitorSamplerTests {
     }
 
     static let stage = StageResult(
-        number: 1, users: 1, spawnRate: 1, startSeconds: 0, endSeconds: 10, windowStartSeconds: 0,
-        windowEndSeconds: 10, requests: [], aggregated: RequestStats(name: RequestStats.aggregatedName, method: ""),
+        number: 1, users: 1, spawnRate: 1, startSeconds: 0, endSeconds: 1_000, windowStartSeconds: 0,
+        windowEndSeconds: 1_000, requests: [], aggregated: RequestStats(name: RequestStats.aggregatedName, method: ""),
         generator: GeneratorStats(cpuPercent: 0, allowedCores: 1, schedulingLagP99Micros: 0, schedulingLagMaxMicros: 0))
 
     static func run(at seconds: Double, exit: Int? = 0, stdout: String = "", stderr: String = "") -> CommandRun {
@@ -181,6 +184,10 @@ struct CommandMonitorSamplerTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lr-cmdmon-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent(name).path
+    }
+
+    static func removeFolder(of path: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
     }
 
     static func number(in path: String) -> Int {

@@ -45,7 +45,7 @@ struct CommandRunnerTests {
         #expect(run.endSeconds - run.startSeconds < 3)
         #expect(run.timedOut)
         #expect(run.signal == Int(SIGTERM))
-        #expect(run.outcome.hasPrefix("timed out after 0.3"))
+        #expect(run.outcome.hasPrefix("timed out after "))
         let background = try #require(Int32(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(await Self.ended(background))
     }
@@ -74,6 +74,21 @@ struct CommandRunnerTests {
         #expect(run.exitStatus == 127)
         #expect(run.launchError == nil)
         #expect(run.stderr.contains(command.split(separator: " ")[0]))
+    }
+
+    @Test func aShellThatCannotStartIsALaunchErrorAndLeavesNoPipeOpen() async {
+        let broken = CommandRunner(clock: RunClock(), shell: "/no/such/shell")
+        let before = Self.openPipeCount()
+        for _ in 0..<100 {
+            let run = await broken.run("true", timeout: .seconds(5))
+            #expect(run.launchError == "cannot run /no/such/shell: No such file or directory")
+            #expect(run.outcome == "could not start: cannot run /no/such/shell: No such file or directory")
+            #expect(run.exitStatus == nil && run.signal == nil && !run.timedOut)
+            #expect(run.endSeconds == run.startSeconds)
+        }
+        // 100 failed launches that leaked would leave at least 200 pipe ends; runs of other tests
+        // have a few open at any moment.
+        #expect(Self.openPipeCount() - before < 50)
     }
 
     @Test func runsInAGroupOfItsOwnReadingNullWithNoStrayDescriptors() async {
@@ -107,15 +122,16 @@ struct CommandRunnerTests {
 
     @Test func manyRunsLeaveNoDescriptorOpen() async {
         let before = Self.openPipeCount()
-        for _ in 0..<10 {
+        for _ in 0..<20 {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<10 {
                     group.addTask { _ = await runner.run("echo \(index); echo x >&2", timeout: .seconds(5)) }
                 }
             }
         }
-        // 100 runs would leak at least 100 pipe ends; other suites open mostly sockets, and few pipes.
-        #expect(Self.openPipeCount() - before < 20)
+        // 200 runs that leaked would leave at least 200 pipe ends; runs of other tests have a few open at
+        // any moment, and other suites open mostly sockets.
+        #expect(Self.openPipeCount() - before < 50)
     }
 
     @Test func aCutCharacterAtTheFrontOfTheTailIsDropped() {

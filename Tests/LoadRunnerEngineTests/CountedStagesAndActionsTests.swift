@@ -31,7 +31,9 @@ import Testing
             #expect(!result.interrupted)
             let served = UInt64(server.requests(forPathPrefix: "/ok"))
             #expect(served >= 300 + result.stages[1].aggregated.requests)
-            #expect(result.series.last?.aggregated.total.requests == UInt64(served))
+            // Every response is counted, but for those still in flight when the run's last stage ended (one per user at most).
+            let counted = result.series.last?.aggregated.total.requests ?? 0
+            #expect(counted <= served && served - counted <= 2)
         }
     }
 

@@ -41,7 +41,7 @@ public struct CommandMonitorSample: Codable, Sendable, Equatable {
     /// When the command was started, in seconds since the run started.
     public var atSeconds: Double
     public var value: Double?
-    /// Why there is no value: `exit 3`, `no output`, `"abc" is not a number`, `still running from the last sample`.
+    /// Why there is no value: `exit 3`, `no output`, `"abc" is not a number`, `still running from the previous sample`.
     public var problem: String?
 
     public init(atSeconds: Double, value: Double?, problem: String?) {

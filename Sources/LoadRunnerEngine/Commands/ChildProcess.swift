@@ -1,6 +1,6 @@
 import Foundation
 
-/// A `/bin/sh -c COMMAND` child started with `posix_spawn`, and our ends of its output pipes.
+/// A `/bin/sh -c COMMAND` child (another shell in tests) started with `posix_spawn`, and our ends of its output pipes.
 ///
 /// The child leads a process group of its own (its pgid is its pid), so a Ctrl-C on LoadRunner's terminal
 /// does not reach it and `kill(-pid, ...)` reaches everything it started. It reads `/dev/null`, writes
@@ -18,10 +18,8 @@ struct ChildProcess {
         var text: String
     }
 
-    static let shell = "/bin/sh"
-
-    /// Starts `command`; every descriptor it opened is closed again when it fails.
-    static func spawn(_ command: String) -> Result<ChildProcess, LaunchFailure> {
+    /// Starts `shell -c command`; every descriptor it opened is closed again when it fails.
+    static func spawn(_ command: String, shell: String) -> Result<ChildProcess, LaunchFailure> {
         let stdoutPipe: (read: Int32, write: Int32)
         let stderrPipe: (read: Int32, write: Int32)
         switch makePipe() {
@@ -36,7 +34,7 @@ struct ChildProcess {
         }
         defer { closeAll(stdoutPipe.write, stderrPipe.write) }
 
-        switch spawnShell(command, stdout: stdoutPipe.write, stderr: stderrPipe.write) {
+        switch spawnShell(shell, command, stdout: stdoutPipe.write, stderr: stderrPipe.write) {
         case .success(let pid):
             return .success(ChildProcess(pid: pid, stdoutFD: stdoutPipe.read, stderrFD: stderrPipe.read))
         case .failure(let failure):
@@ -45,7 +43,9 @@ struct ChildProcess {
         }
     }
 
-    private static func spawnShell(_ command: String, stdout: Int32, stderr: Int32) -> Result<pid_t, LaunchFailure> {
+    private static func spawnShell(
+        _ shell: String, _ command: String, stdout: Int32, stderr: Int32
+    ) -> Result<pid_t, LaunchFailure> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -26,7 +26,7 @@ struct CommandMonitorLog: Sendable {
     }
 
     /// Records a sample missing because the previous run was still going at `atSeconds`; returns the message
-    /// for the observer when the monitor started failing.
+    /// for the observer the first time in the run. Neither a failure nor a recovery of the monitor.
     mutating func recordStillRunning(atSeconds: Double) -> String? {
         samples.append(CommandMonitorSample(atSeconds: atSeconds, value: nil, problem: Messages.commandMonitorStillRunning))
         guard !toldStillRunning else { return nil }

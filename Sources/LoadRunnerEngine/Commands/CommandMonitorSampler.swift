@@ -7,9 +7,9 @@ import LoadRunnerCore
 /// one copy at a time: a sample that comes due while the previous command still runs is recorded as
 /// missing ("still running from the previous sample"), and the next command starts at the first due time
 /// after it ended. Ticks that passed while the sampler waited for Swift's pool are taken by one late run,
-/// without samples of their own. A sample's timeout is `CommandMonitorSchedule.timeout(interval:)`. Problems reach the
-/// observer as `CommandMonitorLog` decides (a failing monitor once, again after it recovered); nothing
-/// here throws.
+/// without samples of their own. A sample's timeout is `CommandMonitorSchedule.timeout(interval:)`.
+/// Problems reach the observer as `CommandMonitorLog` decides (a failing monitor once, again after it
+/// recovered; a slow one once); nothing here throws.
 enum CommandMonitorSampler {
     /// What a started sampler hands to `finish`: each monitor's samples, in profile order.
     struct Recording: Sendable {

@@ -10,9 +10,12 @@ import LoadRunnerCore
 /// `CommandRun` with a `launchError`.
 struct CommandRunner: Sendable {
     private let clock: RunClock
+    /// The shell that runs the commands; only tests change it (to one that does not exist).
+    private let shell: String
 
-    init(clock: RunClock) {
+    init(clock: RunClock, shell: String = "/bin/sh") {
         self.clock = clock
+        self.shell = shell
     }
 
     /// Runs `command` to its end and returns what it did, with times in run seconds.
@@ -32,7 +35,7 @@ struct CommandRunner: Sendable {
     private func runHere(_ command: String, timeout: Duration) -> CommandRun {
         let startMicros = clock.nowMicros()
         let child: ChildProcess
-        switch ChildProcess.spawn(command) {
+        switch ChildProcess.spawn(command, shell: shell) {
         case .success(let spawned): child = spawned
         case .failure(let failure):
             let seconds = Self.seconds(micros: startMicros)

@@ -32,8 +32,8 @@ import Testing
             let served = UInt64(server.requests(forPathPrefix: "/ok"))
             #expect(served >= 300 + result.stages[1].aggregated.requests)
             // Every response is counted, but for those still in flight when the run's last stage ended (one per user at most).
-            let counted = result.series.last?.aggregated.total.requests ?? 0
-            #expect(counted <= served && served - counted <= 2)
+            let recorded = result.series.last?.aggregated.total.requests ?? 0
+            #expect(recorded <= served && served - recorded <= 2)
         }
     }
 

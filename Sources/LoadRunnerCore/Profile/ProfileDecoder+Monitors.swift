@@ -14,13 +14,13 @@ extension ProfileDecoder {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectMonitors) else { return ([], []) }
         var processes: [MonitorSpec] = []
         var commands: [CommandMonitorSpec] = []
-        var firstIndexByName: [String: Int] = [:]
+        var names = UniqueNames()
         for (index, item) in items.enumerated() {
             let isCommand = item.node.mapping?.contains { $0.key.scalar?.string == "run" } ?? false
             let keys = isCommand ? Self.commandMonitorKeys : Self.processMonitorKeys
             guard let map = map(item, keys: keys, expected: ProfileMessage.expectMonitor) else { continue }
             let name = required(map, "name", example: ProfileMessage.exampleMonitorName).flatMap { nameValue in
-                monitorName(nameValue, index: index, firstIndexByName: &firstIndexByName)
+                monitorName(nameValue, index: index, names: &names)
             }
             if isCommand {
                 guard let monitor = commandMonitor(map), let name else { continue }
@@ -51,13 +51,12 @@ extension ProfileDecoder {
         return interval
     }
 
-    private mutating func monitorName(_ value: YAMLValue, index: Int, firstIndexByName: inout [String: Int]) -> String? {
+    private mutating func monitorName(_ value: YAMLValue, index: Int, names: inout UniqueNames) -> String? {
         guard let name = text(value, expected: ProfileMessage.expectMonitorName) else { return nil }
-        if let first = firstIndexByName[name] {
+        if let first = names.claim(name, index: index) {
             report(value, ProfileMessage.duplicateMonitorName(name, firstIndex: first))
             return nil
         }
-        firstIndexByName[name] = index
         return name
     }
 

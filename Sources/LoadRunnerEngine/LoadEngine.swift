@@ -97,19 +97,22 @@ public struct LoadEngine: Sendable {
         if !profile.commandMonitors.isEmpty {
             result.commandMonitors = await CommandMonitorSampler.finish(commandMonitors, stages: result.stages)
         }
-        return await finishCommands(
+        result = await finishCommands(
             result, timedRuns: timedRuns, interrupted: interrupted || stop.isRequested, abort: abort, runner: runner,
-            observer: observer)
+            stop: stop, observer: observer)
+        // Ctrl-C while the `at: end` actions or the checks ran: what did not run is marked so, and so is the run.
+        if stop.isRequested { result.interrupted = true }
+        return result
     }
 
     /// Runs the `at: end` actions and the checks, and records every action and check in `result`.
     private func finishCommands(
         _ result: RunResult, timedRuns: [Int: CommandRun], interrupted: Bool, abort: RunAbort, runner: CommandRunner,
-        observer: some RunObserver
+        stop: StopSignal, observer: some RunObserver
     ) async -> RunResult {
         guard !profile.actions.isEmpty || !profile.checks.isEmpty else { return result }
         var result = result
-        let afterLoad = AfterLoad(profile: profile, runner: runner)
+        let afterLoad = AfterLoad(profile: profile, runner: runner, stop: stop)
         let skipReason = interrupted ? Messages.skippedInterrupted : abort.reason
         let end = await afterLoad.endActions(skipReason: skipReason, observer: observer)
         if !profile.actions.isEmpty {

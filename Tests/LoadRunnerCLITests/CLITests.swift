@@ -365,6 +365,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
+    @Test func ctrlCDuringAnEndActionSkipsTheRestAndExits130() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile + """
+
+            actions:
+              - { name: slow, at: end, run: "sleep 3; echo slept" }
+              - { name: after, at: end, run: "touch after" }
+            checks:
+              - { name: rows, run: "echo 40", equals: "{{ requests.echo.ok }}" }
+            """])
+        let output = try await TestHTTPServer.withServer { server in
+            try await BinaryRunner.run(
+                ["run", "p.yaml", "--target", server.baseURL, "--out", "out", "--quiet"], in: folder,
+                environment: ["LR_TEST_TOKEN": "t"], interruptAfter: .milliseconds(1500), timeout: .seconds(30))
+        }
+        #expect(output.status == 130, "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("after").path))
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"interrupted\" : true"))
+        #expect(json.contains("not run: the run was interrupted"))
+        #expect(json.contains("slept"), "the running action finishes")
+    }
+
     @Test func anUnsetSecretIsAProfileError() async throws {
         let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
         let output = try await BinaryRunner.run(["validate", "p.yaml"], in: folder, environment: ["LR_TEST_TOKEN": ""])

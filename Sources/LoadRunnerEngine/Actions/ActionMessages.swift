@@ -30,6 +30,7 @@ extension Messages {
 
     static let actionNotReached = "the load ended before its moment"
     static let skippedInterrupted = "the run was interrupted"
+    static let checkNotRun = "not run: the run was interrupted"
 
     static func checkPassed(_ result: CheckResult) -> String {
         "check \"\(result.name)\" passed: \(result.actual ?? "") \(symbol(result.comparison)) \(result.expected ?? "")"

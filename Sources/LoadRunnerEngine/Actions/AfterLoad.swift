@@ -5,6 +5,8 @@ import LoadRunnerCore
 struct AfterLoad: Sendable {
     let profile: Profile
     let runner: CommandRunner
+    /// Ctrl-C or SIGTERM: what has not started yet is skipped.
+    let stop: StopSignal
 
     /// Runs the `at: end` actions in profile order, unless `skipReason` says why not (the run was
     /// interrupted, a required action failed). A failing required one skips those after it.
@@ -13,6 +15,7 @@ struct AfterLoad: Sendable {
         var skipped: [Int: String] = [:]
         var reason = skipReason
         for (index, action) in profile.actions.enumerated() where action.trigger == .end {
+            if stop.isRequested { reason = Messages.skippedInterrupted }
             if let reason {
                 skipped[index] = reason
                 continue
@@ -30,6 +33,13 @@ struct AfterLoad: Sendable {
     func checks(numbers: RunNumbers, observer: some RunObserver) async -> [CheckResult] {
         var results: [CheckResult] = []
         for check in profile.checks {
+            guard !stop.isRequested else {
+                results.append(CheckResult(
+                    name: check.name, command: check.command, comparison: check.comparison,
+                    expression: check.expected.source, expected: nil, actual: nil, passed: false,
+                    problem: Messages.checkNotRun, run: nil))
+                continue
+            }
             let result = await self.check(check, numbers: numbers)
             if result.passed {
                 observer.note(Messages.checkPassed(result))

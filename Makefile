@@ -11,7 +11,7 @@ BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
 # `make demo FULL=1` runs the study's full 3-minute stages.
 DEMO_PROFILE := $(if $(FULL),Profiles/lab-replicas-full.yaml,Profiles/lab-replicas.yaml)
 
-.PHONY: demo local-demo test build release service deps lab-deps test-deps bench-deps bench clean
+.PHONY: demo failover-demo local-demo test build release service deps lab-deps test-deps bench-deps bench clean
 
 ## Installs the Debian packages LoadRunner builds against (only when missing).
 deps:
@@ -38,13 +38,19 @@ service: lab-deps
 demo: lab-deps release service
 	Lab/replica-experiment.sh --profile $(DEMO_PROFILE)
 
+## Experiment 2: quorum replication loses a replica under write load, every node restarts, replica1
+## takes over; then a single synchronous standby is lost for a while. Its own lab (Lab/data-failover,
+## ports 25442-25444); prints where the report is (docs/lab.md).
+failover-demo: lab-deps release service
+	Lab/failover-experiment.sh
+
 ## A quicker demo without PostgreSQL: before/after against the built-in demo service.
 local-demo: release
 	Lab/demo-local.sh
 
 ## Every test: unit, engine against real local HTTP servers, the built binary, the PostgreSQL lab, the
-## lab service and the whole replica experiment (small). Serial: the engine tests measure real load,
-## which CPU-heavy tests running beside them on 2 cores would distort.
+## lab service and the whole replica and failover experiments (small). Serial: the engine tests measure
+## real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
@@ -52,6 +58,7 @@ test: test-deps
 	cd Lab/service && $(SWIFT) build
 	LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/service/test-service.sh
 	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-replica-experiment.sh
+	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-failover-experiment.sh
 
 bench-deps:
 	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(BENCH_PACKAGES); }

@@ -7,10 +7,11 @@
 # slot's restart_lsn; NULL when neither is known.
 lag_bytes_expression() {
   local node=$1
-  printf "pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(
+  # greatest(0, ...): under load, replay can pass the primary position read a moment earlier.
+  printf "greatest(0, pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(
     (select replay_lsn from pg_stat_replication where application_name = '%s' and replay_lsn is not null
       order by replay_lsn desc limit 1),
-    (select restart_lsn from pg_replication_slots where slot_name = '%s')))::bigint" "$node" "$node"
+    (select restart_lsn from pg_replication_slots where slot_name = '%s'))))::bigint" "$node" "$node"
 }
 
 # stdout: one integer, or nothing and return 3 when there is no value. One psql call: it is meant

@@ -107,7 +107,7 @@ public struct LoadEngine: Sendable {
 
     /// Runs the `at: end` actions and the checks, and records every action and check in `result`.
     private func finishCommands(
-        _ result: RunResult, timedRuns: [Int: CommandRun], interrupted: Bool, abort: RunAbort, runner: CommandRunner,
+        _ result: RunResult, timedRuns: [Int: TimedActions.Started], interrupted: Bool, abort: RunAbort, runner: CommandRunner,
         stop: StopSignal, observer: some RunObserver
     ) async -> RunResult {
         guard !profile.actions.isEmpty || !profile.checks.isEmpty else { return result }
@@ -117,7 +117,7 @@ public struct LoadEngine: Sendable {
         let end = await afterLoad.endActions(skipReason: skipReason, observer: observer)
         if !profile.actions.isEmpty {
             result.actions = AfterLoad.actionResults(
-                profile.actions, runs: timedRuns.merging(end.runs) { first, _ in first }, skipped: end.skipped,
+                profile.actions, timed: timedRuns, atEnd: end.runs, skipped: end.skipped,
                 notReachedReason: interrupted ? Messages.skippedInterrupted : Messages.actionNotReached)
         }
         if !profile.checks.isEmpty && !interrupted {

@@ -75,6 +75,8 @@ import Testing
             let actions = try #require(result.actions)
             #expect(actions.map(\.name) == ["counted", "timed", "finally", "never"])
             #expect(actions[0].run?.stdout == "sent\n")
+            #expect((actions[0].requestsSentAtStart ?? 0) >= 50 && (actions[0].requestsSentAtStart ?? 0) < 80)
+            #expect(actions[1].requestsSentAtStart == nil)
             #expect(actions[0].succeeded)
             let timed = try #require(actions[1].run)
             #expect(timed.exitStatus == 3 && timed.stdout == "timed\n" && timed.stderr == "oops\n")

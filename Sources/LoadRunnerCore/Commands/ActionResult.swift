@@ -9,14 +9,27 @@ public struct ActionResult: Codable, Sendable, Equatable {
     public var run: CommandRun?
     /// Why it did not run: the run ended (or was stopped) before its moment, or a required action failed first.
     public var skippedBecause: String?
+    /// Requests sent since the run started when it started (counted for `after_requests` actions); nil otherwise.
+    public var requestsSentAtStart: Int?
 
-    public init(name: String, command: String, when: String, required: Bool, run: CommandRun?, skippedBecause: String?) {
+    public init(
+        name: String, command: String, when: String, required: Bool, run: CommandRun?, skippedBecause: String?,
+        requestsSentAtStart: Int? = nil
+    ) {
         self.name = name
         self.command = command
         self.when = when
         self.required = required
         self.run = run
         self.skippedBecause = skippedBecause
+        self.requestsSentAtStart = requestsSentAtStart
+    }
+
+    /// The trigger, with the requests sent when it started for an `after_requests` action:
+    /// `after 12000 requests (12003 sent)`.
+    public var whenStarted: String {
+        guard let sent = requestsSentAtStart else { return when }
+        return "\(when) (\(sent) sent)"
     }
 
     /// Ran and exited 0.

@@ -34,7 +34,7 @@ extension MarkdownReport {
                  ReportText.commandDuration(seconds: $0.endSeconds - $0.startSeconds)]
             } ?? ["-", "-", "-"]
             table.append(
-                [action.name, action.when] + times + [
+                [action.name, action.whenStarted] + times + [
                     action.failsRun ? "**\(outcome)**" : outcome,
                     action.required ? "yes" : "no",
                     action.run.map { ReportText.outputTail($0) } ?? "",

@@ -78,13 +78,15 @@ struct AfterLoad: Sendable {
 
     /// One result per profile action, in profile order, from what ran during and after the load.
     static func actionResults(
-        _ actions: [ActionSpec], runs: [Int: CommandRun], skipped: [Int: String], notReachedReason: String
+        _ actions: [ActionSpec], timed: [Int: TimedActions.Started], atEnd: [Int: CommandRun], skipped: [Int: String],
+        notReachedReason: String
     ) -> [ActionResult] {
         actions.enumerated().map { index, action in
-            let run = runs[index]
+            let run = timed[index]?.run ?? atEnd[index]
             return ActionResult(
                 name: action.name, command: action.command, when: action.when, required: action.required, run: run,
-                skippedBecause: run == nil ? (skipped[index] ?? notReachedReason) : nil)
+                skippedBecause: run == nil ? (skipped[index] ?? notReachedReason) : nil,
+                requestsSentAtStart: timed[index]?.requestsSent)
         }
     }
 }

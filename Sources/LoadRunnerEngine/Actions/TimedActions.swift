@@ -18,11 +18,11 @@ struct TimedActions: Sendable {
     /// Starts watching for the moments; nil when no action has one. Cancel the task when the load ends:
     /// moments not reached by then are skipped, and commands still running are awaited (each is bounded by
     /// its timeout). The value is each started action's execution, by index into `actions`.
-    func start(observer: some RunObserver) -> Task<[Int: CommandRun], Never>? {
+    func start(observer: some RunObserver) -> Task<[Int: Started], Never>? {
         let timed = actions.indices.filter { actions[$0].trigger != .end }
         guard !timed.isEmpty else { return nil }
         return Task {
-            await withTaskGroup(of: (Int, CommandRun).self) { group in
+            await withTaskGroup(of: (Int, Started).self) { group in
                 var pending = timed
                 while !pending.isEmpty {
                     let now = clock.nowMicros()
@@ -33,7 +33,7 @@ struct TimedActions: Sendable {
                     pending.removeAll { isDue(actions[$0].trigger, nowMicros: now, sent: sent) }
                     do { try await Task.sleep(for: Self.pollInterval) } catch { break }
                 }
-                var runs: [Int: CommandRun] = [:]
+                var runs: [Int: Started] = [:]
                 for await (index, run) in group { runs[index] = run }
                 return runs
             }
@@ -49,14 +49,22 @@ struct TimedActions: Sendable {
         }
     }
 
-    private func perform(_ action: ActionSpec, observer: some RunObserver) async -> CommandRun {
-        observer.note(Messages.actionStarted(action, atSeconds: Double(clock.nowMicros()) / 1_000_000, sent: control.requestsSent))
+    private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {
+        let sent = control.requestsSent
+        observer.note(Messages.actionStarted(action, atSeconds: Double(clock.nowMicros()) / 1_000_000, sent: sent))
         let run = await runner.run(action.command, timeout: action.timeout)
         ActionReporting.reportEnd(action, run: run, observer: observer)
         if action.required && !run.succeeded {
             abort.request(Messages.requiredActionFailed(action, run: run))
         }
-        return run
+        let counted = if case .afterRequests = action.trigger { true } else { false }
+        return Started(run: run, requestsSent: counted ? sent : nil)
+    }
+
+    /// An action's execution, and the requests sent when it started (for `after_requests` actions).
+    struct Started: Sendable {
+        var run: CommandRun
+        var requestsSent: Int?
     }
 }
 

@@ -92,7 +92,8 @@ enum Messages {
 
     static func writeNotConfirmed(_ node: DatabaseNode, within timeout: Duration) -> String {
         "insert on \(node.rawValue) not confirmed within \(format(timeout)): outcome unknown, the row may exist "
-            + "(a commit whose wait for synchronous standbys is cancelled still commits locally); not retried"
+            + "(its commit may be written locally and only waiting for synchronous standbys: it completes when they "
+            + "answer, and the service does not cancel it); not retried"
     }
 
     static func writeConnectionLost(_ node: DatabaseNode, _ reason: String) -> String {

@@ -55,7 +55,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 	Lab/pg/test-lab.sh
-	cd Lab/service && $(SWIFT) build
+	cd Lab/service && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build
 	LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/service/test-service.sh
 	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-replica-experiment.sh
 	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-failover-experiment.sh

@@ -7,11 +7,10 @@
 # slot's restart_lsn; NULL when neither is known.
 lag_bytes_expression() {
   local node=$1
-  # greatest(0, ...): under load, replay can pass the primary position read a moment earlier.
-  printf "greatest(0, pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(
+  printf "pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(
     (select replay_lsn from pg_stat_replication where application_name = '%s' and replay_lsn is not null
       order by replay_lsn desc limit 1),
-    (select restart_lsn from pg_replication_slots where slot_name = '%s'))))::bigint" "$node" "$node"
+    (select restart_lsn from pg_replication_slots where slot_name = '%s')))::bigint" "$node" "$node"
 }
 
 # stdout: one integer, or nothing and return 3 when there is no value. One psql call: it is meant
@@ -21,6 +20,8 @@ print_lag_bytes() {
   bytes=$(pg_admin "$TOPOLOGY_PRIMARY" -At -c "select $(lag_bytes_expression "$node")") \
     || die "cannot read the lag of $node on $TOPOLOGY_PRIMARY (port $(node_port "$TOPOLOGY_PRIMARY")); is it running? (Lab/lab status)"
   [ -n "$bytes" ] || return 3
+  # Under load, replay can pass the primary position read a moment earlier: never report less than 0.
+  case $bytes in -*) bytes=0 ;; esac
   printf '%s\n' "$bytes"
 }
 

@@ -94,27 +94,27 @@ public struct LoadEngine: Sendable {
             profile: profile, options: options, schedule: timeline, clock: clock, endMicros: endMicros,
             interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
         ).assemble(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored)
-        if !profile.commandMonitors.isEmpty {
-            result.commandMonitors = await CommandMonitorSampler.finish(commandMonitors, stages: result.stages)
-        }
         result = await finishCommands(
-            result, timedRuns: timedRuns, interrupted: interrupted || stop.isRequested, abort: abort, runner: runner,
-            stop: stop, observer: observer)
+            result, timedRuns: timedRuns, commandMonitors: commandMonitors, interrupted: interrupted || stop.isRequested,
+            abort: abort, runner: runner, stop: stop, observer: observer)
         // Ctrl-C while the `at: end` actions or the checks ran: what did not run is marked so, and so is the run.
         if stop.isRequested { result.interrupted = true }
         return result
     }
 
-    /// Runs the `at: end` actions and the checks, and records every action and check in `result`.
+    /// Runs the `at: end` actions while the command monitors go on sampling (so a replica catching up after
+    /// a failover is on the chart), stops the monitors, runs the checks, and records it all in `result`.
     private func finishCommands(
-        _ result: RunResult, timedRuns: [Int: TimedActions.Started], interrupted: Bool, abort: RunAbort, runner: CommandRunner,
-        stop: StopSignal, observer: some RunObserver
+        _ result: RunResult, timedRuns: [Int: TimedActions.Started], commandMonitors: Task<CommandMonitorSampler.Recording, Never>?,
+        interrupted: Bool, abort: RunAbort, runner: CommandRunner, stop: StopSignal, observer: some RunObserver
     ) async -> RunResult {
-        guard !profile.actions.isEmpty || !profile.checks.isEmpty else { return result }
         var result = result
         let afterLoad = AfterLoad(profile: profile, runner: runner, stop: stop)
         let skipReason = interrupted ? Messages.skippedInterrupted : abort.reason
         let end = await afterLoad.endActions(skipReason: skipReason, observer: observer)
+        if !profile.commandMonitors.isEmpty {
+            result.commandMonitors = await CommandMonitorSampler.finish(commandMonitors, stages: result.stages)
+        }
         if !profile.actions.isEmpty {
             result.actions = AfterLoad.actionResults(
                 profile.actions, timed: timedRuns, atEnd: end.runs, skipped: end.skipped,

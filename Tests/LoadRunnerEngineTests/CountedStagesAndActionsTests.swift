@@ -170,4 +170,26 @@ import Testing
             #expect(observer.problems.filter { $0.contains("broken") }.count == 1)
         }
     }
+
+    @Test func commandMonitorsGoOnWhileTheEndActionsRun() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: monitors after the load
+                target: http://127.0.0.1:1
+                requests:
+                  - { name: ok, path: /delay/5 }
+                stages:
+                  - { users: 1, duration: 1s }
+                actions:
+                  - { name: catch up, at: end, run: "sleep 1.2" }
+                monitors:
+                  - { name: tick, run: "echo 1", every: 200ms }
+                """, target: server.baseURL)
+            let (result, _) = try await EngineHarness.run(profile)
+            let loadEnd = result.stages[0].endSeconds
+            let afterLoad = try #require(result.commandMonitors?.first?.samples.filter { $0.atSeconds > loadEnd + 0.3 })
+            #expect(afterLoad.count >= 3 && afterLoad.allSatisfy { $0.value == 1 })
+            #expect(result.commandMonitors?.first?.stages.first?.count ?? 0 <= 6, "the stage summary covers the stage only")
+        }
+    }
 }

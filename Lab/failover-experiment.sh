@@ -63,22 +63,11 @@ IFS=, read -r LAB_PRIMARY_PORT LAB_REPLICA1_PORT LAB_REPLICA2_PORT <<<"$ports"
 export LAB_DIR LAB_PRIMARY_PORT LAB_REPLICA1_PORT LAB_REPLICA2_PORT
 
 work=$(mktemp -d)
-service_pid=""
-# SIGTERM (a graceful shutdown), SIGKILL if it is still running 10 s later.
-stop_service() {
-  [ -n "$service_pid" ] || return 0
-  kill "$service_pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
-    case $(ps -o stat= -p "$service_pid" 2>/dev/null) in '' | Z*) break ;; esac
-    sleep 0.1
-  done
-  kill -KILL "$service_pid" 2>/dev/null || true
-  wait "$service_pid" 2>/dev/null || true
-  service_pid=""
-}
+# shellcheck source=Lab/service/process.sh
+. Lab/service/process.sh
 # shellcheck disable=SC2317  # run by the EXIT trap
 cleanup() {
-  stop_service
+  service_stop
   # The lab stays on disk (stopped) for a look at its logs; the next run removes it.
   Lab/lab stop >/dev/null 2>&1 || Lab/lab stop || true
   rm -rf "$work"
@@ -99,16 +88,6 @@ fresh_lab() {
   Lab/lab sync "$@"
 }
 
-start_service() {
-  local log=$1
-  rm -f "$work/port"
-  "$service_bin" --reads primary --port 0 --port-file "$work/port" --query-timeout-ms "$query_timeout_ms" >"$log" 2>&1 &
-  service_pid=$!
-  echo "$service_pid" >"$LAB_DIR/service.pid"
-  for _ in $(seq 1 150); do [ -s "$work/port" ] && break; sleep 0.1; done
-  [ -s "$work/port" ] || { echo "the service did not start; see $log" >&2; exit 69; }
-}
-
 # Runs scenario $1 (profile $2) on a fresh lab with sync mode $3..., into $out/$1. Its LoadRunner exit
 # status goes to $out/$1/exit-status; 97 (a required action failed), 98 (a check failed) and 99 (a
 # threshold failed) are findings for the report, anything else stops the experiment.
@@ -124,8 +103,8 @@ run_scenario() {
   Lab/lab status >"$dir/lab-status-before.txt" 2>&1 || true
   # The profile's process monitors name the default lab's pid files; this copy names this lab's.
   sed "s#\.\./Lab/data-failover/#$LAB_DIR/#g" "$profile" >"$work/$name.yaml"
-  start_service "$dir/service.log"
-  port=$(cat "$work/port")
+  service_start "$dir/service.log" --reads primary --query-timeout-ms "$query_timeout_ms"
+  port=$(service_port)
   echo "lab and service ready in $((SECONDS - t0))s; running the load"
   set +e
   "$loadrunner" run "$work/$name.yaml" --target "http://127.0.0.1:$port" --out "$dir" 2>&1 | tee "$dir/console.log"
@@ -133,7 +112,7 @@ run_scenario() {
   set -e
   echo "$status" >"$dir/exit-status"
   curl -fsS --max-time 10 "http://127.0.0.1:$port/metrics" >"$dir/service-metrics.json" || true
-  stop_service
+  service_stop
   Lab/lab status >"$dir/lab-status-after.txt" 2>&1 || true
   mkdir -p "$dir/lab-logs"
   cp "$LAB_DIR"/logs/*.log "$dir/lab-logs/" 2>/dev/null || true

@@ -31,16 +31,10 @@ for binary in "$loadrunner" "$service_bin"; do
 done
 
 work=$(mktemp -d)
-service_pid=""
-stop_service() {
-  if [ -n "$service_pid" ]; then
-    kill "$service_pid" 2>/dev/null || true
-    wait "$service_pid" 2>/dev/null || true
-    service_pid=""
-  fi
-}
+# shellcheck source=Lab/service/process.sh
+. Lab/service/process.sh
 cleanup() {
-  stop_service
+  service_stop
   Lab/lab stop >/dev/null 2>&1 || Lab/lab stop || true
   rm -rf "$work"
 }
@@ -57,27 +51,17 @@ Lab/lab status | tee "$out/lab-status.txt"
 profile_dir=$(cd "$(dirname "$profile")" && pwd)
 sed -e "s#\.\./Lab/data#$LAB_DIR#g" -e "s#csv: data/#csv: $profile_dir/data/#g" "$profile" > "$work/profile.yaml"
 
-# Starts the service with reads on $1 (primary|replicas); its pid goes where the profile's monitor looks.
-start_service() {
-  rm -f "$work/port"
-  "$service_bin" --reads "$1" --port 0 --port-file "$work/port" >"$out/service-$1.log" 2>&1 &
-  service_pid=$!
-  echo "$service_pid" > "$LAB_DIR/service.pid"
-  for _ in $(seq 1 150); do [ -s "$work/port" ] && break; sleep 0.1; done
-  [ -s "$work/port" ] || { echo "the service did not start; see $out/service-$1.log" >&2; exit 69; }
-}
-
 # Runs the profile into $out/$1 with the service reading from $2, keeping the service's per-node counts.
 run_with_reads() {
   local name=$1 reads=$2
   echo
   echo "== $name: the service reads from the $reads"
-  start_service "$reads"
+  service_start "$out/service-$reads.log" --reads "$reads"
   local port status=0
-  port=$(cat "$work/port")
+  port=$(service_port)
   "$loadrunner" run "$work/profile.yaml" --target "http://127.0.0.1:$port" --out "$out/$name" || status=$?
   curl -fsS "http://127.0.0.1:$port/metrics" > "$out/$name/service-metrics.json" || true
-  stop_service
+  service_stop
   # 99 (a threshold failed) is a finding worth reporting; anything else stops the experiment.
   [ "$status" -eq 0 ] || [ "$status" -eq 99 ] || exit "$status"
 }

@@ -8,6 +8,17 @@ public enum ActionTrigger: Sendable, Equatable {
     case afterRequests(Int)
     /// After the last stage, once the load has stopped and before the checks (`at: end`).
     case end
+
+    /// Whether an action with this trigger is due `nowMicros` into a run planned to last `plannedMicros`,
+    /// with `requestsSent` sent so far. `end` is never due during the load.
+    public func isDue(nowMicros: Int64, requestsSent: Int, plannedMicros: Int64) -> Bool {
+        switch self {
+        case .atTime(let duration): nowMicros >= duration.micros
+        case .atShare(let share): Double(nowMicros) >= share * Double(plannedMicros)
+        case .afterRequests(let count): requestsSent >= count
+        case .end: false
+        }
+    }
 }
 
 /// A command the profile runs at a moment of the run (`actions:`), e.g. stopping a replica.

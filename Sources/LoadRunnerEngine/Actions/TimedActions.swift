@@ -41,12 +41,7 @@ struct TimedActions: Sendable {
     }
 
     private func isDue(_ trigger: ActionTrigger, nowMicros: Int64, sent: Int) -> Bool {
-        switch trigger {
-        case .atTime(let duration): nowMicros >= duration.micros
-        case .atShare(let share): Double(nowMicros) >= share * Double(plannedMicros)
-        case .afterRequests(let count): sent >= count
-        case .end: false
-        }
+        trigger.isDue(nowMicros: nowMicros, requestsSent: sent, plannedMicros: plannedMicros)
     }
 
     private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {

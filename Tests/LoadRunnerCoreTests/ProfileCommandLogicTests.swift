@@ -1,9 +1,10 @@
 import Testing
 @testable import LoadRunnerCore
 
-/// Check expressions, the run numbers they use, the judging of outputs and command-monitor readings.
-@Suite("Check expressions")
-struct CheckExpressionTests {
+/// The pure logic of profile commands: check expressions, the run numbers they use, the judging of
+/// outputs, command-monitor readings, and when an action is due.
+@Suite("Profile command logic")
+struct ProfileCommandLogicTests {
     let numbers = RunNumbers(values: ["requests.insert.ok": 30000, "requests.user/get.count": 7, "total.failed": 2])
 
     static let evaluated: [(String, CheckValue)] = [
@@ -88,5 +89,24 @@ struct CheckExpressionTests {
         #expect(RunNumbers.names(requestNames: ["insert"]) == [
             "requests.insert.count", "requests.insert.failed", "requests.insert.ok", "total.count", "total.failed", "total.ok",
         ])
+    }
+
+    /// (trigger, run seconds, requests sent, due) in a run planned to last 100 s.
+    static let moments: [(ActionTrigger, Double, Int, Bool)] = [
+        (.atTime(.seconds(90)), 89.999, 0, false),
+        (.atTime(.seconds(90)), 90, 0, true),
+        (.atTime(.zero), 0, 0, true),
+        (.atShare(0.4), 39.9, 0, false),
+        (.atShare(0.4), 40, 0, true),
+        (.atShare(1), 100, 0, true),
+        (.afterRequests(12000), 500, 11999, false),
+        (.afterRequests(12000), 1, 12000, true),
+        (.afterRequests(12000), 1, 12500, true),
+        (.end, 1000, 1_000_000, false),
+    ]
+
+    @Test(arguments: moments)
+    func actionsAreDueAtTheirMoment(trigger: ActionTrigger, seconds: Double, sent: Int, due: Bool) {
+        #expect(trigger.isDue(nowMicros: Int64(seconds * 1_000_000), requestsSent: sent, plannedMicros: 100_000_000) == due)
     }
 }

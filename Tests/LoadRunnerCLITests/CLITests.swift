@@ -387,6 +387,25 @@ import Testing
         #expect(json.contains("slept"), "the running action finishes")
     }
 
+    @Test func validateListsTheCommandsAProfileRuns() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile + """
+
+            actions:
+              - { after_requests: 10, run: "Lab/lab stop replica2", required: true }
+            checks:
+              - { run: "echo 40", at_least: "{{ requests.echo.ok }}" }
+            monitors:
+              - { name: lag, run: "Lab/lab lag --bytes replica2", unit: bytes }
+            """])
+        let output = try await BinaryRunner.run(["validate", "p.yaml"], in: folder, environment: ["LR_TEST_TOKEN": "t"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("40 requests in counted stages"))
+        #expect(output.stdout.contains("this profile runs commands (run it with --no-actions to refuse that):"))
+        #expect(output.stdout.contains("  action after 10 requests, required: Lab/lab stop replica2"))
+        #expect(output.stdout.contains("  monitor \"lag\" every 1s: Lab/lab lag --bytes replica2"))
+        #expect(output.stdout.contains("  check at_least {{ requests.echo.ok }}: echo 40"))
+    }
+
     @Test func anUnsetSecretIsAProfileError() async throws {
         let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
         let output = try await BinaryRunner.run(["validate", "p.yaml"], in: folder, environment: ["LR_TEST_TOKEN": ""])

@@ -19,10 +19,9 @@ public struct RunNumbers: Sendable, Equatable {
         let last = result.series.last
         let names = last.map { $0.requests.map { ($0.name, $0.total) } } ?? []
         for (name, total) in names { add("requests.\(name)", requests: total.requests, failures: total.failures) }
-        if names.isEmpty {
-            for stage in result.stages.prefix(1) {
-                for request in stage.requests { add("requests.\(request.name)", requests: 0, failures: 0) }
-            }
+        if names.isEmpty, let stage = result.stages.first {
+            // No second was recorded: every request name, with nothing counted.
+            for request in stage.requests { add("requests.\(request.name)", requests: 0, failures: 0) }
         }
         let total = last?.aggregated.total
         add("total", requests: total?.requests ?? 0, failures: total?.failures ?? 0)

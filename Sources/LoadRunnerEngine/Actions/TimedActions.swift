@@ -27,10 +27,13 @@ struct TimedActions: Sendable {
                 while !pending.isEmpty {
                     let now = clock.nowMicros()
                     let sent = control.requestsSent
-                    for index in pending where isDue(actions[index].trigger, nowMicros: now, sent: sent) {
+                    let due = pending.filter {
+                        actions[$0].trigger.isDue(nowMicros: now, requestsSent: sent, plannedMicros: plannedMicros)
+                    }
+                    for index in due {
                         group.addTask { (index, await perform(actions[index], observer: observer)) }
                     }
-                    pending.removeAll { isDue(actions[$0].trigger, nowMicros: now, sent: sent) }
+                    pending.removeAll { due.contains($0) }
                     do { try await Task.sleep(for: Self.pollInterval) } catch { break }
                 }
                 var runs: [Int: Started] = [:]
@@ -38,10 +41,6 @@ struct TimedActions: Sendable {
                 return runs
             }
         }
-    }
-
-    private func isDue(_ trigger: ActionTrigger, nowMicros: Int64, sent: Int) -> Bool {
-        trigger.isDue(nowMicros: nowMicros, requestsSent: sent, plannedMicros: plannedMicros)
     }
 
     private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {

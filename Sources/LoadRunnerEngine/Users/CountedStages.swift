@@ -1,10 +1,12 @@
 import LoadRunnerCore
 
-/// What a stage that ends by count sent: its limit, how many it sent, and whether it reached the limit.
+/// What a stage that ends by count sent: its limit and how many it sent.
 struct StageCount: Sendable, Equatable {
     var limit: Int
     var sent: Int
-    var reached: Bool
+
+    /// It sent its whole count (the time limit or the run's end did not come first).
+    var reached: Bool { sent >= limit }
 }
 
 /// The driver's book-keeping of stages that end by count: arms each stage's request budget when it
@@ -27,7 +29,7 @@ struct CountedStages {
     /// The current stage spent its count and its last user left.
     mutating func reached(_ slot: StageSchedule.Slot, control: UserControl) {
         guard let limit = slot.stage.requestLimit else { return }
-        counts[slot.index] = StageCount(limit: limit, sent: limit, reached: true)
+        counts[slot.index] = StageCount(limit: limit, sent: limit)
         currentLimit = nil
     }
 
@@ -35,7 +37,7 @@ struct CountedStages {
     mutating func leave(control: UserControl) {
         guard let limit = currentLimit, current >= 0, counts[current] == nil else { return }
         let left = control.requestsLeft ?? limit
-        counts[current] = StageCount(limit: limit, sent: limit - left, reached: left == 0)
+        counts[current] = StageCount(limit: limit, sent: limit - left)
         currentLimit = nil
     }
 }

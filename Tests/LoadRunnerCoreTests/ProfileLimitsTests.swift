@@ -17,6 +17,8 @@ struct ProfileLimitsTests {
     static let target = "target: http://127.0.0.1:8085\n"
     static let request = "requests:\n  - { name: a, path: / }\n"
     static let stage = "stages:\n  - { users: 1, duration: 1s }\n"
+    /// The issue's `users: 1000000000000`: exactly the most requests a stage may count.
+    static let atMaxRequests = "1000000000000"
 
     static let slots: [Slot] = [
         Slot(keyPath: "stages[0].users", yaml: target + request + "stages:\n  - { users: VALUE, duration: 1s }\n",
@@ -24,7 +26,8 @@ struct ProfileLimitsTests {
         Slot(keyPath: "stages[0].spawn_rate", yaml: target + request + "stages:\n  - { users: 1, spawn_rate: VALUE, duration: 1s }\n"),
         Slot(keyPath: "stages[0].duration", yaml: target + request + "stages:\n  - { users: 1, duration: VALUE }\n"),
         Slot(keyPath: "stages[0].warmup", yaml: target + request + "stages:\n  - { users: 1, duration: 10s, warmup: VALUE }\n"),
-        Slot(keyPath: "stages[0].requests", yaml: target + request + "stages:\n  - { users: 1, requests: VALUE }\n"),
+        Slot(keyPath: "stages[0].requests", yaml: target + request + "stages:\n  - { users: 1, requests: VALUE }\n",
+             accepts: [atMaxRequests]),
         Slot(keyPath: "requests[0].weight", yaml: target + "requests:\n  - { name: a, path: /, weight: VALUE }\n" + stage),
         Slot(keyPath: "timeout", yaml: target + "timeout: VALUE\n" + request + stage),
         Slot(keyPath: "connect_timeout", yaml: target + "connect_timeout: VALUE\n" + request + stage),
@@ -33,26 +36,27 @@ struct ProfileLimitsTests {
         Slot(keyPath: "think_time.pacing", yaml: target + "think_time: { pacing: VALUE }\n" + request + stage),
         Slot(keyPath: "think_time.between[0]", yaml: target + "think_time: { between: [VALUE, 1s] }\n" + request + stage),
         Slot(keyPath: "think_time.between[1]", yaml: target + "think_time: { between: [0s, VALUE] }\n" + request + stage),
-        Slot(keyPath: "data.ids.range[0]", yaml: target + "data:\n  ids: { range: [VALUE, 10] }\n" + request + stage,
-             accepts: ["0", "-1"]),
+        Slot(keyPath: "data.ids.range[0]", yaml: target + "data:\n  ids: { range: [VALUE, 1000000000000000000] }\n" + request + stage,
+             accepts: ["0", "-1", atMaxRequests]),
         Slot(keyPath: "data.ids.range[1]", yaml: target + "data:\n  ids: { range: [-20, VALUE] }\n" + request + stage,
-             accepts: ["0", "-1"]),
+             accepts: ["0", "-1", atMaxRequests]),
         Slot(keyPath: "monitors[0].pid", yaml: target + request + stage + "monitors:\n  - { name: m, pid: VALUE }\n"),
         Slot(keyPath: "monitors[0].every", yaml: target + request + stage + "monitors:\n  - { name: m, run: echo 1, every: VALUE }\n"),
-        Slot(keyPath: "actions[0].at", yaml: target + request + stage + "actions:\n  - { at: VALUE, run: echo 1 }\n"),
+        Slot(keyPath: "actions[0].at", yaml: target + request + stage + "actions:\n  - { at: VALUE, run: echo 1 }\n",
+             accepts: ["721h"]),
         Slot(keyPath: "actions[0].after_requests", yaml: target + request + stage
-             + "actions:\n  - { after_requests: VALUE, run: echo 1 }\n"),
+             + "actions:\n  - { after_requests: VALUE, run: echo 1 }\n", accepts: [atMaxRequests]),
         Slot(keyPath: "actions[0].timeout", yaml: target + request + stage + "actions:\n  - { at: end, run: echo 1, timeout: VALUE }\n"),
         Slot(keyPath: "checks[0].timeout", yaml: target + request + stage + "checks:\n  - { run: echo 1, equals: 1, timeout: VALUE }\n"),
-        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - \"p99 < VALUE\"\n"),
-        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - \"requests > VALUE\"\n",
+        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - 'p99 < VALUE'\n", accepts: ["0.0001ms"]),
+        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - 'requests > VALUE'\n",
+             accepts: ["0", atMaxRequests]),
+        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - 'rps > VALUE'\n",
              accepts: ["0"]),
-        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - \"rps > VALUE\"\n",
+        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - 'error_rate < VALUE'\n",
              accepts: ["0"]),
-        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - \"error_rate < VALUE\"\n",
-             accepts: ["0", "1e-300"]),
-        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - \"stage VALUE: p99 < 1s\"\n"),
-        Slot(keyPath: "compare[0]", yaml: target + request + stage + "compare:\n  - \"p99 +VALUE\"\n"),
+        Slot(keyPath: "thresholds[0]", yaml: target + request + stage + "thresholds:\n  - 'stage VALUE: p99 < 1s'\n"),
+        Slot(keyPath: "compare[0]", yaml: target + request + stage + "compare:\n  - 'p99 > +VALUE'\n", accepts: ["0.0001ms"]),
     ]
 
     /// Extreme values: the edges of `Int64` and `Double`, the issue's cases, words YAML reads as numbers.
@@ -103,6 +107,10 @@ struct ProfileLimitsTests {
         ("data.ids.range[0]", "-9223372036854775808", #""-9223372036854775808" is too small; the least is -1000000000000000000"#),
         ("stages[0].requests", "9223372036854775808",
          #""9223372036854775808" is too large; the most is 1000000000000; split the test into several runs"#),
+        ("thresholds[0]", "2592001s",
+         #""p99 < 2592001s" gives "2592001s", which is too large; the most is 2592000s (30 days); write a limit a run can reach"#),
+        ("compare[0]", "10001%",
+         #""p99 > +10001%" gives "+10001%", which is too large; the most is 10000%; write a limit a run can reach"#),
         ("actions[0].at", "99999999h", #""99999999h" is too long (max 8760h (365 days)); split a longer test into several runs"#),
     ])
     func theMessageSaysTheValueTheLimitAndWhatToDo(keyPath: String, value: String, message: String) throws {
@@ -193,6 +201,13 @@ struct ProfileLimitsTests {
               - { after_requests: 1000000000000, run: echo 2 }
             checks:
               - { run: echo 1, equals: 1, timeout: 720h }
+            thresholds:
+              - "p99 < 2592000s"
+              - "rps > 1000000000"
+              - "requests > 1000000000000"
+            compare:
+              - "p99 > +10000% and +2592000s"
+              - "rps < -1000000000"
             """)
         #expect(profile.stages.map(\.users) == [ProfileLimits.maxUsers, 1])
         #expect(profile.stages.map(\.spawnRate) == [ProfileLimits.maxSpawnRate, ProfileLimits.minSpawnRate])
@@ -201,6 +216,8 @@ struct ProfileLimitsTests {
         #expect(profile.timeout == ProfileLimits.maxDuration)
         #expect(profile.connectTimeout == ProfileLimits.minDuration)
         #expect(profile.data[0].kind == .range(-1_000_000_000_000_000_000...1_000_000_000_000_000_000))
+        #expect(profile.thresholds.map(\.value) == [2_592_000_000_000, 1_000_000_000, 1_000_000_000_000])
+        #expect(profile.compareBudgets.map(\.absolute) == [2_592_000_000_000, 1_000_000_000])
         #expect(profile.actions.map(\.trigger) == [.atTime(.seconds(744 * 3600)), .afterRequests(ProfileLimits.maxRequests)])
     }
 
@@ -225,7 +242,7 @@ struct ProfileLimitsTests {
             users: ProfileLimits.maxUsers, spawnRate: ProfileLimits.minSpawnRate, duration: ProfileLimits.maxDuration,
             warmup: .zero)])
         let late = schedule.totalMicros - 1
-        #expect(schedule.users(atMicros: late) == 2593)
+        #expect(schedule.users(atMicros: late) == 2592)
         #expect(try #require(schedule.nextChange(afterMicros: late)) == schedule.totalMicros)
     }
 

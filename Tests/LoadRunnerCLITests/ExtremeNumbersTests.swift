@@ -14,7 +14,7 @@ import Testing
     static let cases: [(name: String, yaml: String, key: String, says: String)] = [
         ("two weights of Int64.max",
          profile(requests: "  - { name: a, path: /ok, weight: 9223372036854775807 }\n  - { name: b, path: /ok, weight: 9223372036854775807 }"),
-         "p.yaml:4:35: requests[0].weight", "is too large; the most is 1000000"),
+         "p.yaml:3:35: requests[0].weight", "is too large; the most is 1000000"),
         ("users of Int64.max", profile(stages: "  - { users: 9223372036854775807, duration: 1s }"),
          "p.yaml:5:14: stages[0].users", "\"9223372036854775807\" is too large; the most is 1000000"),
         ("users of a trillion", profile(stages: "  - { users: 1000000000000, duration: 1s }"),
@@ -27,11 +27,11 @@ import Testing
          "p.yaml:3:18: data.ids.range[0]", "is too small; the least is -1000000000000000000"),
         ("two counted stages of Int64.max requests",
          profile(stages: "  - { users: 1, requests: 9223372036854775807 }\n  - { users: 1, requests: 9223372036854775807 }"),
-         "p.yaml:5:29: stages[0].requests", "is too large; the most is 1000000000000"),
+         "p.yaml:5:27: stages[0].requests", "is too large; the most is 1000000000000"),
         ("a duration that rounds to zero", profile(stages: "  - { users: 1, duration: 0.0001ms }"),
-         "p.yaml:5:29: stages[0].duration", "\"0.0001ms\" rounds to 0µs; the smallest is 1µs"),
+         "p.yaml:5:27: stages[0].duration", "\"0.0001ms\" rounds to 0µs; the smallest is 1µs"),
         ("a duration of 99999999h", profile(stages: "  - { users: 1, duration: 99999999h }"),
-         "p.yaml:5:29: stages[0].duration", "\"99999999h\" is too long (max 720h (30 days))"),
+         "p.yaml:5:27: stages[0].duration", "\"99999999h\" is too long (max 720h (30 days))"),
     ]
 
     @Test func validateRefusesEachExtremeNumberWithExit64AtItsKey() async throws {

@@ -29,6 +29,8 @@ struct ProfileLimitsTests {
         Slot(keyPath: "stages[0].requests", yaml: target + request + "stages:\n  - { users: 1, requests: VALUE }\n",
              accepts: [atMaxRequests]),
         Slot(keyPath: "requests[0].weight", yaml: target + "requests:\n  - { name: a, path: /, weight: VALUE }\n" + stage),
+        Slot(keyPath: "requests[0].expect", yaml: target + "requests:\n  - { name: a, path: /, expect: VALUE }\n" + stage),
+        Slot(keyPath: "requests[0].expect[0]", yaml: target + "requests:\n  - { name: a, path: /, expect: [VALUE] }\n" + stage),
         Slot(keyPath: "timeout", yaml: target + "timeout: VALUE\n" + request + stage),
         Slot(keyPath: "connect_timeout", yaml: target + "connect_timeout: VALUE\n" + request + stage),
         Slot(keyPath: "think_time", yaml: target + "think_time: VALUE\n" + request + stage),

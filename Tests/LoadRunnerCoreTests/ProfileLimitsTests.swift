@@ -122,6 +122,14 @@ struct ProfileLimitsTests {
         #expect(problems.map(\.message) == [message])
     }
 
+    @Test(arguments: [String(repeating: "9", count: 400), "-" + String(repeating: "9", count: 400)])
+    func digitsBeyondDoubleAreTooLargeOrTooSmallNotWords(value: String) throws {
+        let slot = try #require(Self.slots.first { $0.keyPath == "stages[0].users" })
+        let problems = Self.problems(slot, value)
+        let expected = value.hasPrefix("-") ? #"is too small; the least is 0"# : #"is too large; the most is 1000000"#
+        #expect(problems.count == 1 && problems[0].message.hasPrefix("\"\(value)\" \(expected)"), "\(problems)")
+    }
+
     // MARK: Sums over the profile
 
     @Test func twoWeightsOfInt64MaxAreRefusedWithoutOverflow() {

@@ -22,6 +22,9 @@ extension ProfileDecoder {
             }
             if let spec = request(map) { specs.append(spec) }
         }
+        // Each weight is at most ProfileLimits.maxWeight, so the sum cannot overflow `Int`.
+        let weightSum = specs.map(\.weight).reduce(0, +)
+        if weightSum > ProfileLimits.maxWeightSum { report(value, ProfileMessage.weightSumTooLarge(weightSum)) }
         return specs
     }
 
@@ -76,7 +79,8 @@ extension ProfileDecoder {
     }
 
     private mutating func weight(_ value: YAMLValue) -> Int? {
-        guard let weight = integer(value, expected: ProfileMessage.expectWeight) else { return nil }
+        guard let weight = integer(value, expected: ProfileMessage.expectWeight, in: 1...ProfileLimits.maxWeight,
+                                   advice: ProfileMessage.adviseWeight) else { return nil }
         guard weight >= 1 else {
             report(value, ProfileMessage.weightTooSmall(weight))
             return nil

@@ -69,11 +69,8 @@ struct CompareCommand: ParsableCommand {
                 resources: result.resources ?? [],
                 users: Dictionary(result.stages.map { ($0.number, $0.baselineUsers) }, uniquingKeysWith: { first, _ in first })))
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
-        do {
-            try CompareOutputs.write(result, to: folder, charts: charts)
-        } catch {
-            console.error(CLIMessages.cannotWriteOutputs(folder, reason: error.description))
-            throw ExitStatus.outputFailure.exitCode
+        try ResultFolder.write(to: folder, console: console) { working in
+            try CompareOutputs.write(result, to: working, charts: charts)
         }
         let summary = result.markdownSummary()
         console.writeOut(summary)

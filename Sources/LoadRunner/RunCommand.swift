@@ -37,6 +37,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Refuse to run a profile that runs commands (actions, checks or command monitors); for profiles from elsewhere.")
     var noActions = false
 
+    @Option(name: .customLong("allow-env"), help: "With --no-actions: let the profile read this environment variable (`${NAME}` in a header); repeatable.")
+    var allowEnv: [String] = []
+
+    @Option(name: .customLong("allow-file"), help: "With --no-actions: let the profile read this file outside its folder (a csv: source); repeatable.")
+    var allowFile: [String] = []
+
     @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
     var loops: Int?
 
@@ -50,7 +56,7 @@ struct RunCommand: AsyncParsableCommand {
         let console = Console.standard()
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, junitPath: junit,
-            refuseCommands: noActions, commandLine: CommandLine.arguments, console: console
+            refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode
     }
@@ -75,6 +81,6 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usageOrProfileError.exitCode
         }
         console.line(CLIMessages.profileValid(loaded))
-        for line in CLIMessages.commandsOf(loaded) { console.line(line) }
+        for line in CLIMessages.commandsOf(loaded) + CLIMessages.readsOf(loaded) { console.line(line) }
     }
 }

@@ -69,7 +69,7 @@ struct CompareCommand: ParsableCommand {
                 resources: result.resources ?? [],
                 users: Dictionary(result.stages.map { ($0.number, $0.baselineUsers) }, uniquingKeysWith: { first, _ in first })))
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
-        try ResultFolder.write(to: folder, console: console) { working in
+        try ResultFolder.write(to: folder, console: console) { (working: String) throws(RunOutputsError) in
             try CompareOutputs.write(result, to: working, charts: charts)
         }
         let summary = result.markdownSummary()

@@ -1,13 +1,17 @@
 import Foundation
 import LoadRunnerCore
 
-extension ExitStatus: Error {}
+/// What the checks before the load decided: go on with the planned folder, or end with a status.
+enum Preflight {
+    case proceed(ResultFolder)
+    case refuse(ExitStatus)
+}
 
 /// What `run` checks after reading the profile and before anything is sent or created.
 extension RunSession {
     /// The planned result folder, or the exit status to end with (the reason already printed): an untrusted
     /// profile's commands and reads (`--no-actions`), the `--junit` path, and the `--out` folder.
-    func preflight(_ profile: Profile) -> Result<ResultFolder, ExitStatus> {
+    func preflight(_ profile: Profile) -> Preflight {
         if refuseCommands {
             var refused = false
             if profile.runsCommands {
@@ -19,17 +23,17 @@ extension RunSession {
                 console.error(CLIMessages.readsRefused(profile, environment: reads.environment, files: reads.files))
                 refused = true
             }
-            if refused { return .failure(.usageOrProfileError) }
+            if refused { return .refuse(.usageOrProfileError) }
         }
         if let junitPath, let problem = CIOutputs.junitProblem(junitPath) {
             console.error(CLIMessages.junitRefused(junitPath, reason: problem))
-            return .failure(.outputFailure)
+            return .refuse(.outputFailure)
         }
         switch ResultFolder.plan(outputFolder ?? Self.defaultFolder(for: profile, at: Date())) {
-        case .success(let plan): return .success(plan)
+        case .success(let plan): return .proceed(plan)
         case .failure(let refusal):
             console.error(CLIMessages.outputRefused(refusal, nothingSent: true))
-            return .failure(.outputFailure)
+            return .refuse(.outputFailure)
         }
     }
 

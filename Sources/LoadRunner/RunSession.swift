@@ -25,8 +25,8 @@ struct RunSession {
         }
         let plan: ResultFolder
         switch preflight(profile) {
-        case .success(let planned): plan = planned
-        case .failure(let status): return status
+        case .proceed(let planned): plan = planned
+        case .refuse(let status): return status
         }
         let folder = plan.path
         let history: HistoryFile

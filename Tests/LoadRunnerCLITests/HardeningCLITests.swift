@@ -128,7 +128,7 @@ import Testing
         let (output, _) = try await Self.run(folder, ["--out", "reports/o"])
         #expect(output.status == 69)
         #expect(output.stderr.contains("data.ids"))
-        #expect(!Self.exists(folder, "reports/o"), "\(try FileManager.default.contentsOfDirectory(atPath: folder.path))")
+        #expect(!Self.exists(folder, "reports/o"), "\(output.stderr)")
     }
 
     @Test func messagesNameTheProblemInsteadOfTheSystemsText() async throws {

@@ -47,11 +47,13 @@ struct ResultFolder {
         if names.isEmpty { return .success(ResultFolder(path: path, mode: .useEmpty, workingPath: path)) }
         let foreign = names.filter { !isLoadRunnerFile($0, in: path) }
         guard foreign.isEmpty else { return .failure(.holdsOtherFiles(path, names: foreign)) }
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        let parent = (trimmed as NSString).deletingLastPathComponent
-        let sibling = "." + (trimmed as NSString).lastPathComponent + ".tmp-\(processID)"
-        return .success(ResultFolder(
-            path: path, mode: .replace, workingPath: parent.isEmpty ? sibling : parent + "/" + sibling))
+        // Split by hand: Foundation's `deletingLastPathComponent` traps on one-character names such as "o".
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let slash = trimmed.lastIndex(of: "/")
+        let parent = slash.map { trimmed[...$0] } ?? ""
+        let name = slash.map { trimmed[trimmed.index(after: $0)...] } ?? trimmed
+        return .success(ResultFolder(path: path, mode: .replace, workingPath: parent + "." + name + ".tmp-\(processID)"))
     }
 
     /// True for the names LoadRunner writes into a run or comparison folder; a `result.json` counts only
@@ -77,7 +79,7 @@ struct ResultFolder {
     /// renamed in, and the old one deleted, so nothing of the earlier result stays.
     func publish() throws {
         guard mode == .replace else { return }
-        let aside = workingPath.replacingOccurrences(of: ".tmp-", with: ".old-")
+        let aside = workingPath + ".old"
         try FileManager.default.moveItem(atPath: path, toPath: aside)
         do {
             try FileManager.default.moveItem(atPath: workingPath, toPath: path)

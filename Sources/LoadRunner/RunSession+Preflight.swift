@@ -24,6 +24,8 @@ extension RunSession {
                 refused = true
             }
             if refused { return .refuse(.usageOrProfileError) }
+            // What was allowed is still said, so the log shows what the untrusted profile read.
+            for line in CLIMessages.readsOf(profile) { console.line(line + " (allowed)") }
         }
         if let junitPath, let problem = CIOutputs.junitProblem(junitPath) {
             console.error(CLIMessages.junitRefused(junitPath, reason: problem))

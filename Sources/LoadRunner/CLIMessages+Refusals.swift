@@ -3,8 +3,10 @@ import LoadRunnerCore
 /// The command line's messages about what it refuses before sending anything (output paths, what an untrusted
 /// profile reads) and about a run that measured no working service; part of `CLIMessages`.
 extension CLIMessages {
-    static func junitRefused(_ path: String, reason: String) -> String {
-        errorPrefix + "--junit \(path): \(reason); give a file path in an existing, writable folder; nothing was sent"
+    /// `--junit` refused before the work; `run` adds that nothing was sent.
+    static func junitRefused(_ path: String, reason: String, nothingSent: Bool = true) -> String {
+        errorPrefix + "--junit \(path): \(reason); give a file path in an existing, writable folder"
+            + (nothingSent ? "; nothing was sent" : "")
     }
 
     static func junitIsFolder() -> String { "it is a folder, not a file" }

@@ -48,6 +48,10 @@ struct CompareCommand: ParsableCommand {
             problems.forEach(console.error)
             throw ExitStatus.usageOrProfileError.exitCode
         }
+        if let junit, let problem = CIOutputs.junitProblem(junit) {
+            console.error(CLIMessages.junitRefused(junit, reason: problem, nothingSent: false))
+            throw ExitStatus.outputFailure.exitCode
+        }
         guard let (baselineRun, baselineFolder) = ResultLoading.load(baseline, console: console),
               let (candidateRun, candidateFolder) = ResultLoading.load(candidate, console: console)
         else { throw ExitStatus.usageOrProfileError.exitCode }

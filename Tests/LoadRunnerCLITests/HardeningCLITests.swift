@@ -112,6 +112,10 @@ import Testing
         let refused = try await BinaryRunner.run(["compare", "run", "run", "--out", "."], in: folder)
         #expect(refused.status == 74)
         #expect(refused.stderr.contains("error: --out . holds files that are not LoadRunner results (cmp, other.txt, p.yaml and 1 more)"), "\(refused.stderr)")
+        let noJUnit = try await BinaryRunner.run(["compare", "run", "run", "--out", "cmp2", "--junit", "cmp"], in: folder)
+        #expect(noJUnit.status == 74)
+        #expect(noJUnit.stderr == "error: --junit cmp: it is a folder, not a file; give a file path in an existing, writable folder\n")
+        #expect(!Self.exists(folder, "cmp2"))
     }
 
     @Test func aSetupFailureLeavesNoOutputFolder() async throws {

@@ -11,7 +11,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Writes result.json, stages.csv, report.md, report.html, SVG charts and Locust-format locust_stats.csv, locust_stats_history.csv (appended every second while running) and locust_failures.csv. Thresholds in the profile decide exit 99.
 
-            A profile is code: its actions, checks and command monitors run shell commands (in the current folder, with your environment). Read a profile from elsewhere before running it, or run it with --no-actions, which refuses any profile that runs commands.
+            A profile is code: its actions, checks and command monitors run shell commands (in the current folder, with your environment). Read a profile from elsewhere before running it, or run it with --no-actions, which refuses any profile that runs commands, reads environment variables or reads files outside its folder (--allow-env, --allow-file allow the last two).
 
             Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file, marked interrupted (exit 130); a second Ctrl-C quits at once.
 
@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Send the load here instead of the profile's target (e.g. http://127.0.0.1:8085).")
     var target: String?
 
-    @Option(help: "Folder for the results (default: Reports/<profile name>-<UTC time>).")
+    @Option(help: "Folder for the results: new, empty, or an earlier run's (replaced wholly) (default: Reports/<profile name>-<UTC time>).")
     var out: String?
 
     @Flag(help: "Do not print the live progress line.")

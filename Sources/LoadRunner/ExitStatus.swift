@@ -38,7 +38,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
         case .internalError: "internal error"
-        case .outputFailure: "results could not be written (--out and --junit are checked before the load)"
+        case .outputFailure: "results could not be written (--out, --junit: checked first)"
         case .noSuccessfulRequest: "run: no request succeeded (target down?) and no thresholds decide"
         case .interrupted: "interrupted by Ctrl-C or SIGTERM (results written, marked interrupted)"
         }

@@ -90,6 +90,10 @@ enum CLIMessages {
         "comparison in \(folder) (open compare.md first)"
     }
 
+    static func cannotAppendHistory(reason: String) -> String {
+        "cannot append to \(HistoryFile.fileName): \(reason); the run goes on, and the other result files are written at its end"
+    }
+
     static func problemDuringRun(_ message: String) -> String { "warning: " + message }
 
     static func resultsWritten(_ folder: String, interrupted: Bool) -> String {

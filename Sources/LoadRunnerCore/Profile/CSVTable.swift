@@ -19,6 +19,10 @@ public struct CSVTable: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvFileMissing)
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvIsFolder)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

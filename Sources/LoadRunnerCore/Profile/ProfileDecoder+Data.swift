@@ -61,7 +61,7 @@ extension ProfileDecoder {
             report(value, ProfileMessage.csvUnusable(shown))
             return nil
         } catch {
-            report(value, ProfileMessage.csvUnusable(CSVTableError(path: absolute(path), line: nil, message: "\(error)")))
+            report(value, ProfileMessage.csvUnusable(CSVTableError(path: absolute(path), line: nil, message: ProfileMessage.csvUnreadable(error))))
             return nil
         }
         guard !table.rows.isEmpty else {

@@ -32,6 +32,7 @@ extension ProfileDecoder {
                 segments.append(segment)
                 continue
             }
+            environmentReads += EnvironmentReferences.names(in: text)
             switch EnvironmentReferences.substitute(text, environment: environment) {
             case .success(let filled): segments.append(.literal(filled))
             case .failure(.unset(let name)):

@@ -32,7 +32,7 @@ struct DataLoader: Sendable {
             } catch let error as EngineError {
                 throw error
             } catch {
-                throw .dataSource("data.\(spec.name): cannot read \(resolved): \(error)")
+                throw .dataSource("data.\(spec.name): cannot read \(resolved): \(OutputFolder.reason(error))")
             }
         case .fetch(let path):
             let url = profile.target.description + path

@@ -15,6 +15,7 @@ final class ServerCounters: Sendable {
         var openConnections = 0
         var requestsServed = 0
         var requestsByPath: [String: Int] = [:]
+        var headerNames: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -32,6 +33,18 @@ final class ServerCounters: Sendable {
     func requests(forPathPrefix prefix: String) -> Int {
         state.withLock { state in
             state.requestsByPath.reduce(0) { $1.key.hasPrefix(prefix) ? $0 + $1.value : $0 }
+        }
+    }
+
+    /// The distinct header names (lowercased) received in any request, up to `maximumDistinctPaths` of them.
+    var headerNamesSeen: Set<String> { state.withLock { $0.headerNames } }
+
+    /// Records the names of one request's headers.
+    func headersReceived(names: some Sequence<String>) {
+        state.withLock { state in
+            for name in names where state.headerNames.count < Self.maximumDistinctPaths {
+                state.headerNames.insert(name.lowercased())
+            }
         }
     }
 

@@ -49,6 +49,10 @@ public final class TestHTTPServer: Sendable {
     /// Requests received since the server started, on any route, including `/close` and `/stall`.
     public var requestsServed: Int { counters.requestsServed }
 
+    /// The distinct header names (lowercased) the server parsed in any request since it started: a header
+    /// smuggled inside another header's value shows up here.
+    public var headerNamesSeen: Set<String> { counters.headerNamesSeen }
+
     /// Requests whose path (without the query) starts with `prefix`, e.g. `"/delay/"` or `"/user/get/"`.
     ///
     /// Only the first 100,000 distinct paths are tallied one by one; later new paths count only in
@@ -71,7 +75,8 @@ public final class TestHTTPServer: Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.eventLoopThreads))
         let counters = ServerCounters()
         let responder = RouteResponder(
-            users: DemoUsers(count: max(0, configuration.userCount)), userRouteDelay: configuration.fixedDelay)
+            users: DemoUsers(count: max(0, configuration.userCount)), userRouteDelay: configuration.fixedDelay,
+            jsonRoutes: configuration.jsonRoutes)
         do {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(ChannelOptions.backlog, value: 1024)

@@ -27,6 +27,19 @@ enum EnvironmentReferences {
         return .success(output + rest)
     }
 
+    /// The names `text` references as `${NAME}`, in order; an unclosed `${` ends the list.
+    static func names(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let dollar = rest.range(of: "${") {
+            let afterOpen = rest[dollar.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "}") else { break }
+            names.append(String(afterOpen[..<close]))
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        return names
+    }
+
     private static func isName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) || ("A"..."Z").contains(first)
         else { return false }

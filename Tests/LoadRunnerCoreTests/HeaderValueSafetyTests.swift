@@ -120,3 +120,43 @@ struct HeaderValueSafetyTests {
         #expect(profile.headers.map(\.value) == [.literal("Bearer s3cret-ü")])
     }
 }
+
+/// Literal text on the request line (path, query values) may not hold CR, LF or NUL either; data values
+/// there are percent-encoded, so they may.
+@Suite("Request line safety")
+struct RequestLineSafetyTests {
+    static func problems(path: String, query: String = "") throws -> [ProfileProblem] {
+        let yaml = """
+            target: http://127.0.0.1:8085
+            requests:
+              - { name: a, path: "\(path)"\(query) }
+            stages:
+              - { users: 1, duration: 1s }
+            data:
+              ids: { values: ["a\\r\\nb"] }
+            """
+        do {
+            _ = try ProfileLoader(environment: [:]).load(text: yaml, path: "p.yaml", baseDirectory: ".")
+            return []
+        } catch let problems as ProfileProblems {
+            return problems.problems
+        }
+    }
+
+    @Test(arguments: [#"/a\r\nb"#, #"/a\nb"#, #"/a\0b"#])
+    func aPathWithALineBreakOrNULIsReported(path: String) throws {
+        let problems = try Self.problems(path: path)
+        #expect(problems.map(\.keyPath) == ["requests[0].path"])
+        #expect(problems.map(\.message) == [ProfileMessage.requestLineHasLineBreak])
+    }
+
+    @Test func aQueryValueWithALineBreakIsReported() throws {
+        let problems = try Self.problems(path: "/ok", query: #", query: { q: "x\r\nHost: evil" }"#)
+        #expect(problems.map(\.keyPath) == ["requests[0].query.q"])
+        #expect(problems.map(\.message) == [ProfileMessage.requestLineHasLineBreak])
+    }
+
+    @Test func dataValuesOnTheRequestLineAreFine() throws {
+        #expect(try Self.problems(path: "/u/{{ ids }}", query: #", query: { q: "{{ ids }}" }"#).isEmpty)
+    }
+}

@@ -58,10 +58,21 @@ extension ProfileDecoder {
             return nil
         }
         for case .literal(let literal) in template.segments where literal.contains(where: { $0.isWhitespace }) {
-            report(value, ProfileMessage.pathHasSpace(text))
+            report(value, HeaderValueSafety.hasLineBreakOrNUL(literal) ? ProfileMessage.requestLineHasLineBreak
+                : ProfileMessage.pathHasSpace(text))
             return nil
         }
-        return template
+        return requestLineIsOneLine(template, at: value) ? template : nil
+    }
+
+    /// Reports literal text of a path or query value that holds CR, LF or NUL (bytes, so CRLF is found),
+    /// which would end the request line early. Values from data sources are percent-encoded there.
+    private mutating func requestLineIsOneLine(_ template: Template, at value: YAMLValue) -> Bool {
+        for case .literal(let literal) in template.segments where HeaderValueSafety.hasLineBreakOrNUL(literal) {
+            report(value, ProfileMessage.requestLineHasLineBreak)
+            return false
+        }
+        return true
     }
 
     private mutating func query(_ value: YAMLValue) -> [QueryParameter] {
@@ -69,7 +80,8 @@ extension ProfileDecoder {
         var parameters: [QueryParameter] = []
         for entry in map.entries {
             if entry.key.isEmpty { report(entry.keyValue, ProfileMessage.emptyParameterName) }
-            guard let template = template(entry.value, expected: ProfileMessage.expectQueryValue) else { continue }
+            guard let template = template(entry.value, expected: ProfileMessage.expectQueryValue),
+                  requestLineIsOneLine(template, at: entry.value) else { continue }
             parameters.append(QueryParameter(name: entry.key, value: template))
         }
         return parameters

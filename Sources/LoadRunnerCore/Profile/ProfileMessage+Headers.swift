@@ -1,4 +1,4 @@
-/// Messages about header values that hold CR, LF or NUL, which would split a header into more lines
+/// Messages about header values (and request-line text) that hold CR, LF or NUL, which would split a header into more lines
 /// (or cut it short) on the wire. They name the header (by key path), the variable or the data row,
 /// never the value: a variable's value may be a secret.
 extension ProfileMessage {
@@ -6,6 +6,9 @@ extension ProfileMessage {
         + "the rest as another header or request"
 
     static let headerValueHasLineBreak = "\(headerBreakReason); write the value on one line"
+
+    static let requestLineHasLineBreak = "holds a line break (CR/LF) or NUL, which would end the request line "
+        + "early; write it on one line, percent-encoded (e.g. %0A)"
 
     static func headerVariableHasLineBreak(_ name: String) -> String {
         "uses ${\(name)}, whose value \(headerBreakReason); remove the line break from \(name) "

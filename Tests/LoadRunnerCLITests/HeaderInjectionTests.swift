@@ -73,8 +73,11 @@ import Testing
                 "users.csv": csv,
                 "profile.yaml": Self.profile(headers: #"  X-Note: "{{ users.note }}""#, data: "data: { users: { csv: users.csv } }"),
             ])
+            let validate = try await BinaryRunner.run(["validate", "profile.yaml"], in: refused)
+            #expect(validate.status == 64, "\(validate.stderr)")
             let output = try await Self.run(refused, server)
             #expect(output.status == 64, "\(output.stderr)")
+            #expect(output.stderr == validate.stderr)
             #expect(output.stderr.contains("headers.X-Note sends `{{ users.note }}`, but data.users at "), "\(output.stderr)")
             #expect(output.stderr.contains("users.csv line 3, column \"note\" holds a line break (CR/LF) or NUL"), "\(output.stderr)")
             #expect(server.requestsServed == 0)
@@ -122,6 +125,8 @@ import Testing
             #expect(failures.first?["occurrences"] as? Int == refused)
             let locustFailures = try String(contentsOf: folder.appendingPathComponent("out/locust_failures.csv"), encoding: .utf8)
             #expect(locustFailures.contains("GET,ok,not sent: header X-Token took a value"))
+            let report = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
+            #expect(report.contains("| invalid_value |"))
         }
     }
 

@@ -50,19 +50,19 @@ extension ProfileDecoder {
         return method
     }
 
-    /// A request path: starts with `/`, no spaces in its literal parts, references allowed.
+    /// A request path: starts with `/`, no spaces, line breaks or NUL in its literal parts, references allowed.
     private mutating func path(_ value: YAMLValue) -> Template? {
         guard let template = template(value, expected: ProfileMessage.expectPath), let text = value.text else { return nil }
         guard text.hasPrefix("/") else {
             report(value, ProfileMessage.pathNotAbsolute(text))
             return nil
         }
+        guard requestLineIsOneLine(template, at: value) else { return nil }
         for case .literal(let literal) in template.segments where literal.contains(where: { $0.isWhitespace }) {
-            report(value, HeaderValueSafety.hasLineBreakOrNUL(literal) ? ProfileMessage.requestLineHasLineBreak
-                : ProfileMessage.pathHasSpace(text))
+            report(value, ProfileMessage.pathHasSpace(text))
             return nil
         }
-        return requestLineIsOneLine(template, at: value) ? template : nil
+        return template
     }
 
     /// Reports literal text of a path or query value that holds CR, LF or NUL (bytes, so CRLF is found),

@@ -9,6 +9,8 @@ final class ServerCounters: Sendable {
     /// The most distinct paths counted one by one; requests to further new paths are counted only in
     /// the totals, so a client cannot grow the table without bound.
     static let maximumDistinctPaths = 100_000
+    /// The most distinct header names kept, for the same reason.
+    static let maximumDistinctHeaderNames = 1_000
 
     private struct State {
         var connectionsAccepted = 0
@@ -36,13 +38,13 @@ final class ServerCounters: Sendable {
         }
     }
 
-    /// The distinct header names (lowercased) received in any request, up to `maximumDistinctPaths` of them.
+    /// The distinct header names (lowercased) received in any request, up to `maximumDistinctHeaderNames` of them.
     var headerNamesSeen: Set<String> { state.withLock { $0.headerNames } }
 
     /// Records the names of one request's headers.
     func headersReceived(names: some Sequence<String>) {
         state.withLock { state in
-            for name in names where state.headerNames.count < Self.maximumDistinctPaths {
+            for name in names where state.headerNames.count < Self.maximumDistinctHeaderNames {
                 state.headerNames.insert(name.lowercased())
             }
         }

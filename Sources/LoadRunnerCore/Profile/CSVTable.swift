@@ -8,10 +8,13 @@ import Foundation
 public struct CSVTable: Sendable, Equatable {
     public var columns: [String]
     public var rows: [[String]]
+    /// The 1-based file line each row starts on, for messages (empty for a table not read from text).
+    public var rowLines: [Int]
 
-    public init(columns: [String], rows: [[String]]) {
+    public init(columns: [String], rows: [[String]], rowLines: [Int] = []) {
         self.columns = columns
         self.rows = rows
+        self.rowLines = rowLines
     }
 
     /// Reads and parses the file at `path`; throws `CSVTableError` naming the file and line.
@@ -50,7 +53,7 @@ public struct CSVTable: Sendable, Equatable {
                 message: ProfileMessage.csvFieldCount(found: record.fields.count, expected: header.fields.count)
             )
         }
-        return CSVTable(columns: header.fields, rows: records.map { $0.fields })
+        return CSVTable(columns: header.fields, rows: records.map(\.fields), rowLines: records.map(\.line))
     }
 
     private static func checkHeader(_ header: CSVRecordReader.Record, path: String) throws {

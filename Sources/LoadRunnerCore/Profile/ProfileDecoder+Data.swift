@@ -68,6 +68,7 @@ extension ProfileDecoder {
             report(value, ProfileMessage.csvHasNoRows(path))
             return nil
         }
+        csvTables[path] = table
         return .csv(path: path, columns: table.columns)
     }
 

@@ -21,6 +21,8 @@ struct ProfileDecoder {
     var declaredSources: [String] = []
     /// The sources that passed validation, by name.
     var sources: [String: DataSourceSpec] = [:]
+    /// The CSV files read while checking `data:`, by resolved path: header templates are checked against their rows.
+    var csvTables: [String: CSVTable] = [:]
     /// Where `${NAME}` in header values is looked up.
     let environment: [String: String]
     /// Every `${NAME}` looked up so far, in order (repeats included).

@@ -50,7 +50,16 @@ enum CLIMessages {
         "running \"\(profile.name)\" against \(profile.target): \(profile.stages.count) stages; results in \(outputFolder)"
     }
 
-    static let stopping = "stopping: ending every request and writing results (Ctrl-C again quits at once)"
+    /// The first stop signal: what is being stopped (the commands' process groups got SIGTERM), and what comes next.
+    static func stopping(signal: Int32, commands: [RunningCommand]) -> String {
+        let name = [SIGINT: "Ctrl-C", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signal] ?? "signal \(signal)"
+        let ending = commands.map { "\($0.role) (pid \($0.pid))" }
+        let commandsPart = ending.isEmpty ? "" : "ending " + ending.joined(separator: ", ") + " (SIGTERM now, SIGKILL in 2s); "
+        return "stopping (\(name)): \(commandsPart)ending every request and writing results "
+            + "(a second Ctrl-C quits at once, keeping a minimal result.json)"
+    }
+
+    static let quitting = "quitting: every command killed; writing a minimal result.json (no measurements) and exiting"
 
     static func engineFailed(_ error: EngineError) -> String { errorPrefix + error.text }
 

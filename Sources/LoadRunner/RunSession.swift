@@ -35,7 +35,18 @@ struct RunSession {
         }
 
         let stop = StopSignal()
-        let signals = SignalTrap(stop: stop, console: console)
+        let resultFile = ResultFileGuard()
+        let startTime = Date()
+        let minimal: @Sendable () -> RunResult = { [commandLine] in
+            MinimalResult.make(
+                profile: profile, commandLine: commandLine, version: LoadRunnerCommand.version, startTime: startTime,
+                endTime: Date())
+        }
+        let signals = SignalTrap(stop: stop, console: console) {
+            resultFile.exitAfterMinimalWrite(status: ExitStatus.interrupted.rawValue) {
+                _ = MinimalResult.write(minimal(), to: folder)
+            }
+        }
         defer { signals.cancel() }
         let progress = RunProgress(console: console, quiet: quiet, history: history, stageCount: profile.stages.count)
         console.line(CLIMessages.starting(profile, outputFolder: folder))
@@ -53,9 +64,11 @@ struct RunSession {
         progress.finish()
         history.close()
 
-        do {
-            try RunOutputs.write(result, to: folder)
-        } catch {
+        // A second signal from here on waits for these files rather than writing its minimal one over them.
+        let written: Result<Void, RunOutputsError> = resultFile.writeFull {
+            Result { () throws(RunOutputsError) in try RunOutputs.write(result, to: folder) }
+        }
+        if case .failure(let error) = written {
             // What was measured must not be lost: keep it where it can still be written, and say where.
             let fallback = FileManager.default.temporaryDirectory.path + "/loadrunner-" + Self.timestamp(Date())
             let saved = (try? RunOutputs.write(result, to: fallback)) != nil

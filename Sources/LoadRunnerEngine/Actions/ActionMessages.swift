@@ -28,6 +28,13 @@ extension Messages {
         "required action \"\(action.name)\" failed before it"
     }
 
+    /// A timed action still running when the load ended: the run waits for it (up to its timeout).
+    static func waitingForAction(_ command: RunningCommand) -> String {
+        let started = seconds(Double(command.startMicros) / 1_000_000)
+        let timeout = seconds(Double(command.timeoutMicros) / 1_000_000)
+        return "the load has ended; waiting for \(command.role) (started at \(started)s, timeout \(timeout)s) to end"
+    }
+
     static let actionNotReached = "the load ended before its moment"
     static let skippedInterrupted = "the run was interrupted"
     static let checkNotRun = "not run: the run was interrupted"

@@ -46,7 +46,7 @@ struct TimedActions: Sendable {
     private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {
         let sent = control.requestsSent
         observer.note(Messages.actionStarted(action, atSeconds: Double(clock.nowMicros()) / 1_000_000, sent: sent))
-        let run = await runner.run(action.command, timeout: action.timeout)
+        let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
         ActionReporting.reportEnd(action, run: run, observer: observer)
         if action.required && !run.succeeded {
             abort.request(Messages.requiredActionFailed(action, run: run))

@@ -96,6 +96,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
             transfer.requestIndex = requestIndex
+            transfer.startMicros = clock.nowMicros()
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
                 transfersToAdd.append(transfer)
@@ -205,12 +206,18 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let outcome = TransferOutcomeReader.outcome(
                 of: transfer, code: code, expect: expectations[requestIndex])
             recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: now)
+            recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
             resume(transfer, with: .completed(outcome))
         }
     }
 
+    /// Ends every running transfer unrecorded, except that each counts as in flight at the ends of the stages it
+    /// spanned, the current one included (the run ends now).
     private func abandonRunningTransfers() {
+        let now = clock.nowMicros()
         for transfer in runningTransfers.values {
+            recorder.recordInFlight(
+                requestIndex: transfer.requestIndex, startMicros: transfer.startMicros, untilMicros: now, abandoned: true)
             curl_multi_remove_handle(multi, transfer.handle)
             resume(transfer, with: .cancelled)
         }

@@ -92,6 +92,12 @@ enum CLIMessages {
         "reports rebuilt in \(folder == "" ? "." : folder) (open report.md or report.html)"
     }
 
+    /// `compare` given the minimal result a second Ctrl-C leaves: there is nothing in it to compare.
+    static func measurementsLost(_ path: String) -> String {
+        "\(path) holds no measurements (a second signal stopped that run before its results were assembled); "
+            + "compare complete runs, or read its locust_stats_history.csv"
+    }
+
     static let nothingInCommon = "the two runs have no stage in common, so nothing was compared; compare runs of the same profile"
 
     static func comparisonWritten(_ folder: String) -> String {

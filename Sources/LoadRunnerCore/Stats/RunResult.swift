@@ -13,7 +13,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var series: [SecondSample]
     /// Distinct failures over the whole run (warm-up included), as in Locust's failures table.
     public var failures: [FailureRecord]
-    /// True when the run was stopped before its last stage ended (Ctrl-C, SIGTERM).
+    /// True when the run was stopped early (Ctrl-C, SIGTERM, SIGHUP): during the load (see `StageResult.cutShort`)
+    /// or while its end actions or checks ran.
     public var interrupted: Bool
     /// How each threshold fared in each stage window; nil when the profile had none (and in files written
     /// before thresholds existed, which decode unchanged).

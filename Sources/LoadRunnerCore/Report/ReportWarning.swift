@@ -106,10 +106,10 @@ public enum ReportWarning: Sendable, Equatable {
             return "The run was stopped by a second signal before its results were assembled: this file holds no "
                 + "measurements; the per-second figures are in \(RunOutputs.locustHistoryCSV) beside it."
         case .requestsInFlight(let stage, let count, let longestMicros):
-            let requests = count == 1 ? "1 request was" : "\(count) requests were"
+            let (requests, verb) = count == 1 ? ("1 request was", "is") : ("\(count) requests were", "are")
             return "Stage \(stage): \(requests) still in flight at its end (longest "
                 + "\(ReportNumber.fixed(Double(longestMicros) / 1_000_000, decimals: 1)) s, longer than any that "
-                + "completed) and are not in its statistics, so its latencies understate the slowest requests; "
+                + "completed) and \(verb) not in its statistics, so its latencies understate the slowest requests; "
                 + "see the target's health or lower the profile's timeout."
         case .actionOutlivedLoad(let name, let when, let waitedSeconds):
             return "Action \"\(name)\" (\(when)) outlived the load: the run waited "

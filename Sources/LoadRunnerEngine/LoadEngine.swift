@@ -101,8 +101,8 @@ public struct LoadEngine: Sendable {
             interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
         ).assemble(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored)
         result = await finishCommands(
-            result, timedRuns: timedRuns, loadEndMicros: endMicros, commandMonitors: commandMonitors, interrupted: interrupted || stop.isRequested,
-            abort: abort, runner: runner, stop: stop, observer: observer)
+            result, timedRuns: timedRuns, loadEndMicros: endMicros, commandMonitors: commandMonitors,
+            interrupted: interrupted || stop.isRequested, abort: abort, runner: runner, stop: stop, observer: observer)
         // Ctrl-C while the `at: end` actions or the checks ran: what did not run is marked so, and so is the run.
         if stop.isRequested { result.markInterrupted() }
         return result

@@ -55,6 +55,8 @@ import Testing
         #expect(run.output.status == 130, "\(run.output.stderr)")
         #expect(run.secondsAfterSignal < 6, "the run ended \(run.secondsAfterSignal) s after Ctrl-C")
         #expect(run.output.stderr.contains("stopping (Ctrl-C): ending action \"hold\" (pid \(run.actionPID))"), "\(run.output.stderr)")
+        #expect(run.output.stdout.contains("action \"hold\" was stopped with the run: killed by signal 15"), "\(run.output.stdout)")
+        #expect(!run.output.stderr.contains("the run goes on"))
         #expect(Self.liveProcesses(inGroup: run.actionPID).isEmpty)
         #expect(!Self.isAlive(run.childPID))
         let result = try Self.result(folder)

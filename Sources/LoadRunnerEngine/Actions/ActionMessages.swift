@@ -20,6 +20,10 @@ extension Messages {
             + (action.required ? "; it is required, so the run fails" : "; not required, the run goes on")
     }
 
+    static func actionStopped(_ action: ActionSpec, run: CommandRun) -> String {
+        "action \"\(action.name)\" was stopped with the run: \(run.outcome)"
+    }
+
     static func requiredActionFailed(_ action: ActionSpec, run: CommandRun) -> String {
         "required action \"\(action.name)\" failed (\(run.outcome))"
     }

@@ -22,7 +22,7 @@ struct AfterLoad: Sendable {
             }
             observer.note(Messages.endActionStarted(action))
             let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
-            ActionReporting.reportEnd(action, run: run, observer: observer)
+            ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
             runs[index] = run
             if action.required && !run.succeeded { reason = Messages.skippedAfterRequiredFailure(action) }
         }

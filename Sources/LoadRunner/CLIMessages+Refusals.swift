@@ -60,11 +60,13 @@ extension CLIMessages {
         return lines
     }
 
-    static func noRequestSucceeded(_ totals: RequestStats) -> String {
+    static func noRequestSucceeded(_ totals: RequestStats, inFlight: Int) -> String {
         let categories = totals.failuresByCategory.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             .map { "\($0.key.rawValue) \(ReportNumber.trimmed(100 * Double($0.value) / Double(max(1, totals.failures)), maxDecimals: 1))%" }
-        return errorPrefix + "no request succeeded in any stage window (\(totals.requests) sent, \(totals.failures) failed: "
-            + "\(categories.joined(separator: ", "))): is the target up and is its address right? "
+        let completed = totals.requests == 0
+            ? "none completed" : "\(totals.requests) sent, \(totals.failures) failed: \(categories.joined(separator: ", "))"
+        let hung = inFlight == 0 ? "" : "; \(inFlight) still had no answer when the load ended"
+        return errorPrefix + "no request succeeded in any stage window (\(completed)\(hung)): is the target up and is its address right? "
             + "(exit \(ExitStatus.noSuccessfulRequest.rawValue); give the profile thresholds to decide the exit status yourself)"
     }
 

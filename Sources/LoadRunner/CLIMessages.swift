@@ -51,7 +51,16 @@ enum CLIMessages {
         "running \"\(profile.name)\" against \(profile.target): \(profile.stages.count) stages; results in \(outputFolder)"
     }
 
-    static let stopping = "stopping: ending every request and writing results (Ctrl-C again quits at once)"
+    /// The first stop signal: what is being stopped (the commands' process groups got SIGTERM), and what comes next.
+    static func stopping(signal: Int32, commands: [RunningCommand]) -> String {
+        let name = [SIGINT: "Ctrl-C", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signal] ?? "signal \(signal)"
+        let ending = commands.map { "\($0.role) (pid \($0.pid))" }
+        let commandsPart = ending.isEmpty ? "" : "ending " + ending.joined(separator: ", ") + " (SIGTERM now, SIGKILL in 2s); "
+        return "stopping (\(name)): \(commandsPart)ending every request and writing results "
+            + "(a second Ctrl-C quits at once, keeping a minimal result.json)"
+    }
+
+    static let quitting = "quitting: every command killed; writing a minimal result.json (no measurements) and exiting"
 
     static func engineFailed(_ error: EngineError) -> String { errorPrefix + error.text }
 
@@ -82,6 +91,12 @@ enum CLIMessages {
 
     static func reportsRebuilt(_ folder: String) -> String {
         "reports rebuilt in \(folder == "" ? "." : folder) (open report.md or report.html)"
+    }
+
+    /// `compare` given the minimal result a second Ctrl-C leaves: there is nothing in it to compare.
+    static func measurementsLost(_ path: String) -> String {
+        "\(path) holds no measurements (a second signal stopped that run before its results were assembled); "
+            + "compare complete runs, or read its locust_stats_history.csv"
     }
 
     static let nothingInCommon = "the two runs have no stage in common, so nothing was compared; compare runs of the same profile"

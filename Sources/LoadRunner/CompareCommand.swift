@@ -55,6 +55,11 @@ struct CompareCommand: ParsableCommand {
         guard let (baselineRun, baselineFolder) = ResultLoading.load(baseline, console: console),
               let (candidateRun, candidateFolder) = ResultLoading.load(candidate, console: console)
         else { throw ExitStatus.usageOrProfileError.exitCode }
+        let lost = [(baseline, baselineRun), (candidate, candidateRun)].filter { $0.1.measurementsLost == true }
+        guard lost.isEmpty else {
+            lost.forEach { console.error(CLIMessages.errorPrefix + CLIMessages.measurementsLost($0.0)) }
+            throw ExitStatus.usageOrProfileError.exitCode
+        }
         if budgets.isEmpty { budgets = ProfileCompareBudgets.budgets(inProfileText: candidateRun.provenance.profileText) }
         if budgets.isEmpty { budgets = Budget.defaults }
 

@@ -10,10 +10,13 @@ struct Console: Sendable {
     /// The process environment (for `GITHUB_STEP_SUMMARY`).
     var environment: [String: String]
 
+    /// Writes to a closed pipe or a lost terminal are dropped (`DescriptorWriter`).
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> Console {
-        Console(
-            writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+        let out = DescriptorWriter(descriptor: STDOUT_FILENO)
+        let error = DescriptorWriter(descriptor: STDERR_FILENO)
+        return Console(
+            writeOut: { text in out.write(text) },
+            writeError: { text in error.write(text) },
             isTerminal: isatty(STDOUT_FILENO) == 1 && environment["CI"] == nil && environment["TERM"] != "dumb",
             environment: environment)
     }

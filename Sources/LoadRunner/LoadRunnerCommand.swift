@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `LoadRunner` program: subcommands as nested types.
@@ -22,6 +23,9 @@ struct LoadRunnerCommand: AsyncParsableCommand {
         // Before any other thread exists, so every thread inherits it: a parent that blocked Ctrl-C
         // and SIGTERM (some process launchers do) must not make LoadRunner deaf to them.
         SignalTrap.unblockStopSignals()
+        // A reader that goes away (`run ... | head -1`) must not kill the run: writes to it fail with EPIPE
+        // instead, and the console drops them.
+        signal(SIGPIPE, SIG_IGN)
         await main(nil)
     }
 }

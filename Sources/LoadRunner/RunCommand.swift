@@ -13,7 +13,7 @@ struct RunCommand: AsyncParsableCommand {
 
             A profile is code: its actions, checks and command monitors run shell commands (in the current folder, with your environment). Read a profile from elsewhere before running it, or run it with --no-actions, which refuses any profile that runs commands, reads environment variables or reads files outside its folder (--allow-env, --allow-file allow the last two).
 
-            Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file, marked interrupted (exit 130); a second Ctrl-C quits at once.
+            Ctrl-C, SIGTERM or SIGHUP stops the users and the commands the run started (SIGTERM to their process groups, SIGKILL 2 s later) and still writes every file, marked interrupted (exit 130); a second one kills the commands and quits at once, leaving a minimal result.json marked interrupted.
 
             Exit codes:
             \(ExitStatus.helpTable)

@@ -40,7 +40,19 @@ struct RunSession {
         }
 
         let stop = StopSignal()
-        let signals = SignalTrap(stop: stop, console: console)
+        let resultFile = ResultFileGuard()
+        let startTime = Date()
+        let minimal: @Sendable () -> RunResult = { [commandLine] in
+            MinimalResult.make(
+                profile: profile, commandLine: commandLine, version: LoadRunnerCommand.version, startTime: startTime,
+                endTime: Date())
+        }
+        let signals = SignalTrap(stop: stop, console: console) {
+            // Into the working folder, which then takes the place of an earlier result it replaces (never mixed in).
+            resultFile.exitAfterMinimalWrite(status: ExitStatus.interrupted.rawValue) {
+                if MinimalResult.write(minimal(), to: plan.workingPath) { try? plan.publish() }
+            }
+        }
         defer { signals.cancel() }
         let progress = RunProgress(console: console, quiet: quiet, history: history, stageCount: profile.stages.count)
         console.line(CLIMessages.starting(profile, outputFolder: folder))
@@ -60,17 +72,21 @@ struct RunSession {
         progress.finish()
         history.close()
 
-        do {
-            try RunOutputs.write(result, to: plan.workingPath)
-            try plan.publish()
-        } catch let error as RunOutputsError {
+        // A second signal from here on waits for these files rather than writing its minimal one over them.
+        var publishError: (any Error)?
+        let written: Result<Void, RunOutputsError> = resultFile.writeFull {
+            Result { () throws(RunOutputsError) in try RunOutputs.write(result, to: plan.workingPath) }
+                .map { do { try plan.publish() } catch { publishError = error } }
+        }
+        if case .failure(let error) = written {
             // What was measured must not be lost: keep it where it can still be written, and say where.
             let fallback = FileManager.default.temporaryDirectory.path + "/loadrunner-" + Self.timestamp(Date())
             let saved = (try? RunOutputs.write(result, to: fallback)) != nil
             console.error(CLIMessages.cannotWriteResults(folder, reason: error.description, savedTo: saved ? fallback : nil))
             return .outputFailure
-        } catch {
-            console.error(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(error)))
+        }
+        if let publishError {
+            console.error(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(publishError)))
             return .outputFailure
         }
         console.writeOut(ConsoleSummary.render(result))
@@ -87,7 +103,7 @@ struct RunSession {
             return .checksFailed
         }
         if result.noRequestSucceeded && (result.thresholds ?? []).isEmpty {
-            console.error(CLIMessages.noRequestSucceeded(result.mergedAggregated))
+            console.error(CLIMessages.noRequestSucceeded(result.mergedAggregated, inFlight: result.requestsInFlightAtLastEnd))
             return .noSuccessfulRequest
         }
         if result.thresholdsFailed {

@@ -2,22 +2,29 @@ import Foundation
 import LoadRunnerEngine
 import Synchronization
 
-/// Turns the first Ctrl-C or SIGTERM into a graceful stop (results are still written) and a second one
-/// into an immediate exit with the interrupted status.
+/// Turns the first Ctrl-C, SIGTERM or SIGHUP into a graceful stop (every running command's process group gets
+/// SIGTERM at once, the results are still written) and a second one into a quick exit that kills every
+/// command's process group and still leaves a valid `result.json` (`secondSignal`).
 final class SignalTrap {
+    /// The signals that stop a run: Ctrl-C, `kill`, and a closed terminal.
+    static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
+
     private let sources: [any DispatchSourceSignal]
 
-    init(stop: StopSignal, console: Console) {
+    /// `secondSignal` runs on the signal queue after the commands were killed; it must end the process.
+    init(stop: StopSignal, console: Console, secondSignal: @escaping @Sendable () -> Never) {
         let count = Atomic<Int>(0)
-        sources = [SIGINT, SIGTERM].map { signalNumber in
+        sources = Self.stopSignals.map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 if count.add(1, ordering: .relaxed).newValue == 1 {
-                    console.error("\n" + CLIMessages.stopping)
-                    stop.request()
+                    let stopped = stop.request()
+                    console.error("\n" + CLIMessages.stopping(signal: signalNumber, commands: stopped))
                 } else {
-                    exit(ExitStatus.interrupted.rawValue)
+                    stop.commands.killAll()
+                    console.error(CLIMessages.quitting)
+                    secondSignal()
                 }
             }
             source.resume()
@@ -25,18 +32,16 @@ final class SignalTrap {
         }
     }
 
-    /// Unblocks SIGINT and SIGTERM in the calling thread (and the threads it starts later).
+    /// Unblocks the stop signals in the calling thread (and the threads it starts later).
     static func unblockStopSignals() {
         var signals = sigset_t()
         sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
+        stopSignals.forEach { sigaddset(&signals, $0) }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     func cancel() {
         sources.forEach { $0.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        Self.stopSignals.forEach { signal($0, SIG_DFL) }
     }
 }

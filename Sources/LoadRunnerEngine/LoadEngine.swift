@@ -41,7 +41,7 @@ public struct LoadEngine: Sendable {
             plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
             thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
             reportProblem: { observer.problem(Messages.userCouldNotStart($0)) })
-        let runner = CommandRunner(clock: clock)
+        let runner = CommandRunner(clock: clock, commands: stop.commands)
         let abort = RunAbort()
         observer.runStarted(at: clock.startDate)
 
@@ -84,6 +84,12 @@ public struct LoadEngine: Sendable {
         monitorTask.cancel()
         _ = await monitorTask.value
         actions?.cancel()
+        if !stop.isRequested {
+            // A timed action outliving the load holds the run up to its timeout: say so rather than wait silently.
+            for command in runner.commands.running where command.role.isAction {
+                observer.note(Messages.waitingForAction(command))
+            }
+        }
         let timedRuns = await actions?.value ?? [:]
         let monitored = await MonitorSampler.finish(processMonitors, endMicros: endMicros, observer: observer)
 
@@ -95,17 +101,17 @@ public struct LoadEngine: Sendable {
             interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
         ).assemble(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored)
         result = await finishCommands(
-            result, timedRuns: timedRuns, commandMonitors: commandMonitors, interrupted: interrupted || stop.isRequested,
-            abort: abort, runner: runner, stop: stop, observer: observer)
+            result, timedRuns: timedRuns, loadEndMicros: endMicros, commandMonitors: commandMonitors,
+            interrupted: interrupted || stop.isRequested, abort: abort, runner: runner, stop: stop, observer: observer)
         // Ctrl-C while the `at: end` actions or the checks ran: what did not run is marked so, and so is the run.
-        if stop.isRequested { result.interrupted = true }
+        if stop.isRequested { result.markInterrupted() }
         return result
     }
 
     /// Runs the `at: end` actions while the command monitors go on sampling (so a replica catching up after
     /// a failover is on the chart), stops the monitors, runs the checks, and records it all in `result`.
     private func finishCommands(
-        _ result: RunResult, timedRuns: [Int: TimedActions.Started], commandMonitors: Task<CommandMonitorSampler.Recording, Never>?,
+        _ result: RunResult, timedRuns: [Int: TimedActions.Started], loadEndMicros: Int64, commandMonitors: Task<CommandMonitorSampler.Recording, Never>?,
         interrupted: Bool, abort: RunAbort, runner: CommandRunner, stop: StopSignal, observer: some RunObserver
     ) async -> RunResult {
         var result = result
@@ -118,7 +124,8 @@ public struct LoadEngine: Sendable {
         if !profile.actions.isEmpty {
             result.actions = AfterLoad.actionResults(
                 profile.actions, timed: timedRuns, atEnd: end.runs, skipped: end.skipped,
-                notReachedReason: interrupted ? Messages.skippedInterrupted : Messages.actionNotReached)
+                notReachedReason: interrupted ? Messages.skippedInterrupted : Messages.actionNotReached,
+                loadEndSeconds: Double(loadEndMicros) / 1_000_000)
         }
         if !profile.checks.isEmpty && !interrupted {
             result.checks = await afterLoad.checks(numbers: RunNumbers(result: result), observer: observer)

@@ -20,10 +20,12 @@ struct BinaryRunner {
     static var binary: URL { productsFolder.appendingPathComponent("LoadRunner") }
 
     /// Runs the binary (through `launcher`, e.g. `prlimit ...`, when given); `interruptAfter` sends SIGINT
-    /// after that long. Always bounded by `timeout`.
+    /// after that long; `duringRun` is given the process id while it runs (to send it signals when something
+    /// happened). Always bounded by `timeout`.
     static func run(
         _ arguments: [String], in folder: URL? = nil, launcher: [String] = [], environment extra: [String: String] = [:],
-        interruptAfter: Duration? = nil, timeout: Duration = .seconds(120)
+        interruptAfter: Duration? = nil, duringRun: (@Sendable (pid_t) async -> Void)? = nil,
+        timeout: Duration = .seconds(120)
     ) async throws -> Output {
         let process = Process()
         if let program = launcher.first {
@@ -49,6 +51,7 @@ struct BinaryRunner {
                 try await Task.sleep(for: interruptAfter)
                 process.interrupt()
             }
+            if let duringRun { await duringRun(process.processIdentifier) }
             try await Task.sleep(for: timeout)
             process.terminate()
         }

@@ -11,7 +11,7 @@ struct CommandRunnerTests {
     let runner = CommandRunner(clock: RunClock())
 
     @Test func exitStatusAndBothStreamsAreKept() async {
-        let run = await runner.run("echo out; echo err >&2; exit 3", timeout: .seconds(5))
+        let run = await runner.run("echo out; echo err >&2; exit 3", timeout: .seconds(5), role: .check("test"))
         #expect(run.exitStatus == 3)
         #expect(run.signal == nil)
         #expect(!run.timedOut)
@@ -23,7 +23,7 @@ struct CommandRunnerTests {
     }
 
     @Test func aSignalThatEndsTheShellIsReported() async {
-        let run = await runner.run("kill -KILL $$", timeout: .seconds(5))
+        let run = await runner.run("kill -KILL $$", timeout: .seconds(5), role: .check("test"))
         #expect(run.exitStatus == nil)
         #expect(run.signal == Int(SIGKILL))
         #expect(!run.timedOut)
@@ -32,7 +32,7 @@ struct CommandRunnerTests {
 
     @Test func onlyTheTailOfLongOutputIsKept() async {
         // About 190 KB on each stream, far past the 16 KiB kept.
-        let run = await runner.run("seq 1 30000; seq 1 30000 >&2", timeout: .seconds(10))
+        let run = await runner.run("seq 1 30000; seq 1 30000 >&2", timeout: .seconds(10), role: .check("test"))
         #expect(run.exitStatus == 0)
         #expect(run.stdout.utf8.count == CommandRun.keptOutputBytes)
         #expect(run.stderr.utf8.count == CommandRun.keptOutputBytes)
@@ -41,7 +41,7 @@ struct CommandRunnerTests {
     }
 
     @Test func aTimeoutKillsTheWholeProcessGroup() async throws {
-        let run = await runner.run("sleep 30 & echo $!; sleep 30; wait", timeout: .milliseconds(300))
+        let run = await runner.run("sleep 30 & echo $!; sleep 30; wait", timeout: .milliseconds(300), role: .check("test"))
         #expect(run.endSeconds - run.startSeconds < 3)
         #expect(run.timedOut)
         #expect(run.signal == Int(SIGTERM))
@@ -51,14 +51,14 @@ struct CommandRunnerTests {
     }
 
     @Test func aGroupThatIgnoresSIGTERMGetsSIGKILLTwoSecondsLater() async {
-        let run = await runner.run("trap '' TERM; sleep 30", timeout: .milliseconds(200))
+        let run = await runner.run("trap '' TERM; sleep 30", timeout: .milliseconds(200), role: .check("test"))
         #expect(run.endSeconds - run.startSeconds >= 2.2 && run.endSeconds - run.startSeconds < 4)
         #expect(run.timedOut)
         #expect(run.signal == Int(SIGKILL))
     }
 
     @Test func aBackgroundProcessHoldingThePipeDoesNotHoldTheRun() async throws {
-        let run = await runner.run("sleep 30 & echo $!", timeout: .seconds(10))
+        let run = await runner.run("sleep 30 & echo $!", timeout: .seconds(10), role: .check("test"))
         #expect(run.exitStatus == 0)
         #expect(!run.timedOut)
         let daemon = try #require(Int32(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -70,7 +70,7 @@ struct CommandRunnerTests {
 
     @Test(arguments: ["/no/such/folder/tool --version", "no-such-command-for-loadrunner"])
     func aCommandThatCannotBeFoundExits127WithItsReason(command: String) async {
-        let run = await runner.run(command, timeout: .seconds(5))
+        let run = await runner.run(command, timeout: .seconds(5), role: .check("test"))
         #expect(run.exitStatus == 127)
         #expect(run.launchError == nil)
         #expect(run.stderr.contains(command.split(separator: " ")[0]))
@@ -80,7 +80,7 @@ struct CommandRunnerTests {
         let broken = CommandRunner(clock: RunClock(), shell: "/no/such/shell")
         let before = Self.openPipeCount()
         for _ in 0..<100 {
-            let run = await broken.run("true", timeout: .seconds(5))
+            let run = await broken.run("true", timeout: .seconds(5), role: .check("test"))
             #expect(run.launchError == "cannot run /no/such/shell: No such file or directory")
             #expect(run.outcome == "could not start: cannot run /no/such/shell: No such file or directory")
             #expect(run.exitStatus == nil && run.signal == nil && !run.timedOut)
@@ -92,17 +92,17 @@ struct CommandRunnerTests {
     }
 
     @Test func runsInAGroupOfItsOwnReadingNullWithNoStrayDescriptors() async {
-        let run = await runner.run("echo $$ $(cut -d' ' -f5 /proc/$$/stat) $(readlink /proc/$$/fd/0)", timeout: .seconds(5))
+        let run = await runner.run("echo $$ $(cut -d' ' -f5 /proc/$$/stat) $(readlink /proc/$$/fd/0)", timeout: .seconds(5), role: .check("test"))
         let words = run.stdout.split(whereSeparator: \.isWhitespace)
         #expect(words.count == 3 && words[0] == words[1], "pid, pgid, stdin: \(words)")
         #expect(words.last == "/dev/null")
-        let descriptors = await runner.run("ls /proc/$$/fd", timeout: .seconds(5))
+        let descriptors = await runner.run("ls /proc/$$/fd", timeout: .seconds(5), role: .check("test"))
         #expect(descriptors.stdout == "0\n1\n2\n")
     }
 
     @Test func startsWithNoSignalBlockedOrIgnored() async throws {
         // `exec` so that grep reads the mask the shell started with (dash blocks signals while it waits).
-        let run = await runner.run("exec grep -E '^Sig(Blk|Ign)' /proc/self/status", timeout: .seconds(5))
+        let run = await runner.run("exec grep -E '^Sig(Blk|Ign)' /proc/self/status", timeout: .seconds(5), role: .check("test"))
         let masks = Dictionary(uniqueKeysWithValues: run.stdout.split(separator: "\n").map { line in
             let parts = line.split(separator: ":")
             return (String(parts[0]), UInt64(parts[1].trimmingCharacters(in: .whitespaces), radix: 16) ?? .max)
@@ -113,7 +113,7 @@ struct CommandRunnerTests {
     }
 
     @Test func cancellingTheWaitingTaskDoesNotStopTheCommand() async {
-        let waiting = Task { await runner.run("sleep 0.3; echo finished", timeout: .seconds(5)) }
+        let waiting = Task { await runner.run("sleep 0.3; echo finished", timeout: .seconds(5), role: .check("test")) }
         waiting.cancel()
         let run = await waiting.value
         #expect(run.exitStatus == 0)
@@ -125,7 +125,7 @@ struct CommandRunnerTests {
         for _ in 0..<20 {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<10 {
-                    group.addTask { _ = await runner.run("echo \(index); echo x >&2", timeout: .seconds(5)) }
+                    group.addTask { _ = await runner.run("echo \(index); echo x >&2", timeout: .seconds(5), role: .check("test")) }
                 }
             }
         }

@@ -11,6 +11,9 @@ public struct ActionResult: Codable, Sendable, Equatable {
     public var skippedBecause: String?
     /// Requests sent since the run started when it started (counted for `after_requests` actions); nil otherwise.
     public var requestsSentAtStart: Int?
+    /// For an action started during the load that outlived it: how long the run waited for it after the load
+    /// ended, in seconds; nil otherwise.
+    public var waitedAfterLoadSeconds: Double?
 
     public init(
         name: String, command: String, when: String, required: Bool, run: CommandRun?, skippedBecause: String?,

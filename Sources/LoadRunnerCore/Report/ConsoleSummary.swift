@@ -17,7 +17,7 @@ public enum ConsoleSummary {
             table.append(
                 [String(stage.number), String(stage.users)]
                     + cells(stage.aggregated, windowSeconds: stage.windowSeconds)
-                    + [flags(stage, interrupted: result.interrupted && isLast).joined(separator: " ")])
+                    + [flags(stage, interrupted: result.interrupted && isLast && stage.cutShort != false).joined(separator: " ")])
         }
         if result.stages.count > 1 {
             table.append(["total", "-"] + cells(result.mergedAggregated, windowSeconds: result.measuredSeconds) + [""])

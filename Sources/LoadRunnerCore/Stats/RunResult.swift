@@ -13,7 +13,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var series: [SecondSample]
     /// Distinct failures over the whole run (warm-up included), as in Locust's failures table.
     public var failures: [FailureRecord]
-    /// True when the run was stopped before its last stage ended (Ctrl-C, SIGTERM).
+    /// True when the run was stopped early (Ctrl-C, SIGTERM, SIGHUP): during the load (see `StageResult.cutShort`)
+    /// or while its end actions or checks ran.
     public var interrupted: Bool
     /// How each threshold fared in each stage window; nil when the profile had none (and in files written
     /// before thresholds existed, which decode unchanged).
@@ -30,6 +31,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var actions: [ActionResult]?
     /// How each `checks:` entry fared, in profile order; nil when the profile had none.
     public var checks: [CheckResult]?
+    /// True in the minimal `result.json` a second Ctrl-C (or SIGTERM, SIGHUP) writes before exiting: it holds
+    /// the provenance only, no stage and no sample; nil in every complete result.
+    public var measurementsLost: Bool?
 
     public init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],
@@ -42,6 +46,12 @@ public struct RunResult: Codable, Sendable, Equatable {
         self.failures = failures
         self.interrupted = interrupted
         self.thresholds = thresholds
+    }
+
+    /// Marks the run interrupted; each stage not already marked cut short ran to its planned end.
+    public mutating func markInterrupted() {
+        interrupted = true
+        for index in stages.indices where stages[index].cutShort == nil { stages[index].cutShort = false }
     }
 }
 
@@ -106,6 +116,13 @@ public struct StageResult: Codable, Sendable, Equatable {
     public var requestLimit: Int?
     public var requestsSent: Int?
     public var reachedRequestLimit: Bool?
+    /// True when the run ended before this stage reached its planned end (Ctrl-C, a required action that
+    /// failed); false for the stages of an interrupted run that ran to their end; nil otherwise (and in files
+    /// written before this field existed).
+    public var cutShort: Bool?
+    /// The requests still in flight at the stage's end (they completed in a later stage, or never), per
+    /// request name in profile order; they are not in this stage's statistics. nil when there were none.
+    public var inFlightAtEnd: [InFlightRequests]?
 
     public init(
         number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,
@@ -126,6 +143,25 @@ public struct StageResult: Codable, Sendable, Equatable {
 
     /// Length of the statistics window in seconds (0 when the stage ended inside its warm-up).
     public var windowSeconds: Double { max(0, windowEndSeconds - windowStartSeconds) }
+
+    /// How many requests were in flight at the stage's end, all names together.
+    public var inFlightCount: Int { (inFlightAtEnd ?? []).reduce(0) { $0 + $1.count } }
+}
+
+/// Requests of one name that were still in flight when a stage ended.
+public struct InFlightRequests: Codable, Sendable, Equatable {
+    public var name: String
+    public var method: String
+    public var count: Int
+    /// How long the oldest of them had been in flight at the stage's end, in microseconds.
+    public var longestMicros: UInt64
+
+    public init(name: String, method: String, count: Int, longestMicros: UInt64) {
+        self.name = name
+        self.method = method
+        self.count = count
+        self.longestMicros = longestMicros
+    }
 }
 
 /// How hard the load generator itself worked during a stage window.

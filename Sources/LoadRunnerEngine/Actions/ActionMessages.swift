@@ -20,12 +20,23 @@ extension Messages {
             + (action.required ? "; it is required, so the run fails" : "; not required, the run goes on")
     }
 
+    static func actionStopped(_ action: ActionSpec, run: CommandRun) -> String {
+        "action \"\(action.name)\" was stopped with the run: \(run.outcome)"
+    }
+
     static func requiredActionFailed(_ action: ActionSpec, run: CommandRun) -> String {
         "required action \"\(action.name)\" failed (\(run.outcome))"
     }
 
     static func skippedAfterRequiredFailure(_ action: ActionSpec) -> String {
         "required action \"\(action.name)\" failed before it"
+    }
+
+    /// A timed action still running when the load ended: the run waits for it (up to its timeout).
+    static func waitingForAction(_ command: RunningCommand) -> String {
+        let started = seconds(Double(command.startMicros) / 1_000_000)
+        let timeout = seconds(Double(command.timeoutMicros) / 1_000_000)
+        return "the load has ended; waiting for \(command.role) (started at \(started)s, timeout \(timeout)s) to end"
     }
 
     static let actionNotReached = "the load ended before its moment"

@@ -21,8 +21,8 @@ struct AfterLoad: Sendable {
                 continue
             }
             observer.note(Messages.endActionStarted(action))
-            let run = await runner.run(action.command, timeout: action.timeout)
-            ActionReporting.reportEnd(action, run: run, observer: observer)
+            let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
+            ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
             runs[index] = run
             if action.required && !run.succeeded { reason = Messages.skippedAfterRequiredFailure(action) }
         }
@@ -63,7 +63,7 @@ struct AfterLoad: Sendable {
             return result
         }
         result.expected = expected.text
-        let run = await runner.run(check.command, timeout: check.timeout)
+        let run = await runner.run(check.command, timeout: check.timeout, role: .check(check.name))
         result.run = run
         guard run.succeeded else {
             result.problem = Messages.checkCommandFailed(run)
@@ -76,17 +76,22 @@ struct AfterLoad: Sendable {
         return result
     }
 
-    /// One result per profile action, in profile order, from what ran during and after the load.
+    /// One result per profile action, in profile order, from what ran during and after the load. A timed
+    /// action that ended after the load (`loadEndSeconds`, run seconds) records how long the run waited for it.
     static func actionResults(
         _ actions: [ActionSpec], timed: [Int: TimedActions.Started], atEnd: [Int: CommandRun], skipped: [Int: String],
-        notReachedReason: String
+        notReachedReason: String, loadEndSeconds: Double
     ) -> [ActionResult] {
         actions.enumerated().map { index, action in
             let run = timed[index]?.run ?? atEnd[index]
-            return ActionResult(
+            var result = ActionResult(
                 name: action.name, command: action.command, when: action.when, required: action.required, run: run,
                 skippedBecause: run == nil ? (skipped[index] ?? notReachedReason) : nil,
                 requestsSentAtStart: timed[index]?.requestsSent)
+            if let timedRun = timed[index]?.run, timedRun.endSeconds > loadEndSeconds {
+                result.waitedAfterLoadSeconds = timedRun.endSeconds - loadEndSeconds
+            }
+            return result
         }
     }
 }

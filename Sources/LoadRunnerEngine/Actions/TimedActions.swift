@@ -46,9 +46,10 @@ struct TimedActions: Sendable {
     private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {
         let sent = control.requestsSent
         observer.note(Messages.actionStarted(action, atSeconds: Double(clock.nowMicros()) / 1_000_000, sent: sent))
-        let run = await runner.run(action.command, timeout: action.timeout)
-        ActionReporting.reportEnd(action, run: run, observer: observer)
-        if action.required && !run.succeeded {
+        let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
+        ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
+        // Ended by the run's own stop (Ctrl-C), a required action does not also abort the run.
+        if action.required && !run.succeeded && !runner.isStopping {
             abort.request(Messages.requiredActionFailed(action, run: run))
         }
         let counted = if case .afterRequests = action.trigger { true } else { false }
@@ -64,8 +65,11 @@ struct TimedActions: Sendable {
 
 /// The lines an action's end gives in the log.
 enum ActionReporting {
-    static func reportEnd(_ action: ActionSpec, run: CommandRun, observer: some RunObserver) {
-        if run.succeeded {
+    /// `stopping`: the run is being stopped (Ctrl-C), which ended the action, so that is not its failure.
+    static func reportEnd(_ action: ActionSpec, run: CommandRun, stopping: Bool, observer: some RunObserver) {
+        if stopping && !run.succeeded {
+            observer.note(Messages.actionStopped(action, run: run))
+        } else if run.succeeded {
             observer.note(Messages.actionEnded(action, run: run))
         } else {
             observer.problem(Messages.actionFailed(action, run: run))

@@ -9,6 +9,9 @@ import Foundation
 /// the shell's exit (past the SIGKILL after a timeout): a background process that keeps a pipe open, such
 /// as a daemon that did not redirect its output, is left running and not waited for. The shell is left
 /// a zombie until the end so that its pid, which is the group's id, cannot be reused while we signal it.
+///
+/// A stop of the run (`RunningCommands.stopAll`, which sends SIGTERM itself) is treated like the deadline:
+/// SIGKILL follows after the same grace, but the command does not count as timed out.
 struct ChildWatch {
     /// How long a timed-out process group has between SIGTERM and SIGKILL, in microseconds.
     static let killGraceMicros: Int64 = 2_000_000
@@ -32,6 +35,7 @@ struct ChildWatch {
     private let child: ChildProcess
     private let clock: RunClock
     private let deadlineMicros: Int64
+    private let commands: RunningCommands
     /// Our read ends of stdout and stderr; -1 once closed.
     private var fds: [Int32]
     private var outputs: [OutputTail]
@@ -39,19 +43,25 @@ struct ChildWatch {
     /// When SIGKILL is due: set when SIGTERM was sent at the deadline.
     private var killMicros: Int64?
     private var killSent = false
+    /// True when SIGTERM came from the deadline (rather than from a stop of the run).
+    private var deadlineReached = false
     private var idleMicros: Int64 = 1_000
 
     /// Waits for `child` to end (killing its group at `deadlineMicros`, a run time) and reaps it; closes
-    /// the pipes.
-    static func wait(for child: ChildProcess, clock: RunClock, deadlineMicros: Int64, keptBytes: Int) -> Ending {
-        var watch = ChildWatch(child: child, clock: clock, deadlineMicros: deadlineMicros, keptBytes: keptBytes)
+    /// the pipes. `child` must be registered in `commands`; it is removed from there just before it is reaped.
+    static func wait(
+        for child: ChildProcess, clock: RunClock, deadlineMicros: Int64, keptBytes: Int, commands: RunningCommands
+    ) -> Ending {
+        var watch = ChildWatch(
+            child: child, clock: clock, deadlineMicros: deadlineMicros, keptBytes: keptBytes, commands: commands)
         return watch.run()
     }
 
-    private init(child: ChildProcess, clock: RunClock, deadlineMicros: Int64, keptBytes: Int) {
+    private init(child: ChildProcess, clock: RunClock, deadlineMicros: Int64, keptBytes: Int, commands: RunningCommands) {
         self.child = child
         self.clock = clock
         self.deadlineMicros = deadlineMicros
+        self.commands = commands
         fds = [child.stdoutFD, child.stderrFD]
         outputs = [OutputTail(limit: keptBytes), OutputTail(limit: keptBytes)]
     }
@@ -67,15 +77,20 @@ struct ChildWatch {
             readOutput(waitingUntil: wake, now: now, buffer: buffer)
         }
         for index in fds.indices { closePipe(index) }
+        commands.remove(pid: child.pid)
         let (exitStatus, signal) = reap()
         return Ending(
             exitMicros: exitedMicros ?? clock.nowMicros(), exitStatus: exitStatus, signal: signal,
-            timedOut: killMicros != nil, stdout: outputs[0].text, stderr: outputs[1].text)
+            timedOut: deadlineReached, stdout: outputs[0].text, stderr: outputs[1].text)
     }
 
     private mutating func enforceDeadline(now: Int64) {
         if exitedMicros == nil, killMicros == nil, now >= deadlineMicros {
             kill(-child.pid, SIGTERM)
+            killMicros = now + Self.killGraceMicros
+            deadlineReached = true
+        }
+        if exitedMicros == nil, killMicros == nil, commands.isStopping {
             killMicros = now + Self.killGraceMicros
         }
         if let killMicros, !killSent, now >= killMicros {

@@ -58,13 +58,14 @@ enum CommandMonitorSampler {
         let timeout = CommandMonitorSchedule.timeout(interval: spec.interval)
         var log = CommandMonitorLog(name: spec.name, interval: spec.interval)
         var tick = schedule.tick(atMicros: clock.nowMicros())
-        while !Task.isCancelled {
+        // Once the run is stopping (Ctrl-C), no new sample starts: it would only be ended at once.
+        while !Task.isCancelled && !runner.isStopping {
             let wait = schedule.dueMicros(tick) - clock.nowMicros()
             if wait > 0 {
                 do { try await Task.sleep(for: .microseconds(wait)) } catch { break }
             }
             // Cancelling this task does not stop the command; the run ends within its timeout.
-            let run = await runner.run(spec.command, timeout: timeout)
+            let run = await runner.run(spec.command, timeout: timeout, role: .monitor(spec.name))
             if let message = log.record(run) { observer.problem(message) }
             let ranAt = max(tick, schedule.tick(atMicros: Int64((run.startSeconds * 1_000_000).rounded())))
             let next = schedule.nextTick(after: ranAt, endMicros: Int64((run.endSeconds * 1_000_000).rounded()))

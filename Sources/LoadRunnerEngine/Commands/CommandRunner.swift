@@ -8,23 +8,32 @@ import LoadRunnerCore
 /// waits for it (see `ChildWatch`), so Swift's pool is never blocked. At `timeout` the whole group gets
 /// SIGTERM, then SIGKILL 2 s later. Nothing here throws or crashes: a command that cannot start is a
 /// `CommandRun` with a `launchError`.
+///
+/// Every command is registered in `commands` while it runs, so a stop of the run (Ctrl-C) reaches its process
+/// group at once (`RunningCommands.stopAll`).
 struct CommandRunner: Sendable {
     private let clock: RunClock
+    /// The commands started and not yet reaped.
+    let commands: RunningCommands
     /// The shell that runs the commands; only tests change it (to one that does not exist).
     private let shell: String
 
-    init(clock: RunClock, shell: String = "/bin/sh") {
+    init(clock: RunClock, commands: RunningCommands = RunningCommands(), shell: String = "/bin/sh") {
         self.clock = clock
+        self.commands = commands
         self.shell = shell
     }
+
+    /// True once the run is stopping: commands still running are being ended, and no new one should start.
+    var isStopping: Bool { commands.isStopping }
 
     /// Runs `command` to its end and returns what it did, with times in run seconds.
     ///
     /// Cancelling the awaiting task does not stop the command: it still ends within `timeout` (plus the
     /// 2 s grace before SIGKILL), and this returns then.
-    func run(_ command: String, timeout: Duration) async -> CommandRun {
+    func run(_ command: String, timeout: Duration, role: CommandRole) async -> CommandRun {
         await withCheckedContinuation { continuation in
-            let thread = Thread { [self] in continuation.resume(returning: runHere(command, timeout: timeout)) }
+            let thread = Thread { [self] in continuation.resume(returning: runHere(command, timeout: timeout, role: role)) }
             thread.name = "command"
             thread.stackSize = 512 << 10
             thread.start()
@@ -32,7 +41,7 @@ struct CommandRunner: Sendable {
     }
 
     /// Runs `command` on the calling thread, blocking it until the command ends.
-    private func runHere(_ command: String, timeout: Duration) -> CommandRun {
+    private func runHere(_ command: String, timeout: Duration, role: CommandRole) -> CommandRun {
         let startMicros = clock.nowMicros()
         let child: ChildProcess
         switch ChildProcess.spawn(command, shell: shell) {
@@ -43,9 +52,11 @@ struct CommandRunner: Sendable {
                 startSeconds: seconds, endSeconds: seconds, exitStatus: nil, signal: nil, timedOut: false,
                 launchError: failure.text, stdout: "", stderr: "")
         }
+        let timeoutMicros = Self.micros(timeout)
+        commands.register(RunningCommand(pid: child.pid, role: role, startMicros: startMicros, timeoutMicros: timeoutMicros))
         let ending = ChildWatch.wait(
-            for: child, clock: clock, deadlineMicros: startMicros + Self.micros(timeout),
-            keptBytes: CommandRun.keptOutputBytes)
+            for: child, clock: clock, deadlineMicros: startMicros + timeoutMicros,
+            keptBytes: CommandRun.keptOutputBytes, commands: commands)
         return CommandRun(
             startSeconds: Self.seconds(micros: startMicros), endSeconds: Self.seconds(micros: ending.exitMicros),
             exitStatus: ending.exitStatus, signal: ending.signal, timedOut: ending.timedOut, launchError: nil,

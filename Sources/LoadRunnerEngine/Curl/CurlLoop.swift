@@ -100,6 +100,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             transfer.continuation = continuation
             transfer.requestIndex = requestIndex
             transfer.refusal = refusal
+            transfer.startMicros = clock.nowMicros()
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
                 transfersToAdd.append(transfer)
@@ -213,6 +214,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let outcome = TransferOutcomeReader.outcome(
                 of: transfer, code: code, expect: expectations[requestIndex])
             recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: now)
+            recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
             resume(transfer, with: .completed(outcome))
         }
         for transfer in refusedTransfers {
@@ -225,8 +227,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         refusedTransfers.removeAll(keepingCapacity: true)
     }
 
+    /// Ends every running transfer unrecorded, except that each counts as in flight at the ends of the stages it
+    /// spanned, the current one included (the run ends now).
     private func abandonRunningTransfers() {
+        let now = clock.nowMicros()
         for transfer in runningTransfers.values {
+            recorder.recordInFlight(
+                requestIndex: transfer.requestIndex, startMicros: transfer.startMicros, untilMicros: now, abandoned: true)
             curl_multi_remove_handle(multi, transfer.handle)
             resume(transfer, with: .cancelled)
         }

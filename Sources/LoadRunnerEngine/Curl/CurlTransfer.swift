@@ -11,6 +11,9 @@ final class CurlTransfer: @unchecked Sendable {
     var continuation: UnsafeContinuation<TransferResult, Never>?
     /// Which profile request is being sent (index into the profile's requests), for the statistics.
     var requestIndex = 0
+    /// When the current transfer was handed to the loop, in run microseconds (for requests in flight at a
+    /// stage's end).
+    var startMicros: Int64 = 0
     /// Headers for a request whose headers are templated; freed when the next request is configured.
     var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// The request configuration last applied, so unchanged options are not set again.

@@ -13,6 +13,8 @@ struct LoopRecorder {
     private var secondStats: [RequestStats]
     private(set) var currentSecond = 0
     private(set) var failures: [FailureKey: FailureTally] = [:]
+    /// `[stage][request]`: requests in flight at the stage's end (completed later, or abandoned at the run's end).
+    private(set) var inFlightAtEnd: [[InFlightTally]]
     /// Index of the slot the last sample fell in; samples arrive in time order on one loop.
     private var slotIndex = 0
 
@@ -24,6 +26,19 @@ struct LoopRecorder {
         let empty = requests.map { RequestStats(name: $0.name, method: $0.method) }
         windowStats = Array(repeating: empty, count: schedule.slots.count)
         secondStats = empty
+        inFlightAtEnd = Array(repeating: Array(repeating: InFlightTally(), count: requests.count), count: schedule.slots.count)
+    }
+
+    /// Counts a request that ran from `startMicros` to `untilMicros` as in flight at the end of every stage
+    /// whose end lies in between; an `abandoned` one (the run ends at `untilMicros`) also at the end of the
+    /// stage it was in then. A request that started and ended within one stage costs one comparison.
+    mutating func recordInFlight(requestIndex: Int, startMicros: Int64, untilMicros: Int64, abandoned: Bool = false) {
+        refreshSchedule()
+        for slot in schedule.slots where slot.endMicros > startMicros && slot.startMicros <= untilMicros {
+            guard abandoned || slot.endMicros <= untilMicros else { break }
+            let end = min(slot.endMicros, untilMicros)
+            inFlightAtEnd[slot.index][requestIndex].add(micros: end - startMicros)
+        }
     }
 
     /// Records one completed request at run time `micros`.
@@ -33,14 +48,19 @@ struct LoopRecorder {
             failures[FailureKey(requestIndex: requestIndex, failure: failure), default: FailureTally(firstSeenMicros: micros)]
                 .add(atMicros: micros)
         }
-        if live.version != scheduleVersion {
-            scheduleVersion = live.version
-            schedule = live.current
-        }
+        refreshSchedule()
         let slots = schedule.slots
         while slotIndex < slots.count && micros >= slots[slotIndex].endMicros { slotIndex += 1 }
         guard slotIndex < slots.count, micros >= slots[slotIndex].windowStartMicros else { return }
         windowStats[slotIndex][requestIndex].record(outcome)
+    }
+
+    /// Takes the live timeline again when a stage that ends by count has moved the stages after it.
+    private mutating func refreshSchedule() {
+        if live.version != scheduleVersion {
+            scheduleVersion = live.version
+            schedule = live.current
+        }
     }
 
     /// Hands the finished seconds before `second` to `deliver`, in order (empty seconds included).
@@ -59,6 +79,22 @@ struct LoopRecorder {
 struct LoopSecond: Sendable {
     var second: Int
     var requests: [RequestStats]
+}
+
+/// Requests of one name in flight at a stage's end, and how long the oldest had been running by then.
+struct InFlightTally: Sendable {
+    var count = 0
+    var longestMicros: Int64 = 0
+
+    mutating func add(micros: Int64) {
+        count += 1
+        longestMicros = max(longestMicros, micros)
+    }
+
+    mutating func merge(_ other: InFlightTally) {
+        count += other.count
+        longestMicros = max(longestMicros, other.longestMicros)
+    }
 }
 
 /// A distinct failure: request and message.

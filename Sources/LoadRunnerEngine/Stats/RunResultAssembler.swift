@@ -46,6 +46,9 @@ struct RunResultAssembler {
                 generator: GeneratorStats(
                     cpuPercent: cpu, allowedCores: allowedCores,
                     schedulingLagP99Micros: lag.micros(atPercentile: 99), schedulingLagMaxMicros: lag.maxMicros))
+            // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
+            if endMicros < slot.endMicros { stage.cutShort = true }
+            stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)
             if let count = stageCounts[slot.index] {
                 stage.requestLimit = count.limit
                 stage.requestsSent = count.sent
@@ -64,6 +67,20 @@ struct RunResultAssembler {
         var aggregated = RequestStats(name: RequestStats.aggregatedName, method: "")
         requests.forEach { aggregated.add($0) }
         return (requests, aggregated)
+    }
+
+    /// The requests every loop saw in flight at stage `index`'s end, per request name; nil when none.
+    private func inFlight(recorders: [LoopRecorder], stage index: Int) -> [InFlightRequests]? {
+        var merged = profile.requests.map { _ in InFlightTally() }
+        for recorder in recorders {
+            for (request, tally) in recorder.inFlightAtEnd[index].enumerated() { merged[request].merge(tally) }
+        }
+        let counted = zip(profile.requests, merged).filter { $0.1.count > 0 }.map { request, tally in
+            InFlightRequests(
+                name: request.name, method: request.method, count: tally.count,
+                longestMicros: UInt64(max(0, tally.longestMicros)))
+        }
+        return counted.isEmpty ? nil : counted
     }
 
     private func failures(recorders: [LoopRecorder]) -> [FailureRecord] {

@@ -48,6 +48,7 @@ struct RunSession {
         } catch {
             progress.finish()
             console.error(CLIMessages.engineFailed(error))
+            if case .interrupted = error { return .interrupted }
             return .targetOrSetupFailure
         }
         progress.finish()

@@ -78,7 +78,7 @@ import Testing
         (#"[{"a": 1}, 2]"#, 11, #"element 1 starts with "2", but the array started with objects; every element must be an object"#),
         (#"[{"a" 1}]"#, 6, #"expected ":" after key "a", found "1""#),
         (#"[{a: 1}]"#, 2, #"expected a quoted key in object 0, found "a""#),
-        (#"[{"a": 1 "b": 2}]"#, 9, ##"expected "," or "}" in object 0, found """##),
+        (#"[{"a": 1 "b": 2}]"#, 9, "expected \",\" or \"}\" in object 0, found \"\"\""),
         (#"[[1, 2}]"#, 6, #"expected "," or "]", found "}""#),
     ] as [(String, Int, String)])
     func errorsSayWhatAndAtWhichByte(body: String, offset: Int, message: String) {

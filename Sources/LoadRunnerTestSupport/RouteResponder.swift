@@ -31,6 +31,11 @@ struct RouteResponder: Sendable {
             return .writeGarbage
         case .echo:
             return .respond(.json(Self.echoBody(head: head, bodyLength: bodyLength)))
+        case .header(let name):
+            guard let value = head.headers[name].first else {
+                return .respond(.text("no \(name) header", status: .forbidden))
+            }
+            return .respond(.json("[" + JSONText.quoted(value) + "]"))
         case .userGet(let id):
             return .respond(delayed(userGet(id: id)))
         case .userSearch(let query):

@@ -11,6 +11,8 @@ enum TestRoute: Sendable, Equatable {
     case stall
     case garbage
     case echo
+    /// `/header/{name}`: the request's `name` header value as a one-element JSON array, 403 without it.
+    case header(name: String)
     case userGet(id: String)
     case userSearch(query: String)
     case userGetIDs(query: String)
@@ -53,6 +55,7 @@ enum TestRoute: Sendable, Equatable {
         case ("delay", 2): return delay(segments.last)
         case ("status", 2): return status(segments.last)
         case ("bytes", 2): return bytes(segments.last)
+        case ("header", 2): return .header(name: String(segments.last ?? ""))
         case ("user", 3) where segments.dropFirst().first == "get":
             return .userGet(id: String(segments.last ?? ""))
         case ("user", 2) where segments.last == "search": return .userSearch(query: String(query))

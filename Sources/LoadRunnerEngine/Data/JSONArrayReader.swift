@@ -16,12 +16,16 @@ struct JSONArrayReader {
     let input: UnsafeBufferPointer<UInt8>
     var position = 0
     var table: ValueTableBuilder
+    /// Cells to reserve room for: one more than the commas in the body, which bounds the values of a
+    /// scalar array (objects with missing keys may need more; the buffer then grows).
+    var cellCapacity = 0
     /// Deepest nesting kept as text before the body is refused (guards the recursive skip).
     static let maxDepth = 256
 
     /// The array in `input` as a table, or the first problem found.
     static func read(_ input: UnsafeBufferPointer<UInt8>) throws(JSONArrayError) -> ValueTable {
-        var reader = JSONArrayReader(input: input, table: ValueTableBuilder(columns: [""], byteCapacity: input.count))
+        var reader = JSONArrayReader(input: input, table: ValueTableBuilder(columns: [""], byteCapacity: 0))
+        reader.cellCapacity = Self.commaCount(input) + 1
         try reader.readArray()
         return reader.table.finish()
     }
@@ -36,7 +40,7 @@ struct JSONArrayReader {
         let objects = peek() == UInt8(ascii: "{")
         var columnByName: [String: Int] = [:]
         var row = ObjectRow()
-        if objects { table = ValueTableBuilder(columns: [], byteCapacity: input.count) }
+        table = ValueTableBuilder(columns: objects ? [] : [""], byteCapacity: input.count, cellCapacity: cellCapacity)
         while true {
             skipWhitespace()
             if objects {
@@ -132,6 +136,13 @@ struct JSONArrayReader {
             table.endCell()
         }
         table.endRow()
+    }
+
+    /// Commas in `input`: a fast first pass, so the cell offsets are allocated once.
+    static func commaCount(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in input where byte == UInt8(ascii: ",") { count += 1 }
+        return count
     }
 
     func peek() -> UInt8? { position < input.count ? input[position] : nil }

@@ -76,15 +76,20 @@ struct ValueTableBuilder {
     private(set) var columns: [String]
     private(set) var bytes: [UInt8] = []
     private var ends: [UInt32] = []
-    private var rowStarts: [UInt32] = [0]
-    /// The fewest cells of any row so far; rows are all full when it equals the final column count.
-    private var narrowestRow = Int.max
+    /// Cells of every row so far while all rows are equally wide (nil before the first row); row starts
+    /// are then implied and `rowStarts` stays empty, costing nothing for scalar lists and CSV files.
+    private var uniformWidth: Int?
+    /// Where each row starts in `ends`, plus the end; kept only once rows differ in width.
+    private var rowStarts: [UInt32] = []
+    private var rowStart = 0
     private(set) var rowCount = 0
 
-    /// `byteCapacity` is reserved up front (an upper bound is fine: pages never written cost no memory).
-    init(columns: [String], byteCapacity: Int) {
+    /// `byteCapacity` and `cellCapacity` are reserved up front, so the buffers never grow by copying
+    /// (an upper bound is fine: pages never written cost no memory).
+    init(columns: [String], byteCapacity: Int, cellCapacity: Int = 0) {
         self.columns = columns
         bytes.reserveCapacity(byteCapacity)
+        ends.reserveCapacity(cellCapacity)
     }
 
     /// Adds a column (a key first seen in a later object); earlier rows read it as empty.
@@ -121,13 +126,24 @@ struct ValueTableBuilder {
     }
 
     mutating func endRow() {
-        let cells = UInt32(ends.count) - rowStarts[rowStarts.count - 1]
-        narrowestRow = min(narrowestRow, Int(cells))
-        rowStarts.append(UInt32(ends.count))
+        let width = ends.count - rowStart
+        if uniformWidth == nil && rowCount == 0 { uniformWidth = width }
+        if let uniform = uniformWidth, uniform != width { materializeRowStarts(width: uniform) }
+        if uniformWidth == nil { rowStarts.append(UInt32(ends.count)) }
+        rowStart = ends.count
         rowCount += 1
     }
 
-    func finish() -> ValueTable {
-        ValueTable(columns: columns, bytes: bytes, ends: ends, rowStarts: narrowestRow >= columns.count ? nil : rowStarts, rowCount: rowCount)
+    /// Writes out the row starts implied so far (all rows `width` cells wide) and keeps them from now on.
+    private mutating func materializeRowStarts(width: Int) {
+        rowStarts = (0...rowCount).map { UInt32($0 * width) }
+        uniformWidth = nil
+    }
+
+    mutating func finish() -> ValueTable {
+        if let uniform = uniformWidth, uniform != columns.count { materializeRowStarts(width: uniform) }
+        return ValueTable(
+            columns: columns, bytes: bytes, ends: ends, rowStarts: uniformWidth == nil && rowCount > 0 ? rowStarts : nil,
+            rowCount: rowCount)
     }
 }

@@ -6,7 +6,8 @@ APT_PACKAGES := libcurl4-openssl-dev
 # The replica lab: PostgreSQL 15 server and client, curl and Python for its scripts' checks.
 LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl python3
 # The TLS and HTTP/2 tests run against a real nginx with a self-signed certificate.
-TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl
+# shellcheck lints every shell script of the repo first.
+TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
 # `make demo FULL=1` runs the study's full 3-minute stages.
 DEMO_PROFILE := $(if $(FULL),Profiles/lab-replicas-full.yaml,Profiles/lab-replicas.yaml)
@@ -52,6 +53,7 @@ local-demo: release
 ## lab service and the whole replica and failover experiments (small). Serial: the engine tests measure
 ## real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
+	shellcheck -S warning $$(git ls-files '*.sh' Lab/lab)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 	Lab/pg/test-lab.sh

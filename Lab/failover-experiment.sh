@@ -94,22 +94,27 @@ fresh_lab() {
 run_scenario() {
   local name=$1 profile=$2 t0=$SECONDS port status
   shift 2
-  local dir="$out/$name"
+  local dir="$out/$name" kept="$work/$name-kept"
   echo
   echo "== $name: a fresh lab, sync $*, then $profile"
-  mkdir -p "$dir"
-  fresh_lab "$@" | tee "$dir/lab-sync.txt"
+  # LoadRunner's --out must be a new folder (or an earlier result, which it replaces whole): what the
+  # experiment keeps from before and during the run waits in $kept and joins the results afterwards.
+  rm -rf "$dir"
+  mkdir -p "$kept"
+  fresh_lab "$@" | tee "$kept/lab-sync.txt"
   eval "$(Lab/lab env)"
-  Lab/lab status >"$dir/lab-status-before.txt" 2>&1 || true
+  Lab/lab status >"$kept/lab-status-before.txt" 2>&1 || true
   # The profile's process monitors name the default lab's pid files; this copy names this lab's.
   sed "s#\.\./Lab/data-failover/#$LAB_DIR/#g" "$profile" >"$work/$name.yaml"
   service_start "$dir/service.log" --reads primary --query-timeout-ms "$query_timeout_ms"
   port=$(service_port)
   echo "lab and service ready in $((SECONDS - t0))s; running the load"
   set +e
-  "$loadrunner" run "$work/$name.yaml" --target "http://127.0.0.1:$port" --out "$dir" 2>&1 | tee "$dir/console.log"
+  "$loadrunner" run "$work/$name.yaml" --target "http://127.0.0.1:$port" --out "$dir" 2>&1 | tee "$kept/console.log"
   status=${PIPESTATUS[0]}
   set -e
+  mkdir -p "$dir"
+  mv "$kept"/* "$dir/"
   echo "$status" >"$dir/exit-status"
   curl -fsS --max-time 10 "http://127.0.0.1:$port/metrics" >"$dir/service-metrics.json" || true
   service_stop

@@ -17,8 +17,16 @@ import re
 import sys
 
 NODES = ("primary", "replica1", "replica2")
-# A check or monitor that counts the rows of one node: `Lab/lab sql NODE '...'` or the current primary.
-ROW_COUNT = re.compile(r"Lab/lab sql (primary|replica1|replica2|\"\$\(Lab/lab primary\)\") 'select count\(\*\) from template'")
+# The names the four failover profiles give their actions and checks; the report finds them by name.
+ROW_CHECKS = {  # check name -> the node whose rows it counts ("current": the current primary)
+    "rows on node primary (a standby after the failover)": "primary",
+    "rows on node replica1 (the new primary)": "replica1",
+    "rows on node replica2": "replica2",
+    "rows on the current primary (Lab/lab primary)": "current",
+    "rows on the primary, at least the acknowledged writes": "primary",
+}
+NEW_PRIMARY_CHECK = "the new primary is replica1"
+CAUGHT_UP_CHECK = "{} caught up (rows behind the primary)"
 # PostgreSQL's warnings when a backend stops waiting for its synchronous standby (the commit stays).
 CANCELLED_WAIT = re.compile(r"WARNING:\s+cancel\w* (?:the )?wait for synchronous replication")
 CHARTS = (
@@ -44,9 +52,9 @@ class Run:
         # The end of the last stage with users: a last stage of 0 users only collects answers.
         self.writing_end = max((st["endSeconds"] for st in self.result["stages"] if st["users"] > 0), default=self.load_end)
 
-    def action(self, command):
-        """The executed run of the first action whose command contains `command`, or None."""
-        action = next((a for a in self.result.get("actions", []) if command in a["command"]), None)
+    def action(self, name):
+        """The executed run of the action called `name`, or None."""
+        action = next((a for a in self.result.get("actions", []) if a["name"] == name), None)
         return action.get("run") if action else None
 
     def monitor_values(self, name, after, until):
@@ -76,25 +84,22 @@ class Run:
         return counts
 
     def rows(self):
-        """Row counts read by one-line checks, by node ("current" for `$(Lab/lab primary)`)."""
+        """Row counts read by the row-count checks (ROW_CHECKS), by node ("current" for the current primary)."""
         rows = {}
         for check in self.result.get("checks", []):
-            match = ROW_COUNT.fullmatch(check["command"].strip())
-            if match and as_int(check.get("actual")) is not None:
-                node = match.group(1)
-                rows["current" if node.startswith('"') else node] = as_int(check["actual"])
+            node = ROW_CHECKS.get(check["name"])
+            if node and as_int(check.get("actual")) is not None:
+                rows[node] = as_int(check["actual"])
         return rows
 
-    def check_output(self, command):
-        """The compared output of the check whose command is exactly `command`, or None."""
-        check = next((c for c in self.result.get("checks", []) if c["command"].strip() == command), None)
+    def check_output(self, name):
+        """The compared output of the check called `name`, or None."""
+        check = next((c for c in self.result.get("checks", []) if c["name"] == name), None)
         return check.get("actual") if check else None
 
     def rows_behind(self, node):
-        """The output of the multi-line check that waits for NODE to catch up and prints the rows it lacks."""
-        check = next((c for c in self.result.get("checks", []) if "\n" in c["command"].strip()
-                      and f"Lab/lab sql {node} 'select count(*)" in c["command"]), None)
-        return as_int(check.get("actual")) if check else None
+        """The output of the check that waits for NODE to catch up and prints the rows it lacks."""
+        return as_int(self.check_output(CAUGHT_UP_CHECK.format(node)))
 
     def all_passed(self):
         """Every check ran and passed, every required action ran and exited 0."""
@@ -155,12 +160,12 @@ def quorum_outcome(run):
     known = [r for r in node_rows if r is not None]
     o = {"sent": sent, "acknowledged": acked, "failed": failed, "rows": dict(zip(NODES, node_rows)),
          "rows_on_current_primary": rows.get("current"),
-         "new_primary": run.check_output("Lab/lab primary") or "?",
+         "new_primary": run.check_output(NEW_PRIMARY_CHECK) or "?",
          "lost": max(0, acked - min(known)) if len(known) == 3 else None,
          "extra": max(0, max(known) - acked) if known else None,
          "load_seconds": round(run.load_end, 1)}
     seconds = run.seconds()
-    stop = run.action("Lab/lab stop replica2")
+    stop = run.action("stop replica2")
     if stop:
         lag = run.monitor_values("replica2 lag", stop["startSeconds"], run.load_end)
         counts = [as_int(line) for line in (stop.get("stdout") or "").split()]
@@ -172,8 +177,8 @@ def quorum_outcome(run):
                      "replica2_lag_max_bytes": max((v for _, v in lag), default=None),
                      "writes_per_second_before": per_second([r for r in seconds if r[0] + 1 <= stop["startSeconds"]]),
                      "writes_per_second_after": per_second([r for r in seconds if r[0] >= stop["endSeconds"]])}
-    for key, command in (("restart_seconds", "Lab/lab restart"), ("failover_seconds", "Lab/lab failover")):
-        action = run.action(command)
+    for key, name in (("restart_seconds", "restart every node"), ("failover_seconds", "failover to replica1")):
+        action = run.action(name)
         if action:
             o[key] = round(action["endSeconds"] - action["startSeconds"], 1)
     current = "" if o["rows_on_current_primary"] is None else f" with {o['rows_on_current_primary']} rows"
@@ -194,7 +199,7 @@ def first_outcome(run):
     if o["rows_on_primary"] is not None:
         o["committed_without_ack"] = o["rows_on_primary"] - acked
     o["service_503s"] = service_failures(read_text(os.path.join(run.dir, "service.log")))
-    stop, start = run.action("Lab/lab stop replica1"), run.action("Lab/lab start replica1")
+    stop, start = run.action("stop replica1"), run.action("start replica1")
     seconds = run.seconds()
     if stop and start:
         inside = [r for r in seconds if r[0] >= stop["endSeconds"] and r[0] + 1 <= start["startSeconds"]]

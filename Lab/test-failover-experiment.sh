@@ -33,13 +33,9 @@ status=0
 Lab/failover-experiment.sh --ci --lab-dir "$lab_dir" --ports "$lab_ports" --out "$out" || status=$?
 echo "the experiment took $((SECONDS - started)) s and exited $status"
 
-passed=0 failed=0
-check() {
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok: $what"; else failed=$((failed + 1)); echo "FAILED: $what"; fi
-}
-# json FILE EXPR: EXPR over the file's JSON as `d`, printed.
-json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@" 2>/dev/null || echo "(unreadable: $1)"; }
+# shellcheck source=Lab/test-helpers.sh
+. Lab/test-helpers.sh
+json() { json_of "$@"; }
 outcome="$out/outcome.json"
 
 check "the experiment exited 0" test "$status" = 0
@@ -91,5 +87,4 @@ no_service_left() { [ -s "$lab_dir/service.pid" ] && ! kill -0 "$(cat "$lab_dir/
 check "no postgres process of the lab is left" no_postgres_left
 check "no service process is left" no_service_left
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

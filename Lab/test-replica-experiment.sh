@@ -21,12 +21,9 @@ sed -e 's/duration: 30s, warmup: 10s/duration: 3s, warmup: 1s/' -e 's/users: 100
 out="$work/report"
 Lab/replica-experiment.sh --profile "$work/profile.yaml" --users 20000 --out "$out"
 
-passed=0 failed=0
-check() {
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok: $what"; else failed=$((failed + 1)); echo "FAILED: $what"; fi
-}
-json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+# shellcheck source=Lab/test-helpers.sh
+. Lab/test-helpers.sh
+json() { json_of "$@"; }
 
 check "both replicas streamed" test "$(grep -c streaming "$out/lab-status.txt")" -ge 2
 check "before: reads on the primary only" \
@@ -47,5 +44,4 @@ for file in compare.md report.html compare.csv compare.json compare-p95.svg; do
 done
 check "the compare covers the monitored processes" grep -q "replica1" "$out/compare/compare.md"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

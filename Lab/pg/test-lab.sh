@@ -21,19 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0 failed=0
-out=""
-check() { # check NAME COMMAND...: runs COMMAND, records pass/fail, keeps its stdout+stderr in $out
-  local name=$1; shift
-  if out=$("$@" 2>&1); then
-    passed=$((passed + 1)); echo "ok   $name"
-  else
-    failed=$((failed + 1)); echo "FAIL $name"; printf '%s\n' "$out" | sed 's/^/     /'
-  fi
-}
-expect_exit() { local want=$1 rc=0; shift; "$@" || rc=$?; [ "$rc" -eq "$want" ] || { echo "exit $rc, wanted $want"; return 1; }; }
-equals() { [ "$1" = "$2" ] || { echo "got '$1', wanted '$2'"; return 1; }; }
-contains() { grep -q -- "$2" <<<"$1" || { echo "'$2' not in:"; echo "$1"; return 1; }; }
+# shellcheck source=Lab/test-helpers.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../test-helpers.sh"
 pids() { local n; for n in primary replica1 replica2; do head -n 1 "$LAB_DIR/$n/postmaster.pid" 2>/dev/null || true; done | tr '\n' ' '; }
 # Live (non-zombie) postgres processes whose working directory is inside LAB_DIR.
 lab_processes() {
@@ -181,5 +170,4 @@ check "status of a stopped lab exits non-zero" expect_exit 1 "$lab" status
 check "clean" "$lab" clean
 check "clean removed LAB_DIR" test ! -e "$LAB_DIR"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

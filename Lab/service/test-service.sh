@@ -45,19 +45,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0 failed=0
-out=""
-check() { # check NAME COMMAND...: runs COMMAND, records pass/fail, keeps its stdout+stderr in $out
-  local name=$1; shift
-  if out=$("$@" 2>&1); then
-    passed=$((passed + 1)); echo "ok   $name"
-  else
-    failed=$((failed + 1)); echo "FAIL $name"; printf '%s\n' "$out" | sed 's/^/     /'
-  fi
-}
-equals() { [ "$1" = "$2" ] || { echo "got '$1', wanted '$2'"; return 1; }; }
-contains() { grep -q -- "$2" <<<"$1" || { echo "'$2' not in:"; echo "$1"; return 1; }; }
-expect_exit() { local want=$1 rc=0; shift; "$@" >/dev/null 2>&1 || rc=$?; [ "$rc" -eq "$want" ] || { echo "exit $rc, wanted $want"; return 1; }; }
+# shellcheck source=Lab/test-helpers.sh
+. "$here/../test-helpers.sh"
 alive() { [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; }
 # status PATH [PORT]: prints the HTTP status of GET PATH; the body goes to $work/body
 status() { curl -sS -o "$work/body" -w '%{http_code}' --max-time 15 "http://127.0.0.1:${2:-$port}$1"; }
@@ -67,7 +56,7 @@ post() {
     --data-binary "$1" "http://127.0.0.1:${2:-$port}/template"
 }
 body() { cat "$work/body"; }
-json() { python3 -c "import json,sys; d=json.load(open('$work/body')); print($1)"; }
+json() { json_of "$work/body" "$1"; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 bin=${LAB_SERVICE_BIN:-$here/.build/release/lab-service}
@@ -363,5 +352,4 @@ check "started without a primary: metrics writer is null" equals "$(status /metr
 stop_service && stopped=0 || stopped=$?
 check "SIGTERM stops the service with exit 0 (no primary)" equals "$stopped" 0
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

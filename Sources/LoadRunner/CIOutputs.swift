@@ -13,6 +13,23 @@ enum CIOutputs {
         }
     }
 
+    /// Why `path` cannot take the JUnit file, checked before anything is sent; nil when it can. Since the file is
+    /// written atomically (a temporary file renamed over it), its folder must exist and be writable.
+    static func junitProblem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return CLIMessages.junitIsFolder()
+        }
+        let parent = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+            return CLIMessages.junitFolderMissing(parent)
+        }
+        guard access(parent, W_OK) == 0 else {
+            return CLIMessages.junitFolderUnwritable(parent, reason: OutputFolder.reason(errno: errno))
+        }
+        return nil
+    }
+
     /// Appends `markdown` to the file named by `$GITHUB_STEP_SUMMARY`, when set.
     static func appendStepSummary(_ markdown: String, console: Console) {
         guard let path = console.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }

@@ -13,6 +13,7 @@ enum CLIMessages {
     static func profileValid(_ profile: Profile) -> String {
         let seconds = profile.stages.map { Double($0.duration.micros) / 1_000_000 }.reduce(0, +)
         let peak = profile.stages.map(\.users).max() ?? 0
+        // The profile keeps the counted requests' sum within ProfileLimits.maxRequests: this cannot overflow.
         let counted = profile.stages.compactMap(\.requestLimit).reduce(0, +)
         let length = counted > 0
             ? "\(counted) requests in counted stages, at most \(formatDuration(seconds))" : formatDuration(seconds)
@@ -87,6 +88,10 @@ enum CLIMessages {
 
     static func comparisonWritten(_ folder: String) -> String {
         "comparison in \(folder) (open compare.md first)"
+    }
+
+    static func cannotAppendHistory(reason: String) -> String {
+        "cannot append to \(HistoryFile.fileName): \(reason); the run goes on, and the other result files are written at its end"
     }
 
     static func problemDuringRun(_ message: String) -> String { "warning: " + message }

@@ -48,6 +48,10 @@ struct CompareCommand: ParsableCommand {
             problems.forEach(console.error)
             throw ExitStatus.usageOrProfileError.exitCode
         }
+        if let junit, let problem = CIOutputs.junitProblem(junit) {
+            console.error(CLIMessages.junitRefused(junit, reason: problem, nothingSent: false))
+            throw ExitStatus.outputFailure.exitCode
+        }
         guard let (baselineRun, baselineFolder) = ResultLoading.load(baseline, console: console),
               let (candidateRun, candidateFolder) = ResultLoading.load(candidate, console: console)
         else { throw ExitStatus.usageOrProfileError.exitCode }
@@ -69,11 +73,8 @@ struct CompareCommand: ParsableCommand {
                 resources: result.resources ?? [],
                 users: Dictionary(result.stages.map { ($0.number, $0.baselineUsers) }, uniquingKeysWith: { first, _ in first })))
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
-        do {
-            try CompareOutputs.write(result, to: folder, charts: charts)
-        } catch {
-            console.error(CLIMessages.cannotWriteOutputs(folder, reason: error.description))
-            throw ExitStatus.outputFailure.exitCode
+        try ResultFolder.write(to: folder, console: console) { (working: String) throws(RunOutputsError) in
+            try CompareOutputs.write(result, to: working, charts: charts)
         }
         let summary = result.markdownSummary()
         console.writeOut(summary)

@@ -14,6 +14,9 @@ enum ExitStatus: Int32, CaseIterable {
     case internalError = 70
     /// Results could not be written (the output folder is not writable, the disk is full).
     case outputFailure = 74
+    /// `run`: not one request of any stage window succeeded (the target is down, the port is wrong) and the
+    /// profile has no thresholds to decide.
+    case noSuccessfulRequest = 96
     /// `run`: an action marked `required: true` failed (or never ran); its load was stopped early.
     case requiredActionFailed = 97
     /// `run`: a check's command output did not match its expectation (or the command failed).
@@ -35,7 +38,8 @@ enum ExitStatus: Int32, CaseIterable {
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
         case .internalError: "internal error"
-        case .outputFailure: "results could not be written"
+        case .outputFailure: "results could not be written (--out, --junit: checked first)"
+        case .noSuccessfulRequest: "run: no request succeeded (target down?) and no thresholds decide"
         case .interrupted: "interrupted by Ctrl-C or SIGTERM (results written, marked interrupted)"
         }
     }

@@ -8,12 +8,18 @@ final class HistoryFile: @unchecked Sendable {
     private let handle: FileHandle
     private let lock = NSLock()
 
+    /// Creates the file with its header line; throws `POSIXError` with the system's reason (a full disk is
+    /// `ENOSPC`, not a permission problem).
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data((LocustHistoryCSV.header + "\n").utf8)) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data((LocustHistoryCSV.header + "\n").utf8))
+        } catch {
+            try? handle.close()
+            throw error
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.seekToEnd()
     }
 
     /// Appends one second's rows; a failed write is reported once by the caller, not fatal.

@@ -10,7 +10,7 @@ enum ProfileLoading {
             for problem in problems.problems { console.error(CLIMessages.errorPrefix + problem.description) }
             console.error(CLIMessages.profileProblemCount(problems.problems.count, path: path))
         } catch {
-            console.error(CLIMessages.errorPrefix + "\(path): \(error)")
+            console.error(CLIMessages.errorPrefix + "\(path): \(OutputFolder.reason(error))")
         }
         return nil
     }

@@ -21,14 +21,22 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.usageOrProfileError.exitCode
         }
         let target = out ?? folder
-        do {
-            try RunOutputs.write(result, to: target)
+        let write = { (directory: String) throws(RunOutputsError) in
+            try RunOutputs.write(result, to: directory)
             var history = ""
             LocustHistoryCSV.write(result.series, to: &history)
-            try OutputFolder.write([(RunOutputs.locustHistoryCSV, Data(history.utf8))], to: target)
-        } catch {
-            console.error(CLIMessages.cannotWriteOutputs(target, reason: error.description))
-            throw ExitStatus.outputFailure.exitCode
+            try OutputFolder.write([(RunOutputs.locustHistoryCSV, Data(history.utf8))], to: directory)
+        }
+        if out == nil {
+            // Rebuilding in the result's own folder rewrites the same run's files in place.
+            do {
+                try write(target)
+            } catch {
+                console.error(CLIMessages.cannotWriteOutputs(target, reason: error.description))
+                throw ExitStatus.outputFailure.exitCode
+            }
+        } else {
+            try ResultFolder.write(to: target, console: console, write)
         }
         console.line(CLIMessages.reportsRebuilt(target))
     }

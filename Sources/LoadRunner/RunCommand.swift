@@ -11,7 +11,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Writes result.json, stages.csv, report.md, report.html, SVG charts and Locust-format locust_stats.csv, locust_stats_history.csv (appended every second while running) and locust_failures.csv. Thresholds in the profile decide exit 99.
 
-            A profile is code: its actions, checks and command monitors run shell commands (in the current folder, with your environment). Read a profile from elsewhere before running it, or run it with --no-actions, which refuses any profile that runs commands.
+            A profile is code: its actions, checks and command monitors run shell commands (in the current folder, with your environment). Read a profile from elsewhere before running it, or run it with --no-actions, which refuses any profile that runs commands, reads environment variables or reads files outside its folder (--allow-env, --allow-file allow the last two).
 
             Ctrl-C or SIGTERM stops the users within a few seconds and still writes every file, marked interrupted (exit 130); a second Ctrl-C quits at once.
 
@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Send the load here instead of the profile's target (e.g. http://127.0.0.1:8085).")
     var target: String?
 
-    @Option(help: "Folder for the results (default: Reports/<profile name>-<UTC time>).")
+    @Option(help: "Folder for the results: new, empty, or an earlier run's (replaced wholly) (default: Reports/<profile name>-<UTC time>).")
     var out: String?
 
     @Flag(help: "Do not print the live progress line.")
@@ -36,6 +36,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "Refuse to run a profile that runs commands (actions, checks or command monitors); for profiles from elsewhere.")
     var noActions = false
+
+    @Option(name: .customLong("allow-env"), help: "With --no-actions: let the profile read this environment variable (`${NAME}` in a header); repeatable.")
+    var allowEnv: [String] = []
+
+    @Option(name: .customLong("allow-file"), help: "With --no-actions: let the profile read this file outside its folder (a csv: source); repeatable.")
+    var allowFile: [String] = []
 
     @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
     var loops: Int?
@@ -50,7 +56,7 @@ struct RunCommand: AsyncParsableCommand {
         let console = Console.standard()
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, junitPath: junit,
-            refuseCommands: noActions, commandLine: CommandLine.arguments, console: console
+            refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode
     }
@@ -75,6 +81,6 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usageOrProfileError.exitCode
         }
         console.line(CLIMessages.profileValid(loaded))
-        for line in CLIMessages.commandsOf(loaded) { console.line(line) }
+        for line in CLIMessages.commandsOf(loaded) + CLIMessages.readsOf(loaded) { console.line(line) }
     }
 }

@@ -34,7 +34,7 @@ final class RunProgress: RunObserver {
                 defer { state.historyFailed = true }
                 return !state.historyFailed
             }
-            if first { problem("cannot append to \(HistoryFile.fileName): \(error); the run goes on") }
+            if first { problem(CLIMessages.cannotAppendHistory(reason: OutputFolder.reason(error))) }
         }
         guard !quiet else { return }
         let line = LiveLine.format(
@@ -50,12 +50,12 @@ final class RunProgress: RunObserver {
 
     func problem(_ message: String) {
         endLiveLine()
-        console.error(CLIMessages.problemDuringRun(message))
+        console.error(CLIMessages.problemDuringRun(TerminalText.sanitized(message)))
     }
 
     func note(_ message: String) {
         endLiveLine()
-        console.line(message)
+        console.line(TerminalText.sanitized(message))
     }
 
     /// Ends the live line so what follows starts on a fresh line.

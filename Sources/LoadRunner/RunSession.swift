@@ -13,6 +13,9 @@ struct RunSession {
     var junitPath: String?
     /// Refuse a profile that runs commands of its own (`--no-actions`).
     var refuseCommands = false
+    /// With `refuseCommands`: the environment variables (`--allow-env`) and files (`--allow-file`) it may read.
+    var allowedEnvironment: [String] = []
+    var allowedFiles: [String] = []
     var commandLine: [String]
     var console: Console
 
@@ -20,16 +23,18 @@ struct RunSession {
         guard let profile = ProfileLoading.load(path: profilePath, targetOverride: targetOverride, console: console) else {
             return .usageOrProfileError
         }
-        if refuseCommands && profile.runsCommands {
-            console.error(CLIMessages.profileRunsCommands(profile))
-            return .usageOrProfileError
+        let plan: ResultFolder
+        switch preflight(profile) {
+        case .proceed(let planned): plan = planned
+        case .refuse(let status): return status
         }
-        let folder = outputFolder ?? Self.defaultFolder(for: profile, at: Date())
+        let folder = plan.path
         let history: HistoryFile
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            history = try HistoryFile(path: folder + "/" + HistoryFile.fileName)
+            try plan.prepare()
+            history = try HistoryFile(path: plan.workingPath + "/" + HistoryFile.fileName)
         } catch {
+            plan.discard()
             console.error(CLIMessages.cannotCreateOutput(folder, reason: OutputFolder.reason(error)))
             return .outputFailure
         }
@@ -47,6 +52,8 @@ struct RunSession {
             result = try await engine.run(observer: progress, stop: stop)
         } catch {
             progress.finish()
+            history.close()
+            plan.discard()
             console.error(CLIMessages.engineFailed(error))
             if case .interrupted = error { return .interrupted }
             return .targetOrSetupFailure
@@ -55,12 +62,16 @@ struct RunSession {
         history.close()
 
         do {
-            try RunOutputs.write(result, to: folder)
-        } catch {
+            try RunOutputs.write(result, to: plan.workingPath)
+            try plan.publish()
+        } catch let error as RunOutputsError {
             // What was measured must not be lost: keep it where it can still be written, and say where.
             let fallback = FileManager.default.temporaryDirectory.path + "/loadrunner-" + Self.timestamp(Date())
             let saved = (try? RunOutputs.write(result, to: fallback)) != nil
             console.error(CLIMessages.cannotWriteResults(folder, reason: error.description, savedTo: saved ? fallback : nil))
+            return .outputFailure
+        } catch {
+            console.error(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(error)))
             return .outputFailure
         }
         console.writeOut(ConsoleSummary.render(result))
@@ -75,6 +86,10 @@ struct RunSession {
         if let failed = result.checks?.filter({ !$0.passed }), !failed.isEmpty {
             console.error(CLIMessages.checksFailed(failed.count, of: result.checks?.count ?? 0))
             return .checksFailed
+        }
+        if result.noRequestSucceeded && (result.thresholds ?? []).isEmpty {
+            console.error(CLIMessages.noRequestSucceeded(result.mergedAggregated))
+            return .noSuccessfulRequest
         }
         if result.thresholdsFailed {
             console.error(CLIMessages.thresholdsFailed(result.thresholds?.failedCount ?? 0))

@@ -245,6 +245,7 @@ public struct LoadEngine: Sendable {
 
     /// Each user holds one connection; make sure the process may open that many sockets.
     private func checkOpenFileLimit(users: Int, loops: Int) throws(EngineError) {
+        // `users` is at most ProfileLimits.maxUsers (a million), so this sum is far from overflow.
         let needed = users + 64 + loops * 8
         let limit = SystemInfo.raiseOpenFileLimit(to: needed)
         guard limit >= needed else { throw .setup(Messages.openFileLimit(needed: needed, limit: limit, users: users)) }

@@ -15,6 +15,19 @@ enum Messages {
             + "(HTTP/2 through ALPN) or leave http2 off"
     }
 
+    static func headerDataHasLineBreak(source: String, place: String, header: String) -> String {
+        "data.\(source): \(place) holds a line break (CR/LF) or NUL, and header \(header) sends it; it would end "
+            + "the header early and send the rest as another header or request. Remove it from the data, or use "
+            + "that value only in a path, query or body"
+    }
+
+    /// The failure message of a request not sent because a rendered header held CR, LF or NUL; names the
+    /// header and the sources it takes values from, never the value.
+    static func headerValueRefused(header: String, sources: [String]) -> String {
+        let from = sources.map { "data.\($0)" }.joined(separator: ", ")
+        return "not sent: header \(header) took a value with a line break (CR/LF) or NUL from \(from)"
+    }
+
     static func openFileLimit(needed: Int, limit: Int, users: Int) -> String {
         "\(users) users need about \(needed) open files, but this process may open only \(limit) "
             + "(hard limit); raise it (e.g. `ulimit -n \(needed)` as root) or run fewer users"

@@ -10,6 +10,8 @@ struct RouteResponder: Sendable {
     let users: DemoUsers
     /// Extra latency added to every `/user/...` response, or nil for none.
     let userRouteDelay: Duration?
+    /// Fixed JSON answers by exact path (`Configuration.jsonRoutes`).
+    var jsonRoutes: [String: String] = [:]
 
     /// Returns what to do for `route`, given the request head and the number of body bytes received.
     func action(for route: TestRoute, head: HTTPRequestHead, bodyLength: Int) -> RouteAction {
@@ -47,6 +49,7 @@ struct RouteResponder: Sendable {
         case .methodNotAllowed:
             return .respond(.text("method \(head.method.rawValue) not allowed; use GET", status: .methodNotAllowed))
         case .notFound:
+            if let json = jsonRoutes[String(TestRoute.split(head.uri).path)] { return .respond(.json(json)) }
             return .respond(.text("no route for \(TestRoute.split(head.uri).path)", status: .notFound))
         }
     }

@@ -9,12 +9,15 @@ final class ServerCounters: Sendable {
     /// The most distinct paths counted one by one; requests to further new paths are counted only in
     /// the totals, so a client cannot grow the table without bound.
     static let maximumDistinctPaths = 100_000
+    /// The most distinct header names kept, for the same reason.
+    static let maximumDistinctHeaderNames = 1_000
 
     private struct State {
         var connectionsAccepted = 0
         var openConnections = 0
         var requestsServed = 0
         var requestsByPath: [String: Int] = [:]
+        var headerNames: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -32,6 +35,18 @@ final class ServerCounters: Sendable {
     func requests(forPathPrefix prefix: String) -> Int {
         state.withLock { state in
             state.requestsByPath.reduce(0) { $1.key.hasPrefix(prefix) ? $0 + $1.value : $0 }
+        }
+    }
+
+    /// The distinct header names (lowercased) received in any request, up to `maximumDistinctHeaderNames` of them.
+    var headerNamesSeen: Set<String> { state.withLock { $0.headerNames } }
+
+    /// Records the names of one request's headers.
+    func headersReceived(names: some Sequence<String>) {
+        state.withLock { state in
+            for name in names where state.headerNames.count < Self.maximumDistinctHeaderNames {
+                state.headerNames.insert(name.lowercased())
+            }
         }
     }
 

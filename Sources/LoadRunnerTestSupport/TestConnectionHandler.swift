@@ -53,6 +53,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             responseVersion = head.version
             keepAlive = head.isKeepAlive
             counters.requestReceived(path: TestRoute.split(head.uri).path)
+            counters.headersReceived(names: head.headers.map(\.name))
             // Clients such as curl wait (up to a second) for this before sending a large body.
             if head.version == .http1_1,
                 head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" })

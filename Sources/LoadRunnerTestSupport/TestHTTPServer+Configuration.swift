@@ -8,12 +8,17 @@ extension TestHTTPServer {
         public var eventLoopThreads: Int
         /// Users in the deterministic demo table behind the `/user/...` routes; values below 0 count as 0.
         public var userCount: Int
+        /// Extra routes, by exact path: a request answers 200 with the given JSON text (e.g. a data source's
+        /// array). They never shadow the fixed routes.
+        public var jsonRoutes: [String: String]
 
-        /// Creates a configuration; the defaults are no delay, one thread and 10,000 users.
-        public init(fixedDelay: Duration? = nil, eventLoopThreads: Int = 1, userCount: Int = 10_000) {
+        /// Creates a configuration; the defaults are no delay, one thread, 10,000 users and no extra routes.
+        public init(fixedDelay: Duration? = nil, eventLoopThreads: Int = 1, userCount: Int = 10_000,
+                    jsonRoutes: [String: String] = [:]) {
             self.fixedDelay = fixedDelay
             self.eventLoopThreads = eventLoopThreads
             self.userCount = userCount
+            self.jsonRoutes = jsonRoutes
         }
     }
 

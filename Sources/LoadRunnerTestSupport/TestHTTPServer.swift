@@ -5,8 +5,9 @@ import Synchronization
 
 /// A real HTTP/1.1 server on SwiftNIO for tests and the demo: binds 127.0.0.1 on an ephemeral port by
 /// default, serves fixed routes (`/ok`, `/delay/{ms}`, `/status/{code}`, `/bytes/{n}`, `/close`, `/stall`,
-/// `/garbage`, `/echo`, `/header/{name}`) and the demo user service (`/user/get/{id}`, `/user/search`,
-/// `/user/get-ids`), honours keep-alive, and counts connections and requests.
+/// `/garbage`, `/echo`, `/header/{name}`), the demo user service (`/user/get/{id}`, `/user/search`,
+/// `/user/get-ids`) and any JSON routes its configuration adds, honours keep-alive, and counts
+/// connections, requests and the header names it parsed.
 ///
 /// Always call `shutdown()` (or use `withServer(_:_:)`); it is idempotent.
 public final class TestHTTPServer: Sendable {
@@ -49,6 +50,10 @@ public final class TestHTTPServer: Sendable {
     /// Requests received since the server started, on any route, including `/close` and `/stall`.
     public var requestsServed: Int { counters.requestsServed }
 
+    /// The distinct header names (lowercased) the server parsed in any request since it started: a header
+    /// smuggled inside another header's value shows up here.
+    public var headerNamesSeen: Set<String> { counters.headerNamesSeen }
+
     /// Requests whose path (without the query) starts with `prefix`, e.g. `"/delay/"` or `"/user/get/"`.
     ///
     /// Only the first 100,000 distinct paths are tallied one by one; later new paths count only in
@@ -71,7 +76,8 @@ public final class TestHTTPServer: Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.eventLoopThreads))
         let counters = ServerCounters()
         let responder = RouteResponder(
-            users: DemoUsers(count: max(0, configuration.userCount)), userRouteDelay: configuration.fixedDelay)
+            users: DemoUsers(count: max(0, configuration.userCount)), userRouteDelay: configuration.fixedDelay,
+            jsonRoutes: configuration.jsonRoutes)
         do {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(ChannelOptions.backlog, value: 1024)

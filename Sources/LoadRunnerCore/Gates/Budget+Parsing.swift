@@ -51,6 +51,9 @@ extension Budget {
             case .success(let found): value = found
             case .failure(let reason): return failure(reason)
             }
+            if let max = maximum(quantity, metric: metric, isRelative: value.isRelative), value.amount > max.value {
+                return failure(.limitTooLarge(limit, max: max.text))
+            }
             if value.isRelative ? relative != nil : absolute != nil {
                 return failure(.twoOfAKind(percentages: value.isRelative, metric: metric))
             }
@@ -68,6 +71,16 @@ extension Budget {
     }
 
     /// The limits after the operator: one, or two joined by `and` (spaces inside a limit are dropped).
+    /// The largest limit `ProfileLimits` allows for this kind of amount; nil for the error rate (at most 100%).
+    private static func maximum(_ quantity: GateQuantity, metric: CompareMetric, isRelative: Bool)
+        -> (value: Double, text: String)?
+    {
+        if isRelative { return (ProfileLimits.maxGatePercent / 100, "\(Int(ProfileLimits.maxGatePercent))%") }
+        if metric == .errorRate { return nil }
+        if metric == .rps { return (ProfileLimits.maxGateRate, "1000000000") }
+        return (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
+    }
+
     private static func limits(_ text: String, after op: String) -> Result<[String], BudgetParseError.Reason> {
         var groups: [[Substring]] = [[]]
         for word in text.split(whereSeparator: \.isWhitespace) {

@@ -21,6 +21,8 @@ public struct BudgetParseError: Error, Sendable, Equatable, CustomStringConverti
         case missingSign(suggestion: String)
         /// `>=`, `==`, ...
         case unsupportedOperator(String, suggestion: String)
+        /// A limit beyond `ProfileLimits` (`+99999999s`, `+1000000%`); `max` as written.
+        case limitTooLarge(String, max: String)
     }
 
     /// The budget as written.
@@ -69,6 +71,8 @@ public struct BudgetParseError: Error, Sendable, Equatable, CustomStringConverti
             "needs a sign on each limit (+ for a metric that is worse when up, - for rps); write \"\(suggestion)\""
         case .unsupportedOperator(let op, let suggestion):
             "compares with \"\(op)\"; budgets use > (< for rps); write \"\(suggestion)\""
+        case .limitTooLarge(let limit, let max):
+            "gives \"\(limit)\", which is too large; the most is \(max); write a limit a run can reach"
         }
     }
 

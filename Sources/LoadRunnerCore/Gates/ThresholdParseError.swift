@@ -26,6 +26,8 @@ public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConve
         case twoStages
         /// `: p95 < 1s`.
         case emptyScope
+        /// A value beyond `ProfileLimits` (`p99 < 9999999s`); `max` as written.
+        case valueTooLarge(String, max: String)
     }
 
     /// The threshold as written.
@@ -80,6 +82,8 @@ public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConve
             "names more than one stage; name one, e.g. \"stage 2: p95 < 200ms\", or none for every stage"
         case .emptyScope:
             "has nothing before \":\"; write a request name (\"user/get: p95 < 200ms\") or remove the \":\""
+        case .valueTooLarge(let value, let max):
+            "gives \"\(value)\", which is too large; the most is \(max); write a limit a run can reach"
         }
     }
 }

@@ -126,8 +126,24 @@ public enum ThresholdParser {
         return .failure(.unknownMetric(text, suggestion: suggestion))
     }
 
-    /// The limit in the metric's base unit.
+    /// The limit in the metric's base unit, at most the metric's `ProfileLimits` maximum.
     private static func value(_ text: String, for metric: ThresholdSpec.Metric, in threshold: String)
+        -> Result<Double, ThresholdParseError.Reason>
+    {
+        let maximum: (value: Double, text: String)? = switch metric.kind {
+        case .latency: (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
+        case .rate: (ProfileLimits.maxGateRate, "1000000000")
+        case .count: (ProfileLimits.maxGateCount, "1000000000000")
+        case .share: nil
+        }
+        return unboundedValue(text, for: metric, in: threshold).flatMap { value in
+            guard let maximum, value > maximum.value else { return .success(value) }
+            return .failure(.valueTooLarge(text, max: maximum.text))
+        }
+    }
+
+    /// The limit in the metric's base unit, however large.
+    private static func unboundedValue(_ text: String, for metric: ThresholdSpec.Metric, in threshold: String)
         -> Result<Double, ThresholdParseError.Reason>
     {
         let quantity = GateQuantity.parse(text).flatMap { $0.sign == nil ? $0 : nil }

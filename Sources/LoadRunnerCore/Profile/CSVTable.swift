@@ -8,16 +8,23 @@ import Foundation
 public struct CSVTable: Sendable, Equatable {
     public var columns: [String]
     public var rows: [[String]]
+    /// The 1-based file line each row starts on, for messages (empty for a table not read from text).
+    public var rowLines: [Int]
 
-    public init(columns: [String], rows: [[String]]) {
+    public init(columns: [String], rows: [[String]], rowLines: [Int] = []) {
         self.columns = columns
         self.rows = rows
+        self.rowLines = rowLines
     }
 
     /// Reads and parses the file at `path`; throws `CSVTableError` naming the file and line.
     public static func load(path: String) throws -> CSVTable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvFileMissing)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvIsFolder)
         }
         let data: Data
         do {
@@ -46,7 +53,7 @@ public struct CSVTable: Sendable, Equatable {
                 message: ProfileMessage.csvFieldCount(found: record.fields.count, expected: header.fields.count)
             )
         }
-        return CSVTable(columns: header.fields, rows: records.map { $0.fields })
+        return CSVTable(columns: header.fields, rows: records.map(\.fields), rowLines: records.map(\.line))
     }
 
     private static func checkHeader(_ header: CSVRecordReader.Record, path: String) throws {

@@ -4,22 +4,43 @@
 /// Exact to the nanosecond (digits beyond that are dropped); negative values, bare numbers and
 /// spaces between parts are rejected.
 public enum DurationParser {
-    /// The duration written in `text` (surrounding whitespace ignored), or nil if it is not one.
+    /// What `read` found in a text.
+    public enum Reading: Sendable, Equatable {
+        /// A duration that fits in `Duration`'s nanoseconds.
+        case duration(Duration)
+        /// Written correctly but longer than about 292 years (Int64 nanoseconds): too long for any key.
+        case tooLong
+        /// Not a duration at all.
+        case invalid
+    }
+
+    /// The duration written in `text` (surrounding whitespace ignored), or nil if it is not one or is too long.
     public static func parse(_ text: String) -> Duration? {
+        guard case .duration(let duration) = read(text) else { return nil }
+        return duration
+    }
+
+    /// Reads `text` like `parse`, but tells a well-written duration too long to hold (`99999999999h`) from
+    /// text that is not a duration, so the message can say which; never traps, however many digits.
+    public static func read(_ text: String) -> Reading {
         let bytes = Array(text.trimmingWhitespace().utf8)
-        guard !bytes.isEmpty else { return nil }
+        guard !bytes.isEmpty else { return .invalid }
         var index = 0
         var totalNanos: Int64 = 0
+        var overflowed = false
         while index < bytes.count {
             guard let (whole, fraction) = number(in: bytes, at: &index),
-                  let unitNanos = unit(in: bytes, at: &index),
-                  let partNanos = nanos(whole: whole, fraction: fraction, unitNanos: unitNanos)
-            else { return nil }
+                  let unitNanos = unit(in: bytes, at: &index)
+            else { return .invalid }
+            guard let partNanos = nanos(whole: whole, fraction: fraction, unitNanos: unitNanos) else {
+                overflowed = true
+                continue
+            }
             let (sum, overflow) = totalNanos.addingReportingOverflow(partNanos)
-            guard !overflow else { return nil }
+            overflowed = overflowed || overflow
             totalNanos = sum
         }
-        return .nanoseconds(totalNanos)
+        return overflowed ? .tooLong : .duration(.nanoseconds(totalNanos))
     }
 
     /// True when `text` is a plain number such as `5` or `1.5`: a duration with its unit forgotten.

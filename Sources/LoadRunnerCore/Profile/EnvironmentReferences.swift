@@ -27,6 +27,20 @@ enum EnvironmentReferences {
         return .success(output + rest)
     }
 
+    /// The well-formed `${NAME}` references in `text`, in order.
+    static func names(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let dollar = rest.range(of: "${") {
+            let afterOpen = rest[dollar.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "}") else { break }
+            let name = String(afterOpen[..<close])
+            if isName(name) { names.append(name) }
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        return names
+    }
+
     private static func isName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) || ("A"..."Z").contains(first)
         else { return false }

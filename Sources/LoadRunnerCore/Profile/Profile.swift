@@ -41,6 +41,8 @@ public struct Profile: Sendable, Equatable {
     public var actions: [ActionSpec]
     /// Commands run after the run whose output must match an expectation (`checks:`); empty when none.
     public var checks: [CheckSpec]
+    /// The environment variables the profile reads (`${NAME}` in header values), each once, in profile order.
+    public var environmentReads: [String] = []
 
     public init(
         name: String, target: TargetURL, timeout: Duration, connectTimeout: Duration,

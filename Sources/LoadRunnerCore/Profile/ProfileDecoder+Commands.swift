@@ -73,7 +73,8 @@ extension ProfileDecoder {
             report(second, ProfileMessage.actionTriggerAmbiguous)
             return nil
         case (nil, .some(let countValue)):
-            guard let count = integer(countValue, expected: ProfileMessage.expectAfterRequests) else { return nil }
+            guard let count = integer(countValue, expected: ProfileMessage.expectAfterRequests, in: 1...ProfileLimits.maxRequests,
+                                      advice: ProfileMessage.adviseRequests) else { return nil }
             guard count > 0 else {
                 report(countValue, ProfileMessage.afterRequestsNotPositive(count))
                 return nil
@@ -100,10 +101,8 @@ extension ProfileDecoder {
             }
             return (.atShare(percent / 100), "at \(trimmed)")
         }
-        guard let duration = DurationParser.parse(trimmed) else {
-            report(value, ProfileMessage.actionAtInvalid(text))
-            return nil
-        }
+        guard let duration = checkedDuration(trimmed, at: value, max: ProfileLimits.maxRunDuration,
+                                             invalid: { ProfileMessage.actionAtInvalid(text) }) else { return nil }
         return (.atTime(duration), "at \(trimmed)")
     }
 

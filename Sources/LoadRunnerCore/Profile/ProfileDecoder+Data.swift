@@ -82,13 +82,14 @@ extension ProfileDecoder {
             report(value, ProfileMessage.csvUnusable(shown))
             return nil
         } catch {
-            report(value, ProfileMessage.csvUnusable(CSVTableError(path: absolute(path), line: nil, message: "\(error)")))
+            report(value, ProfileMessage.csvUnusable(CSVTableError(path: absolute(path), line: nil, message: ProfileMessage.csvUnreadable(error))))
             return nil
         }
         guard !table.rows.isEmpty else {
             report(value, ProfileMessage.csvHasNoRows(path))
             return nil
         }
+        csvTables[path] = table
         return .csv(path: path, columns: table.columns)
     }
 
@@ -98,13 +99,26 @@ extension ProfileDecoder {
             report(value, ProfileMessage.rangeNeedsTwo(items.count))
             return nil
         }
-        guard let low = integer(items[0], expected: ProfileMessage.expectRangeBound),
-              let high = integer(items[1], expected: ProfileMessage.expectRangeBound) else { return nil }
+        let bound = Int(ProfileLimits.maxRangeMagnitude)
+        let low = rangeBound(items[0], within: bound)
+        let high = rangeBound(items[1], within: bound)
+        guard let low, let high else { return nil }
         guard low <= high else {
             report(value, ProfileMessage.rangeReversed(low: low, high: high))
             return nil
         }
         return .range(Int64(low)...Int64(high))
+    }
+
+    /// One bound of a `range`, within ±`bound`.
+    private mutating func rangeBound(_ value: YAMLValue, within bound: Int) -> Int? {
+        guard let number = integer(value, expected: ProfileMessage.expectRangeBound, in: -bound...bound,
+                                   advice: ProfileMessage.adviseRange) else { return nil }
+        guard number >= -bound else {
+            report(value, ProfileMessage.tooSmall(value.text ?? "", min: "\(-bound)"))
+            return nil
+        }
+        return number
     }
 
     private mutating func values(_ value: YAMLValue) -> DataSourceSpec.Kind? {

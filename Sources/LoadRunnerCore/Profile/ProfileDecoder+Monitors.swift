@@ -72,8 +72,9 @@ extension ProfileDecoder {
             report(file, ProfileMessage.monitorTargetAmbiguous)
             return nil
         case (.some(let pidValue), nil):
-            guard let pid = integer(pidValue, expected: ProfileMessage.expectPid) else { return nil }
-            guard pid > 0, pid <= Int(Int32.max) else {
+            guard let pid = integer(pidValue, expected: ProfileMessage.expectPid, in: 1...Int(Int32.max),
+                                  advice: ProfileMessage.advisePid) else { return nil }
+            guard pid > 0 else {
                 report(pidValue, ProfileMessage.pidNotPositive(pid))
                 return nil
             }

@@ -22,6 +22,9 @@ extension ProfileDecoder {
             }
             if let spec = request(map) { specs.append(spec) }
         }
+        // Each weight is at most ProfileLimits.maxWeight, so the sum cannot overflow `Int`.
+        let weightSum = specs.map(\.weight).reduce(0, +)
+        if weightSum > ProfileLimits.maxWeightSum { report(value, ProfileMessage.weightSumTooLarge(weightSum)) }
         return specs
     }
 
@@ -50,13 +53,14 @@ extension ProfileDecoder {
         return method
     }
 
-    /// A request path: starts with `/`, no spaces in its literal parts, references allowed.
+    /// A request path: starts with `/`, no spaces, line breaks or NUL in its literal parts, references allowed.
     private mutating func path(_ value: YAMLValue) -> Template? {
         guard let template = template(value, expected: ProfileMessage.expectPath), let text = value.text else { return nil }
         guard text.hasPrefix("/") else {
             report(value, ProfileMessage.pathNotAbsolute(text))
             return nil
         }
+        guard requestLineIsOneLine(template, at: value) else { return nil }
         for case .literal(let literal) in template.segments where literal.contains(where: { $0.isWhitespace }) {
             report(value, ProfileMessage.pathHasSpace(text))
             return nil
@@ -64,19 +68,31 @@ extension ProfileDecoder {
         return template
     }
 
+    /// Reports literal text of a path or query value that holds CR, LF or NUL (bytes, so CRLF is found),
+    /// which would end the request line early. Values from data sources are percent-encoded there.
+    private mutating func requestLineIsOneLine(_ template: Template, at value: YAMLValue) -> Bool {
+        for case .literal(let literal) in template.segments where HeaderValueSafety.hasLineBreakOrNUL(literal) {
+            report(value, ProfileMessage.requestLineHasLineBreak)
+            return false
+        }
+        return true
+    }
+
     private mutating func query(_ value: YAMLValue) -> [QueryParameter] {
         guard value.kind != .empty, let map = namedMap(value, expected: ProfileMessage.expectQuery) else { return [] }
         var parameters: [QueryParameter] = []
         for entry in map.entries {
             if entry.key.isEmpty { report(entry.keyValue, ProfileMessage.emptyParameterName) }
-            guard let template = template(entry.value, expected: ProfileMessage.expectQueryValue) else { continue }
+            guard let template = template(entry.value, expected: ProfileMessage.expectQueryValue),
+                  requestLineIsOneLine(template, at: entry.value) else { continue }
             parameters.append(QueryParameter(name: entry.key, value: template))
         }
         return parameters
     }
 
     private mutating func weight(_ value: YAMLValue) -> Int? {
-        guard let weight = integer(value, expected: ProfileMessage.expectWeight) else { return nil }
+        guard let weight = integer(value, expected: ProfileMessage.expectWeight, in: 1...ProfileLimits.maxWeight,
+                                   advice: ProfileMessage.adviseWeight) else { return nil }
         guard weight >= 1 else {
             report(value, ProfileMessage.weightTooSmall(weight))
             return nil

@@ -47,7 +47,21 @@ extension ProfileDecoder {
             report(value, ProfileMessage.stagesEmpty)
             return []
         }
-        return items.compactMap { stage($0) }
+        let stages = items.compactMap { stage($0) }
+        checkTotals(of: stages, at: value)
+        return stages
+    }
+
+    /// The planned run and the counted requests, added over the stages, within `ProfileLimits`. Each stage is
+    /// already within its own limits, so neither sum can overflow.
+    private mutating func checkTotals(of stages: [Stage], at value: YAMLValue) {
+        let total = stages.map(\.duration).reduce(.zero, +)
+        if total > ProfileLimits.maxRunDuration {
+            let seconds = total.components.seconds
+            report(value, ProfileMessage.runTooLong(hours: seconds / 3600 + (seconds % 3600 == 0 ? 0 : 1)))
+        }
+        let requests = stages.compactMap(\.requestLimit).reduce(0, +)
+        if requests > ProfileLimits.maxRequests { report(value, ProfileMessage.requestSumTooLarge(requests)) }
     }
 
     /// `users` (>= 0), `spawn_rate` (> 0; default users, or 1 for 0 users), `duration` (> 0) and/or
@@ -80,7 +94,8 @@ extension ProfileDecoder {
     }
 
     private mutating func requestLimit(_ value: YAMLValue) -> Int? {
-        guard let count = integer(value, expected: ProfileMessage.expectRequestLimit) else { return nil }
+        guard let count = integer(value, expected: ProfileMessage.expectRequestLimit, in: 1...ProfileLimits.maxRequests,
+                                  advice: ProfileMessage.adviseRequests) else { return nil }
         guard count > 0 else {
             report(value, ProfileMessage.requestLimitNotPositive(count))
             return nil
@@ -89,7 +104,8 @@ extension ProfileDecoder {
     }
 
     private mutating func users(_ value: YAMLValue) -> Int? {
-        guard let users = integer(value, expected: ProfileMessage.expectUsers) else { return nil }
+        guard let users = integer(value, expected: ProfileMessage.expectUsers, in: 0...ProfileLimits.maxUsers,
+                                  advice: ProfileMessage.adviseUsers) else { return nil }
         guard users >= 0 else {
             report(value, ProfileMessage.usersNegative(users))
             return nil
@@ -98,7 +114,9 @@ extension ProfileDecoder {
     }
 
     private mutating func spawnRate(_ value: YAMLValue) -> Double? {
-        guard let rate = number(value, expected: ProfileMessage.expectSpawnRate) else { return nil }
+        guard let rate = number(value, expected: ProfileMessage.expectSpawnRate,
+                               in: ProfileLimits.minSpawnRate...ProfileLimits.maxSpawnRate,
+                               what: "users per second", advice: ProfileMessage.adviseSpawnRate) else { return nil }
         guard rate > 0 else {
             report(value, ProfileMessage.spawnRateNotPositive(value.text ?? ""))
             return nil

@@ -13,14 +13,62 @@ extension ProfileDecoder {
             }
             seen[entry.key.lowercased()] = seen[entry.key.lowercased()] ?? entry.key
             guard let parsed = template(entry.value, expected: ProfileMessage.expectHeaderValue),
-                  let template = fillingEnvironment(parsed, at: entry.value) else { continue }
-            if entry.value.text?.contains(where: { $0 == "\n" || $0 == "\r" }) == true {
-                report(entry.value, ProfileMessage.headerValueHasLineBreak)
-                continue
-            }
+                  let template = fillingEnvironment(parsed, at: entry.value),
+                  headerValueIsOneLine(written: parsed, filled: template, at: entry.value),
+                  headerDataIsOneLine(template, at: entry.value) else { continue }
             headers.append(HeaderSpec(name: entry.key, value: template))
         }
         return headers
+    }
+
+    /// Reports a header value that holds CR, LF or NUL once `${NAME}` values are filled in (bytes are
+    /// checked, not `Character`s, so a CRLF pair is found). Names the variable that brought the byte in,
+    /// never its value.
+    private mutating func headerValueIsOneLine(written: Template, filled: Template, at value: YAMLValue) -> Bool {
+        func literals(_ template: Template) -> [String] {
+            template.segments.compactMap { if case .literal(let text) = $0 { text } else { nil } }
+        }
+        guard literals(filled).contains(where: HeaderValueSafety.hasLineBreakOrNUL) else { return true }
+        let writtenLiterals = literals(written)
+        if writtenLiterals.contains(where: HeaderValueSafety.hasLineBreakOrNUL) {
+            report(value, ProfileMessage.headerValueHasLineBreak)
+        } else {
+            let names = writtenLiterals.flatMap(EnvironmentReferences.names(in:))
+            let culprit = names.first { environment[$0].map(HeaderValueSafety.hasLineBreakOrNUL) ?? false }
+            report(value, culprit.map(ProfileMessage.headerVariableHasLineBreak) ?? ProfileMessage.headerValueHasLineBreak)
+        }
+        return false
+    }
+
+    /// Reports a header template whose `{{ source }}` value, in some row of a CSV or `values:` source,
+    /// holds CR, LF or NUL; those rows are known now, so the run need not find them one request at a time.
+    /// `fetch` values are known only at run time: the engine refuses those requests one by one.
+    private mutating func headerDataIsOneLine(_ template: Template, at value: YAMLValue) -> Bool {
+        var oneLine = true
+        var checked: Set<String> = []
+        for case .reference(let name, _) in template.segments where checked.insert(name).inserted {
+            guard let spec = sources[name] else { continue }
+            switch spec.kind {
+            case .csv(let path, let columns):
+                guard let table = csvTables[path],
+                      let bad = HeaderValueSafety.firstUnsafeRow(in: template, source: name, columns: columns, rows: table.rows)
+                else { continue }
+                let line = bad.rowIndex < table.rowLines.count ? table.rowLines[bad.rowIndex] : nil
+                let written = ProfileMessage.reference(source: name, column: bad.column)
+                report(value, ProfileMessage.headerDataHasLineBreak(
+                    written, source: name, row: ProfileMessage.csvRow(path: path, line: line, column: bad.column)))
+                oneLine = false
+            case .values(let values):
+                guard let bad = HeaderValueSafety.firstUnsafeRow(in: template, source: name, columns: [""], rows: values.map { [$0] })
+                else { continue }
+                let written = ProfileMessage.reference(source: name, column: nil)
+                report(value, ProfileMessage.headerDataHasLineBreak(written, source: name, row: ProfileMessage.valuesItem(bad.rowIndex)))
+                oneLine = false
+            case .fetch, .range:
+                continue
+            }
+        }
+        return oneLine
     }
 
     /// `template` with `${NAME}` in its literal parts replaced by the environment's values; nil (reported)
@@ -32,6 +80,7 @@ extension ProfileDecoder {
                 segments.append(segment)
                 continue
             }
+            environmentReads += EnvironmentReferences.names(in: text)
             switch EnvironmentReferences.substitute(text, environment: environment) {
             case .success(let filled): segments.append(.literal(filled))
             case .failure(.unset(let name)):

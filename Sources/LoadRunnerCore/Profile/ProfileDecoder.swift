@@ -21,8 +21,12 @@ struct ProfileDecoder {
     var declaredSources: [String] = []
     /// The sources that passed validation, by name.
     var sources: [String: DataSourceSpec] = [:]
+    /// The CSV files read while checking `data:`, by resolved path: header templates are checked against their rows.
+    var csvTables: [String: CSVTable] = [:]
     /// Where `${NAME}` in header values is looked up.
     let environment: [String: String]
+    /// Every `${NAME}` looked up so far, in order (repeats included).
+    var environmentReads: [String] = []
 
     init(file: String, baseDirectory: String, environment: [String: String] = [:]) {
         self.file = file
@@ -64,13 +68,17 @@ struct ProfileDecoder {
         let checks = top["checks"].map { self.checks($0, requests: requests ?? nil) } ?? []
         guard problems.isEmpty, let target, let timeout, let connectTimeout, let requests, let thinkTime,
               let stages, let http2, let insecure else { return nil }
-        return Profile(
+        var profile = Profile(
             name: name, target: target, timeout: timeout, connectTimeout: connectTimeout, headers: headers,
             data: data, requests: requests, thinkTime: thinkTime, stages: stages, http2: http2,
             insecure: insecure, sourceText: sourceText, sourcePath: file, baseDirectory: baseDirectory,
             thresholds: thresholds, compareBudgets: compareBudgets, monitors: monitors.processes,
             commandMonitors: monitors.commands, actions: actions, checks: checks
         )
+        profile.environmentReads = environmentReads.reduce(into: []) { names, name in
+            if !names.contains(name) { names.append(name) }
+        }
+        return profile
     }
 
     /// The file name without folder and extension: the run's name when `name:` is absent.

@@ -28,6 +28,8 @@ extension ProfileMessage {
         case .empty: "is empty; write a URL such as http://127.0.0.1:8085"
         case .noScheme(let text): "\"\(text)\" has no scheme; write \"http://\(text)\""
         case .unsupportedScheme(let scheme): "uses \"\(scheme)\"; only http:// and https:// are supported"
+        case .misspelledScheme(let text, let suggestion):
+            "\"\(text)\" is not a URL LoadRunner reads; did you mean \"\(suggestion)\"?"
         case .hasQueryOrFragment:
             "must not have a query (?) or fragment (#); put query parameters in a request's `path` or `query`"
         case .hasWhitespace: "contains a space; remove it"
@@ -48,7 +50,9 @@ extension ProfileMessage {
     static let csvUnclosedQuote = "a quoted field starting on this line is never closed; add the closing quote"
     static let csvTextAfterQuote = "text follows a closing quote; quote the whole field and write inner quotes as \"\""
 
-    static func csvUnreadable(_ error: Error) -> String { "cannot be read: \(error)" }
+    static let csvIsFolder = "is a folder, not a CSV file; give the path of a .csv file"
+
+    static func csvUnreadable(_ error: Error) -> String { "cannot be read: \(OutputFolder.reason(error))" }
 
     static func csvFieldCount(found: Int, expected: Int) -> String {
         "row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); quote fields that contain commas"

@@ -94,8 +94,6 @@ enum ProfileMessage {
         "repeats header `\(earlier)` (header names ignore case); keep one"
     }
 
-    static let headerValueHasLineBreak = "contains a line break; a header value must be on one line"
-
     // MARK: Data sources
 
     static func invalidSourceName(_ name: String) -> String {

@@ -7,9 +7,18 @@ enum TargetURLParser {
     static func parse(_ text: String) -> Result<TargetURL, TargetURLFailure> {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .failure(.empty) }
-        guard let schemeEnd = trimmed.range(of: "://") else { return .failure(.noScheme(trimmed)) }
+        guard let schemeEnd = trimmed.range(of: "://") else {
+            if let suggestion = repairedScheme(trimmed) { return .failure(.misspelledScheme(trimmed, suggestion: suggestion)) }
+            return .failure(.noScheme(trimmed))
+        }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "http" || scheme == "https" else { return .failure(.unsupportedScheme(scheme)) }
+        guard scheme == "http" || scheme == "https" else {
+            // Only a one-letter slip (`htp`, `htttp`): `ftp` or `ws` are other schemes, not typos.
+            if let near = ["http", "https"].first(where: { DidYouMean.editDistance(Array(scheme), Array($0)) <= 1 }) {
+                return .failure(.misspelledScheme(trimmed, suggestion: near + "://" + trimmed[schemeEnd.upperBound...]))
+            }
+            return .failure(.unsupportedScheme(scheme))
+        }
         let rest = trimmed[schemeEnd.upperBound...]
         guard !rest.contains(where: { $0 == "?" || $0 == "#" }) else { return .failure(.hasQueryOrFragment) }
         guard !rest.contains(where: \.isWhitespace) else { return .failure(.hasWhitespace) }
@@ -39,6 +48,16 @@ enum TargetURLParser {
         return .success(TargetURL(scheme: scheme, host: String(host), port: port, basePath: basePath))
     }
 
+    /// `http:/host` or `http:host` (a slash short) written out as `http://host`; nil when `text` does not
+    /// start with `http:` or `https:`.
+    private static func repairedScheme(_ text: String) -> String? {
+        for scheme in ["https", "http"] where text.lowercased().hasPrefix(scheme + ":") {
+            let rest = text.dropFirst(scheme.count + 1).drop { $0 == "/" || $0 == "\\" }
+            return rest.isEmpty ? nil : scheme + "://" + rest
+        }
+        return nil
+    }
+
     /// `host[:port]` or `[v6]` `[:port]`; nil when brackets are unbalanced or junk follows `]`.
     private static func splitHostAndPort(_ authority: Substring) -> (host: Substring, port: Substring?)? {
         if authority.hasPrefix("[") {
@@ -64,6 +83,8 @@ enum TargetURLFailure: Error, Equatable {
     case empty
     case noScheme(String)
     case unsupportedScheme(String)
+    /// `http:/host`, `http:host`, `htp://host`: `suggestion` is the URL as probably meant.
+    case misspelledScheme(String, suggestion: String)
     case hasQueryOrFragment
     case hasWhitespace
     case hasUserInfo

@@ -6,12 +6,12 @@ extension ConsoleSummary {
         if let checks = result.checks, !checks.isEmpty {
             output.write("checks: \(checks.passedCount)/\(checks.count) passed\n")
             for check in checks where !check.passed {
-                output.write("check failed: \(check.name): \(check.problem ?? "did not pass")\n")
+                output.write("check failed: \(check.name): \(TerminalText.sanitized(check.problem ?? "did not pass"))\n")
             }
         }
         for action in result.actions ?? [] where action.failsRun {
             let outcome = action.run?.outcome ?? "did not run: " + (action.skippedBecause ?? "unknown reason")
-            output.write("required action failed: \(action.name) (\(action.when)): \(outcome)\n")
+            output.write("required action failed: \(action.name) (\(action.when)): \(TerminalText.sanitized(outcome))\n")
         }
     }
 }

@@ -32,7 +32,7 @@ extension MarkdownReport {
                 check.expected ?? "-",
                 check.actual.map { ReportText.shortened($0, maxCharacters: 40) } ?? "-",
                 check.passed ? "PASS" : "**FAIL**",
-                check.problem ?? "",
+                TerminalText.sanitized(check.problem ?? ""),
             ])
         }
         return table

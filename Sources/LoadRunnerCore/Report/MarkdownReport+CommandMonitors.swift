@@ -58,7 +58,7 @@ extension MarkdownReport {
     static func mostCommonProblem(_ samples: [CommandMonitorSample]) -> (String, Int)? {
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for problem in samples.map({ $0.problem ?? "no value" }) {
+        for problem in samples.map({ TerminalText.sanitized($0.problem ?? "no value") }) {
             if counts[problem] == nil { order.append(problem) }
             counts[problem, default: 0] += 1
         }

@@ -4,7 +4,7 @@ import Foundation
 extension ReportText {
     /// At most `maxCharacters` characters of `text`, whitespace-trimmed, the end cut off with `…`.
     static func shortened(_ text: String, maxCharacters: Int) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TerminalText.sanitized(text).trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count > maxCharacters else { return trimmed }
         return String(trimmed.prefix(max(0, maxCharacters - 1))) + "…"
     }
@@ -39,7 +39,7 @@ extension ReportText {
     }
 
     private static func nonBlankLines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        TerminalText.sanitized(text).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

@@ -29,7 +29,11 @@ public enum ResultJSON {
             guard let found = header.schemaVersion, header.provenance != nil else {
                 throw ResultFileError.notAResult(source: source)
             }
-            version = found
+            guard case .whole(let whole) = found else {
+                throw ResultFileError.unsupportedSchema(
+                    source: source, found: found.text, supported: RunResult.currentSchemaVersion)
+            }
+            version = whole
         } catch let error as ResultFileError {
             throw error
         } catch DecodingError.dataCorrupted {
@@ -41,7 +45,8 @@ public enum ResultJSON {
             throw ResultFileError.newerSchema(source: source, found: version, supported: RunResult.currentSchemaVersion)
         }
         guard version >= 1 else {
-            throw ResultFileError.unsupportedSchema(source: source, found: version)
+            throw ResultFileError.unsupportedSchema(
+                source: source, found: String(version), supported: RunResult.currentSchemaVersion)
         }
         do {
             return try decoder().decode(RunResult.self, from: data)
@@ -82,10 +87,42 @@ public enum ResultJSON {
         return decoder
     }
 
+    /// True when `data` is a LoadRunner result of any version (it has `schemaVersion` and `provenance`).
+    public static func isResult(_ data: Data) -> Bool {
+        guard let header = try? decoder().decode(Header.self, from: data) else { return false }
+        return header.schemaVersion != nil && header.provenance != nil
+    }
+
     /// Just enough of a result to tell whether this is one, and which version.
     private struct Header: Decodable {
-        var schemaVersion: Int?
+        var schemaVersion: SchemaVersion?
         var provenance: AnyKeys?
+    }
+
+    /// `schemaVersion` as written: a whole number, or anything else (`1.5`, `"x"`) kept as text for the message.
+    private enum SchemaVersion: Decodable {
+        case whole(Int)
+        case other(String)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let whole = try? container.decode(Int.self) {
+                self = .whole(whole)
+            } else if let number = try? container.decode(Double.self) {
+                self = .other(String(number))
+            } else if let text = try? container.decode(String.self) {
+                self = .other("\"\(text)\"")
+            } else {
+                self = .other(container.decodeNil() ? "null" : "of another kind")
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .whole(let value): String(value)
+            case .other(let text): text
+            }
+        }
     }
 
     /// Accepts any JSON object.
@@ -124,7 +161,7 @@ public enum ResultFileError: Error, Equatable, CustomStringConvertible {
     case notJSON(source: String)
     case notAResult(source: String)
     case newerSchema(source: String, found: Int, supported: Int)
-    case unsupportedSchema(source: String, found: Int)
+    case unsupportedSchema(source: String, found: String, supported: Int)
     case damaged(source: String, reason: String)
 
     public var description: String {
@@ -137,8 +174,10 @@ public enum ResultFileError: Error, Equatable, CustomStringConvertible {
         case .newerSchema(let source, let found, let supported):
             return "\(source): written by a newer LoadRunner (schema version \(found); "
                 + "this one reads up to \(supported)); upgrade LoadRunner to read it"
-        case .unsupportedSchema(let source, let found):
-            return "\(source): schema version \(found) is not one LoadRunner ever wrote"
+        case .unsupportedSchema(let source, let found, let supported):
+            return "\(source) has schemaVersion \(found), which this LoadRunner does not read (it reads \(supported)); "
+                + "LoadRunner never wrote that version, so the file was edited or comes from another tool: "
+                + "use the result.json a run wrote"
         case .damaged(let source, let reason):
             return "\(source): damaged LoadRunner result: \(reason)"
         }

@@ -12,4 +12,18 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
         mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
         return mixed ^ (mixed >> 31)
     }
+
+    /// A uniformly random offset from `range.lowerBound`, 0 through `upperBound - lowerBound`, for any range of
+    /// `Int64` (all of it included): the span is computed in `UInt64`, where it cannot overflow.
+    public mutating func offset(in range: ClosedRange<Int64>) -> UInt64 {
+        let span = UInt64(bitPattern: range.upperBound &- range.lowerBound)
+        return span == .max ? next() : next(upperBound: span + 1)
+    }
+}
+
+extension ClosedRange where Bound == Int64 {
+    /// The value `offset` above `lowerBound`; exact for every offset `RandomSource.offset(in:)` returns.
+    public func value(atOffset offset: UInt64) -> Int64 {
+        lowerBound &+ Int64(bitPattern: offset)
+    }
 }

@@ -5,6 +5,7 @@ public struct RequestMix: Sendable, Equatable {
 
     public init(weights: [Int]) {
         precondition(!weights.isEmpty && weights.allSatisfy { $0 > 0 }, "weights are validated by the profile loader")
+        // The profile keeps each weight and their sum within ProfileLimits, so the running sum cannot overflow.
         var sum = 0
         cumulativeWeights = weights.map { sum += $0; return sum }
     }

@@ -24,6 +24,7 @@ public struct StageSchedule: Sendable, Equatable {
         var start: Int64 = 0
         var previousUsers = 0
         for (index, stage) in stages.enumerated() {
+            // A loaded profile's stages add up to at most ProfileLimits.maxRunDuration (3.2e13 µs): no overflow.
             let end = start + stage.duration.micros
             slots.append(Slot(
                 index: index, stage: stage, startUsers: previousUsers, startMicros: start,
@@ -84,6 +85,7 @@ public struct StageSchedule: Sendable, Equatable {
         if current != slot.stage.users {
             let secondsIntoStage = Double(elapsedMicros - slot.startMicros) / 1_000_000
             let step = (secondsIntoStage * slot.stage.spawnRate).rounded(.down) + 1
+            // step <= users + 1 and spawnRate >= ProfileLimits.minSpawnRate keep this below 1e15 µs: Int64 holds it.
             let next = slot.startMicros + Int64((step / slot.stage.spawnRate * 1_000_000).rounded(.up))
             return min(max(next, elapsedMicros + 1), slot.endMicros)
         }
@@ -92,7 +94,8 @@ public struct StageSchedule: Sendable, Equatable {
 }
 
 extension Duration {
-    /// Whole microseconds (truncated).
+    /// Whole microseconds (truncated); exact for every duration a profile may hold (at most
+    /// `ProfileLimits.maxRunDuration`), overflowing only beyond about 292,000 years.
     public var micros: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1_000_000 + attoseconds / 1_000_000_000_000

@@ -20,6 +20,9 @@ public enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparable
     case httpStatus = "http_status"
     /// Anything else libcurl reported.
     case other
+    /// Not sent: a header rendered from a `fetch` data value held CR, LF or NUL (it would have split the
+    /// header, or the request, in two on the wire).
+    case invalidValue = "invalid_value"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -23,6 +23,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     private var localJobs: [UnownedJob] = []
     private var transfersToAdd: [CurlTransfer] = []
     private var runningTransfers: [ObjectIdentifier: CurlTransfer] = [:]
+    /// Transfers handed over with a `refusal`: recorded as failures on this turn of the loop, never sent.
+    private var refusedTransfers: [CurlTransfer] = []
     private var recorder: LoopRecorder
 
     /// Work handed over by other threads, and the flags that tell the loop what to do next.
@@ -91,11 +93,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     // MARK: Transfers
 
     /// Runs `transfer` (already configured) and returns when it completes or is abandoned.
-    /// Called from a virtual user running on this loop.
-    func perform(_ transfer: CurlTransfer, requestIndex: Int) async -> TransferResult {
+    /// Called from a virtual user running on this loop. With a `refusal`, nothing is sent: the loop records
+    /// that failure on its next turn (so a user whose every request is refused still lets the loop run).
+    func perform(_ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil) async -> TransferResult {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
             transfer.requestIndex = requestIndex
+            transfer.refusal = refusal
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
                 transfersToAdd.append(transfer)
@@ -149,6 +153,10 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             if inbox.3 && localJobs.isEmpty && transfersToAdd.isEmpty && runningTransfers.isEmpty { break }
 
             for transfer in transfersToAdd {
+                guard transfer.refusal == nil else {
+                    refusedTransfers.append(transfer)
+                    continue
+                }
                 runningTransfers[ObjectIdentifier(transfer)] = transfer
                 curl_multi_add_handle(multi, transfer.handle)
             }
@@ -207,6 +215,14 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: now)
             resume(transfer, with: .completed(outcome))
         }
+        for transfer in refusedTransfers {
+            let outcome = RequestOutcome(
+                status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0), failure: transfer.refusal)
+            transfer.refusal = nil
+            recorder.record(requestIndex: transfer.requestIndex, outcome: outcome, atMicros: now)
+            resume(transfer, with: .completed(outcome))
+        }
+        refusedTransfers.removeAll(keepingCapacity: true)
     }
 
     private func abandonRunningTransfers() {

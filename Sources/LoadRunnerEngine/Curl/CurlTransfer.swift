@@ -15,6 +15,8 @@ final class CurlTransfer: @unchecked Sendable {
     var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// The request configuration last applied, so unchanged options are not set again.
     var configuredRequestIndex = -1
+    /// Set when the rendered request must not be sent: the loop records this failure instead of a transfer.
+    var refusal: RequestFailure?
 
     init(settings: TransferSettings) throws(EngineError) {
         guard let handle = curl_easy_init() else { throw .setup("libcurl could not create a transfer (out of memory?)") }
@@ -90,7 +92,13 @@ struct TransferSettings: Sendable {
             set(CURLOPT_SSL_VERIFYPEER, 0)
             set(CURLOPT_SSL_VERIFYHOST, 0)
         }
-        let result = lr_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
-        if result != CURLE_OK { code = result }
+        func set(_ option: CURLoption, _ value: String) {
+            let result = lr_easy_setopt_string(handle, option, value)
+            if result != CURLE_OK { code = result }
+        }
+        set(CURLOPT_USERAGENT, userAgent)
+        // Defence in depth: whatever a URL is rendered from, only HTTP(S) is ever spoken (no file://, gopher://, ...).
+        set(CURLOPT_PROTOCOLS_STR, "http,https")
+        set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
     }
 }

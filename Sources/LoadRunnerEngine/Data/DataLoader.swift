@@ -18,7 +18,9 @@ struct DataLoader: Sendable {
     private func load(_ spec: DataSourceSpec) async throws(EngineError) -> SourceValues {
         switch spec.kind {
         case .values(let values):
-            return .table(name: spec.name, columns: [""], rows: values.map { [$0] })
+            let rows = values.map { [$0] }
+            try refuseHeaderBreaks(source: spec.name, columns: [""], rows: rows) { index, _ in "item \(index + 1)" }
+            return .table(name: spec.name, columns: [""], rows: rows)
         case .range(let range):
             return SourceValues(name: spec.name, values: .range(range))
         case .csv(let path, _):
@@ -28,11 +30,15 @@ struct DataLoader: Sendable {
                 guard !table.rows.isEmpty else {
                     throw EngineError.dataSource("data.\(spec.name): \(resolved) has a header but no rows; add at least one row")
                 }
+                try refuseHeaderBreaks(source: spec.name, columns: table.columns, rows: table.rows) { index, column in
+                    let line = index < table.rowLines.count ? " line \(table.rowLines[index])" : ""
+                    return "\(resolved)\(line)" + (column.map { ", column \"\($0)\"" } ?? "")
+                }
                 return .table(name: spec.name, columns: table.columns, rows: table.rows)
             } catch let error as EngineError {
                 throw error
             } catch {
-                throw .dataSource("data.\(spec.name): cannot read \(resolved): \(error)")
+                throw .dataSource("data.\(spec.name): cannot read \(resolved): \(OutputFolder.reason(error))")
             }
         case .fetch(let path, let maxBytes):
             let url = profile.target.description + path
@@ -53,6 +59,21 @@ struct DataLoader: Sendable {
                 value += text
             }
             return header.name + ": " + value
+        }
+    }
+
+    /// Refuses a CSV or `values:` source when a header template would send one of its values holding
+    /// CR, LF or NUL (the line would split on the wire). `validate` reports the same; this catches a file
+    /// changed since. `place` names the row (0-based index) and column for the message.
+    private func refuseHeaderBreaks(
+        source: String, columns: [String], rows: [[String]], place: (Int, String?) -> String
+    ) throws(EngineError) {
+        let headers = profile.headers + profile.requests.flatMap(\.headers)
+        for header in headers {
+            guard let bad = HeaderValueSafety.firstUnsafeRow(in: header.value, source: source, columns: columns, rows: rows)
+            else { continue }
+            throw .dataSource(Messages.headerDataHasLineBreak(
+                source: source, place: place(bad.rowIndex, bad.column), header: header.name))
         }
     }
 }

@@ -44,11 +44,10 @@ struct CompiledTemplate: Sendable {
                 let source = sources[sourceIndex]
                 switch source.values {
                 case .range(let range):
-                    if rows[sourceIndex] < 0 {
-                        let span = UInt64(range.upperBound - range.lowerBound) &+ 1
-                        rows[sourceIndex] = Int(span == 0 ? random.next() : random.next(upperBound: span))
-                    }
-                    output += String(range.lowerBound &+ Int64(truncatingIfNeeded: rows[sourceIndex]))
+                    // Validated bounds (ProfileLimits.maxRangeMagnitude) keep the offset below Int.max, so it
+                    // is never taken for the "not drawn yet" -1.
+                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(truncatingIfNeeded: random.offset(in: range)) }
+                    output += String(range.value(atOffset: UInt64(truncatingIfNeeded: rows[sourceIndex])))
                 case .table(let table):
                     if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(random.next(upperBound: UInt64(table.rowCount))) }
                     table.append(row: rows[sourceIndex], column: column, to: &output, urlEncoded: encoded)

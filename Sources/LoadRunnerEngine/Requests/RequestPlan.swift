@@ -10,6 +10,9 @@ struct RequestPlan: Sendable {
     let body: CompiledTemplate?
     /// Header lines `Name: value`, in order; templated ones are rendered per request.
     let headerLines: [CompiledTemplate]
+    /// Per header line, the failure recorded (and the request not sent) when the rendered line holds
+    /// CR, LF or NUL; nil for lines without data values, which the profile check already covered.
+    let headerRefusals: [RequestFailure?]
     /// The constant header list shared read-only by every transfer, or nil when headers are templated.
     let sharedHeaders: HeaderList?
 
@@ -32,15 +35,19 @@ struct RequestPlan: Sendable {
         }
         headers += request.headers
         var lines: [CompiledTemplate] = []
+        var refusals: [RequestFailure?] = []
         for header in headers {
             let line = Template(segments: [.literal(header.name + ": ")] + header.value.segments)
             lines.append(try CompiledTemplate(line, sources: sources, encoded: false))
+            refusals.append(Self.refusal(header))
         }
         if request.body != nil, !headers.contains(where: { $0.name.lowercased() == "expect" }) {
             // No "Expect: 100-continue" round trip before bodies: it would add a wait to every request.
             lines.append(try CompiledTemplate(.literal("Expect:"), sources: sources, encoded: false))
+            refusals.append(nil)
         }
         headerLines = lines
+        headerRefusals = refusals
         sharedHeaders = lines.allSatisfy(\.isConstant) ? HeaderList(lines: lines.map { line in
             var text = ""
             var rows: [Int] = []
@@ -48,6 +55,14 @@ struct RequestPlan: Sendable {
             line.render(into: &text, sources: sources, rows: &rows, random: &random)
             return text
         }) : nil
+    }
+
+    /// The `invalid_value` failure for `header` when its template takes data values; nil when it takes none.
+    private static func refusal(_ header: HeaderSpec) -> RequestFailure? {
+        var sources: [String] = []
+        for case .reference(let source, _) in header.value.segments where !sources.contains(source) { sources.append(source) }
+        guard !sources.isEmpty else { return nil }
+        return RequestFailure(category: .invalidValue, message: Messages.headerValueRefused(header: header.name, sources: sources))
     }
 }
 

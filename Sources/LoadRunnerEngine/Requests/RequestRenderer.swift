@@ -17,7 +17,9 @@ struct RequestRenderer {
         scratch.reserveCapacity(256)
     }
 
-    mutating func configure(_ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource) {
+    /// Configures `transfer` for request `requestIndex`; returns the failure to record instead of sending
+    /// when a rendered header holds CR, LF or NUL (only templated lines are scanned, once each).
+    mutating func configure(_ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource) -> RequestFailure? {
         let plan = plans[requestIndex]
         for index in rows.indices { rows[index] = -1 }
         if transfer.configuredRequestIndex != requestIndex {
@@ -33,9 +35,13 @@ struct RequestRenderer {
         transfer.setURL(scratch)
         if plan.sharedHeaders == nil {
             var list: UnsafeMutablePointer<curl_slist>?
-            for line in plan.headerLines {
+            for (line, refusal) in zip(plan.headerLines, plan.headerRefusals) {
                 scratch.removeAll(keepingCapacity: true)
                 line.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+                if let refusal, HeaderValueSafety.hasLineBreakOrNUL(scratch) {
+                    curl_slist_free_all(list)
+                    return refusal
+                }
                 list = curl_slist_append(list, scratch)
             }
             transfer.setOwnedHeaders(list)
@@ -46,6 +52,7 @@ struct RequestRenderer {
             lr_easy_setopt_off_t(transfer.handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(scratch.utf8.count))
             lr_easy_setopt_string(transfer.handle, CURLOPT_COPYPOSTFIELDS, scratch)
         }
+        return nil
     }
 
     /// Sets the method options from a clean state, since the handle may have sent another request before.

@@ -24,9 +24,9 @@ struct VirtualUser: Sendable {
             // A stage that ends by count has sent its last request: leave; the next stage starts users anew.
             guard control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
-            renderer.configure(transfer, requestIndex: requestIndex, random: &random)
+            let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()
-            guard case .completed = await loop.perform(transfer, requestIndex: requestIndex) else { return }
+            guard case .completed = await loop.perform(transfer, requestIndex: requestIndex, refusal: refusal) else { return }
             let delay = setup.thinkTime.delayMicros(
                 requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
             if delay > 0 {

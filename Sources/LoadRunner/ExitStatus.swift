@@ -23,7 +23,8 @@ enum ExitStatus: Int32, CaseIterable {
     case checksFailed = 98
     /// `run`: a threshold failed on a stage window (also when `abort_on_fail` stopped the run early).
     case thresholdsFailed = 99
-    /// Ctrl-C or SIGTERM stopped the run; every output was written with what was measured, marked interrupted.
+    /// Ctrl-C or SIGTERM stopped the run; every output was written with what was measured, marked interrupted
+    /// (nothing is written when it came while `fetch` sources were loading: nothing was measured or sent).
     case interrupted = 130
 
     var exitCode: ExitCode { ExitCode(rawValue) }
@@ -40,7 +41,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .internalError: "internal error"
         case .outputFailure: "results could not be written (--out, --junit: checked first)"
         case .noSuccessfulRequest: "run: no request succeeded (target down?) and no thresholds decide"
-        case .interrupted: "interrupted by Ctrl-C or SIGTERM (results written, marked interrupted)"
+        case .interrupted: "interrupted by Ctrl-C or SIGTERM (what was measured is written)"
         }
     }
 

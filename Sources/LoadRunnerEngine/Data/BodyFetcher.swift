@@ -63,8 +63,8 @@ struct BodyFetcher: Sendable {
             return .failure(.dataSource(DataMessages.fetchStatus(sourceName, url: url, status: status)))
         }
         if buffer.refused > 0 {
-            let announced = buffer.length == 0 && buffer.refused > maxBytes && code == CURLE_WRITE_ERROR
-                && contentLength(handle) == buffer.refused
+            // Refused at the first bytes because the Content-Length said so, or counted while arriving.
+            let announced = buffer.length == 0 && contentLength(handle) == buffer.refused
             return .failure(.dataSource(DataMessages.fetchTooLarge(
                 sourceName, url: url, limit: maxBytes, seen: buffer.refused, announced: announced)))
         }

@@ -30,6 +30,7 @@ struct JSONArrayReader {
         return reader.table.finish()
     }
 
+    /// Reads the whole body: `[`, the elements (all objects when the first is one), `]`, nothing after.
     private mutating func readArray() throws(JSONArrayError) {
         skipWhitespace()
         guard let first = peek() else { throw fail(DataMessages.jsonEmptyBody) }
@@ -49,7 +50,7 @@ struct JSONArrayReader {
                 }
                 try readObject(into: &row, columnByName: &columnByName)
             } else {
-                try readScalar(element: table.rowCount)
+                try readScalar()
                 table.endCell()
                 table.endRow()
             }
@@ -67,7 +68,7 @@ struct JSONArrayReader {
     }
 
     /// Reads one element of a scalar array into the current cell of `table`.
-    private mutating func readScalar(element: Int) throws(JSONArrayError) {
+    private mutating func readScalar() throws(JSONArrayError) {
         guard let byte = peek() else { throw fail(DataMessages.jsonEndedEarly) }
         switch byte {
         case UInt8(ascii: "\""):
@@ -92,7 +93,7 @@ struct JSONArrayReader {
         if peek() == UInt8(ascii: "}") {
             position += 1
         } else {
-            while true {
+            members: while true {
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "\"") else { throw fail(DataMessages.jsonExpectedKey(element: element, found: describe(peek()))) }
                 row.key.removeAll(keepingCapacity: true)
@@ -123,10 +124,11 @@ struct JSONArrayReader {
                 skipWhitespace()
                 switch peek() {
                 case UInt8(ascii: ","): position += 1
-                case UInt8(ascii: "}"): position += 1
+                case UInt8(ascii: "}"):
+                    position += 1
+                    break members
                 default: throw fail(DataMessages.jsonExpectedCommaOrBrace(element: element, found: describe(peek())))
                 }
-                if input[position - 1] == UInt8(ascii: "}") { break }
             }
         }
         for column in 0..<table.columns.count {

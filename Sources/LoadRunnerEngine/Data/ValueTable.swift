@@ -125,6 +125,7 @@ struct ValueTableBuilder {
         bytes = value
     }
 
+    /// Ends the current row after its cells (a row may be narrower than `columns`; see `ValueTable`).
     mutating func endRow() {
         let width = ends.count - rowStart
         if uniformWidth == nil && rowCount == 0 { uniformWidth = width }

@@ -23,8 +23,8 @@ struct RouteResponder: Sendable {
         case .status(let code):
             let status = HTTPResponseStatus(statusCode: code)
             return .respond(.text("status \(code) \(status.reasonPhrase)", status: status))
-        case .bytes(let count):
-            return .streamBytes(count: count)
+        case .bytes(let count, let chunked):
+            return .streamBytes(count: count, announced: !chunked)
         case .close:
             return .closeAbruptly
         case .stall:

@@ -28,6 +28,29 @@ import Testing
         }
     }
 
+    /// Without a Content-Length the cap is found while the body arrives: the transfer stops there.
+    @Test func aChunkedBodyAboveMaxBytesIsStoppedWhereItPassesTheCap() async throws {
+        try await TestHTTPServer.withServer { server in
+            let folder = try BinaryRunner.folder(["p.yaml": """
+                name: too big, chunked
+                target: http://127.0.0.1:1
+                data:
+                  ids: { fetch: "/bytes/50000000?chunked", max_bytes: 64KiB }
+                requests:
+                  - { name: get, path: "/user/get/{{ ids }}" }
+                stages:
+                  - { users: 1, duration: 1s }
+                """])
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "o"], in: folder)
+            #expect(output.status == 69, "\(output.stderr)")
+            let url = server.baseURL + "/bytes/50000000?chunked"
+            #expect(output.stderr.contains("error: data.ids: \(url) sent more than 64 KiB ("), "\(output.stderr)")
+            #expect(output.stderr.contains(" so far); raise max_bytes on the source if the list is meant to be this big"))
+            #expect(!output.stderr.contains("announced"))
+            #expect(server.requests(forPathPrefix: "/user/get/") == 0)
+        }
+    }
+
     @Test func maxBytesThatIsNotASizeIsAProfileError() async throws {
         let folder = try BinaryRunner.folder(["p.yaml": """
             name: bad size

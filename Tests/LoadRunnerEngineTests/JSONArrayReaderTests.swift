@@ -123,3 +123,11 @@ private func randomUUID(_ generator: inout some RandomNumberGenerator) -> String
     }
     return text
 }
+
+/// `{{ name }}` without a column: a CSV file's first column, as before fetched tables were compact.
+@Suite struct ValueTableDefaultColumnTests {
+    @Test func aCSVTablesDefaultColumnIsItsFirst() {
+        let source = SourceValues.table(name: "n", columns: ["zeta", "alpha"], rows: [["z", "a"]])
+        #expect(source.columnIndex(nil) == 0)
+    }
+}

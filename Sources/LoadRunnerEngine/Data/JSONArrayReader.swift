@@ -27,7 +27,8 @@ struct JSONArrayReader {
         var reader = JSONArrayReader(input: input, table: ValueTableBuilder(columns: [""], byteCapacity: 0))
         reader.cellCapacity = Self.commaCount(input) + 1
         try reader.readArray()
-        return reader.table.finish()
+        let columns = reader.table.columns
+        return reader.table.finish(defaultColumn: columns.indices.min { columns[$0] < columns[$1] } ?? 0)
     }
 
     /// Reads the whole body: `[`, the elements (all objects when the first is one), `]`, nothing after.

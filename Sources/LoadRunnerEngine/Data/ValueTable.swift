@@ -14,8 +14,9 @@ struct ValueTable: Sendable {
     let rowStarts: [UInt32]?
     let rowCount: Int
 
-    /// The column `{{ name }}` (no column) picks: the first column by name, as columns are listed in docs.
-    var defaultColumn: Int { columns.indices.min { columns[$0] < columns[$1] } ?? 0 }
+    /// The column `{{ name }}` (no column) picks: a CSV file's first column; for fetched objects, the
+    /// first key by name.
+    let defaultColumn: Int
 
     /// The byte range of one cell in `bytes`; empty for a cell the row does not have.
     func cellRange(row: Int, column: Int) -> Range<Int> {
@@ -62,8 +63,9 @@ struct ValueTable: Sendable {
         self = builder.finish()
     }
 
-    init(columns: [String], bytes: [UInt8], ends: [UInt32], rowStarts: [UInt32]?, rowCount: Int) {
+    init(columns: [String], bytes: [UInt8], ends: [UInt32], rowStarts: [UInt32]?, rowCount: Int, defaultColumn: Int = 0) {
         self.columns = columns
+        self.defaultColumn = defaultColumn
         self.bytes = bytes
         self.ends = ends
         self.rowStarts = rowStarts
@@ -141,10 +143,11 @@ struct ValueTableBuilder {
         uniformWidth = nil
     }
 
-    mutating func finish() -> ValueTable {
+    /// The table; `defaultColumn` is what `{{ name }}` without a column reads.
+    mutating func finish(defaultColumn: Int = 0) -> ValueTable {
         if let uniform = uniformWidth, uniform != columns.count { materializeRowStarts(width: uniform) }
         return ValueTable(
             columns: columns, bytes: bytes, ends: ends, rowStarts: uniformWidth == nil && rowCount > 0 ? rowStarts : nil,
-            rowCount: rowCount)
+            rowCount: rowCount, defaultColumn: defaultColumn)
     }
 }

@@ -51,6 +51,10 @@ import Testing
         #expect(table.rows == [["q\"b\\s/ \u{8}\u{C}\n\r\t"], ["é中"], ["😀"], ["Zoë"], ["A"]])
     }
 
+    @Test func aByteOrderMarkIsSkipped() throws {
+        #expect(try rows("\u{FEFF}[1]").rows == [["1"]])
+    }
+
     @Test func anEmptyStringIsAnEmptyValue() throws {
         #expect(try rows(#"["", "x"]"#).rows == [[""], ["x"]])
     }

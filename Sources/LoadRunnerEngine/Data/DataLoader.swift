@@ -43,9 +43,12 @@ struct DataLoader: Sendable {
         case .fetch(let path, let maxBytes):
             let url = profile.target.description + path
             let name = spec.name
-            return try await fetcher.fetch(url: url, sourceName: name, maxBytes: maxBytes) { body throws(EngineError) in
+            let values = try await fetcher.fetch(url: url, sourceName: name, maxBytes: maxBytes) { body throws(EngineError) in
                 try FetchedArray.parse(body, sourceName: name, url: url)
             }
+            // A signal that came while the body was being read: stop before any load is sent.
+            if fetcher.stop?.isRequested == true { throw .interrupted(DataMessages.fetchInterrupted(name)) }
+            return values
         }
     }
 

@@ -33,6 +33,7 @@ struct JSONArrayReader {
 
     /// Reads the whole body: `[`, the elements (all objects when the first is one), `]`, nothing after.
     private mutating func readArray() throws(JSONArrayError) {
+        if input.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a UTF-8 byte-order mark, which RFC 8259 lets readers ignore
         skipWhitespace()
         guard let first = peek() else { throw fail(DataMessages.jsonEmptyBody) }
         guard first == UInt8(ascii: "[") else { throw fail(DataMessages.jsonNotArray(found: describe(first))) }

@@ -24,5 +24,10 @@ public enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparable
     /// header, or the request, in two on the wire).
     case invalidValue = "invalid_value"
 
+    /// Whether a request that failed this way went out, so that its time is a latency sample. A request refused
+    /// before sending (`invalid_value`) has none: it counts as a failed request, but stays out of the latency
+    /// histogram and the mean, which would otherwise be pulled towards 0.
+    public var wasSent: Bool { self != .invalidValue }
+
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

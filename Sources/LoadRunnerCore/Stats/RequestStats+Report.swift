@@ -1,9 +1,10 @@
 extension RequestStats {
-    /// Exact mean request time in microseconds (from the timing sums, not the histogram); 0 without requests.
-    public var meanMicros: Double { mean(timing.totalMicros, over: requests) }
+    /// Exact mean request time in microseconds (from the timing sums, not the histogram), over the requests that
+    /// were sent (those with a latency sample); 0 without any.
+    public var meanMicros: Double { mean(timing.totalMicros, over: latency.count) }
 
-    /// Mean time to the first response byte per request, in microseconds; 0 without requests.
-    public var meanFirstByteMicros: Double { mean(timing.firstByteMicros, over: requests) }
+    /// Mean time to the first response byte per sent request, in microseconds; 0 without any.
+    public var meanFirstByteMicros: Double { mean(timing.firstByteMicros, over: latency.count) }
 
     /// Mean TCP connect time per new connection, in microseconds; nil when no connection was opened
     /// (every request reused a kept-alive one).

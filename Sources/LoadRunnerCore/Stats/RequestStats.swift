@@ -12,7 +12,8 @@ public struct RequestStats: Codable, Sendable, Equatable {
     public var bodyBytes: UInt64
     /// Connections libcurl had to open (0 per request on a kept-alive connection).
     public var newConnections: UInt64
-    /// Full request time (`CURLINFO_TOTAL_TIME_T`) of every completed request, failures included.
+    /// Full request time (`CURLINFO_TOTAL_TIME_T`) of every completed request, failures included; a request
+    /// refused before it was sent (`FailureCategory.wasSent`) has no time and is not in it.
     public var latency: LatencyHistogram
     /// Sums, in microseconds, of the timing breakdown; divide by `requests` for means.
     public var timing: TimingSums
@@ -62,8 +63,10 @@ public struct RequestStats: Codable, Sendable, Equatable {
         requests += 1
         bodyBytes += outcome.bodyBytes
         newConnections += UInt64(outcome.newConnections)
-        latency.record(micros: outcome.timing.totalMicros)
-        timing.add(outcome.timing)
+        if outcome.failure?.category.wasSent ?? true {
+            latency.record(micros: outcome.timing.totalMicros)
+            timing.add(outcome.timing)
+        }
         if let failure = outcome.failure {
             failures += 1
             failuresByCategory[failure.category, default: 0] += 1

@@ -34,9 +34,20 @@ CURLcode lr_easy_count_body(CURL *handle, uint64_t *counter) {
 static size_t capture_body(char *data, size_t size, size_t count, void *userdata) {
     lr_body_buffer *buffer = userdata;
     size_t bytes = size * count;
-    if (buffer->length + bytes > buffer->limit) return 0; /* makes libcurl fail with CURLE_WRITE_ERROR */
+    curl_off_t announced = -1;
+    if (buffer->capacity == 0 && buffer->handle)
+        curl_easy_getinfo(buffer->handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+    if (announced > 0 && (curl_off_t)buffer->limit < announced) {
+        buffer->refused = (size_t)announced;
+        return 0; /* makes libcurl fail with CURLE_WRITE_ERROR */
+    }
+    if (buffer->length + bytes > buffer->limit) {
+        buffer->refused = buffer->length + bytes;
+        return 0;
+    }
     if (buffer->length + bytes > buffer->capacity) {
-        size_t capacity = buffer->capacity ? buffer->capacity : 64 * 1024;
+        /* One allocation when the size is announced; doubling (realloc moves pages, no copy) otherwise. */
+        size_t capacity = buffer->capacity ? buffer->capacity : (announced >= (curl_off_t)bytes ? (size_t)announced : 64 * 1024);
         while (capacity < buffer->length + bytes) capacity *= 2;
         char *grown = realloc(buffer->bytes, capacity);
         if (!grown) return 0;
@@ -49,9 +60,24 @@ static size_t capture_body(char *data, size_t size, size_t count, void *userdata
 }
 
 CURLcode lr_easy_capture_body(CURL *handle, lr_body_buffer *buffer) {
+    buffer->handle = handle;
     CURLcode code = curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, capture_body);
     if (code != CURLE_OK) return code;
     return curl_easy_setopt(handle, CURLOPT_WRITEDATA, (void *)buffer);
+}
+
+static int check_abort(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow) {
+    (void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
+    lr_abort_watch *watch = userdata;
+    return watch->check(watch->context);
+}
+
+CURLcode lr_easy_abort_when(CURL *handle, lr_abort_watch *watch) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, check_abort);
+    if (code != CURLE_OK) return code;
+    code = curl_easy_setopt(handle, CURLOPT_XFERINFODATA, (void *)watch);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
 }
 
 void lr_body_buffer_free(lr_body_buffer *buffer) {

@@ -24,7 +24,8 @@ enum ExitStatus: Int32, CaseIterable {
     /// `run`: a threshold failed on a stage window (also when `abort_on_fail` stopped the run early).
     case thresholdsFailed = 99
     /// Ctrl-C, SIGTERM or SIGHUP stopped the run; every output was written with what was measured, marked
-    /// interrupted (after a second signal, a minimal `result.json` only).
+    /// interrupted (after a second signal, a minimal `result.json` only; nothing is written when it came while
+    /// `fetch` sources were loading: nothing was measured or sent).
     case interrupted = 130
 
     var exitCode: ExitCode { ExitCode(rawValue) }
@@ -41,7 +42,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .internalError: "internal error"
         case .outputFailure: "results could not be written (--out, --junit: checked first)"
         case .noSuccessfulRequest: "run: no request succeeded (target down?) and no thresholds decide"
-        case .interrupted: "interrupted by Ctrl-C, SIGTERM or SIGHUP (results written, marked interrupted)"
+        case .interrupted: "interrupted by Ctrl-C, SIGTERM or SIGHUP (what was measured is written)"
         }
     }
 

@@ -67,6 +67,7 @@ struct RunSession {
             history.close()
             plan.discard()
             console.error(CLIMessages.engineFailed(error))
+            if case .interrupted = error { return .interrupted }
             return .targetOrSetupFailure
         }
         progress.finish()

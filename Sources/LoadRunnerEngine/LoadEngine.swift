@@ -18,7 +18,8 @@ public struct LoadEngine: Sendable {
         try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()
-        let sources = try await DataLoader(profile: profile, fetcher: BodyFetcher(settings: settings)).load()
+        let fetcher = BodyFetcher(settings: settings, headerLines: DataLoader.fetchHeaderLines(profile), stop: stop)
+        let sources = try await DataLoader(profile: profile, fetcher: fetcher).load()
         let plans = try profile.requests.map { request throws(EngineError) in
             try RequestPlan(request: request, profile: profile, sources: sources)
         }

@@ -38,7 +38,7 @@ extension EngineError {
     /// The message alone, for people.
     public var text: String {
         switch self {
-        case .setup(let message), .dataSource(let message), .output(let message): message
+        case .setup(let message), .dataSource(let message), .output(let message), .interrupted(let message): message
         }
     }
 }

@@ -6,7 +6,8 @@ enum RouteAction: Sendable, Equatable {
     /// Send a complete response, after `delay` when it is not nil.
     case respond(CannedResponse)
     /// Send a 200 response with a body of `count` bytes, written in chunks as the socket drains.
-    case streamBytes(count: Int)
+    /// With `announced` false, no Content-Length is sent (the body goes out chunked).
+    case streamBytes(count: Int, announced: Bool = true)
     /// Close the connection without sending anything.
     case closeAbruptly
     /// Send nothing and keep the connection open until the client or the server closes it.

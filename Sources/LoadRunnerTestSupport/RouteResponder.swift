@@ -23,8 +23,8 @@ struct RouteResponder: Sendable {
         case .status(let code):
             let status = HTTPResponseStatus(statusCode: code)
             return .respond(.text("status \(code) \(status.reasonPhrase)", status: status))
-        case .bytes(let count):
-            return .streamBytes(count: count)
+        case .bytes(let count, let chunked):
+            return .streamBytes(count: count, announced: !chunked)
         case .close:
             return .closeAbruptly
         case .stall:
@@ -33,6 +33,11 @@ struct RouteResponder: Sendable {
             return .writeGarbage
         case .echo:
             return .respond(.json(Self.echoBody(head: head, bodyLength: bodyLength)))
+        case .header(let name):
+            guard let value = head.headers[name].first else {
+                return .respond(.text("no \(name) header", status: .forbidden))
+            }
+            return .respond(.json("[" + JSONText.quoted(value) + "]"))
         case .userGet(let id):
             return .respond(delayed(userGet(id: id)))
         case .userSearch(let query):

@@ -93,10 +93,10 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                 self.pendingResponse = nil
                 self.send(response, context: context)
             }
-        case .streamBytes(let count):
+        case .streamBytes(let count, let announced):
             var headers = HTTPHeaders()
             headers.add(name: "content-type", value: "application/octet-stream")
-            headers.add(name: "content-length", value: String(count))
+            if announced { headers.add(name: "content-length", value: String(count)) }
             writeHead(status: .ok, headers: headers, context: context)
             bytesLeftToStream = count
             continueStreaming(context: context)

@@ -5,8 +5,8 @@ import Synchronization
 
 /// A real HTTP/1.1 server on SwiftNIO for tests and the demo: binds 127.0.0.1 on an ephemeral port by
 /// default, serves fixed routes (`/ok`, `/delay/{ms}`, `/status/{code}`, `/bytes/{n}`, `/close`, `/stall`,
-/// `/garbage`, `/echo`), the demo user service (`/user/get/{id}`, `/user/search`, `/user/get-ids`)
-/// and any JSON routes its configuration adds, honours keep-alive, and counts
+/// `/garbage`, `/echo`, `/header/{name}`), the demo user service (`/user/get/{id}`, `/user/search`,
+/// `/user/get-ids`) and any JSON routes its configuration adds, honours keep-alive, and counts
 /// connections, requests and the header names it parsed.
 ///
 /// Always call `shutdown()` (or use `withServer(_:_:)`); it is idempotent.

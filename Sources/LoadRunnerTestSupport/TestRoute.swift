@@ -6,11 +6,14 @@ enum TestRoute: Sendable, Equatable {
     case ok
     case delay(milliseconds: Int)
     case status(code: Int)
-    case bytes(count: Int)
+    /// `/bytes/{n}`; with `?chunked`, sent without a Content-Length (chunked), so its size is unknown up front.
+    case bytes(count: Int, chunked: Bool = false)
     case close
     case stall
     case garbage
     case echo
+    /// `/header/{name}`: the request's `name` header value as a one-element JSON array, 403 without it.
+    case header(name: String)
     case userGet(id: String)
     case userSearch(query: String)
     case userGetIDs(query: String)
@@ -52,7 +55,8 @@ enum TestRoute: Sendable, Equatable {
         case ("garbage", 1): return .garbage
         case ("delay", 2): return delay(segments.last)
         case ("status", 2): return status(segments.last)
-        case ("bytes", 2): return bytes(segments.last)
+        case ("bytes", 2): return bytes(segments.last, chunked: query == "chunked")
+        case ("header", 2): return .header(name: String(segments.last ?? ""))
         case ("user", 3) where segments.dropFirst().first == "get":
             return .userGet(id: String(segments.last ?? ""))
         case ("user", 2) where segments.last == "search": return .userSearch(query: String(query))
@@ -77,10 +81,10 @@ enum TestRoute: Sendable, Equatable {
         return .status(code: code)
     }
 
-    private static func bytes(_ text: Substring?) -> TestRoute {
+    private static func bytes(_ text: Substring?, chunked: Bool) -> TestRoute {
         guard let count = text.flatMap({ Int($0) }), count >= 0 else {
             return .badRequest(message: "bytes must be a non-negative whole number")
         }
-        return .bytes(count: count)
+        return .bytes(count: count, chunked: chunked)
     }
 }

@@ -13,32 +13,16 @@ import Testing
         #expect(URLEncoding.encode(raw) == encoded)
     }
 
-    @Test func valuesThatNeedNoEncodingAreKeptOnce() {
-        guard case .table(_, _, let encoded) = SourceValues.table(name: "ids", columns: [""], rows: [["a1"], ["b2"]]).values else {
+    @Test func tableValuesAreKeptOnceAndEncodedOnlyWhenRendered() {
+        guard case .table(let table) = SourceValues.table(name: "n", columns: ["x"], rows: [["Zoë"], ["a1"]]).values else {
             Issue.record("not a table")
             return
         }
-        #expect(encoded == nil)
-        guard case .table(_, _, let names) = SourceValues.table(name: "n", columns: ["x"], rows: [["Zoë"]]).values else { return }
-        #expect(names == [["Zo%C3%AB"]])
-    }
-
-    @Test func fetchedScalarsFormOneColumnAndObjectsOneColumnPerKey() throws {
-        let scalars = try FetchedArray.parse(Array(#"["a", 2, true, null]"#.utf8), sourceName: "s", url: "u")
-        guard case .table(let columns, let rows, _) = scalars.values else { Issue.record("not a table"); return }
-        #expect(columns == [""])
-        #expect(rows == [["a"], ["2"], ["1"], [""]])
-
-        let objects = try FetchedArray.parse(Array(#"[{"id": "x", "n": 1}, {"id": "y"}]"#.utf8), sourceName: "s", url: "u")
-        guard case .table(let keys, let values, _) = objects.values else { Issue.record("not a table"); return }
-        #expect(keys == ["id", "n"])
-        #expect(values == [["x", "1"], ["y", ""]])
-        #expect(objects.columnIndex("n") == 1 && objects.columnIndex("missing") == nil)
-    }
-
-    @Test(arguments: [#"{"a": 1}"#, "[]", "not json", ""])
-    func fetchedBodiesThatAreNotANonEmptyArrayAreDataSourceErrors(body: String) {
-        #expect(throws: EngineError.self) { try FetchedArray.parse(Array(body.utf8), sourceName: "ids", url: "http://x/ids") }
+        #expect(table.bytes == Array("Zoëa1".utf8))
+        var url = "", body = ""
+        table.append(row: 0, column: 0, to: &url, urlEncoded: true)
+        table.append(row: 0, column: 0, to: &body, urlEncoded: false)
+        #expect(url == "Zo%C3%AB" && body == "Zoë")
     }
 
     @Test(arguments: [("0", 1), ("0-3", 4), ("0,2-3,7", 4), ("1-0", nil), ("x", nil), ("", nil)] as [(String, Int?)])

@@ -48,7 +48,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let fetcher = BodyFetcher(settings: Self.settings)
         let error = await #expect(throws: EngineError.self) {
-            try await fetcher.fetch(url: file.absoluteString, sourceName: "ids")
+            try await fetcher.fetch(url: file.absoluteString, sourceName: "ids", maxBytes: 1 << 20) { $0.count }
         }
         #expect(error?.text.contains("Unsupported protocol") == true, "\(String(describing: error))")
     }

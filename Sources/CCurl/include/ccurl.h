@@ -20,11 +20,27 @@ typedef struct lr_body_buffer {
     size_t length;
     size_t capacity;
     size_t limit;      /// bytes kept at most; the transfer fails past it
+    size_t refused;    /// when the body passed `limit`: the bytes seen (or announced by Content-Length); else 0
+    CURL *handle;      /// the transfer, to read its Content-Length (set by lr_easy_capture_body)
 } lr_body_buffer;
 
-/// Keeps the response body in `buffer` (up to buffer->limit bytes).
+/// Keeps the response body in `buffer` (up to buffer->limit bytes). A Content-Length above the limit
+/// fails the transfer at the first body bytes; a known Content-Length sizes the buffer at once.
 CURLcode lr_easy_capture_body(CURL *handle, lr_body_buffer *buffer);
 void lr_body_buffer_free(lr_body_buffer *buffer);
+
+/// Polled by libcurl while a transfer runs or waits (about once a second when idle, more often when
+/// data flows); returning non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
+typedef int (*lr_abort_check)(void *context);
+
+/// What a transfer asks whether to give up; owned by the caller, alive until the transfer ends.
+typedef struct lr_abort_watch {
+    lr_abort_check check;
+    void *context;
+} lr_abort_watch;
+
+/// Makes the transfer ask `watch->check(watch->context)` whether to give up (e.g. on Ctrl-C).
+CURLcode lr_easy_abort_when(CURL *handle, lr_abort_watch *watch);
 
 CURLcode lr_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode lr_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value);

@@ -113,8 +113,9 @@ public struct HeaderSpec: Sendable, Equatable {
 /// A named source of values for templates.
 public struct DataSourceSpec: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// GET this path (relative to the target) once before stage 1; the body is a JSON array.
-        case fetch(path: String)
+        /// GET this path (relative to the target) once before stage 1; the body is a JSON array of at
+        /// most `maxBytes` bytes (`max_bytes:`).
+        case fetch(path: String, maxBytes: Int = DataSourceSpec.defaultFetchMaxBytes)
         /// A CSV file with a header row; a random row per request. `path` is already resolved against the
         /// profile's folder (as written in the profile when absolute); load the rows with `CSVTable.load(path:)`.
         case csv(path: String, columns: [String])
@@ -123,6 +124,11 @@ public struct DataSourceSpec: Sendable, Equatable {
         /// A random element of the list.
         case values([String])
     }
+
+    /// The body size a `fetch` source accepts when it sets no `max_bytes:` (256 MiB).
+    public static let defaultFetchMaxBytes = 256 << 20
+    /// The largest `max_bytes:` a profile may set (2 GiB): value offsets are 32-bit.
+    public static let largestFetchMaxBytes = 2 << 30
 
     public var name: String
     public var kind: Kind

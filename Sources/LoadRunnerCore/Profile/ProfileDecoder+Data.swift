@@ -23,31 +23,52 @@ extension ProfileDecoder {
     }
 
     private mutating func sourceKind(_ value: YAMLValue) -> DataSourceSpec.Kind? {
-        guard let map = map(value, keys: Self.sourceKinds, expected: ProfileMessage.expectSource) else { return nil }
-        guard let first = map.entries.first else {
-            // Unknown keys were reported already; say what is needed only when the map was empty.
-            if map.value.node.mapping?.count ?? 0 == 0 { report(value, ProfileMessage.sourceKindMissing) }
+        guard let map = map(value, keys: Self.sourceKinds + ["max_bytes"], expected: ProfileMessage.expectSource)
+        else { return nil }
+        let kinds = map.entries.filter { $0.key != "max_bytes" }
+        let maxBytes = map.entries.first { $0.key == "max_bytes" }
+        guard let first = kinds.first else {
+            // Unknown keys were reported already; say what is needed only when no other key was written.
+            if map.value.node.mapping?.count ?? 0 == (maxBytes == nil ? 0 : 1) { report(value, ProfileMessage.sourceKindMissing) }
             return nil
         }
-        guard map.entries.count == 1 else {
-            report(value, ProfileMessage.sourceKindAmbiguous(map.entries.map(\.key)))
+        guard kinds.count == 1 else {
+            report(value, ProfileMessage.sourceKindAmbiguous(kinds.map(\.key)))
+            return nil
+        }
+        if let maxBytes, first.key != "fetch" {
+            report(maxBytes.keyValue, ProfileMessage.maxBytesOnlyForFetch(kind: first.key))
             return nil
         }
         switch first.key {
-        case "fetch": return fetch(first.value)
+        case "fetch": return fetch(first.value, maxBytes: maxBytes?.value)
         case "csv": return csv(first.value)
         case "range": return range(first.value)
         default: return values(first.value)
         }
     }
 
-    private mutating func fetch(_ value: YAMLValue) -> DataSourceSpec.Kind? {
-        guard let path = text(value, expected: ProfileMessage.expectFetchPath) else { return nil }
-        guard path.hasPrefix("/"), !path.contains(where: \.isWhitespace) else {
+    private mutating func fetch(_ value: YAMLValue, maxBytes limitValue: YAMLValue?) -> DataSourceSpec.Kind? {
+        let path = text(value, expected: ProfileMessage.expectFetchPath)
+        if let path, !path.hasPrefix("/") || path.contains(where: \.isWhitespace) {
             report(value, ProfileMessage.fetchPathInvalid(path))
             return nil
         }
-        return .fetch(path: path)
+        var maxBytes = DataSourceSpec.defaultFetchMaxBytes
+        if let limitValue {
+            guard let written = text(limitValue, expected: ProfileMessage.expectMaxBytes) else { return nil }
+            guard let bytes = ByteSize.parse(written) else {
+                report(limitValue, ProfileMessage.maxBytesUnreadable(written))
+                return nil
+            }
+            guard (1...DataSourceSpec.largestFetchMaxBytes).contains(bytes) else {
+                report(limitValue, ProfileMessage.maxBytesOutOfRange(written, bytes: bytes))
+                return nil
+            }
+            maxBytes = bytes
+        }
+        guard let path else { return nil }
+        return .fetch(path: path, maxBytes: maxBytes)
     }
 
     private mutating func csv(_ value: YAMLValue) -> DataSourceSpec.Kind? {

@@ -6,4 +6,6 @@ public enum EngineError: Error, Sendable, Equatable {
     case dataSource(String)
     /// The run's output could not be written.
     case output(String)
+    /// Ctrl-C or SIGTERM came before any load was sent (e.g. while a `fetch` source was loading).
+    case interrupted(String)
 }

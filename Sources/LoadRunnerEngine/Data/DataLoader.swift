@@ -40,10 +40,28 @@ struct DataLoader: Sendable {
             } catch {
                 throw .dataSource("data.\(spec.name): cannot read \(resolved): \(OutputFolder.reason(error))")
             }
-        case .fetch(let path):
+        case .fetch(let path, let maxBytes):
             let url = profile.target.description + path
-            let body = try await fetcher.fetch(url: url, sourceName: spec.name)
-            return try FetchedArray.parse(body, sourceName: spec.name, url: url)
+            let name = spec.name
+            let values = try await fetcher.fetch(url: url, sourceName: name, maxBytes: maxBytes) { body throws(EngineError) in
+                try FetchedArray.parse(body, sourceName: name, url: url)
+            }
+            // A signal that came while the body was being read: stop before any load is sent.
+            if fetcher.stop?.isRequested == true { throw .interrupted(DataMessages.fetchInterrupted(name)) }
+            return values
+        }
+    }
+
+    /// The profile's top-level headers that need no data source (`${ENV}` secrets are already in
+    /// them), as `Name: value` lines for `fetch` requests.
+    static func fetchHeaderLines(_ profile: Profile) -> [String] {
+        profile.headers.compactMap { header in
+            var value = ""
+            for segment in header.value.segments {
+                guard case .literal(let text) = segment else { return nil }
+                value += text
+            }
+            return header.name + ": " + value
         }
     }
 
@@ -59,43 +77,6 @@ struct DataLoader: Sendable {
             else { continue }
             throw .dataSource(Messages.headerDataHasLineBreak(
                 source: source, place: place(bad.rowIndex, bad.column), header: header.name))
-        }
-    }
-}
-
-/// Turns a fetched JSON array into a table: scalars become one column, objects one column per key.
-enum FetchedArray {
-    static func parse(_ body: [UInt8], sourceName: String, url: String) throws(EngineError) -> SourceValues {
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
-        } catch {
-            throw .dataSource("data.\(sourceName): \(url) did not answer JSON (\(body.count) bytes); it must return a JSON array")
-        }
-        guard let array = json as? [Any] else {
-            throw .dataSource("data.\(sourceName): \(url) answered JSON that is not an array; it must return a JSON array")
-        }
-        guard !array.isEmpty else {
-            throw .dataSource("data.\(sourceName): \(url) answered an empty array; the source needs at least one value")
-        }
-        if let objects = array as? [[String: Any]] {
-            let columns = Array(Set(objects.flatMap(\.keys))).sorted()
-            let rows = objects.map { object in columns.map { text(object[$0]) } }
-            return .table(name: sourceName, columns: columns, rows: rows)
-        }
-        return .table(name: sourceName, columns: [""], rows: array.map { [text($0)] })
-    }
-
-    private static func text(_ value: Any?) -> String {
-        switch value {
-        case nil, is NSNull: return ""
-        case let string as String: return string
-        case let number as NSNumber: return number.stringValue
-        case let other?:
-            if let data = try? JSONSerialization.data(withJSONObject: other, options: [.fragmentsAllowed]) {
-                return String(decoding: data, as: UTF8.self)
-            }
-            return "\(other)"
         }
     }
 }

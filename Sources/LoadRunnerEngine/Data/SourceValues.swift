@@ -1,12 +1,12 @@
 import LoadRunnerCore
 
 /// A data source's values, loaded once before the run and shared read-only by every virtual user.
-/// Values are kept both raw (for bodies and headers) and URL-encoded (for paths and queries).
+/// Table values are kept once, raw, in a compact `ValueTable`; paths and queries percent-encode
+/// them while rendering, into the user's own buffer, so no encoded copy is kept.
 struct SourceValues: Sendable {
     enum Values: Sendable {
         /// Rows of a CSV file or of a fetched JSON array; scalars form the single column "".
-        /// `encoded` is nil when no value needs URL-encoding (ids, numbers), so it costs no memory.
-        case table(columns: [String], raw: [[String]], encoded: [[String]]?)
+        case table(ValueTable)
         case range(ClosedRange<Int64>)
     }
 
@@ -15,20 +15,19 @@ struct SourceValues: Sendable {
 
     /// Rows to pick from; 0 for a range (which has no rows).
     var rowCount: Int {
-        if case .table(_, let raw, _) = values { return raw.count }
+        if case .table(let table) = values { return table.rowCount }
         return 0
     }
 
-    /// The column index of `column` (nil for the first column), or nil when the table has no such column.
+    /// The column index of `column` (nil for the default column), or nil when the table has no such column.
     func columnIndex(_ column: String?) -> Int? {
-        guard case .table(let columns, _, _) = values else { return 0 }
-        guard let column else { return 0 }
-        return columns.firstIndex(of: column)
+        guard case .table(let table) = values else { return 0 }
+        guard let column else { return table.defaultColumn }
+        return table.columns.firstIndex(of: column)
     }
 
     static func table(name: String, columns: [String], rows: [[String]]) -> SourceValues {
-        let encoded = rows.map { $0.map(URLEncoding.encode) }
-        return SourceValues(name: name, values: .table(columns: columns, raw: rows, encoded: encoded == rows ? nil : encoded))
+        SourceValues(name: name, values: .table(ValueTable(columns: columns, rows: rows)))
     }
 }
 
@@ -36,20 +35,43 @@ struct SourceValues: Sendable {
 enum URLEncoding {
     /// Encodes every byte except RFC 3986's unreserved characters.
     static func encode(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            }
+        var output = ""
+        var text = text
+        text.withUTF8 { append($0, to: &output) }
+        return output
+    }
+
+    /// Appends `bytes` percent-encoded to `output`; unreserved bytes go in as they are.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout String) {
+        guard bytes.contains(where: { !isUnreserved($0) }) else {
+            output += String(decoding: bytes, as: UTF8.self)
+            return
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let hex: StaticString = "0123456789ABCDEF"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3) { encoded in
+            var count = 0
+            for byte in bytes {
+                if isUnreserved(byte) {
+                    encoded[count] = byte
+                    count += 1
+                } else {
+                    encoded[count] = UInt8(ascii: "%")
+                    encoded[count + 1] = hex.utf8Start[Int(byte >> 4)]
+                    encoded[count + 2] = hex.utf8Start[Int(byte & 0xF)]
+                    count += 3
+                }
+            }
+            output += String(decoding: UnsafeBufferPointer(rebasing: encoded[..<count]), as: UTF8.self)
+        }
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 }

@@ -48,10 +48,9 @@ struct CompiledTemplate: Sendable {
                     // is never taken for the "not drawn yet" -1.
                     if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(truncatingIfNeeded: random.offset(in: range)) }
                     output += String(range.value(atOffset: UInt64(truncatingIfNeeded: rows[sourceIndex])))
-                case .table(_, let raw, let encodedRows):
-                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(random.next(upperBound: UInt64(raw.count))) }
-                    let row = encoded ? (encodedRows ?? raw)[rows[sourceIndex]] : raw[rows[sourceIndex]]
-                    if column < row.count { output += row[column] }
+                case .table(let table):
+                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(random.next(upperBound: UInt64(table.rowCount))) }
+                    table.append(row: rows[sourceIndex], column: column, to: &output, urlEncoded: encoded)
                 }
             }
         }

@@ -4,15 +4,16 @@
 # reads) and fails when anything failed.
 
 passed=0 failed=0
-out=""
+checked=""
 
-# check NAME COMMAND...: runs COMMAND, records pass/fail, keeps its stdout+stderr in $out and shows it on failure.
+# check NAME COMMAND...: runs COMMAND, records pass/fail, keeps its stdout+stderr in $checked (for a later
+# check to look into) and shows it on failure.
 check() {
   local name=$1; shift
-  if out=$("$@" 2>&1); then
+  if checked=$("$@" 2>&1); then
     passed=$((passed + 1)); echo "ok   $name"
   else
-    failed=$((failed + 1)); echo "FAIL $name"; printf '%s\n' "$out" | sed 's/^/     /'
+    failed=$((failed + 1)); echo "FAIL $name"; printf '%s\n' "$checked" | sed 's/^/     /'
   fi
 }
 

@@ -71,7 +71,7 @@ check "prefix query uses users_name_prefix on replica1" contains "$("$lab" sql r
 check "prefix query finds rows" test -n "$("$lab" sql replica2 "$prefix")"
 check "replicas answer the prefix query like the primary" equals "$("$lab" sql replica2 "$prefix")" "$("$lab" sql primary "$prefix")"
 check "a write on replica1 fails (read-only)" expect_exit 1 "$lab" sql replica1 "insert into users (id, first_name, last_name) values (gen_random_uuid(), 'a', 'b')"
-check "the failure says read-only" contains "$out" 'read-only'
+check "the failure says read-only" contains "$checked" 'read-only'
 check "re-seeding replaces the table" "$lab" seed --users 1000
 check "replica2 holds 1000 rows after re-seed" equals "$("$lab" sql replica2 'select count(*) from users')" 1000
 
@@ -85,7 +85,7 @@ check "lag --bytes of the current primary is 0" equals "$("$lab" lag --bytes pri
 
 # Quorum: one standby is enough; a stopped standby's lag grows through its slot.
 check "sync quorum" "$lab" sync quorum
-sync_out=$out
+sync_out=$checked
 check "quorum is ANY 1 (replica1, replica2)" contains "$sync_out" "synchronous_standby_names = 'ANY 1 (replica1, replica2)'"
 check "replica2 is a quorum standby" contains "$sync_out" 'replica2 *streaming *quorum'
 check "stop replica2" "$lab" stop replica2
@@ -99,7 +99,7 @@ check "lag --bytes replica2 is under 64 kB again within 10 s" eventually 10 lag_
 
 # First: with the one synchronous standby stopped, a commit waits until it is back.
 check "sync first replica1" "$lab" sync first replica1
-sync_out=$out
+sync_out=$checked
 check "first is FIRST 1 (replica1)" contains "$sync_out" "synchronous_standby_names = 'FIRST 1 (replica1)'"
 check "replica1 is the sync standby" contains "$sync_out" 'replica1 *streaming *sync'
 check "sync first of the current primary exits 64" expect_exit 64 "$lab" sync first primary
@@ -116,7 +116,7 @@ check "first: replica1 has the row" eventually 10 has_rows replica1 first 1
 check "sync quorum again" "$lab" sync quorum
 check "insert 500 rows" "$lab" sql primary "insert into template (name) select 'failover' from generate_series(1, 500)"
 check "failover" "$lab" failover
-check "failover ends with the status" contains "$out" '^replica1 *up .* primary'
+check "failover ends with the status" contains "$checked" '^replica1 *up .* primary'
 check "primary prints replica1" equals "$("$lab" primary)" replica1
 status=$("$lab" status 2>&1) && rc=0 || rc=$?
 check "status after failover exits 0" equals "$rc" 0

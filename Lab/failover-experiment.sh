@@ -106,7 +106,7 @@ run_scenario() {
   Lab/lab status >"$kept/lab-status-before.txt" 2>&1 || true
   # The profile's process monitors name the default lab's pid files; this copy names this lab's.
   sed "s#\.\./Lab/data-failover/#$LAB_DIR/#g" "$profile" >"$work/$name.yaml"
-  service_start "$dir/service.log" --reads primary --query-timeout-ms "$query_timeout_ms"
+  service_start "$kept/service.log" --reads primary --query-timeout-ms "$query_timeout_ms"
   port=$(service_port)
   echo "lab and service ready in $((SECONDS - t0))s; running the load"
   set +e
@@ -114,10 +114,10 @@ run_scenario() {
   status=${PIPESTATUS[0]}
   set -e
   mkdir -p "$dir"
-  mv "$kept"/* "$dir/"
   echo "$status" >"$dir/exit-status"
   curl -fsS --max-time 10 "http://127.0.0.1:$port/metrics" >"$dir/service-metrics.json" || true
   service_stop
+  mv "$kept"/* "$dir/"
   Lab/lab status >"$dir/lab-status-after.txt" 2>&1 || true
   mkdir -p "$dir/lab-logs"
   cp "$LAB_DIR"/logs/*.log "$dir/lab-logs/" 2>/dev/null || true

@@ -153,71 +153,61 @@ public struct LoadEngine: Sendable {
 
     /// Starts and stops users as the schedule says until it ends, a stop is requested, or an
     /// `abort_on_fail` threshold fails at the end of a stage window, or a required action failed; then ends
-    /// every transfer and waits for the users to leave. A stage that ends by count ends once its requests
-    /// are spent and its last user has left; the schedule then moves the stages after it earlier.
+    /// every transfer and waits for the users to leave. The rules are `RunDriver`'s; this loop asks it what
+    /// to do, does it, and sleeps until it wants to be asked again.
     private func drive(
         schedule live: LiveSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock,
         stop: StopSignal, abort: RunAbort
     ) async -> Driven {
         await withTaskGroup(of: Void.self) { group in
-            var schedule = live.current
+            var driver = RunDriver(judgesThresholds: profile.thresholds.contains(where: \.abortOnFail))
             var now = clock.nowMicros()
-            var stagesChecked = 0
+            var endMicros = now
             var abortedBy: String?
-            var abortMicros = schedule.totalMicros
-            var counted = CountedStages()
-            while now < schedule.totalMicros && !stop.isRequested {
-                while abortedBy == nil && stagesChecked < schedule.slots.count && now >= schedule.slots[stagesChecked].endMicros {
-                    abortedBy = await abortingThreshold(in: schedule.slots[stagesChecked], loops: loops)
-                    abortMicros = schedule.slots[stagesChecked].endMicros
-                    stagesChecked += 1
-                }
-                if abortedBy != nil { break }
-                if abort.reason != nil {
-                    abortMicros = now
-                    break
-                }
-                guard let slot = schedule.slot(atMicros: now) else { break }
-                counted.enter(slot, control: control)
-                control.setTarget(schedule.users(atMicros: now))
-                if slot.stage.requestLimit != nil && control.requestsLeft == 0 {
-                    // Spent: start no one; once the last user has left, the stage is over.
-                    if control.occupiedSlots == 0 {
-                        counted.reached(slot, control: control)
-                        live.endStage(slot.index, atMicros: now)
-                        schedule = live.current
-                        continue
+            driving: while true {
+                let step = driver.step(RunDriver.Input(
+                    nowMicros: now, schedule: live.current, occupiedSlots: control.occupiedSlots,
+                    requestsLeft: control.requestsLeft, stopRequested: stop.isRequested, abortRequested: abort.reason != nil))
+                for command in step.commands {
+                    switch command {
+                    case .setRequestLimit(let limit): control.setRequestLimit(limit)
+                    case .setTargetUsers(let users): control.setTarget(users)
+                    case .startUsers(let users):
+                        for index in control.claimFreeSlots(below: users) {
+                            let loop = loops[index % loops.count]
+                            let user = VirtualUser(index: index, loop: loop, setup: setup, control: control)
+                            group.addTask(executorPreference: loop) {
+                                await user.run()
+                                control.release(slot: index)
+                            }
+                        }
+                    case .endStage(let index, let micros): live.endStage(index, atMicros: micros)
+                    case .judgeThresholds(let index):
+                        driver.judged(failure: await abortingThreshold(in: live.current.slots[index], loops: loops))
+                    case .stopLoad(let micros, let reason):
+                        endMicros = micros
+                        if case .thresholdFailed(let text) = reason { abortedBy = text }
                     }
-                    try? await Task.sleep(for: .milliseconds(5))
+                }
+                switch step.wake {
+                case .immediately: continue
+                case .atMicros(let wake):
+                    try? await Task.sleep(for: .microseconds(max(0, wake - clock.nowMicros())))
                     now = clock.nowMicros()
-                    continue
+                case .never: break driving
                 }
-                for index in control.claimFreeSlots(below: schedule.users(atMicros: now)) {
-                    let loop = loops[index % loops.count]
-                    let user = VirtualUser(index: index, loop: loop, setup: setup, control: control)
-                    group.addTask(executorPreference: loop) {
-                        await user.run()
-                        control.release(slot: index)
-                    }
-                }
-                let poll: Int64 = slot.stage.requestLimit == nil ? 50_000 : 10_000
-                let wake = min(schedule.nextChange(afterMicros: now) ?? schedule.totalMicros, now + poll)
-                try? await Task.sleep(for: .microseconds(max(0, wake - clock.nowMicros())))
-                now = clock.nowMicros()
             }
-            counted.leave(control: control)
-            // An abort happens at the end of the failing stage: the next stage, barely begun, is not reported.
-            let endMicros = min(now, abortedBy == nil && abort.reason == nil ? schedule.totalMicros : abortMicros)
             control.stop()
             control.setTarget(0)
             loops.forEach { $0.abandonTransfers() }
             group.cancelAll()
             await group.waitForAll()
-            return Driven(endMicros: endMicros, abortedBy: abortedBy, stageCounts: counted.counts)
+            return Driven(endMicros: endMicros, abortedBy: abortedBy, stageCounts: driver.stageCounts)
         }
     }
 
-    /// Judges the `abort_on_fail` thresholds on a stage whose window just ended; returns what failed, if any.
+    /// Judges the `abort_on_fail` thresholds on a stage whose window just ended, on the window's merged
+    /// statistics; returns what failed, if any.
     private func abortingThreshold(in slot: StageSchedule.Slot, loops: [CurlLoop]) async -> String? {
         let specs = profile.thresholds.filter(\.abortOnFail)
         guard !specs.isEmpty else { return nil }
@@ -225,13 +215,11 @@ public struct LoadEngine: Sendable {
         for loop in loops { perLoop.append(await loop.windowStats(stage: slot.index)) }
         let (requests, aggregated) = RunResultAssembler.merge(perLoop, requests: profile.requests)
         let seconds = { (micros: Int64) in Double(micros) / 1_000_000 }
-        let stage = StageResult(
-            number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,
-            startSeconds: seconds(slot.startMicros), endSeconds: seconds(slot.endMicros),
-            windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(slot.endMicros),
-            requests: requests, aggregated: aggregated,
-            generator: GeneratorStats(cpuPercent: 0, allowedCores: 1, schedulingLagP99Micros: 0, schedulingLagMaxMicros: 0))
-        let failed = ThresholdEvaluator.evaluate(specs, stage: stage).first { $0.failed }
+        // The same subtraction a `StageResult` makes, so mid-run and end-of-run verdicts agree to the bit.
+        let window = StageWindow(
+            stage: slot.index + 1, requests: requests, aggregated: aggregated,
+            windowSeconds: max(0, seconds(slot.endMicros) - seconds(slot.windowStartMicros)))
+        let failed = ThresholdEvaluator.evaluate(specs, window: window).first { $0.failed }
         return failed.map { "\"\($0.threshold)\" failed in stage \(slot.index + 1) (\($0.summary))" }
     }
 

@@ -56,6 +56,16 @@ struct ThresholdEvaluatorTests {
         #expect(second.abortsRun)
     }
 
+    /// Mid-run, thresholds are judged on the window's statistics alone: the verdicts are the end-of-run ones.
+    @Test func aWindowIsJudgedAsItsStage() {
+        for number in [1, 2] {
+            let stage = ReportFixtures.stage(number)
+            let window = StageWindow(
+                stage: number, requests: stage.requests, aggregated: stage.aggregated, windowSeconds: stage.windowSeconds)
+            #expect(ThresholdEvaluator.evaluate(Self.specs, window: window) == ThresholdEvaluator.evaluate(Self.specs, stage: stage))
+        }
+    }
+
     @Test func failureWithoutAbortDoesNotStopTheRun() {
         let outcomes = ThresholdEvaluator.evaluate([Self.spec("p95 < 20ms")], stage: ReportFixtures.stage(2))
         #expect(outcomes.failed)

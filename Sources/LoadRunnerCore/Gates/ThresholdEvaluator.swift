@@ -17,7 +17,7 @@ public enum ThresholdEvaluator {
     public static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
         specs.flatMap { spec -> [ThresholdOutcome] in
             let stages = result.stages.filter { spec.applies(toStage: $0.number) }
-            guard stages.isEmpty else { return stages.map { outcome(spec, stage: $0) } }
+            guard stages.isEmpty else { return stages.map { outcome(spec, window: StageWindow($0)) } }
             return [notRun(spec, stage: spec.stage ?? 1)]
         }
     }
@@ -25,7 +25,13 @@ public enum ThresholdEvaluator {
     /// Outcomes for the thresholds that apply to `stage`, in threshold order; used at the end of each stage
     /// window to decide whether an `abort_on_fail` threshold stops the run (`[ThresholdOutcome].abortsRun`).
     public static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
-        specs.filter { $0.applies(toStage: stage.number) }.map { outcome($0, stage: stage) }
+        evaluate(specs, window: StageWindow(stage))
+    }
+
+    /// Outcomes for the thresholds that apply to the stage of `window`, in threshold order: the mid-run entry
+    /// point, judged on the window's merged statistics as the window ends.
+    package static func evaluate(_ specs: [ThresholdSpec], window: StageWindow) -> [ThresholdOutcome] {
+        specs.filter { $0.applies(toStage: window.stage) }.map { outcome($0, window: window) }
     }
 
     /// Why there is no data; appended to the summary line.
@@ -35,11 +41,11 @@ public enum ThresholdEvaluator {
         case notRun = "the stage did not run"
     }
 
-    private static func outcome(_ spec: ThresholdSpec, stage: StageResult) -> ThresholdOutcome {
-        guard stage.windowSeconds > 0 else { return make(spec, stage: stage.number, observed: nil, missing: .noWindow) }
-        let stats = spec.requestName.map { rows(named: $0, in: stage) } ?? stage.aggregated
-        let observed = observe(spec.metric, stats: stats, windowSeconds: stage.windowSeconds)
-        return make(spec, stage: stage.number, observed: observed, missing: .noRequests)
+    private static func outcome(_ spec: ThresholdSpec, window: StageWindow) -> ThresholdOutcome {
+        guard window.windowSeconds > 0 else { return make(spec, stage: window.stage, observed: nil, missing: .noWindow) }
+        let stats = spec.requestName.map { rows(named: $0, in: window) } ?? window.aggregated
+        let observed = observe(spec.metric, stats: stats, windowSeconds: window.windowSeconds)
+        return make(spec, stage: window.stage, observed: observed, missing: .noRequests)
     }
 
     private static func notRun(_ spec: ThresholdSpec, stage: Int) -> ThresholdOutcome {
@@ -47,9 +53,9 @@ public enum ThresholdEvaluator {
     }
 
     /// Every row of the stage with this request name, merged (one per name in practice: names are unique).
-    private static func rows(named name: String, in stage: StageResult) -> RequestStats {
+    private static func rows(named name: String, in window: StageWindow) -> RequestStats {
         var merged = RequestStats(name: name, method: "")
-        for row in stage.requests where row.name == name { merged.add(row) }
+        for row in window.requests where row.name == name { merged.add(row) }
         return merged
     }
 

@@ -8,6 +8,8 @@ final class UserControl: Sendable {
     private let running = Atomic<Int>(0)
     /// Which user indices have a live user; a slot is reused only once its user has left.
     private let occupied: Mutex<[Bool]>
+    /// How many entries of `occupied` are true, kept beside it so the driver reads it each step for free.
+    private let occupiedCount = Atomic<Int>(0)
     /// Whether users count the requests they send (only when a stage ends by count or an action waits for
     /// a count: otherwise the shared counter would cost every request a contended atomic for nothing).
     let countsRequests: Bool
@@ -51,7 +53,7 @@ final class UserControl: Sendable {
     var requestsSent: Int { sent.load(ordering: .relaxed) }
 
     /// Users that hold a slot: started and not yet left.
-    var occupiedSlots: Int { occupied.withLock { $0.lazy.filter { $0 }.count } }
+    var occupiedSlots: Int { occupiedCount.load(ordering: .acquiring) }
 
     /// Claims every free slot below `count` and returns their indices (users to start).
     func claimFreeSlots(below count: Int) -> [Int] {
@@ -61,13 +63,17 @@ final class UserControl: Sendable {
                 slots[index] = true
                 claimed.append(index)
             }
+            occupiedCount.add(claimed.count, ordering: .releasing)
             return claimed
         }
     }
 
     /// Marks a slot free once its user has left.
     func release(slot index: Int) {
-        occupied.withLock { $0[index] = false }
+        occupied.withLock {
+            if $0[index] { occupiedCount.subtract(1, ordering: .releasing) }
+            $0[index] = false
+        }
     }
 
     /// Users with an index at or above the target finish their current request and leave.

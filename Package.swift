@@ -33,12 +33,19 @@ let package = Package(
             name: "LoadRunnerEngine",
             dependencies: ["LoadRunnerCore", "CCurl"]
         ),
+        // A profile's own commands beside the load: actions, checks, command monitors, reached through the
+        // engine's run phases (`RunPhases`).
+        .target(
+            name: "LoadRunnerCommands",
+            dependencies: ["LoadRunnerCore", "LoadRunnerEngine"]
+        ),
         // The executable: arguments, files, console, exit codes.
         .executableTarget(
             name: "LoadRunner",
             dependencies: [
                 "LoadRunnerCore",
                 "LoadRunnerEngine",
+                "LoadRunnerCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +73,10 @@ let package = Package(
         .testTarget(
             name: "LoadRunnerEngineTests",
             dependencies: ["LoadRunnerEngine", "LoadRunnerCore", "LoadRunnerTestSupport"]
+        ),
+        .testTarget(
+            name: "LoadRunnerCommandsTests",
+            dependencies: ["LoadRunnerCommands", "LoadRunnerEngine", "LoadRunnerCore", "LoadRunnerTestSupport"]
         ),
         .testTarget(
             name: "LoadRunnerCLITests",

@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerEngine
 
 /// Sees a spawned child through to its end on the calling thread: reads both output pipes with `poll`,
 /// enforces the deadline, and reaps the shell. It blocks, so it runs on a thread of its own, never on

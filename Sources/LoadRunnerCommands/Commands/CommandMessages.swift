@@ -1,9 +1,11 @@
 import Foundation
 import LoadRunnerCore
 
-/// Messages about profile commands (actions, checks, command monitors); with `Messages`, every message
-/// the engine shows a person.
-extension Messages {
+/// Every message about a profile's commands (actions, checks, command monitors) that a person sees.
+enum CommandMessages {}
+
+/// Messages about running commands and command monitors.
+extension CommandMessages {
     /// `launchError` of a command whose shell could not be started; `reason` is an `errno` value.
     static func commandSpawnFailed(_ shell: String, reason: Int32) -> String {
         "cannot run \(shell): \(String(cString: strerror(reason)))"

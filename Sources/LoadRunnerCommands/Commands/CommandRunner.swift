@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunnerCore
+import LoadRunnerEngine
 
 /// Runs a profile's shell commands (actions, checks, command monitor samples) and says what each did.
 ///

@@ -74,7 +74,7 @@ struct ChildProcess {
         let code = (arguments + [nil]).withUnsafeBufferPointer { argv in
             posix_spawn(&pid, shell, &actions, &attributes, argv.baseAddress!, environ)
         }
-        guard code == 0 else { return .failure(LaunchFailure(text: Messages.commandSpawnFailed(shell, reason: code))) }
+        guard code == 0 else { return .failure(LaunchFailure(text: CommandMessages.commandSpawnFailed(shell, reason: code))) }
         return .success(pid)
     }
 
@@ -88,7 +88,7 @@ struct ChildProcess {
             pipe(&fds) == 0 && fds.allSatisfy { fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }
         }
         guard created else {
-            let failure = LaunchFailure(text: Messages.commandPipeFailed(reason: errno))
+            let failure = LaunchFailure(text: CommandMessages.commandPipeFailed(reason: errno))
             closeAll(fds[0], fds[1])
             return .failure(failure)
         }
@@ -99,7 +99,7 @@ struct ChildProcess {
             fds[index] = moved
             if moved < 0 {
                 closeAll(fds[0], fds[1])
-                return .failure(LaunchFailure(text: Messages.commandPipeFailed(reason: reason)))
+                return .failure(LaunchFailure(text: CommandMessages.commandPipeFailed(reason: reason)))
             }
         }
         return .success((fds[0], fds[1]))

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         // The only code that includes <curl/curl.h>: typed wrappers around libcurl's variadic calls.
@@ -37,7 +39,12 @@ let package = Package(
         // engine's run phases (`RunPhases`).
         .target(
             name: "LoadRunnerCommands",
-            dependencies: ["LoadRunnerCore", "LoadRunnerEngine"]
+            dependencies: [
+                "LoadRunnerCore",
+                "LoadRunnerEngine",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // The executable: arguments, files, console, exit codes.
         .executableTarget(

@@ -11,9 +11,9 @@ extension CommandMessages {
         "cannot run \(shell): \(String(cString: strerror(reason)))"
     }
 
-    /// `launchError` of a command whose output pipes could not be created; `reason` is an `errno` value.
-    static func commandPipeFailed(reason: Int32) -> String {
-        "cannot create a pipe for its output: \(String(cString: strerror(reason)))"
+    /// `launchError` of a command whose output files could not be created; `reason` is an `errno` value.
+    static func commandOutputFileFailed(reason: Int32) -> String {
+        "cannot create a temporary file for its output: \(String(cString: strerror(reason)))"
     }
 
     /// A command monitor's sample problem for a run that is still going when the next one is due.

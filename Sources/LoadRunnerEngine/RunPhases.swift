@@ -10,7 +10,7 @@ public protocol RunPhases: Sendable {
     func started(_ run: LoadRun)
     /// One more second of the load is complete.
     func secondCompleted(_ sample: SecondSample)
-    /// Stage `number` (1-based) ended: the load's seconds moved past it.
+    /// Stage `number` (1-based) ended: the load's seconds moved past it. The last stage ends with the load.
     func stageEnded(number: Int)
     /// Every user has left; returns once the work started during the load is over (each bounded by its
     /// timeout). What comes after the load (`at: end` actions, checks) is not done here: see the caller.

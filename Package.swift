@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         // The only code that includes <curl/curl.h>: typed wrappers around libcurl's variadic calls.
@@ -33,12 +35,24 @@ let package = Package(
             name: "LoadRunnerEngine",
             dependencies: ["LoadRunnerCore", "CCurl"]
         ),
+        // A profile's own commands beside the load: actions, checks, command monitors, reached through the
+        // engine's run phases (`RunPhases`).
+        .target(
+            name: "LoadRunnerCommands",
+            dependencies: [
+                "LoadRunnerCore",
+                "LoadRunnerEngine",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The executable: arguments, files, console, exit codes.
         .executableTarget(
             name: "LoadRunner",
             dependencies: [
                 "LoadRunnerCore",
                 "LoadRunnerEngine",
+                "LoadRunnerCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +80,10 @@ let package = Package(
         .testTarget(
             name: "LoadRunnerEngineTests",
             dependencies: ["LoadRunnerEngine", "LoadRunnerCore", "LoadRunnerTestSupport"]
+        ),
+        .testTarget(
+            name: "LoadRunnerCommandsTests",
+            dependencies: ["LoadRunnerCommands", "LoadRunnerEngine", "LoadRunnerCore", "LoadRunnerTestSupport"]
         ),
         .testTarget(
             name: "LoadRunnerCLITests",

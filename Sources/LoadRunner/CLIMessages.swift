@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerCommands
 import LoadRunnerCore
 import LoadRunnerEngine
 

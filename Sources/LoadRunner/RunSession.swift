@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerCommands
 import LoadRunnerCore
 import LoadRunnerEngine
 
@@ -40,6 +41,7 @@ struct RunSession {
         }
 
         let stop = StopSignal()
+        let commands = RunningCommands()
         let resultFile = ResultFileGuard()
         let startTime = Date()
         let minimal: @Sendable () -> RunResult = { [commandLine] in
@@ -47,7 +49,7 @@ struct RunSession {
                 profile: profile, commandLine: commandLine, version: LoadRunnerCommand.version, startTime: startTime,
                 endTime: Date())
         }
-        let signals = SignalTrap(stop: stop, console: console) {
+        let signals = SignalTrap(stop: stop, commands: commands, console: console) {
             // Into the working folder, which then takes the place of an earlier result it replaces (never mixed in).
             resultFile.exitAfterMinimalWrite(status: ExitStatus.interrupted.rawValue) {
                 if MinimalResult.write(minimal(), to: plan.workingPath) { try? plan.publish() }
@@ -61,7 +63,7 @@ struct RunSession {
             loops: loops, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version))
         let result: RunResult
         do {
-            result = try await engine.run(observer: progress, stop: stop)
+            result = try await engine.run(observer: progress, stop: stop, commands: commands)
         } catch {
             progress.finish()
             history.close()

@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerCommands
 import LoadRunnerEngine
 import Synchronization
 
@@ -12,17 +13,18 @@ final class SignalTrap {
     private let sources: [any DispatchSourceSignal]
 
     /// `secondSignal` runs on the signal queue after the commands were killed; it must end the process.
-    init(stop: StopSignal, console: Console, secondSignal: @escaping @Sendable () -> Never) {
+    init(stop: StopSignal, commands: RunningCommands, console: Console, secondSignal: @escaping @Sendable () -> Never) {
         let count = Atomic<Int>(0)
         sources = Self.stopSignals.map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 if count.add(1, ordering: .relaxed).newValue == 1 {
-                    let stopped = stop.request()
+                    stop.request()
+                    let stopped = commands.stopAll()
                     console.error("\n" + CLIMessages.stopping(signal: signalNumber, commands: stopped))
                 } else {
-                    stop.commands.killAll()
+                    commands.killAll()
                     console.error(CLIMessages.quitting)
                     secondSignal()
                 }

@@ -12,7 +12,17 @@ public struct LoadEngine: Sendable {
         self.options = options
     }
 
+    /// Runs the load alone, with nothing of the profile's commands beside it, and returns its result.
     public func run(observer: some RunObserver, stop: StopSignal) async throws(EngineError) -> RunResult {
+        let load = try await measure(observer: observer, stop: stop, phases: NoRunPhases())
+        return RunResultAssembler.assemble(load, outcomes: RunOutcomes(), stopped: stop.isRequested)
+    }
+
+    /// Runs the load with `phases` beside it (told when it starts, each second, each stage's end and the
+    /// load's end) and returns what the load measured.
+    public func measure(
+        observer: some RunObserver, stop: StopSignal, phases: some RunPhases
+    ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)
         let loopCount = options.loopCount(peakUsers: planned.peakUsers)
         try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
@@ -36,24 +46,19 @@ public struct LoadEngine: Sendable {
         }
         loops.forEach { $0.start() }
 
-        let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests)
+        let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests(phases: phases))
         let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control)
         let setup = UserSetup(
             plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
             thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
             reportProblem: { observer.problem(Messages.userCouldNotStart($0)) })
-        let runner = CommandRunner(clock: clock, commands: stop.commands)
         let abort = RunAbort()
         observer.runStarted(at: clock.startDate)
+        phases.started(LoadRun(
+            clock: clock, plannedMicros: planned.totalMicros, observer: observer, control: control, abort: abort))
 
         let monitorTask = Task { await monitor.run() }
         let processMonitors = MonitorSampler.start(specs: profile.monitors, clock: clock, observer: observer)
-        let commandMonitors = CommandMonitorSampler.start(
-            specs: profile.commandMonitors, clock: clock, runner: runner, observer: observer)
-        let actions = TimedActions(
-            actions: profile.actions, plannedMicros: planned.totalMicros, clock: clock, control: control, runner: runner,
-            abort: abort
-        ).start(observer: observer)
         let reporter = Task {
             var builder = SecondSampleBuilder(
                 schedule: planned, requests: profile.requests, startUnixTime: clock.startDate.timeIntervalSince1970)
@@ -67,8 +72,10 @@ public struct LoadEngine: Sendable {
                     second: second.second, requests: second.requests,
                     users: seen?.users ?? timeline.users(atMicros: endOfSecond),
                     generatorCPUPercent: seen?.cpuPercent ?? 0, schedulingLagMicros: seen?.maxLagMicros ?? 0)
+                if let last = samples.last, last.stage < sample.stage { phases.stageEnded(number: last.stage) }
                 samples.append(sample)
                 observer.secondCompleted(sample)
+                phases.secondCompleted(sample)
             }
             return samples
         }
@@ -84,61 +91,22 @@ public struct LoadEngine: Sendable {
         let samples = await reporter.value
         monitorTask.cancel()
         _ = await monitorTask.value
-        actions?.cancel()
-        if !stop.isRequested {
-            // A timed action outliving the load holds the run up to its timeout: say so rather than wait silently.
-            for command in runner.commands.running where command.role.isAction {
-                observer.note(Messages.waitingForAction(command))
-            }
-        }
-        let timedRuns = await actions?.value ?? [:]
+        await phases.loadEnded()
         let monitored = await MonitorSampler.finish(processMonitors, endMicros: endMicros, observer: observer)
 
         let timeline = schedule.current
         let interrupted = endMicros < timeline.totalMicros && driven.abortedBy == nil && abort.reason == nil
-        // A required action that stopped the load is told by the actions, not as a threshold abort.
-        var result = RunResultAssembler(
+        // A load ended by the work beside it (a required action failed) is told there, not as a threshold abort.
+        return RunResultAssembler(
             profile: profile, options: options, schedule: timeline, clock: clock, endMicros: endMicros,
             interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
-        ).assemble(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored)
-        result = await finishCommands(
-            result, timedRuns: timedRuns, loadEndMicros: endMicros, commandMonitors: commandMonitors,
-            interrupted: interrupted || stop.isRequested, abort: abort, runner: runner, stop: stop, observer: observer)
-        // Ctrl-C while the `at: end` actions or the checks ran: what did not run is marked so, and so is the run.
-        if stop.isRequested { result.markInterrupted() }
-        return result
+        ).measure(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored, stopReason: abort.reason)
     }
 
-    /// Runs the `at: end` actions while the command monitors go on sampling (so a replica catching up after
-    /// a failover is on the chart), stops the monitors, runs the checks, and records it all in `result`.
-    private func finishCommands(
-        _ result: RunResult, timedRuns: [Int: TimedActions.Started], loadEndMicros: Int64, commandMonitors: Task<CommandMonitorSampler.Recording, Never>?,
-        interrupted: Bool, abort: RunAbort, runner: CommandRunner, stop: StopSignal, observer: some RunObserver
-    ) async -> RunResult {
-        var result = result
-        let afterLoad = AfterLoad(profile: profile, runner: runner, stop: stop)
-        let skipReason = interrupted ? Messages.skippedInterrupted : abort.reason
-        let end = await afterLoad.endActions(skipReason: skipReason, observer: observer)
-        if !profile.commandMonitors.isEmpty {
-            result.commandMonitors = await CommandMonitorSampler.finish(commandMonitors, stages: result.stages)
-        }
-        if !profile.actions.isEmpty {
-            result.actions = AfterLoad.actionResults(
-                profile.actions, timed: timedRuns, atEnd: end.runs, skipped: end.skipped,
-                notReachedReason: interrupted ? Messages.skippedInterrupted : Messages.actionNotReached,
-                loadEndSeconds: Double(loadEndMicros) / 1_000_000)
-        }
-        if !profile.checks.isEmpty && !interrupted {
-            result.checks = await afterLoad.checks(numbers: RunNumbers(result: result), observer: observer)
-        }
-        return result
-    }
-
-    /// Whether users must count the requests they send: only for stages that end by count and
-    /// `after_requests` actions.
-    private var countsRequests: Bool {
-        profile.stages.contains { $0.requestLimit != nil }
-            || profile.actions.contains { if case .afterRequests = $0.trigger { true } else { false } }
+    /// Whether users must count the requests they send: only for stages that end by count and when the
+    /// work beside the load asks (`after_requests` actions).
+    private func countsRequests(phases: some RunPhases) -> Bool {
+        profile.stages.contains { $0.requestLimit != nil } || phases.needsRequestCounts
     }
 
     /// What the driver reports when the load has stopped.

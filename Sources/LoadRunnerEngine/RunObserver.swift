@@ -20,21 +20,15 @@ extension RunObserver {
 }
 
 /// Asks a running engine to stop early (Ctrl-C, SIGTERM, SIGHUP). Thread-safe; the engine checks it often.
-/// The request also reaches the commands the run started (`commands`): their process groups get SIGTERM
-/// at once, SIGKILL after a short grace.
+/// The commands a run started beside the load are stopped by their own registry (`RunningCommands`).
 public final class StopSignal: Sendable {
     private let requested = Atomic<Bool>(false)
-    /// The commands (actions, checks, command monitors) the run has started and not yet reaped.
-    public let commands = RunningCommands()
 
     public init() {}
 
-    /// Asks the engine to stop and sends SIGTERM to every running command's process group; returns those
-    /// commands, oldest first, so the caller can say what it is stopping.
-    @discardableResult
-    public func request() -> [RunningCommand] {
+    /// Asks the engine to stop.
+    public func request() {
         requested.store(true, ordering: .relaxed)
-        return commands.stopAll()
     }
 
     public var isRequested: Bool { requested.load(ordering: .relaxed) }

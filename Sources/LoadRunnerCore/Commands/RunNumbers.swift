@@ -10,16 +10,21 @@ public struct RunNumbers: Sendable, Equatable {
 
     /// The whole-run totals from the last second of `result`'s series (each second carries running totals).
     public init(result: RunResult) {
+        self.init(series: result.series, stages: result.stages)
+    }
+
+    /// The whole-run totals from the last second of `series`; `stages` name the requests when no second was recorded.
+    public init(series: [SecondSample], stages: [StageResult]) {
         var values: [String: Double] = [:]
         func add(_ prefix: String, requests: UInt64, failures: UInt64) {
             values["\(prefix).ok"] = Double(requests - min(failures, requests))
             values["\(prefix).failed"] = Double(failures)
             values["\(prefix).count"] = Double(requests)
         }
-        let last = result.series.last
+        let last = series.last
         let names = last.map { $0.requests.map { ($0.name, $0.total) } } ?? []
         for (name, total) in names { add("requests.\(name)", requests: total.requests, failures: total.failures) }
-        if names.isEmpty, let stage = result.stages.first {
+        if names.isEmpty, let stage = stages.first {
             // No second was recorded: every request name, with nothing counted.
             for request in stage.requests { add("requests.\(request.name)", requests: 0, failures: 0) }
         }

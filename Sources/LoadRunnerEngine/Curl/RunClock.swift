@@ -1,22 +1,22 @@
 import Foundation
 
 /// Monotonic time since the run started, in microseconds; cheap enough to read per request.
-struct RunClock: Sendable {
+public struct RunClock: Sendable {
     private let startNanos: UInt64
     /// Wall-clock time at the start, to turn run times into dates.
-    let startDate: Date
+    public let startDate: Date
 
-    init() {
+    public init() {
         startNanos = Self.monotonicNanos()
         startDate = Date()
     }
 
-    func nowMicros() -> Int64 {
+    public func nowMicros() -> Int64 {
         Int64((Self.monotonicNanos() &- startNanos) / 1_000)
     }
 
     /// The wall-clock date of a run time.
-    func date(atMicros micros: Int64) -> Date {
+    public func date(atMicros micros: Int64) -> Date {
         startDate.addingTimeInterval(Double(micros) / 1_000_000)
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 import LoadRunnerCore
 
-/// Folds what every loop and the monitor recorded into one `RunResult`. Runs once, after the loops stop.
-struct RunResultAssembler {
+/// Folds what every loop and the monitor recorded into the load's measurements (`measure`), and assembles
+/// the run's one `RunResult` from them and what ran beside the load (`assemble`: the only place a
+/// `RunResult` of a run is made).
+public struct RunResultAssembler {
     let profile: Profile
     let options: EngineOptions
     let schedule: StageSchedule
@@ -10,23 +12,36 @@ struct RunResultAssembler {
     /// When the run stopped, in run microseconds (the schedule's end unless interrupted).
     let endMicros: Int64
     let interrupted: Bool
-    /// Why an abort_on_fail threshold (or a required action) stopped the run, if one did.
+    /// Why an abort_on_fail threshold stopped the run, if one did.
     let abortedBy: String?
     /// What each stage that ends by count sent, by stage index.
     var stageCounts: [Int: StageCount] = [:]
 
-    func assemble(
-        recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor, monitored: MonitorSampler?
-    ) -> RunResult {
+    /// The load's measurements; `stopReason` is why the work beside the load ended it early, if it did.
+    func measure(
+        recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor, monitored: MonitorSampler?,
+        stopReason: String?
+    ) -> LoadMeasurements {
+        let stages = stages(recorders: recorders, samples: samples, monitor: monitor)
+        return LoadMeasurements(
+            provenance: provenance(), stages: stages, series: samples, failures: failures(recorders: recorders),
+            interrupted: interrupted, abortedBy: abortedBy, monitors: monitored?.series(stages: stages),
+            thresholdSpecs: profile.thresholds, endMicros: endMicros, stopReason: stopReason)
+    }
+
+    /// The run's result: the load's measurements, what ran beside it (`outcomes`), and whether a stop was
+    /// requested by the end (`stopped`: Ctrl-C during the load or after it marks the run interrupted).
+    public static func assemble(_ load: LoadMeasurements, outcomes: RunOutcomes, stopped: Bool) -> RunResult {
         var result = RunResult(
-            provenance: provenance(),
-            stages: stages(recorders: recorders, samples: samples, monitor: monitor),
-            series: samples,
-            failures: failures(recorders: recorders),
-            interrupted: interrupted)
-        result.abortedBy = abortedBy
-        result.monitors = monitored?.series(stages: result.stages)
-        result.evaluateThresholds(profile.thresholds)
+            provenance: load.provenance, stages: load.stages, series: load.series, failures: load.failures,
+            interrupted: load.interrupted)
+        result.abortedBy = load.abortedBy
+        result.monitors = load.monitors
+        result.evaluateThresholds(load.thresholdSpecs)
+        result.commandMonitors = outcomes.commandMonitors
+        result.actions = outcomes.actions
+        result.checks = outcomes.checks
+        if stopped { result.markInterrupted() }
         return result
     }
 

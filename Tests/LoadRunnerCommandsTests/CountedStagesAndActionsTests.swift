@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunnerCore
+import LoadRunnerCommands
 import LoadRunnerEngine
 import LoadRunnerTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunnerCore
+import LoadRunnerEngine
 
 /// One command monitor's samples in the order they were taken, and what the observer was told: a
 /// monitor's first failed sample (exit status, timeout, output that is no number), and again only after it
@@ -28,10 +29,10 @@ struct CommandMonitorLog: Sendable {
     /// Records a sample missing because the previous run was still going at `atSeconds`; returns the message
     /// for the observer the first time in the run. Neither a failure nor a recovery of the monitor.
     mutating func recordStillRunning(atSeconds: Double) -> String? {
-        samples.append(CommandMonitorSample(atSeconds: atSeconds, value: nil, problem: Messages.commandMonitorStillRunning))
+        samples.append(CommandMonitorSample(atSeconds: atSeconds, value: nil, problem: CommandMessages.commandMonitorStillRunning))
         guard !toldStillRunning else { return nil }
         toldStillRunning = true
-        return Messages.commandMonitorSlow(
+        return CommandMessages.commandMonitorSlow(
             name, atSeconds: atSeconds, intervalSeconds: Double(CommandRunner.micros(interval)) / 1_000_000)
     }
 
@@ -41,7 +42,7 @@ struct CommandMonitorLog: Sendable {
         let problem: String?
         var value: Double?
         if let status = run.exitStatus, status != 0, !run.timedOut {
-            problem = Messages.commandMonitorExit(status, stderrLine: firstLine(of: run.stderr))
+            problem = CommandMessages.commandMonitorExit(status, stderrLine: firstLine(of: run.stderr))
         } else if !run.succeeded {
             problem = run.outcome
         } else {
@@ -65,6 +66,6 @@ struct CommandMonitorLog: Sendable {
         }
         guard !failing else { return nil }
         failing = true
-        return Messages.commandMonitorProblem(name, problem: sample.problem ?? "no value", atSeconds: sample.atSeconds)
+        return CommandMessages.commandMonitorProblem(name, problem: sample.problem ?? "no value", atSeconds: sample.atSeconds)
     }
 }

@@ -1,4 +1,5 @@
 import LoadRunnerCore
+import LoadRunnerEngine
 
 /// What a profile runs once the load has stopped: its `at: end` actions, in order, then its checks
 /// against the run's numbers. Each command is bounded by its timeout.
@@ -15,16 +16,16 @@ struct AfterLoad: Sendable {
         var skipped: [Int: String] = [:]
         var reason = skipReason
         for (index, action) in profile.actions.enumerated() where action.trigger == .end {
-            if stop.isRequested { reason = Messages.skippedInterrupted }
+            if stop.isRequested { reason = CommandMessages.skippedInterrupted }
             if let reason {
                 skipped[index] = reason
                 continue
             }
-            observer.note(Messages.endActionStarted(action))
+            observer.note(CommandMessages.endActionStarted(action))
             let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
             ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
             runs[index] = run
-            if action.required && !run.succeeded { reason = Messages.skippedAfterRequiredFailure(action) }
+            if action.required && !run.succeeded { reason = CommandMessages.skippedAfterRequiredFailure(action) }
         }
         return (runs, skipped)
     }
@@ -37,14 +38,14 @@ struct AfterLoad: Sendable {
                 results.append(CheckResult(
                     name: check.name, command: check.command, comparison: check.comparison,
                     expression: check.expected.source, expected: nil, actual: nil, passed: false,
-                    problem: Messages.checkNotRun, run: nil))
+                    problem: CommandMessages.checkNotRun, run: nil))
                 continue
             }
             let result = await self.check(check, numbers: numbers)
             if result.passed {
-                observer.note(Messages.checkPassed(result))
+                observer.note(CommandMessages.checkPassed(result))
             } else {
-                observer.problem(Messages.checkFailed(result))
+                observer.problem(CommandMessages.checkFailed(result))
             }
             results.append(result)
         }
@@ -59,14 +60,14 @@ struct AfterLoad: Sendable {
         do {
             expected = try check.expected.evaluate(numbers)
         } catch {
-            result.problem = Messages.checkExpressionFailed(error)
+            result.problem = CommandMessages.checkExpressionFailed(error)
             return result
         }
         result.expected = expected.text
         let run = await runner.run(check.command, timeout: check.timeout, role: .check(check.name))
         result.run = run
         guard run.succeeded else {
-            result.problem = Messages.checkCommandFailed(run)
+            result.problem = CommandMessages.checkCommandFailed(run)
             return result
         }
         let verdict = CheckJudge.judge(check.comparison, expected: expected, stdout: run.stdout)

@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunnerCore
+import LoadRunnerEngine
 
 /// Runs every command monitor of a profile on its own schedule and keeps the samples.
 ///

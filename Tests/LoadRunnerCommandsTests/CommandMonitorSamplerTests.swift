@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoadRunnerCore
+@testable import LoadRunnerCommands
 @testable import LoadRunnerEngine
 import Testing
 

@@ -33,7 +33,7 @@ public struct RunningCommand: Sendable, Equatable {
 /// A command is registered right after it is spawned and removed right before its shell is reaped, so a pid
 /// in here always names a live (or zombie, never reused) process group. Once `stopAll` was called, every
 /// group, including those registered later, gets SIGTERM at once; the command's watcher sends SIGKILL after
-/// its grace (`ChildWatch.killGraceMicros`). Thread-safe; signalled from the signal-handling thread.
+/// its grace (`CommandWatch.killGrace`). Thread-safe; signalled from the signal-handling thread.
 public final class RunningCommands: Sendable {
     private struct State {
         var commands: [pid_t: RunningCommand] = [:]

@@ -1,16 +1,14 @@
 import LoadRunnerCore
+import LoadRunnerEngine
 
 /// Runs the profile's actions that have a moment during the load (`at: 90s`, `at: 40%`,
-/// `after_requests: N`), each once, when its moment comes. A required action that fails asks the driver
-/// to end the load (`RunAbort`). `at: end` actions are not run here (see `AfterLoad`).
+/// `after_requests: N`), each once, when its moment comes. A required action that fails ends the load
+/// (`LoadRun.stopLoad`). `at: end` actions are not run here (see `AfterLoad`).
 struct TimedActions: Sendable {
     let actions: [ActionSpec]
-    /// The run's planned length, for `at: 40%` (only allowed when every stage ends by time).
-    let plannedMicros: Int64
-    let clock: RunClock
-    let control: UserControl
+    /// The running load: its clock, requests sent, planned length (for `at: 40%`) and early end.
+    let load: LoadRun
     let runner: CommandRunner
-    let abort: RunAbort
 
     /// How often due moments are looked for: `after_requests` has no event to wait on.
     static let pollInterval = Duration.milliseconds(10)
@@ -25,10 +23,10 @@ struct TimedActions: Sendable {
             await withTaskGroup(of: (Int, Started).self) { group in
                 var pending = timed
                 while !pending.isEmpty {
-                    let now = clock.nowMicros()
-                    let sent = control.requestsSent
+                    let now = load.clock.nowMicros()
+                    let sent = load.requestsSent
                     let due = pending.filter {
-                        actions[$0].trigger.isDue(nowMicros: now, requestsSent: sent, plannedMicros: plannedMicros)
+                        actions[$0].trigger.isDue(nowMicros: now, requestsSent: sent, plannedMicros: load.plannedMicros)
                     }
                     for index in due {
                         group.addTask { (index, await perform(actions[index], observer: observer)) }
@@ -44,13 +42,13 @@ struct TimedActions: Sendable {
     }
 
     private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {
-        let sent = control.requestsSent
-        observer.note(Messages.actionStarted(action, atSeconds: Double(clock.nowMicros()) / 1_000_000, sent: sent))
+        let sent = load.requestsSent
+        observer.note(CommandMessages.actionStarted(action, atSeconds: Double(load.clock.nowMicros()) / 1_000_000, sent: sent))
         let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
         ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
         // Ended by the run's own stop (Ctrl-C), a required action does not also abort the run.
         if action.required && !run.succeeded && !runner.isStopping {
-            abort.request(Messages.requiredActionFailed(action, run: run))
+            load.stopLoad(reason: CommandMessages.requiredActionFailed(action, run: run))
         }
         let counted = if case .afterRequests = action.trigger { true } else { false }
         return Started(run: run, requestsSent: counted ? sent : nil)
@@ -68,11 +66,11 @@ enum ActionReporting {
     /// `stopping`: the run is being stopped (Ctrl-C), which ended the action, so that is not its failure.
     static func reportEnd(_ action: ActionSpec, run: CommandRun, stopping: Bool, observer: some RunObserver) {
         if stopping && !run.succeeded {
-            observer.note(Messages.actionStopped(action, run: run))
+            observer.note(CommandMessages.actionStopped(action, run: run))
         } else if run.succeeded {
-            observer.note(Messages.actionEnded(action, run: run))
+            observer.note(CommandMessages.actionEnded(action, run: run))
         } else {
-            observer.problem(Messages.actionFailed(action, run: run))
+            observer.problem(CommandMessages.actionFailed(action, run: run))
         }
     }
 }

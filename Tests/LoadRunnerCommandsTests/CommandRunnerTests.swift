@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoadRunnerCore
+@testable import LoadRunnerCommands
 @testable import LoadRunnerEngine
 import Testing
 
@@ -134,6 +135,19 @@ struct CommandRunnerTests {
         #expect(Self.openPipeCount() - before < 50)
     }
 
+    @Test func outputFilesAreGoneFromDiskAndClosedAfterEveryRun() async {
+        let broken = CommandRunner(clock: RunClock(), shell: "/no/such/shell")
+        let before = Self.openOutputFileCount()
+        for index in 0..<50 {
+            _ = await broken.run("true", timeout: .seconds(5), role: .check("test"))
+            _ = await runner.run("echo \(index); echo x >&2", timeout: .seconds(5), role: .check("test"))
+        }
+        // 100 runs that leaked would leave 200 output files open; other tests run a few commands at once.
+        #expect(Self.openOutputFileCount() - before < 20)
+        let folder = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+        #expect(!folder.contains { $0.hasPrefix("loadrunner-output-") })
+    }
+
     @Test func aCutCharacterAtTheFrontOfTheTailIsDropped() {
         var tail = OutputTail(limit: 4)
         for part in ["aé", "€", "xy"] {  // é has 2 bytes, € 3
@@ -150,6 +164,14 @@ struct CommandRunnerTests {
         let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         return fds.count { fd in
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"))?.hasPrefix("pipe:") == true
+        }
+    }
+
+    /// How many of this process's descriptors are commands' output files (`OutputFile`).
+    static func openOutputFileCount() -> Int {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return fds.count { fd in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"))?.contains("loadrunner-output-") == true
         }
     }
 

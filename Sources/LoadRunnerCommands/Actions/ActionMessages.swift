@@ -1,7 +1,7 @@
 import LoadRunnerCore
 
-/// The engine's messages about actions and checks.
-extension Messages {
+/// Messages about actions and checks.
+extension CommandMessages {
     static func actionStarted(_ action: ActionSpec, atSeconds: Double, sent: Int) -> String {
         let count = if case .afterRequests = action.trigger { ", \(sent) requests sent" } else { "" }
         return "action \"\(action.name)\" (\(action.when)) started at \(seconds(atSeconds))s\(count): \(action.command)"

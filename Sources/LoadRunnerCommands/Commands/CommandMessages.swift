@@ -1,17 +1,19 @@
 import Foundation
 import LoadRunnerCore
 
-/// Messages about profile commands (actions, checks, command monitors); with `Messages`, every message
-/// the engine shows a person.
-extension Messages {
+/// Every message about a profile's commands (actions, checks, command monitors) that a person sees.
+enum CommandMessages {}
+
+/// Messages about running commands and command monitors.
+extension CommandMessages {
     /// `launchError` of a command whose shell could not be started; `reason` is an `errno` value.
     static func commandSpawnFailed(_ shell: String, reason: Int32) -> String {
         "cannot run \(shell): \(String(cString: strerror(reason)))"
     }
 
-    /// `launchError` of a command whose output pipes could not be created; `reason` is an `errno` value.
-    static func commandPipeFailed(reason: Int32) -> String {
-        "cannot create a pipe for its output: \(String(cString: strerror(reason)))"
+    /// `launchError` of a command whose output files could not be created; `reason` is an `errno` value.
+    static func commandOutputFileFailed(reason: Int32) -> String {
+        "cannot create a temporary file for its output: \(String(cString: strerror(reason)))"
     }
 
     /// A command monitor's sample problem for a run that is still going when the next one is due.

@@ -1,6 +1,6 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 
 /// Every message the command line shows a person, in one place.
 enum CLIMessages {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import LoadRunnerCore
+import LoadRunnerAnalysis
+import LoadRunnerModel
+import LoadRunnerProfile
+import LoadRunnerReports
 
 /// `LoadRunner compare BASELINE CANDIDATE`: stage-by-stage comparison of two runs with noise-aware verdicts.
 struct CompareCommand: ParsableCommand {

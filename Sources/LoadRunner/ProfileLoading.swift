@@ -1,4 +1,7 @@
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerProfile
+import LoadRunnerText
+
 
 /// Loads a profile for a command, printing every problem to standard error.
 enum ProfileLoading {

@@ -1,6 +1,8 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 
 /// One `run` invocation: load the profile, prepare the output folder, run the engine with live
 /// progress and signal handling, write every result file, and pick the exit status.

@@ -1,6 +1,7 @@
 import Foundation
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `HeaderValueSafety` and the profile checks built on it: a header value that holds CR, LF or NUL,
 /// whether written, filled from `${NAME}` or taken from a CSV / `values:` row, is a profile problem.

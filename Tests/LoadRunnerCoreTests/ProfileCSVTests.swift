@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `CSVTable`: RFC 4180 quoting, line ends, BOM, and errors that name the file and line.
 @Suite("Profile CSV tables")

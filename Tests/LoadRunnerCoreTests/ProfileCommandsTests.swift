@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// A valid profile (lines 1-5) whose request is named `insert`, then `extra` from line 6.
 private func commandsProfile(_ extra: String, stage: String = "{ users: 1, duration: 10s }") -> String {

@@ -1,6 +1,7 @@
 import Foundation
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// Locates the fixture profiles and the shipped `Profiles/` folder, and loads small inline profiles.
 enum ProfileFixtures {

@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// Several problems reported together, YAML syntax errors, problem formatting and `--target`.
 @Suite("Profile problems: all at once, malformed YAML, --target")

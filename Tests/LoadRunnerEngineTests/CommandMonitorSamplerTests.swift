@@ -1,6 +1,6 @@
 import Foundation
-@testable import LoadRunnerCore
 @testable import LoadRunnerEngine
+@testable import LoadRunnerModel
 import Testing
 
 /// Command monitors: the schedule and the problem log as plain values, then the sampler against real

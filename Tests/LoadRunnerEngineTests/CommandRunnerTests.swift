@@ -1,6 +1,6 @@
 import Foundation
-@testable import LoadRunnerCore
 @testable import LoadRunnerEngine
+@testable import LoadRunnerModel
 import Testing
 
 /// `CommandRunner` against real `/bin/sh` commands: exit status, signals, output, timeouts that kill a

@@ -1,6 +1,7 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerProfile
 import Synchronization
 
 /// Runs profiles written inline against real local servers and collects what the engine reported.

@@ -1,4 +1,6 @@
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerText
+
 
 /// The engine's messages about actions and checks.
 extension Messages {

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerText
 
 /// Messages about profile commands (actions, checks, command monitors); with `Messages`, every message
 /// the engine shows a person.

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Runs every command monitor of a profile on its own schedule and keeps the samples.
 ///

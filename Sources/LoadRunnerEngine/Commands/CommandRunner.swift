@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Runs a profile's shell commands (actions, checks, command monitor samples) and says what each did.
 ///

@@ -1,5 +1,7 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerProfile
+import LoadRunnerText
 
 /// Loads every data source of a profile before stage 1: reads CSV files, expands value lists, and
 /// fetches `fetch` sources from the target.

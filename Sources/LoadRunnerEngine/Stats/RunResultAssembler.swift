@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerAnalysis
+import LoadRunnerModel
 
 /// Folds what every loop and the monitor recorded into one `RunResult`. Runs once, after the loops stop.
 struct RunResultAssembler {

@@ -1,4 +1,5 @@
-import LoadRunnerCore
+import LoadRunnerModel
+
 
 /// What a stage that ends by count sent: its limit and how many it sent.
 struct StageCount: Sendable, Equatable {

@@ -79,7 +79,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadRunnerCoreTests",
-            dependencies: ["LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis", "LoadRunnerReports"],
+            dependencies: [
+                "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis", "LoadRunnerReports",
+                // The executable, for the tests of writing output folders (file I/O lives there).
+                "LoadRunner",
+            ],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LoadRunner
 @testable import LoadRunnerModel
 @testable import LoadRunnerReports
 import Testing

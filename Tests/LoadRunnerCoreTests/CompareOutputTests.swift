@@ -1,4 +1,5 @@
 import Foundation
+@testable import LoadRunner
 @testable import LoadRunnerAnalysis
 @testable import LoadRunnerModel
 @testable import LoadRunnerReports

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LoadRunner
 import LoadRunnerReports
 import Testing
 

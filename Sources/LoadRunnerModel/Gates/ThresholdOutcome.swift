@@ -64,7 +64,7 @@ public struct ThresholdOutcome: Codable, Sendable, Equatable {
     }
 
     /// A figure in a base unit for people: latencies in milliseconds, shares as percentages.
-    static func format(_ value: Double, unit: String) -> String {
+    public static func format(_ value: Double, unit: String) -> String {
         switch unit {
         case "us": ReportNumber.trimmed(value / 1000, maxDecimals: 3) + " ms"
         case "share": ReportNumber.trimmed(value * 100, maxDecimals: 2) + "%"

@@ -56,7 +56,7 @@ public struct MonitorStageSummary: Codable, Sendable, Equatable {
     }
 
     /// Whether `second`'s middle lies in `stage`'s statistics window.
-    static func isInWindow(_ second: MonitorSecond, _ stage: StageResult) -> Bool {
+    public static func isInWindow(_ second: MonitorSecond, _ stage: StageResult) -> Bool {
         let middle = Double(second.second) + 0.5
         return middle >= stage.windowStartSeconds && middle < stage.windowEndSeconds
     }

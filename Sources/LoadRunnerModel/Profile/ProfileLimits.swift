@@ -37,7 +37,7 @@ public enum ProfileLimits {
 
 extension ProfileLimits {
     /// `maxDuration` as the user would write it.
-    static let maxDurationText = "720h (30 days)"
+    public static let maxDurationText = "720h (30 days)"
     /// `maxRunDuration` as the user would write it.
-    static let maxRunDurationText = "8760h (365 days)"
+    public static let maxRunDurationText = "8760h (365 days)"
 }

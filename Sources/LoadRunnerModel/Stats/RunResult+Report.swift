@@ -1,5 +1,3 @@
-import LoadRunnerModel
-
 extension RunResult {
     /// Seconds covered by all stage windows together (warm-ups excluded).
     public var measuredSeconds: Double { stages.reduce(0) { $0 + $1.windowSeconds } }

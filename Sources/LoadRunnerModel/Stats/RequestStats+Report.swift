@@ -1,5 +1,3 @@
-import LoadRunnerModel
-
 extension RequestStats {
     /// Exact mean request time in microseconds (from the timing sums, not the histogram), over the requests that
     /// were sent (those with a latency sample); 0 without any.

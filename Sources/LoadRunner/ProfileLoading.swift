@@ -2,7 +2,6 @@ import LoadRunnerModel
 import LoadRunnerProfile
 import LoadRunnerText
 
-
 /// Loads a profile for a command, printing every problem to standard error.
 enum ProfileLoading {
     /// The validated profile, or nil when it has problems (already printed).

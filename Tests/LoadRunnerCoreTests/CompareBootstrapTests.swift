@@ -3,7 +3,6 @@ import Foundation
 @testable import LoadRunnerModel
 import Testing
 
-
 /// The bootstrap interval and the budget rules, on hand-made numbers.
 @Suite struct CompareBootstrapTests {
     let bootstrap = Bootstrap()

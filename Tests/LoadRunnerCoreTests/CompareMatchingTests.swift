@@ -4,7 +4,6 @@ import Foundation
 @testable import LoadRunnerReports
 import Testing
 
-
 /// Stages and request names that do not line up are reported as data and as sentences.
 @Suite struct CompareMatchingTests {
     @Test func mismatchedStagesUsersAndNames() {

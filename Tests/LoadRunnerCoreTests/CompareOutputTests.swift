@@ -5,7 +5,6 @@ import Foundation
 @testable import LoadRunnerReports
 import Testing
 
-
 /// compare.md and compare.csv against golden files; compare.json, JUnit and the step summary by content.
 ///
 /// Re-record the golden files after an intended change with

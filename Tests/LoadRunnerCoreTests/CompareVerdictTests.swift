@@ -4,7 +4,6 @@ import Foundation
 @testable import LoadRunnerReports
 import Testing
 
-
 /// The verdicts on synthetic runs: noise is not a regression, a real slowdown is, budgets need both limits.
 @Suite struct CompareVerdictTests {
     let baseline = CompareFixtures.baseline

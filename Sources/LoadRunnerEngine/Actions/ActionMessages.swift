@@ -1,7 +1,6 @@
 import LoadRunnerModel
 import LoadRunnerText
 
-
 /// The engine's messages about actions and checks.
 extension Messages {
     static func actionStarted(_ action: ActionSpec, atSeconds: Double, sent: Int) -> String {

@@ -1,6 +1,5 @@
 import LoadRunnerModel
 
-
 /// Runs the profile's actions that have a moment during the load (`at: 90s`, `at: 40%`,
 /// `after_requests: N`), each once, when its moment comes. A required action that fails asks the driver
 /// to end the load (`RunAbort`). `at: end` actions are not run here (see `AfterLoad`).

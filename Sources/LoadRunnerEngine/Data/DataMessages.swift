@@ -1,6 +1,5 @@
 import LoadRunnerProfile
 
-
 /// Every message about loading data sources (fetching and reading JSON arrays), in one place.
 /// JSON messages continue "data.NAME: URL answered invalid JSON at byte N: ".
 enum DataMessages {

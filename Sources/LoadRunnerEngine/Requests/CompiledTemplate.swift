@@ -1,6 +1,5 @@
 import LoadRunnerModel
 
-
 /// A template with its references resolved to source and column indices, ready to render per request.
 struct CompiledTemplate: Sendable {
     enum Piece: Sendable {

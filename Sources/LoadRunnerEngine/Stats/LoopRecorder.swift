@@ -1,6 +1,5 @@
 import LoadRunnerModel
 
-
 /// The statistics one curl loop collects on its own thread: per stage window and request name, the
 /// current second's counts, and the distinct failures. Merged with the other loops' once, at the end.
 struct LoopRecorder {

@@ -1,6 +1,5 @@
 import LoadRunnerModel
 
-
 /// What a stage that ends by count sent: its limit and how many it sent.
 struct StageCount: Sendable, Equatable {
     var limit: Int

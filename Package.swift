@@ -81,8 +81,9 @@ let package = Package(
             name: "LoadRunnerCoreTests",
             dependencies: [
                 "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis", "LoadRunnerReports",
-                // The executable, for the tests of writing output folders (file I/O lives there).
-                "LoadRunner",
+                // The engine's `DiskFiles` and the executable, for the tests that read profiles and write output
+                // folders (file I/O lives there).
+                "LoadRunnerEngine", "LoadRunner",
             ],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),

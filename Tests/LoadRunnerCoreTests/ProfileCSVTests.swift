@@ -1,3 +1,4 @@
+import LoadRunnerEngine
 @testable import LoadRunnerModel
 @testable import LoadRunnerProfile
 import Testing
@@ -26,7 +27,7 @@ struct ProfileCSVTests {
     }
 
     @Test func bomAndCRLFFromFile() throws {
-        let table = try CSVTable.load(path: ProfileFixtures.directory + "/data/bom-crlf.csv")
+        let table = try CSVTable.load(path: ProfileFixtures.directory + "/data/bom-crlf.csv", files: DiskFiles())
         #expect(table.columns == ["id", "note"])
         #expect(table.rows == [["1", "said \"hi\", then left"], ["2", "two\r\nlines"]])
     }
@@ -50,7 +51,7 @@ struct ProfileCSVTests {
     @Test func missingFileErrorNamesThePath() {
         #expect(throws: CSVTableError(path: "/nope/x.csv", line: nil,
                                       message: "file not found (csv paths are relative to the profile's folder)")) {
-            try CSVTable.load(path: "/nope/x.csv")
+            try CSVTable.load(path: "/nope/x.csv", files: DiskFiles())
         }
         #expect(CSVTableError(path: "d.csv", line: 4, message: "m").description == "d.csv:4: m")
     }

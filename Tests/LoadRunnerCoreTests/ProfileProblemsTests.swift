@@ -1,3 +1,4 @@
+import LoadRunnerEngine
 @testable import LoadRunnerModel
 @testable import LoadRunnerProfile
 import Testing
@@ -7,7 +8,7 @@ import Testing
 struct ProfileProblemsTests {
     @Test func everyProblemInOneFileIsReportedInLineOrder() throws {
         let path = ProfileFixtures.directory + "/many-problems.yaml"
-        let error = try #require(throws: ProfileProblems.self) { try ProfileLoader().load(path: path) }
+        let error = try #require(throws: ProfileProblems.self) { try ProfileLoader(files: DiskFiles()).load(path: path) }
         let summary = error.problems.map { "\($0.line ?? 0) \($0.keyPath)" }
         #expect(summary == [
             "2 target", "3 timeout", "8 requests[0].path", "9 requests[0].wieght", "10 requests[1].name",

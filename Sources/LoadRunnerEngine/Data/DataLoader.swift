@@ -28,7 +28,7 @@ struct DataLoader: Sendable {
         case .csv(let path, _):
             let resolved = path  // the profile loader already resolved it against the profile's folder
             do {
-                let table = try CSVTable.load(path: resolved)
+                let table = try CSVTable.load(path: resolved, files: DiskFiles())
                 guard !table.rows.isEmpty else {
                     throw EngineError.dataSource("data.\(spec.name): \(resolved) has a header but no rows; add at least one row")
                 }

@@ -117,7 +117,7 @@ public struct DataSourceSpec: Sendable, Equatable {
         /// most `maxBytes` bytes (`max_bytes:`).
         case fetch(path: String, maxBytes: Int = DataSourceSpec.defaultFetchMaxBytes)
         /// A CSV file with a header row; a random row per request. `path` is already resolved against the
-        /// profile's folder (as written in the profile when absolute); load the rows with `CSVTable.load(path:)`.
+        /// profile's folder (as written in the profile when absolute); load the rows with `CSVTable.load(path:files:)`.
         case csv(path: String, columns: [String])
         /// A random integer in the closed range.
         case range(ClosedRange<Int64>)

@@ -18,19 +18,16 @@ public struct CSVTable: Sendable, Equatable {
         self.rowLines = rowLines
     }
 
-    /// Reads and parses the file at `path`; throws `CSVTableError` naming the file and line.
-    public static func load(path: String) throws -> CSVTable {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvFileMissing)
-        }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvIsFolder)
-        }
+    /// Reads the file at `path` through `files` and parses it; throws `CSVTableError` naming the file and line.
+    public static func load(path: String, files: any ProfileFiles) throws -> CSVTable {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+            data = try files.contents(atPath: path)
+        } catch .missing {
+            throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvFileMissing)
+        } catch .folder {
+            throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvIsFolder)
+        } catch .unreadable(let error) {
             throw CSVTableError(path: path, line: nil, message: ProfileMessage.csvUnreadable(error))
         }
         guard let text = String(data: data, encoding: .utf8) else {

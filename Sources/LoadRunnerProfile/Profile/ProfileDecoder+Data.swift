@@ -77,7 +77,7 @@ extension ProfileDecoder {
         let path = resolve(written)
         let table: CSVTable
         do {
-            table = try CSVTable.load(path: path)
+            table = try CSVTable.load(path: path, files: files)
         } catch let error as CSVTableError {
             let shown = error.line == nil ? CSVTableError(path: absolute(path), line: nil, message: error.message) : error
             report(value, ProfileMessage.csvUnusable(shown))

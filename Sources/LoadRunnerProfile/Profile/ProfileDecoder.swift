@@ -26,13 +26,16 @@ struct ProfileDecoder {
     var csvTables: [String: CSVTable] = [:]
     /// Where `${NAME}` in header values is looked up.
     let environment: [String: String]
+    /// Reads the `csv:` sources.
+    let files: any ProfileFiles
     /// Every `${NAME}` looked up so far, in order (repeats included).
     var environmentReads: [String] = []
 
-    init(file: String, baseDirectory: String, environment: [String: String] = [:]) {
+    init(file: String, baseDirectory: String, environment: [String: String] = [:], files: any ProfileFiles) {
         self.file = file
         self.baseDirectory = baseDirectory
         self.environment = environment
+        self.files = files
     }
 
     mutating func report(_ value: YAMLValue, _ message: String) {

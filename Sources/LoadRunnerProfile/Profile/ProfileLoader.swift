@@ -5,25 +5,30 @@ import Yams
 /// Reads a profile file, decodes and validates it, and returns a `Profile` or every problem found.
 ///
 /// Decoding walks the YAML node tree (not Codable) so all problems are collected in one pass, each
-/// with its file, line, column and key path. CSV sources are read here to check their columns.
+/// with its file, line, column and key path. CSV sources are read (through `ProfileFiles`) to check their columns.
 public struct ProfileLoader: Sendable {
     /// Where `${NAME}` in header values is looked up.
     private let environment: [String: String]
+    /// Reads the profile file and its `csv:` sources.
+    private let files: any ProfileFiles
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, files: any ProfileFiles) {
         self.environment = environment
+        self.files = files
     }
 
     /// Reads the file at `path`; relative `csv:` paths resolve from its folder.
     /// - Throws: `ProfileProblems` with every problem found (or the one saying the file is unreadable).
     public func load(path: String, targetOverride: String? = nil) throws -> Profile {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try files.contents(atPath: path)
         } catch {
-            let message = FileManager.default.fileExists(atPath: path)
-                ? ProfileMessage.profileUnreadable : ProfileMessage.profileMissing
+            let message = if case .missing = error { ProfileMessage.profileMissing } else { ProfileMessage.profileUnreadable }
             throw ProfileProblems(problems: [ProfileProblem(file: path, keyPath: "", message: message)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ProfileProblems(problems: [ProfileProblem(file: path, keyPath: "", message: ProfileMessage.profileUnreadable)])
         }
         return try load(text: text, path: path, baseDirectory: Self.directory(of: path), targetOverride: targetOverride)
     }
@@ -41,7 +46,7 @@ public struct ProfileLoader: Sendable {
         guard let root else {
             throw ProfileProblems(problems: [ProfileProblem(file: path, keyPath: "", message: ProfileMessage.profileEmpty)])
         }
-        var decoder = ProfileDecoder(file: path, baseDirectory: baseDirectory, environment: environment)
+        var decoder = ProfileDecoder(file: path, baseDirectory: baseDirectory, environment: environment, files: files)
         if let profile = decoder.decode(root: root, sourceText: text, targetOverride: targetOverride) {
             return profile
         }

@@ -22,25 +22,42 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
-        // Pure values and logic, no sockets: profile, schedule, statistics, reports.
+        // The layers below are pure (no sockets, no files); each may use only the ones listed before it.
+        // Text and number utilities shared by every layer: number formats, XML and CSV escaping, tables.
+        .target(name: "LoadRunnerText"),
+        // The values a run is made of: profile values, schedule, statistics, results, monitors, commands.
         .target(
-            name: "LoadRunnerCore",
-            dependencies: [
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
-                .product(name: "Yams", package: "Yams"),
-            ]
+            name: "LoadRunnerModel",
+            dependencies: ["LoadRunnerText", .product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
+        // Profile decoding and validation with its messages.
+        .target(
+            name: "LoadRunnerProfile",
+            dependencies: ["LoadRunnerModel", "LoadRunnerText", .product(name: "Yams", package: "Yams")]
+        ),
+        // Gates and compare: thresholds, checks, budgets, bootstrap, the run comparator.
+        .target(
+            name: "LoadRunnerAnalysis",
+            dependencies: ["LoadRunnerModel", "LoadRunnerText"]
+        ),
+        // Every renderer and chart: console, Markdown, HTML, CSV, JSON, JUnit, SVG.
+        .target(
+            name: "LoadRunnerReports",
+            dependencies: ["LoadRunnerModel", "LoadRunnerAnalysis", "LoadRunnerText"]
         ),
         // Side effects: the curl event loops, virtual users, the load engine, self-monitoring.
         .target(
             name: "LoadRunnerEngine",
-            dependencies: ["LoadRunnerCore", "CCurl"]
+            dependencies: ["LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis", "LoadRunnerText", "CCurl"]
         ),
         // A profile's own commands beside the load: actions, checks, command monitors, reached through the
         // engine's run phases (`RunPhases`).
         .target(
             name: "LoadRunnerCommands",
             dependencies: [
-                "LoadRunnerCore",
+                "LoadRunnerText",
+                "LoadRunnerModel",
+                "LoadRunnerAnalysis",
                 "LoadRunnerEngine",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -50,7 +67,11 @@ let package = Package(
         .executableTarget(
             name: "LoadRunner",
             dependencies: [
-                "LoadRunnerCore",
+                "LoadRunnerText",
+                "LoadRunnerModel",
+                "LoadRunnerProfile",
+                "LoadRunnerAnalysis",
+                "LoadRunnerReports",
                 "LoadRunnerEngine",
                 "LoadRunnerCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,16 +95,27 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadRunnerCoreTests",
-            dependencies: ["LoadRunnerCore"],
+            dependencies: [
+                "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis", "LoadRunnerReports",
+                // The engine's `DiskFiles` and the executable, for the tests that read profiles and write output
+                // folders (file I/O lives there).
+                "LoadRunnerEngine", "LoadRunner",
+            ],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(
             name: "LoadRunnerEngineTests",
-            dependencies: ["LoadRunnerEngine", "LoadRunnerCore", "LoadRunnerTestSupport"]
+            dependencies: [
+                "LoadRunnerEngine", "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis",
+                "LoadRunnerTestSupport",
+            ]
         ),
         .testTarget(
             name: "LoadRunnerCommandsTests",
-            dependencies: ["LoadRunnerCommands", "LoadRunnerEngine", "LoadRunnerCore", "LoadRunnerTestSupport"]
+            dependencies: [
+                "LoadRunnerCommands", "LoadRunnerEngine", "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile",
+                "LoadRunnerAnalysis", "LoadRunnerTestSupport",
+            ]
         ),
         .testTarget(
             name: "LoadRunnerCLITests",

@@ -1,5 +1,7 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 
 /// The files CI systems read: JUnit XML (`--junit`) and GitHub's step summary (`$GITHUB_STEP_SUMMARY`).
 enum CIOutputs {

@@ -1,4 +1,5 @@
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerText
 
 /// The command line's messages about what it refuses before sending anything (output paths, what an untrusted
 /// profile reads) and about a run that measured no working service; part of `CLIMessages`.

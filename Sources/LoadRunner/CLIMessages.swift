@@ -1,7 +1,7 @@
 import Foundation
 import LoadRunnerCommands
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 
 /// Every message the command line shows a person, in one place.
 enum CLIMessages {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import LoadRunnerCore
+import LoadRunnerAnalysis
+import LoadRunnerModel
+import LoadRunnerProfile
+import LoadRunnerReports
 
 /// `LoadRunner compare BASELINE CANDIDATE`: stage-by-stage comparison of two runs with noise-aware verdicts.
 struct CompareCommand: ParsableCommand {
@@ -93,19 +96,5 @@ struct CompareCommand: ParsableCommand {
     static func label(_ folder: String) -> String {
         let name = (folder as NSString).lastPathComponent
         return name.isEmpty || name == "." ? (FileManager.default.currentDirectoryPath as NSString).lastPathComponent : name
-    }
-}
-
-extension StagePoint {
-    /// One point per stage number present in either run, with each run's figures for the chart.
-    static func pairs(baseline: RunResult, candidate: RunResult) -> [StagePoint] {
-        let numbers = Set(baseline.stages.map(\.number)).union(candidate.stages.map(\.number)).sorted()
-        return numbers.map { number in
-            let before = baseline.stages.first { $0.number == number }
-            let after = candidate.stages.first { $0.number == number }
-            return StagePoint(
-                stage: number, users: (after ?? before)?.users ?? 0,
-                baseline: before.map(StageFigures.init), candidate: after.map(StageFigures.init))
-        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerReports
 
 /// `locust_stats_history.csv`, appended and flushed every second while the run goes, so even a
 /// killed run keeps what it measured.

@@ -1,6 +1,8 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 
 /// The `result.json` a second signal leaves behind: what is cheap and safe to know without the engine (the
 /// profile, the machine, when the run started and stopped), no stage and no sample, marked interrupted and

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 
 /// `LoadRunner report RESULT`: rebuilds every human-readable output of a run from its result.json.
 struct ReportCommand: ParsableCommand {

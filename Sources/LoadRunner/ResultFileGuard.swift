@@ -1,5 +1,4 @@
 import Foundation
-import LoadRunnerCore
 import Synchronization
 
 /// Decides who writes `result.json` when a second signal may come at any moment: the run's full writer, or the

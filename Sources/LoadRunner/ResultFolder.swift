@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
-import LoadRunnerCore
+import Foundation
+import LoadRunnerReports
+import LoadRunnerText
 
 /// Where a command's result files go, decided before anything is sent, so two runs never mix in one folder.
 ///

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
 
 /// `LoadRunner run PROFILE`: runs a profile and writes every result file.

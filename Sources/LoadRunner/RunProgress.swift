@@ -1,6 +1,8 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 import Synchronization
 
 /// Shows the run's progress: a live line each second (redrawn in place on a terminal, plain lines in a

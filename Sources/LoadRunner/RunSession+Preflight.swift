@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// What the checks before the load decided: go on with the planned folder, or end with a status.
 enum Preflight {

@@ -1,7 +1,9 @@
 import Foundation
 import LoadRunnerCommands
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 
 /// One `run` invocation: load the profile, prepare the output folder, run the engine with live
 /// progress and signal handling, write every result file, and pick the exit status.

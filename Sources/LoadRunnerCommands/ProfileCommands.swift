@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import LoadRunnerEngine
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerAnalysis
+import LoadRunnerModel
 
 /// Runs a validated profile: loads its data, starts the curl loops, drives virtual users through the
 /// stages, and returns everything measured. Stopping early (StopSignal) still returns the result.

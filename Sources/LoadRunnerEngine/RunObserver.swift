@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 import Synchronization
 
 /// Receives what a run reports while it goes: one sample per second, and problems that do not stop it.

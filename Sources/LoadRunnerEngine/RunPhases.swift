@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// What runs beside the load (a profile's actions, checks and command monitors), told of the run's phases.
 /// The engine knows nothing of what it does; `NoRunPhases` is the engine alone.

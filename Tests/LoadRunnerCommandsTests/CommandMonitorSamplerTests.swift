@@ -1,7 +1,7 @@
 import Foundation
-@testable import LoadRunnerCore
 @testable import LoadRunnerCommands
 @testable import LoadRunnerEngine
+@testable import LoadRunnerModel
 import Testing
 
 /// Command monitors: the schedule and the problem log as plain values, then the sampler against real

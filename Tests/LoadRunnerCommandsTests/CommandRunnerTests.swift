@@ -1,7 +1,7 @@
 import Foundation
-@testable import LoadRunnerCore
 @testable import LoadRunnerCommands
 @testable import LoadRunnerEngine
+@testable import LoadRunnerModel
 import Testing
 
 /// `CommandRunner` against real `/bin/sh` commands: exit status, signals, output, timeouts that kill a

@@ -1,6 +1,7 @@
 import Foundation
 import LoadRunnerCommands
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerProfile
 import LoadRunnerEngine
 import Synchronization
 
@@ -15,7 +16,7 @@ enum EngineHarness {
         }
         let path = folder.appendingPathComponent("profile.yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        return try ProfileLoader().load(path: path, targetOverride: target)
+        return try ProfileLoader(files: DiskFiles()).load(path: path, targetOverride: target)
     }
 
     /// Runs `profile`'s load with its commands beside it, as `loadrunner run` does.

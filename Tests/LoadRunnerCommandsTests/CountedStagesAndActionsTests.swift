@@ -1,5 +1,4 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerCommands
 import LoadRunnerEngine
 import LoadRunnerTestSupport

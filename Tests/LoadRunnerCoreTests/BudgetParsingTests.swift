@@ -1,5 +1,5 @@
+@testable import LoadRunnerModel
 import Testing
-@testable import LoadRunnerCore
 
 /// `Budget.parse` reads `compare` budgets into `Budget`'s units, and says what to write instead of a wrong one.
 @Suite("Budget parsing")

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerReports
 import Testing
 
 /// Fixed inputs for chart tests: a comparison built from the report fixture's stages, and XML checks.

@@ -1,6 +1,7 @@
 import Foundation
+@testable import LoadRunnerModel
+@testable import LoadRunnerReports
 import Testing
-@testable import LoadRunnerCore
 
 /// Action markers on the time-series charts, and the command monitors' charts per unit.
 @Suite struct ChartMarkerTests {

@@ -1,8 +1,9 @@
 import Foundation
-import LoadRunnerCore
+import FoundationXML
+import LoadRunnerModel
+import LoadRunnerReports
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
 #endif
 
 /// The SVG documents: escaping, well-formed XML, golden files of the fixtures, and what a chart must contain.

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerReports
 import Testing
 
 /// The 1-2-5 tick algorithm, clock ticks, and unit-aware labels, as tables.

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// `ReportFixtures`' run told as a database failover under write load: stage 1 ends by count (reached), stage 2
 /// by count too but its time limit comes first; five actions (replica stopped, replica promoted, a failed

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerReports
 import Testing
 
 /// Every human-readable output of a run with actions, checks, command monitors and stages that end by count,

@@ -1,6 +1,8 @@
 import Foundation
+@testable import LoadRunner
+@testable import LoadRunnerModel
+@testable import LoadRunnerReports
 import Testing
-@testable import LoadRunnerCore
 
 /// Actions, checks, command monitors and stages that end by count in the run's outputs: present when the
 /// result has them, absent (the outputs unchanged) when it does not.

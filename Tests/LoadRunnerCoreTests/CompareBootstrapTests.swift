@@ -1,7 +1,7 @@
 import Foundation
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
 import Testing
-
-@testable import LoadRunnerCore
 
 /// The bootstrap interval and the budget rules, on hand-made numbers.
 @Suite struct CompareBootstrapTests {

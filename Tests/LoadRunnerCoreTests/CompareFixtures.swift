@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerAnalysis
+import LoadRunnerModel
 
 /// Synthetic runs of a two-endpoint service for compare tests, built in code from a seed: the same seed always
 /// gives the same `RunResult`, on every machine (only additions and multiplications of doubles, no `exp`/`log`).

@@ -1,7 +1,8 @@
 import Foundation
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
+@testable import LoadRunnerReports
 import Testing
-
-@testable import LoadRunnerCore
 
 /// Stages and request names that do not line up are reported as data and as sentences.
 @Suite struct CompareMatchingTests {

@@ -1,7 +1,9 @@
 import Foundation
+@testable import LoadRunner
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
+@testable import LoadRunnerReports
 import Testing
-
-@testable import LoadRunnerCore
 
 /// compare.md and compare.csv against golden files; compare.json, JUnit and the step summary by content.
 ///

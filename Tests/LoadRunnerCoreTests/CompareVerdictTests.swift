@@ -1,7 +1,8 @@
 import Foundation
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
+@testable import LoadRunnerReports
 import Testing
-
-@testable import LoadRunnerCore
 
 /// The verdicts on synthetic runs: noise is not a regression, a real slowdown is, budgets need both limits.
 @Suite struct CompareVerdictTests {

@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerReports
 import Testing
 
 /// `report.html`: self-contained, escaped, the report's content with the charts inline.

@@ -1,6 +1,8 @@
 import Foundation
+@testable import LoadRunnerProfile
+@testable import LoadRunnerReports
+@testable import LoadRunnerText
 import Testing
-@testable import LoadRunnerCore
 
 /// Pure pieces of issue 9's hardening: terminal-safe text, URL repair, error reasons, schema versions.
 struct HardeningTests {

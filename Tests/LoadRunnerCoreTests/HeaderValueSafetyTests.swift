@@ -1,6 +1,8 @@
 import Foundation
+import LoadRunnerEngine
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `HeaderValueSafety` and the profile checks built on it: a header value that holds CR, LF or NUL,
 /// whether written, filled from `${NAME}` or taken from a CSV / `values:` row, is a profile problem.
@@ -67,7 +69,7 @@ struct HeaderValueSafetyTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try csv.write(to: folder.appendingPathComponent("users.csv"), atomically: true, encoding: .utf8)
-        return try ProfileLoader(environment: environment).load(text: yaml, path: "p.yaml", baseDirectory: folder.path)
+        return try ProfileLoader(environment: environment, files: DiskFiles()).load(text: yaml, path: "p.yaml", baseDirectory: folder.path)
     }
 
     static func problems(_ yaml: String, environment: [String: String] = [:]) throws -> [ProfileProblem] {
@@ -136,7 +138,7 @@ struct RequestLineSafetyTests {
               ids: { values: ["a\\r\\nb"] }
             """
         do {
-            _ = try ProfileLoader(environment: [:]).load(text: yaml, path: "p.yaml", baseDirectory: ".")
+            _ = try ProfileLoader(environment: [:], files: DiskFiles()).load(text: yaml, path: "p.yaml", baseDirectory: ".")
             return []
         } catch let problems as ProfileProblems {
             return problems.problems

@@ -1,6 +1,8 @@
 import Foundation
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
+@testable import LoadRunnerReports
 import Testing
-@testable import LoadRunnerCore
 
 /// Monitored processes in results: stage summaries, result.json, monitors.csv, the reports, charts and compare.
 @Suite("Monitored processes in results")

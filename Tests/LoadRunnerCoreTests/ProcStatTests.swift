@@ -1,5 +1,5 @@
+@testable import LoadRunnerModel
 import Testing
-@testable import LoadRunnerCore
 
 /// The `/proc` parsers, process trees and the rate arithmetic of process monitors, from fixed text and
 /// hand-made samples: no processes, no time.

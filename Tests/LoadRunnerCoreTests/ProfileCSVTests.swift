@@ -1,5 +1,7 @@
+import LoadRunnerEngine
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `CSVTable`: RFC 4180 quoting, line ends, BOM, and errors that name the file and line.
 @Suite("Profile CSV tables")
@@ -25,7 +27,7 @@ struct ProfileCSVTests {
     }
 
     @Test func bomAndCRLFFromFile() throws {
-        let table = try CSVTable.load(path: ProfileFixtures.directory + "/data/bom-crlf.csv")
+        let table = try CSVTable.load(path: ProfileFixtures.directory + "/data/bom-crlf.csv", files: DiskFiles())
         #expect(table.columns == ["id", "note"])
         #expect(table.rows == [["1", "said \"hi\", then left"], ["2", "two\r\nlines"]])
     }
@@ -49,7 +51,7 @@ struct ProfileCSVTests {
     @Test func missingFileErrorNamesThePath() {
         #expect(throws: CSVTableError(path: "/nope/x.csv", line: nil,
                                       message: "file not found (csv paths are relative to the profile's folder)")) {
-            try CSVTable.load(path: "/nope/x.csv")
+            try CSVTable.load(path: "/nope/x.csv", files: DiskFiles())
         }
         #expect(CSVTableError(path: "d.csv", line: 4, message: "m").description == "d.csv:4: m")
     }

@@ -1,5 +1,6 @@
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
 import Testing
-@testable import LoadRunnerCore
 
 /// The pure logic of profile commands: check expressions, the run numbers they use, the judging of
 /// outputs, command-monitor readings, and when an action is due.

@@ -1,5 +1,7 @@
+import LoadRunnerEngine
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// A valid profile (lines 1-5) whose request is named `insert`, then `extra` from line 6.
 private func commandsProfile(_ extra: String, stage: String = "{ users: 1, duration: 10s }") -> String {
@@ -122,7 +124,7 @@ struct ProfileCommandsTests {
 
     @Test func headersTakeSecretsFromTheEnvironment() throws {
         let yaml = commandsProfile("headers:\n  Authorization: \"Bearer ${TOKEN}\"\n  X-Plain: \"cost $5\"")
-        let loader = ProfileLoader(environment: ["TOKEN": "s3cret"])
+        let loader = ProfileLoader(environment: ["TOKEN": "s3cret"], files: DiskFiles())
         let profile = try loader.load(text: yaml, path: "p.yaml", baseDirectory: ProfileFixtures.directory)
         #expect(profile.headers.map(\.value) == [.literal("Bearer s3cret"), .literal("cost $5")])
         #expect(!profile.sourceText.contains("s3cret"))
@@ -131,7 +133,7 @@ struct ProfileCommandsTests {
     @Test func anUnsetSecretIsReportedByNameOnly() throws {
         let yaml = commandsProfile("headers:\n  Authorization: \"Bearer ${TOKEN}\"")
         let error = try #require(throws: ProfileProblems.self) {
-            try ProfileLoader(environment: [:]).load(text: yaml, path: "p.yaml", baseDirectory: ProfileFixtures.directory)
+            try ProfileLoader(environment: [:], files: DiskFiles()).load(text: yaml, path: "p.yaml", baseDirectory: ProfileFixtures.directory)
         }
         #expect(error.problems.map(\.keyPath) == ["headers.Authorization"])
         #expect(error.problems.first?.message.hasPrefix("uses ${TOKEN}, but the environment variable TOKEN is not set") == true)

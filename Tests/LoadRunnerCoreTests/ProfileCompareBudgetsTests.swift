@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerProfile
 import Testing
 
 /// `compare` reads the budgets back from the candidate's profile text kept in result.json.

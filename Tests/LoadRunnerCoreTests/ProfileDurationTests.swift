@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `DurationParser` accepts the documented forms and nothing else.
 @Suite("Profile durations")

@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `max_bytes:` on `fetch` sources: sizes with units, the default, the bounds, and where it is refused.
 @Suite struct ProfileFetchSourceTests {

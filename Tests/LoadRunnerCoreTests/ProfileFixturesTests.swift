@@ -1,6 +1,8 @@
 import Foundation
+import LoadRunnerEngine
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// Locates the fixture profiles and the shipped `Profiles/` folder, and loads small inline profiles.
 enum ProfileFixtures {
@@ -26,7 +28,7 @@ enum ProfileFixtures {
 
     /// Loads inline YAML as `profile.yaml` whose CSV paths resolve from the fixtures folder.
     static func load(_ yaml: String, targetOverride: String? = nil) throws -> Profile {
-        try ProfileLoader().load(text: yaml, path: "profile.yaml", baseDirectory: directory, targetOverride: targetOverride)
+        try ProfileLoader(files: DiskFiles()).load(text: yaml, path: "profile.yaml", baseDirectory: directory, targetOverride: targetOverride)
     }
 
     /// The problems inline YAML produces (empty when it loads).
@@ -48,7 +50,7 @@ enum ProfileFixtures {
 struct ProfileFixturesTests {
     @Test func shippedUserGetSearchLoadsAsWritten() throws {
         let path = ProfileFixtures.shippedDirectory + "/user-get-search.yaml"
-        let profile = try ProfileLoader().load(path: path)
+        let profile = try ProfileLoader(files: DiskFiles()).load(path: path)
         #expect(profile.name == "user get + search")
         #expect(profile.target == TargetURL(scheme: "http", host: "127.0.0.1", port: 8085, basePath: ""))
         #expect(profile.timeout == .seconds(10))
@@ -77,7 +79,7 @@ struct ProfileFixturesTests {
     }
 
     @Test func shippedSmokeProfileIsShort() throws {
-        let profile = try ProfileLoader().load(path: ProfileFixtures.shippedDirectory + "/smoke.yaml")
+        let profile = try ProfileLoader(files: DiskFiles()).load(path: ProfileFixtures.shippedDirectory + "/smoke.yaml")
         #expect(profile.stages.map(\.users) == [1, 5, 20])
         #expect(profile.stages.allSatisfy { $0.duration == .seconds(4) && $0.warmup == .seconds(1) })
         #expect(profile.requests.map(\.name) == ["user/get", "user/search"])
@@ -86,7 +88,7 @@ struct ProfileFixturesTests {
     /// Written by `loadrunner-demo-server --write-names-csv Profiles/data/names.csv`: pairs the demo
     /// service really has, so searches find users.
     @Test func shippedNamesCSVHasFiveHundredDistinctPairs() throws {
-        let table = try CSVTable.load(path: ProfileFixtures.shippedDirectory + "/data/names.csv")
+        let table = try CSVTable.load(path: ProfileFixtures.shippedDirectory + "/data/names.csv", files: DiskFiles())
         #expect(table.columns == ["first_name", "last_name"])
         #expect(table.rows.count == 500)
         #expect(Set(table.rows).count == 500)
@@ -94,7 +96,7 @@ struct ProfileFixturesTests {
 
     @Test func fullFixtureDecodesEveryKey() throws {
         let path = ProfileFixtures.directory + "/full.yaml"
-        let profile = try ProfileLoader().load(path: path)
+        let profile = try ProfileLoader(files: DiskFiles()).load(path: path)
         #expect(profile.target == TargetURL(scheme: "https", host: "api.example.test", port: 8443, basePath: "/v1"))
         #expect(profile.timeout == .seconds(2))
         #expect(profile.connectTimeout == .milliseconds(500))
@@ -140,9 +142,9 @@ struct ProfileFixturesTests {
     }
 
     @Test func missingProfileFileIsOneProblem() {
-        #expect(throws: ProfileProblems.self) { try ProfileLoader().load(path: "/no/such/profile.yaml") }
+        #expect(throws: ProfileProblems.self) { try ProfileLoader(files: DiskFiles()).load(path: "/no/such/profile.yaml") }
         do {
-            _ = try ProfileLoader().load(path: "/no/such/profile.yaml")
+            _ = try ProfileLoader(files: DiskFiles()).load(path: "/no/such/profile.yaml")
         } catch let error as ProfileProblems {
             #expect(error.description == "/no/such/profile.yaml: does not exist; check the path")
         } catch {

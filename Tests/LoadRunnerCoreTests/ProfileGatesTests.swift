@@ -1,5 +1,5 @@
+@testable import LoadRunnerModel
 import Testing
-@testable import LoadRunnerCore
 
 /// A profile with two requests and two stages (lines 1-7), then `extra` from line 8.
 private func gatesProfile(_ extra: String) -> String {

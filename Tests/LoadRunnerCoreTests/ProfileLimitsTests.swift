@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// Every numeric key of the profile format, fed extreme values: each is refused at its key with a message
 /// (never a crash, never a value above `ProfileLimits` accepted), and values at the limits still load.

@@ -1,5 +1,5 @@
+@testable import LoadRunnerModel
 import Testing
-@testable import LoadRunnerCore
 
 /// A valid profile (lines 1-5), then `extra` from line 6.
 private func monitorsProfile(_ extra: String) -> String {

@@ -1,12 +1,14 @@
+import LoadRunnerEngine
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// Several problems reported together, YAML syntax errors, problem formatting and `--target`.
 @Suite("Profile problems: all at once, malformed YAML, --target")
 struct ProfileProblemsTests {
     @Test func everyProblemInOneFileIsReportedInLineOrder() throws {
         let path = ProfileFixtures.directory + "/many-problems.yaml"
-        let error = try #require(throws: ProfileProblems.self) { try ProfileLoader().load(path: path) }
+        let error = try #require(throws: ProfileProblems.self) { try ProfileLoader(files: DiskFiles()).load(path: path) }
         let summary = error.problems.map { "\($0.line ?? 0) \($0.keyPath)" }
         #expect(summary == [
             "2 target", "3 timeout", "8 requests[0].path", "9 requests[0].wieght", "10 requests[1].name",

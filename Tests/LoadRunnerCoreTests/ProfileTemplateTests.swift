@@ -1,5 +1,6 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `TemplateParser`, reference checks against data sources, and `DidYouMean`.
 @Suite("Profile templates and did-you-mean")

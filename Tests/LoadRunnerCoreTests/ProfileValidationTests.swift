@@ -1,5 +1,5 @@
+@testable import LoadRunnerModel
 import Testing
-@testable import LoadRunnerCore
 
 /// One invalid profile and the single problem it must produce.
 struct InvalidProfileCase: Sendable, CustomTestStringConvertible {

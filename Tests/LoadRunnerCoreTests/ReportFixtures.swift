@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// A fixed `RunResult` for report tests: 2 stages (the second saturated, with over 1% errors), 2 request names
 /// (one needing CSV quoting), failures of 2 categories, 6 seconds of series, fixed dates. No randomness, no clock:

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerText
 import Testing
 
 @Suite struct ReportFormattingTests {

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerReports
 import Testing
 
 /// Every report of the fixture run compared with its golden file in `Golden/`.

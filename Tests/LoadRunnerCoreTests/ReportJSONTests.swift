@@ -1,5 +1,7 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerReports
+import LoadRunnerText
 import Testing
 
 @Suite struct ReportJSONTests {

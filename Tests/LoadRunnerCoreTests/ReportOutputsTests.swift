@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+@testable import LoadRunner
+import LoadRunnerReports
 import Testing
 
 @Suite struct ReportOutputsTests {

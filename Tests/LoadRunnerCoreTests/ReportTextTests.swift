@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerReports
 import Testing
 
 @Suite struct ReportTextTests {

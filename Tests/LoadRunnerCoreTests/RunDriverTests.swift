@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import Testing
 
 /// The schedule driver as a pure state machine: each table row is what the engine sees at one step and what

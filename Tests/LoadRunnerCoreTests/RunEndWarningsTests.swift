@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerReports
 import Testing
 
 /// How the ways a run ends are told: which stage an interruption cut short (and none when the stop came after

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import Testing
 
 /// The schedule as a pure function of time: tables, no clock.

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import Testing
 
 /// Per-second samples: stage, window flag, interval percentiles and running totals.

@@ -1,6 +1,8 @@
 import Foundation
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
 import Testing
-@testable import LoadRunnerCore
 
 /// `ThresholdEvaluator` on the report fixture (stage 1: p95 9.807 ms, no errors, 6.5 req/s; stage 2: p95
 /// 30.111 ms, 18.75% errors, 8 req/s), and the no-data rules.

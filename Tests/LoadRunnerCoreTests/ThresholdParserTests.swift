@@ -1,5 +1,7 @@
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
+@testable import LoadRunnerText
 import Testing
-@testable import LoadRunnerCore
 
 /// `ThresholdParser` reads the documented grammar into base units, and explains everything it refuses.
 @Suite("Threshold parser")

@@ -1,6 +1,9 @@
 import Foundation
+@testable import LoadRunnerAnalysis
+@testable import LoadRunnerModel
+@testable import LoadRunnerProfile
+@testable import LoadRunnerReports
 import Testing
-@testable import LoadRunnerCore
 
 /// Thresholds in `report.md`, the console summary, `result.json` and JUnit XML.
 @Suite("Threshold reports")

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import Testing
 
 /// A request refused before it was sent counts as a failure but has no latency sample.

@@ -1,6 +1,7 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerProfile
 import Synchronization
 
 /// Runs profiles written inline against real local servers and collects what the engine reported.
@@ -14,7 +15,7 @@ enum EngineHarness {
         }
         let path = folder.appendingPathComponent("profile.yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        return try ProfileLoader().load(path: path, targetOverride: target)
+        return try ProfileLoader(files: DiskFiles()).load(path: path, targetOverride: target)
     }
 
     static func run(_ profile: Profile, stop: StopSignal = StopSignal(), loops: Int? = nil) async throws -> (RunResult, RecordingObserver) {

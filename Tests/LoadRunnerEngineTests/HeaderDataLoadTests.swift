@@ -1,7 +1,6 @@
 import Foundation
-import LoadRunnerCore
-import Testing
 @testable import LoadRunnerEngine
+import Testing
 
 /// The engine's own guards against header injection: a CSV changed after the profile was read is refused
 /// when the run loads it, and libcurl speaks only HTTP(S).

@@ -1,5 +1,5 @@
-@testable import LoadRunnerCore
 @testable import LoadRunnerEngine
+@testable import LoadRunnerModel
 import Testing
 
 /// Which stage ends a request was in flight at, from its start and end alone: no sockets, no clock.

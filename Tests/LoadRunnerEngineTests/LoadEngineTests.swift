@@ -1,6 +1,6 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 import LoadRunnerTestSupport
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
 import LoadRunnerTestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
-@testable import LoadRunnerCore
 @testable import LoadRunnerEngine
+@testable import LoadRunnerModel
 import Testing
 
 /// `ProcessMonitor` against real processes started for the test: tree sizes, CPU of busy children,

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 import LoadRunnerEngine
 import LoadRunnerTestSupport
 import Synchronization

@@ -1,5 +1,5 @@
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 import LoadRunnerTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerText
 
 /// Messages about actions and checks.
 extension CommandMessages {

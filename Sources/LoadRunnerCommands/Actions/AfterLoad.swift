@@ -1,5 +1,6 @@
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerAnalysis
+import LoadRunnerModel
 
 /// What a profile runs once the load has stopped: its `at: end` actions, in order, then its checks
 /// against the run's numbers. Each command is bounded by its timeout.

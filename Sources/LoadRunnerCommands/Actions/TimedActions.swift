@@ -1,5 +1,5 @@
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 
 /// Runs the profile's actions that have a moment during the load (`at: 90s`, `at: 40%`,
 /// `after_requests: N`), each once, when its moment comes. A required action that fails ends the load

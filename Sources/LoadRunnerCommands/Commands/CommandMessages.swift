@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerText
 
 /// Every message about a profile's commands (actions, checks, command monitors) that a person sees.
 enum CommandMessages {}

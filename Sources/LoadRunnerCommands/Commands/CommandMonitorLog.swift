@@ -1,6 +1,6 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 
 /// One command monitor's samples in the order they were taken, and what the observer was told: a
 /// monitor's first failed sample (exit status, timeout, output that is no number), and again only after it

@@ -1,6 +1,6 @@
 import Foundation
-import LoadRunnerCore
 import LoadRunnerEngine
+import LoadRunnerModel
 
 /// Runs every command monitor of a profile on its own schedule and keeps the samples.
 ///

@@ -1,5 +1,4 @@
 import Foundation
-import LoadRunnerCore
 
 /// When a command monitor's samples are due: at run times 0, interval, 2·interval, ... (tick 0, 1, 2, ...),
 /// fixed to the run clock so that slow runs and late wake-ups never make the schedule drift.

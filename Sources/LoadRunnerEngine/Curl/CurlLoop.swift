@@ -1,6 +1,6 @@
 import CCurl
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 import Synchronization
 
 /// One thread driving one libcurl multi handle, and the task executor its virtual users run on.

@@ -1,5 +1,5 @@
 import CCurl
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// One libcurl easy handle and the state of the transfer it is running. Owned by one virtual user
 /// (so its connection is kept alive between that user's requests) and touched only on its loop's thread.

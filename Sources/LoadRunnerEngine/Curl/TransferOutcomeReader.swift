@@ -1,5 +1,5 @@
 import CCurl
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Turns a finished libcurl transfer into a `RequestOutcome`: status, bytes, timing and failure category.
 enum TransferOutcomeReader {

@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import LoadRunnerCore
 
 /// Fetches one URL's whole body with libcurl on a thread of its own (so Swift's task pool is never
 /// blocked) and decodes it there; used for `fetch` data sources before the run starts.

@@ -1,5 +1,7 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerProfile
+import LoadRunnerText
 
 /// Loads every data source of a profile before stage 1: reads CSV files, expands value lists, and
 /// fetches `fetch` sources from the target.
@@ -26,7 +28,7 @@ struct DataLoader: Sendable {
         case .csv(let path, _):
             let resolved = path  // the profile loader already resolved it against the profile's folder
             do {
-                let table = try CSVTable.load(path: resolved)
+                let table = try CSVTable.load(path: resolved, files: DiskFiles())
                 guard !table.rows.isEmpty else {
                     throw EngineError.dataSource("data.\(spec.name): \(resolved) has a header but no rows; add at least one row")
                 }

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerProfile
 
 /// Every message about loading data sources (fetching and reading JSON arrays), in one place.
 /// JSON messages continue "data.NAME: URL answered invalid JSON at byte N: ".

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+
 
 /// Turns a fetched JSON array into a data source: scalars become one column, objects one column per key.
 enum FetchedArray {

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+
 
 /// A data source's values, loaded once before the run and shared read-only by every virtual user.
 /// Table values are kept once, raw, in a compact `ValueTable`; paths and queries percent-encode

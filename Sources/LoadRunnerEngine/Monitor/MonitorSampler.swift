@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Samples every monitor of a profile from one `/proc` scan per run second, and keeps the samples.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Samples one process tree from `/proc`: CPU, resident memory and disk I/O summed over a root and
 /// all its descendants, children that come and go included.

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Every process on the machine at one instant, from `/proc/<pid>/stat`: read once per sample and
 /// shared by all monitors, since finding a tree needs every process's parent.

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// A template with its references resolved to source and column indices, ready to render per request.
 struct CompiledTemplate: Sendable {

@@ -1,5 +1,5 @@
 import CCurl
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// Everything needed to send one profile request, compiled once before the run: the URL template
 /// (target + path + query), the headers (a shared libcurl list when they are constant), the body.

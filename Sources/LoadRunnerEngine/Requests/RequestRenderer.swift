@@ -1,5 +1,6 @@
 import CCurl
-import LoadRunnerCore
+import LoadRunnerModel
+import LoadRunnerProfile
 
 /// Renders the next request of one virtual user onto its transfer: URL, method, headers and body.
 /// Owned by the user, so its scratch buffers are reused request after request.

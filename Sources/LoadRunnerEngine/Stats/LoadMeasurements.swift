@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// What a load measured, before the work after it (`at: end` actions, checks) ran: everything of the run's
 /// `RunResult` but the outcomes of the profile's commands. `RunResultAssembler.assemble` makes the result.

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// The statistics one curl loop collects on its own thread: per stage window and request name, the
 /// current second's counts, and the distinct failures. Merged with the other loops' once, at the end.

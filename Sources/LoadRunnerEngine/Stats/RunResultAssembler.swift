@@ -1,5 +1,6 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerAnalysis
+import LoadRunnerModel
 
 /// Folds what every loop and the monitor recorded into the load's measurements (`measure`), and assembles
 /// the run's one `RunResult` from them and what ran beside the load (`assemble`: the only place a

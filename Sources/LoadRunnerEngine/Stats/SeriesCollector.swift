@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import Synchronization
 
 /// Gathers each loop's per-second statistics and, once every loop has reported a second, hands the

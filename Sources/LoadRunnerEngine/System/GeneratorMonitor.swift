@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerCore
+import LoadRunnerModel
 import Synchronization
 
 /// Watches the load generator itself: its CPU use each second, and how late a 50 ms timer fires on

@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 import Synchronization
 
 /// The run's timeline while it runs: the planned `StageSchedule`, changed only when a stage that ends by

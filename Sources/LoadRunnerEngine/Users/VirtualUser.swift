@@ -1,4 +1,4 @@
-import LoadRunnerCore
+import LoadRunnerModel
 
 /// One simulated client: picks a request by weight, sends it on its own kept-alive transfer, waits
 /// its think time, and repeats until the schedule or the run says stop. Runs on its curl loop's thread.

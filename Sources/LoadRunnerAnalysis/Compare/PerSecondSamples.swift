@@ -1,0 +1,40 @@
+import LoadRunnerModel
+
+/// The per-second values of one metric in one stage window: the observations the confidence intervals are
+/// bootstrapped from. Pure.
+enum PerSecondSamples {
+    /// The seconds inside stage `number`'s statistics window, in time order.
+    static func window(_ series: [SecondSample], stage number: Int) -> [SecondSample] {
+        series.filter { $0.inWindow && $0.stage == number }
+    }
+
+    /// One value per usable second for the request `name`/`method`, or for the aggregate when `name` is nil.
+    ///
+    /// Latencies (microseconds) and the error rate (0...1) skip seconds with no request, where they are undefined;
+    /// `rps` keeps them, as 0: a second in which nothing completed is a real, bad observation.
+    static func values(_ window: [SecondSample], name: String?, method: String?, metric: CompareMetric) -> [Double] {
+        window.compactMap { second -> Double? in
+            let stats: IntervalStats?
+            if let name {
+                stats = second.requests.first { $0.name == name && $0.method == method }
+            } else {
+                stats = second.aggregated
+            }
+            guard let stats else { return metric == .rps ? 0 : nil }
+            return value(stats, metric: metric)
+        }
+    }
+
+    private static func value(_ stats: IntervalStats, metric: CompareMetric) -> Double? {
+        if metric == .rps { return Double(stats.requests) }
+        guard stats.requests > 0 else { return nil }
+        switch metric {
+        case .p50: return stats.micros(atPercentile: 50).map { Double($0) }
+        case .p95: return stats.micros(atPercentile: 95).map { Double($0) }
+        case .p99: return stats.micros(atPercentile: 99).map { Double($0) }
+        case .max: return Double(stats.micros(atPercentile: 100) ?? stats.maxMicros)
+        case .errorRate: return Double(stats.failures) / Double(stats.requests)
+        case .rps: return Double(stats.requests)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import LoadRunnerModel
+
+/// A resource of a monitored process that `compare` reports per stage; lower is better for each.
+public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
+    /// CPU of the process tree, % of one core.
+    case cpuPercent = "cpu_pct"
+    /// Resident memory of the process tree, bytes.
+    case rssBytes = "rss_bytes"
+    /// Disk reads of the process tree, bytes per second.
+    case readBytesPerSecond = "read_bytes_per_s"
+
+    /// The unit of values in `compare.csv` and `compare.json`.
+    public var unit: String {
+        switch self {
+        case .cpuPercent: "%"
+        case .rssBytes: "bytes"
+        case .readBytesPerSecond: "bytes/s"
+        }
+    }
+
+    /// The stage-window mean of this resource.
+    func mean(_ summary: MonitorStageSummary) -> Double? {
+        switch self {
+        case .cpuPercent: summary.cpuPercentMean
+        case .rssBytes: summary.rssBytesMean
+        case .readBytesPerSecond: summary.readBytesPerSecondMean
+        }
+    }
+
+    /// This resource in one per-second sample.
+    func value(_ second: MonitorSecond) -> Double? {
+        switch self {
+        case .cpuPercent: second.cpuPercent
+        case .rssBytes: second.alive ? second.rssBytes.map { Double($0) } : nil
+        case .readBytesPerSecond: second.readBytesPerSecond
+        }
+    }
+}
+
+/// One resource of one monitored process in one stage, in both runs, with its verdict: a report-only row
+/// (no budget, so it never fails a comparison), judged like a request metric (`MetricJudge`, lower is better).
+///
+/// `baseline` and `candidate` are the stage windows' means (`MonitorStageSummary`); the interval comes from a
+/// bootstrap of the two windows' per-second values at the comparison's confidence.
+public struct ResourceComparison: Codable, Sendable, Equatable {
+    public let stage: Int
+    /// The monitor's name (`monitors[].name`), the same in both runs.
+    public let process: String
+    public let metric: ResourceMetric
+    public let baseline: Double?
+    public let candidate: Double?
+    /// `candidate - baseline` in the metric's unit, and as a fraction of the baseline; nil when undefined.
+    public let change: Double?
+    public let relativeChange: Double?
+    public let interval: ConfidenceInterval?
+    public let baselineSeconds: Int
+    public let candidateSeconds: Int
+    public let lowSampleCount: Bool
+    public let verdict: CompareVerdict
+
+    public init(
+        stage: Int, process: String, metric: ResourceMetric, baseline: Double?, candidate: Double?,
+        interval: ConfidenceInterval?, baselineSeconds: Int, candidateSeconds: Int, lowSampleCount: Bool
+    ) {
+        self.stage = stage
+        self.process = process
+        self.metric = metric
+        self.baseline = baseline
+        self.candidate = candidate
+        (change, relativeChange) = ValueChange.between(baseline, candidate)
+        self.interval = interval
+        self.baselineSeconds = baselineSeconds
+        self.candidateSeconds = candidateSeconds
+        self.lowSampleCount = lowSampleCount
+        verdict = MetricJudge.verdict(
+            baseline: baseline, candidate: candidate, interval: interval, lowSampleCount: lowSampleCount, budget: nil,
+            higherIsBetter: false)
+    }
+}

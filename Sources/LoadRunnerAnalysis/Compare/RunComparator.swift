@@ -1,0 +1,158 @@
+import LoadRunnerModel
+
+/// Compares a baseline run with a candidate run, stage by stage and request name by request name, and decides
+/// for each metric whether the candidate is better, worse, or not significantly different. Pure and
+/// deterministic: the same results, budgets and seed always give the same `CompareResult`.
+///
+/// Point estimates come from the exact stage histograms and counts; the confidence interval of the change
+/// comes from a seeded bootstrap of the per-second samples of each stage window (see `Bootstrap`). A change
+/// counts only when it exceeds its budget (every limit given) and its interval lies wholly on one side of 0.
+///
+/// `confidence` holds for the budgeted metrics together (family-wise): with `m` budgeted metrics that have
+/// intervals, each interval is computed at `1 - (1 - confidence) / m` (Bonferroni), so that two runs of the same
+/// server fail a comparison of many stages and names no more often than `1 - confidence` of the time.
+public struct RunComparator: Sendable {
+    /// The budgets applied, at most one per metric (when several name a metric, the last one wins, so that a
+    /// budget given later, on the command line say, overrides an earlier one).
+    public let budgets: [Budget]
+    /// The family-wise confidence level, 0.5...0.999.
+    public let confidence: Double
+    /// Bootstrap resamples per interval (at least 1).
+    public let resamples: Int
+    /// The seed each metric's bootstrap seed is derived from (with its stage, name and metric).
+    public let seed: UInt64
+
+    public init(budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 1) {
+        var byMetric: [CompareMetric: Budget] = [:]
+        for budget in budgets { byMetric[budget.metric] = budget }
+        self.budgets = CompareMetric.allCases.compactMap { byMetric[$0] }
+        self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999)
+        self.resamples = Swift.max(1, resamples)
+        self.seed = seed
+    }
+
+    /// The comparison of `candidate` against `baseline`; the labels name the runs in every output.
+    public func compare(
+        baseline: RunResult, candidate: RunResult, baselineLabel: String, candidateLabel: String
+    ) -> CompareResult {
+        let (stagePairs, stageMismatches) = StageMatcher.stages(baseline: baseline, candidate: candidate)
+        var mismatches = stageMismatches
+        var pending: [[MetricInput]] = []
+        for pair in stagePairs {
+            let (requestPairs, requestMismatches) = StageMatcher.requests(of: pair)
+            mismatches += requestMismatches
+            pending.append(inputs(pair, requests: requestPairs, baseline: baseline, candidate: candidate))
+        }
+        let family = pending.joined().filter { $0.budget != nil && $0.isComparable && !$0.lowSampleCount }.count
+        let method = CompareMethod(
+            confidence: confidence, intervalConfidence: 1 - (1 - confidence) / Double(Swift.max(family, 1)),
+            budgetedIntervals: family, resamples: resamples, seed: seed)
+        let bootstrap = Bootstrap(confidence: method.intervalConfidence, resamples: resamples)
+        let stages = zip(stagePairs, pending).map { pair, inputs in
+            StageComparison(
+                number: pair.baseline.number, baselineUsers: pair.baseline.users, candidateUsers: pair.candidate.users,
+                baselineWindowSeconds: pair.baseline.windowSeconds, candidateWindowSeconds: pair.candidate.windowSeconds,
+                metrics: inputs.map { judge($0, bootstrap: bootstrap) })
+        }
+        // Report-only, outside the budgeted family: each interval at the plain confidence level.
+        let resources = ResourceComparator.compare(
+            baseline: baseline, candidate: candidate, stages: stagePairs,
+            bootstrap: Bootstrap(confidence: confidence, resamples: resamples), seed: seed)
+        return CompareResult(
+            baseline: CompareRunInfo(label: baselineLabel, result: baseline),
+            candidate: CompareRunInfo(label: candidateLabel, result: candidate),
+            method: method, budgets: budgets, stages: stages, mismatches: Self.inStageOrder(mismatches),
+            caveats: Self.caveats(baseline, side: .baseline, stages: stagePairs.map(\.baseline))
+                + Self.caveats(candidate, side: .candidate, stages: stagePairs.map(\.candidate)),
+            resources: resources)
+    }
+
+    /// Everything one metric's verdict needs, gathered before the family size (and so the level) is known.
+    private struct MetricInput {
+        var stage: Int
+        var name: String
+        var method: String
+        var metric: CompareMetric
+        var baseline: Double?
+        var candidate: Double?
+        var baselineSamples: [Double]
+        var candidateSamples: [Double]
+        var budget: Budget?
+
+        var isComparable: Bool { baseline != nil && candidate != nil }
+        var lowSampleCount: Bool {
+            Swift.min(baselineSamples.count, candidateSamples.count) < CompareMethod.defaultMinimumSeconds
+        }
+    }
+
+    /// Per request name (baseline order) then the aggregate, every metric in `CompareMetric.allCases` order.
+    private func inputs(
+        _ pair: StageMatcher.StagePair, requests: [StageMatcher.RequestPair], baseline: RunResult, candidate: RunResult
+    ) -> [MetricInput] {
+        let baseWindow = PerSecondSamples.window(baseline.series, stage: pair.baseline.number)
+        let candWindow = PerSecondSamples.window(candidate.series, stage: pair.candidate.number)
+        let rows = requests.map { ($0.baseline, $0.candidate, true) }
+            + [(pair.baseline.aggregated, pair.candidate.aggregated, false)]
+        return rows.flatMap { base, cand, isRequest in
+            CompareMetric.allCases.map { metric in
+                MetricInput(
+                    stage: pair.baseline.number, name: base.name, method: base.method, metric: metric,
+                    baseline: Self.pointValue(base, metric: metric, windowSeconds: pair.baseline.windowSeconds),
+                    candidate: Self.pointValue(cand, metric: metric, windowSeconds: pair.candidate.windowSeconds),
+                    baselineSamples: PerSecondSamples.values(
+                        baseWindow, name: isRequest ? base.name : nil, method: base.method, metric: metric),
+                    candidateSamples: PerSecondSamples.values(
+                        candWindow, name: isRequest ? cand.name : nil, method: cand.method, metric: metric),
+                    budget: budgets.first { $0.metric == metric })
+            }
+        }
+    }
+
+    private func judge(_ input: MetricInput, bootstrap: Bootstrap) -> MetricComparison {
+        let key = "\(input.stage)\u{1F}\(input.name)\u{1F}\(input.method)\u{1F}\(input.metric.rawValue)"
+        let interval = input.lowSampleCount
+            ? nil
+            : bootstrap.differenceOfMeans(
+                baseline: input.baselineSamples, candidate: input.candidateSamples, seed: Bootstrap.seed(seed, key: key))
+        return MetricComparison(
+            stage: input.stage, name: input.name, method: input.method, metric: input.metric,
+            baseline: input.baseline, candidate: input.candidate, interval: interval,
+            baselineSeconds: input.baselineSamples.count, candidateSeconds: input.candidateSamples.count,
+            lowSampleCount: input.lowSampleCount, budget: input.budget,
+            verdict: MetricJudge.verdict(
+                baseline: input.baseline, candidate: input.candidate, interval: interval,
+                lowSampleCount: input.lowSampleCount, budget: input.budget, higherIsBetter: input.metric.higherIsBetter))
+    }
+
+    /// The exact value of `metric` over a stage window; nil when it is undefined (no request for latencies and
+    /// the error rate, an empty window for throughput).
+    static func pointValue(_ stats: RequestStats, metric: CompareMetric, windowSeconds: Double) -> Double? {
+        switch metric {
+        case .rps: return windowSeconds > 0 ? stats.throughput(overSeconds: windowSeconds) : nil
+        case _ where stats.requests == 0: return nil
+        case .p50: return Double(stats.latency.micros(atPercentile: 50))
+        case .p95: return Double(stats.latency.micros(atPercentile: 95))
+        case .p99: return Double(stats.latency.micros(atPercentile: 99))
+        case .max: return Double(stats.latency.maxMicros)
+        case .errorRate: return stats.errorRate
+        }
+    }
+
+    /// Mismatches by stage; within a stage, stage-level ones first (they come first in `mismatches`).
+    private static func inStageOrder(_ mismatches: [CompareMismatch]) -> [CompareMismatch] {
+        mismatches.enumerated().sorted { ($0.element.stage, $0.offset) < ($1.element.stage, $1.offset) }.map(\.element)
+    }
+
+    /// Saturated or empty windows among the compared stages, then interruption.
+    private static func caveats(_ result: RunResult, side: CompareSide, stages: [StageResult]) -> [CompareCaveat] {
+        var caveats: [CompareCaveat] = []
+        for stage in stages {
+            if stage.generator.saturated {
+                caveats.append(CompareCaveat(kind: .generatorSaturated, side: side, stage: stage.number))
+            }
+            if stage.windowSeconds <= 0 { caveats.append(CompareCaveat(kind: .emptyWindow, side: side, stage: stage.number)) }
+        }
+        if result.interrupted { caveats.append(CompareCaveat(kind: .interrupted, side: side, stage: result.stages.last?.number)) }
+        return caveats
+    }
+}

@@ -1,0 +1,100 @@
+import LoadRunnerModel
+
+/// Judges thresholds on stage windows; pure (no clock, no I/O).
+///
+/// Each threshold is judged on every stage it applies to (`stage N:` narrows it to one), over the stage's
+/// Aggregated row or, with a request name, that request's row. The figures are the ones the reports show
+/// (percentiles are the top of their HdrHistogram bucket, `avg` is the exact mean).
+///
+/// No data: a window with no requests has no latency and no error rate, so such thresholds are `noData`
+/// (neither passed nor failed, as in k6). Counts and rates are still defined there: `requests`, `failures`
+/// and `rps` are 0, so `requests > 100` and `rps > 50` fail on an empty window while `failures < 10` passes.
+/// A window of no length (the stage ended during its warm-up) and a stage that never ran give `noData` for
+/// every metric.
+public enum ThresholdEvaluator {
+    /// Outcomes for every threshold, in threshold order, then stage order.
+    ///
+    /// A threshold whose stage is not in `result` (the run stopped first) gets one `noData` outcome for it;
+    /// an unscoped threshold in a run without stages gets one for stage 1, so every threshold shows.
+    public static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
+        specs.flatMap { spec -> [ThresholdOutcome] in
+            let stages = result.stages.filter { spec.applies(toStage: $0.number) }
+            guard stages.isEmpty else { return stages.map { outcome(spec, window: StageWindow($0)) } }
+            return [notRun(spec, stage: spec.stage ?? 1)]
+        }
+    }
+
+    /// Outcomes for the thresholds that apply to `stage`, in threshold order; used at the end of each stage
+    /// window to decide whether an `abort_on_fail` threshold stops the run (`[ThresholdOutcome].abortsRun`).
+    public static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
+        evaluate(specs, window: StageWindow(stage))
+    }
+
+    /// Outcomes for the thresholds that apply to the stage of `window`, in threshold order: the mid-run entry
+    /// point, judged on the window's merged statistics as the window ends.
+    package static func evaluate(_ specs: [ThresholdSpec], window: StageWindow) -> [ThresholdOutcome] {
+        specs.filter { $0.applies(toStage: window.stage) }.map { outcome($0, window: window) }
+    }
+
+    /// Why there is no data; appended to the summary line.
+    private enum Missing: String {
+        case noRequests = "no requests in the window"
+        case noWindow = "the stage ended during its warm-up"
+        case notRun = "the stage did not run"
+    }
+
+    private static func outcome(_ spec: ThresholdSpec, window: StageWindow) -> ThresholdOutcome {
+        guard window.windowSeconds > 0 else { return make(spec, stage: window.stage, observed: nil, missing: .noWindow) }
+        let stats = spec.requestName.map { rows(named: $0, in: window) } ?? window.aggregated
+        let observed = observe(spec.metric, stats: stats, windowSeconds: window.windowSeconds)
+        return make(spec, stage: window.stage, observed: observed, missing: .noRequests)
+    }
+
+    private static func notRun(_ spec: ThresholdSpec, stage: Int) -> ThresholdOutcome {
+        make(spec, stage: stage, observed: nil, missing: .notRun)
+    }
+
+    /// Every row of the stage with this request name, merged (one per name in practice: names are unique).
+    private static func rows(named name: String, in window: StageWindow) -> RequestStats {
+        var merged = RequestStats(name: name, method: "")
+        for row in window.requests where row.name == name { merged.add(row) }
+        return merged
+    }
+
+    /// The metric over one window in its base unit; nil when it is undefined (latencies and error rate
+    /// without requests).
+    static func observe(_ metric: ThresholdSpec.Metric, stats: RequestStats, windowSeconds: Double) -> Double? {
+        let hasRequests = stats.requests > 0
+        switch metric {
+        case .percentile(let percentile):
+            return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil
+        case .avg: return hasRequests ? stats.meanMicros : nil
+        case .min: return hasRequests ? Double(stats.latency.minMicros) : nil
+        case .max: return hasRequests ? Double(stats.latency.maxMicros) : nil
+        case .errorRate: return hasRequests ? stats.errorRate : nil
+        case .rps: return stats.throughput(overSeconds: windowSeconds)
+        case .requests: return Double(stats.requests)
+        case .failures: return Double(stats.failures)
+        }
+    }
+
+    private static func make(_ spec: ThresholdSpec, stage: Int, observed: Double?, missing: Missing) -> ThresholdOutcome {
+        let status: ThresholdOutcome.Status = observed.map { spec.op.holds($0, spec.value) ? .passed : .failed } ?? .noData
+        let unit = spec.metric.unit
+        let scope = spec.requestName.map { "stage \(stage), \($0)" } ?? "stage \(stage)"
+        let limit = "\(spec.op.rawValue) \(ThresholdOutcome.format(spec.value, unit: unit))"
+        let summary: String
+        switch (observed, status) {
+        case (let value?, .passed):
+            summary = "\(scope): \(spec.metric) = \(ThresholdOutcome.format(value, unit: unit)) \(limit)"
+        case (let value?, _):
+            summary = "\(scope): \(spec.metric) = \(ThresholdOutcome.format(value, unit: unit)), not \(limit)"
+        case (nil, _):
+            summary = "\(scope): \(spec.metric) \(limit): no data (\(missing.rawValue))"
+        }
+        return ThresholdOutcome(
+            threshold: spec.text, stage: stage, request: spec.requestName, metric: spec.metric.description,
+            operator: spec.op.rawValue, limit: spec.value, observed: observed, unit: unit, status: status,
+            abortOnFail: spec.abortOnFail, summary: summary)
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import LoadRunnerProfile
+
+/// The files a profile names, read from the disk with FileManager.
+public struct DiskFiles: ProfileFiles {
+    public init() {}
+
+    public func contents(atPath path: String) throws(ProfileFileError) -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing }
+        if isFolder.boolValue { throw .folder }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(error)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// Parses budgets: `<metric> > +N%`, `> +Nms` (or `s`, `us`), or both joined by `and`.
+///
+/// - `p50`, `p95`, `p99`, `max`: worse when up, so `>` and `+`: `p95 > +10% and +2ms`.
+/// - `rps`: worse when down, so `<` and `-`; a percentage or an amount in requests per second (a number,
+///   optionally followed by `req/s`): `rps < -5%`, `rps < -50`.
+/// - `error_rate`: worse when up; its `%` is percentage points (absolute, `+1%` allows 2% where the baseline
+///   had 1%), or a share: `error_rate > +0.01` is the same budget.
+///
+/// Values land in `Budget` as documented there: relative as a fraction, absolute in microseconds, req/s or
+/// a 0...1 share. Metric names ignore case; the text is kept as written (trimmed).
+extension Budget {
+    public static func parse(_ text: String) -> Result<Budget, BudgetParseError> {
+        let trimmed = text.trimmingWhitespace()
+        func failure(_ reason: BudgetParseError.Reason) -> Result<Budget, BudgetParseError> {
+            .failure(BudgetParseError(text: trimmed, reason: reason))
+        }
+        guard !trimmed.isEmpty else { return failure(.empty) }
+        let operatorCharacters: Set<Character> = ["<", ">", "=", "!"]
+        let metricEnd = trimmed.firstIndex { $0.isWhitespace || operatorCharacters.contains($0) } ?? trimmed.endIndex
+        let metricText = String(trimmed[..<metricEnd])
+        guard let metric = CompareMetric(rawValue: metricText.lowercased()) else {
+            return failure(.unknownMetric(metricText, suggestion: suggestion(for: metricText)))
+        }
+        let rest = Substring(String(trimmed[metricEnd...]).trimmingWhitespace())
+        guard let first = rest.first, operatorCharacters.contains(first) else { return failure(.missingOperator) }
+        let op = String(rest.prefix { operatorCharacters.contains($0) })
+
+        var limitTexts: [String] = []
+        switch limits(String(rest.dropFirst(op.count)), after: op) {
+        case .success(let found): limitTexts = found
+        case .failure(let reason): return failure(reason)
+        }
+        var quantities: [GateQuantity] = []
+        for limit in limitTexts {
+            guard let quantity = GateQuantity.parse(limit) else { return failure(.badLimit(limit, metric: metric)) }
+            quantities.append(quantity)
+        }
+
+        let direction = (op: metric.higherIsBetter ? "<" : ">", sign: metric.higherIsBetter ? "-" : "+")
+        // The budget as it should be written: right operator, right signs, `ms` on a bare latency amount.
+        let corrected = "\(metric.rawValue) \(direction.op) " + quantities.map { quantity in
+            let unit = metric.unit == "us" && quantity.unit == .none ? "ms" : ""
+            return direction.sign + quantity.unsignedText + unit
+        }.joined(separator: " and ")
+
+        var relative: Double?
+        var absolute: Double?
+        for (quantity, limit) in zip(quantities, limitTexts) {
+            let value: (isRelative: Bool, amount: Double)
+            switch limitValue(quantity, written: limit, metric: metric, corrected: corrected) {
+            case .success(let found): value = found
+            case .failure(let reason): return failure(reason)
+            }
+            if let max = maximum(quantity, metric: metric, isRelative: value.isRelative), value.amount > max.value {
+                return failure(.limitTooLarge(limit, max: max.text))
+            }
+            if value.isRelative ? relative != nil : absolute != nil {
+                return failure(.twoOfAKind(percentages: value.isRelative, metric: metric))
+            }
+            if value.isRelative { relative = value.amount } else { absolute = value.amount }
+        }
+
+        let wrongWay: Set<String> = metric.higherIsBetter ? [">", ">="] : ["<", "<="]
+        if wrongWay.contains(op) { return failure(.wrongDirection(metric: metric, suggestion: corrected)) }
+        if op != direction.op { return failure(.unsupportedOperator(op, suggestion: corrected)) }
+        if quantities.contains(where: { $0.sign == nil }) { return failure(.missingSign(suggestion: corrected)) }
+        if quantities.contains(where: { String($0.sign!) != direction.sign }) {
+            return failure(.wrongDirection(metric: metric, suggestion: corrected))
+        }
+        return .success(Budget(metric: metric, relative: relative, absolute: absolute, text: trimmed))
+    }
+
+    /// The limits after the operator: one, or two joined by `and` (spaces inside a limit are dropped).
+    /// The largest limit `ProfileLimits` allows for this kind of amount; nil for the error rate (at most 100%).
+    private static func maximum(_ quantity: GateQuantity, metric: CompareMetric, isRelative: Bool)
+        -> (value: Double, text: String)?
+    {
+        if isRelative { return (ProfileLimits.maxGatePercent / 100, "\(Int(ProfileLimits.maxGatePercent))%") }
+        if metric == .errorRate { return nil }
+        if metric == .rps { return (ProfileLimits.maxGateRate, "1000000000") }
+        return (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
+    }
+
+    private static func limits(_ text: String, after op: String) -> Result<[String], BudgetParseError.Reason> {
+        var groups: [[Substring]] = [[]]
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if word.lowercased() == "and" { groups.append([]) } else { groups[groups.count - 1].append(word) }
+        }
+        for (index, group) in groups.enumerated() where group.isEmpty {
+            return .failure(.missingLimit(after: index == 0 ? op : "and"))
+        }
+        guard groups.count <= 2 else { return .failure(.tooManyLimits) }
+        return .success(groups.map { $0.joined() })
+    }
+
+    /// Whether a limit is relative, and its amount in the budget's units; `written` is the limit as written,
+    /// `corrected` the whole budget as it should be written, for messages.
+    private static func limitValue(_ quantity: GateQuantity, written: String, metric: CompareMetric, corrected: String)
+        -> Result<(isRelative: Bool, amount: Double), BudgetParseError.Reason>
+    {
+        switch (metric, quantity.unit) {
+        case (.errorRate, .percent), (.errorRate, .none):
+            let share = quantity.magnitude(powerOfTen: quantity.unit == .percent ? -2 : 0)
+            return share <= 1 ? .success((false, share)) : .failure(.shareAboveWhole(written))
+        case (.errorRate, _), (.rps, .micros), (.rps, .millis), (.rps, .seconds):
+            return .failure(.badLimit(written, metric: metric))
+        case (_, .percent):
+            return .success((true, quantity.magnitude(powerOfTen: -2)))
+        case (.rps, _):
+            return .success((false, quantity.magnitude()))
+        case (_, .none):
+            return .failure(.latencyWithoutUnit(written, suggestion: corrected))
+        case (_, let unit):
+            guard let micros = unit.micros else { return .failure(.badLimit(written, metric: metric)) }
+            return .success((false, quantity.magnitude(times: micros)))
+        }
+    }
+
+    /// A close metric name, but no guess for a percentile compare does not keep (`p90` is not "p50").
+    private static func suggestion(for metric: String) -> String? {
+        let isPercentile = metric.lowercased().hasPrefix("p") && metric.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
+            && metric.count > 1
+        guard !isPercentile else { return nil }
+        return DidYouMean.suggestion(for: metric, among: CompareMetric.allCases.map(\.rawValue))
+    }
+}

@@ -1,0 +1,33 @@
+import LoadRunnerAnalysis
+
+/// The compare charts of monitored processes: one chart per process and resource, stage by stage.
+extension CompareCharts {
+    /// CPU (%), resident memory (bytes) and disk reads (bytes/s) of each process in `resources`, as extra
+    /// series for `charts(stages:baselineLabel:candidateLabel:extra:)`; ids `cpu-<process>`, `memory-<process>`,
+    /// `disk-read-<process>`. `users` gives each stage's users (the baseline's) for the bar labels.
+    public static func series(resources: [ResourceComparison], users: [Int: Int]) -> [ComparedSeries] {
+        var processes: [String] = []
+        for resource in resources where !processes.contains(resource.process) { processes.append(resource.process) }
+        return processes.flatMap { process in
+            ResourceMetric.allCases.map { metric in
+                let points = resources.filter { $0.process == process && $0.metric == metric }.map {
+                    ComparedPoint(stage: $0.stage, users: users[$0.stage] ?? 0, baseline: $0.baseline, candidate: $0.candidate)
+                }
+                return switch metric {
+                case .cpuPercent:
+                    ComparedSeries(
+                        id: "cpu-\(process)", title: "\(process): CPU per stage", axisTitle: "CPU (of one core)",
+                        unit: .percent, points: points)
+                case .rssBytes:
+                    ComparedSeries(
+                        id: "memory-\(process)", title: "\(process): resident memory per stage",
+                        axisTitle: "Resident memory", unit: .bytes, points: points)
+                case .readBytesPerSecond:
+                    ComparedSeries(
+                        id: "disk-read-\(process)", title: "\(process): disk reads per stage", axisTitle: "Disk reads",
+                        unit: .bytesPerSecond, points: points)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import LoadRunnerAnalysis
+import LoadRunnerText
+
+/// `compare.csv`: one row per stage, request name (then `Aggregated`) and metric, for spreadsheets and plots.
+///
+/// Values are in the metric's own unit (`unit`: `us`, `req/s`, or `share` for the 0...1 error rate):
+/// microseconds with 1 decimal, req/s with 3, shares with 6. `change` is `candidate - baseline` in that unit,
+/// `change_pct` the relative change in percent (2 decimals), `ci_low`/`ci_high` the confidence interval of the
+/// change in that unit. Empty fields where a value is undefined (no request, a baseline of 0, no interval).
+/// `users` is the baseline's. After each stage's request rows come its monitored-process rows (when both runs
+/// have them): `name` is the process, `metric` one of `cpu_pct` (%), `rss_bytes` (bytes), `read_bytes_per_s`
+/// (bytes/s), values with 1 decimal, and `budget` empty (report-only).
+public enum CompareCSV {
+    public static let header =
+        "stage,users,name,metric,unit,baseline,candidate,change,change_pct,ci_low,ci_high,budget,verdict"
+
+    /// Writes the header and every row, each line ending with `\n`.
+    public static func write(_ result: CompareResult, to output: inout some TextOutputStream) {
+        output.write(header + "\n")
+        for stage in result.stages {
+            for comparison in stage.metrics {
+                output.write(CSVRow.line(fields(comparison, users: stage.baselineUsers)) + "\n")
+            }
+            for resource in result.resources ?? [] where resource.stage == stage.number {
+                output.write(CSVRow.line(fields(resource, users: stage.baselineUsers)) + "\n")
+            }
+        }
+    }
+
+    /// The whole file as a string.
+    public static func render(_ result: CompareResult) -> String {
+        var text = ""
+        write(result, to: &text)
+        return text
+    }
+
+    /// The fields of one row, in `header` order.
+    public static func fields(_ comparison: MetricComparison, users: Int) -> [String] {
+        let metric = comparison.metric
+        let number = { (value: Double?) in CompareFormat.csvNumber(value, metric) }
+        return [
+            String(comparison.stage),
+            String(users),
+            comparison.name,
+            metric.rawValue,
+            metric.unit,
+            number(comparison.baseline),
+            number(comparison.candidate),
+            number(comparison.change),
+            comparison.relativeChange.map { ReportNumber.fixed($0 * 100, decimals: 2) } ?? "",
+            number(comparison.interval?.low),
+            number(comparison.interval?.high),
+            comparison.budget?.text ?? "",
+            comparison.verdict.rawValue,
+        ]
+    }
+
+    /// The fields of one monitored-process row, in `header` order.
+    public static func fields(_ resource: ResourceComparison, users: Int) -> [String] {
+        let number = { (value: Double?) in value.map { ReportNumber.fixed($0, decimals: 1) } ?? "" }
+        return [
+            String(resource.stage), String(users), resource.process, resource.metric.rawValue, resource.metric.unit,
+            number(resource.baseline), number(resource.candidate), number(resource.change),
+            resource.relativeChange.map { ReportNumber.fixed($0 * 100, decimals: 2) } ?? "",
+            number(resource.interval?.low), number(resource.interval?.high), "", resource.verdict.rawValue,
+        ]
+    }
+}

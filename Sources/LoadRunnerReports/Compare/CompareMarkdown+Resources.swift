@@ -1,0 +1,67 @@
+import LoadRunnerAnalysis
+import LoadRunnerModel
+import LoadRunnerText
+
+/// The **Monitored processes** section of `compare.md`.
+extension CompareMarkdown {
+    static let resourcesHeading = "Monitored processes"
+    static let resourcesNote = "Stage-window means of each process tree both runs monitored: CPU in % of one core, "
+        + "resident memory in MB, disk reads in MB/s (10^6 bytes). Report-only (no budget; they never fail the "
+        + "comparison); lower is better."
+
+    /// Writes nothing unless both runs monitored the same processes.
+    static func writeResources(_ result: CompareResult, to output: inout some TextOutputStream) {
+        guard let resources = result.resources, !resources.isEmpty else { return }
+        output.write("\n## \(resourcesHeading)\n\n\(resourcesNote)\n\n")
+        resourcesTable(resources).writeMarkdown(to: &output)
+    }
+
+    static func resourcesTable(_ resources: [ResourceComparison]) -> TextTable {
+        var table = TextTable(columns: [
+            .init("Stage", .right), .init("Process"), .init("Resource"), .init("Baseline", .right),
+            .init("Candidate", .right), .init("Change", .right), .init("Change % [CI]", .right), .init("Verdict"),
+        ])
+        for resource in resources {
+            table.append([
+                String(resource.stage), resource.process, resource.metric.rawValue,
+                value(resource.baseline, resource.metric), value(resource.candidate, resource.metric),
+                resource.change.map { CompareFormat.signed(value($0, resource.metric), $0) } ?? "-",
+                changeWithInterval(resource), verdict(resource),
+            ])
+        }
+        return table
+    }
+
+    /// `12.3 %`, `104.5 MB`, `0.12 MB/s`; `-` when missing.
+    static func value(_ value: Double?, _ metric: ResourceMetric) -> String {
+        guard let value else { return "-" }
+        switch metric {
+        case .cpuPercent: return ReportNumber.fixed(value, decimals: 1) + " %"
+        case .rssBytes: return ReportNumber.fixed(value / 1e6, decimals: 1) + " MB"
+        case .readBytesPerSecond: return ReportNumber.fixed(value / 1e6, decimals: 2) + " MB/s"
+        }
+    }
+
+    private static func changeWithInterval(_ resource: ResourceComparison) -> String {
+        let point = CompareFormat.percent(resource.relativeChange)
+        guard resource.change != nil else { return point }
+        guard let interval = resource.interval else {
+            return point + " " + CompareMessages.noInterval(seconds: min(resource.baselineSeconds, resource.candidateSeconds))
+        }
+        if let low = interval.relativeLow, let high = interval.relativeHigh {
+            return "\(point) [\(CompareFormat.percent(low)), \(CompareFormat.percent(high))]"
+        }
+        let metric = resource.metric
+        return "\(point) [\(CompareFormat.signed(value(interval.low, metric), interval.low)), "
+            + "\(CompareFormat.signed(value(interval.high, metric), interval.high))]"
+    }
+
+    private static func verdict(_ resource: ResourceComparison) -> String {
+        switch resource.verdict {
+        case .worse: "worse"
+        case .better: "better"
+        case .noSignificantChange: "no significant change"
+        case .notComparable: "not comparable"
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import LoadRunnerAnalysis
+import LoadRunnerModel
+import LoadRunnerText
+
+/// Every user-facing sentence of the compare outputs, in one place: headings, verdict words, mismatch and
+/// caveat sentences, the method paragraph, and the JUnit messages.
+enum CompareMessages {
+    static let regressionsHeading = "Regressions"
+    static let improvementsHeading = "Improvements"
+    static let chartsHeading = "Charts"
+    static let stagesHeading = "Stages"
+    static let mismatchesHeading = "Mismatches"
+    static let warningsHeading = "Warnings"
+    static let methodHeading = "Method"
+    /// Where the method is explained; relative to the repository root.
+    static let methodDocument = "docs/compare.md"
+
+    static func title(_ result: CompareResult) -> String {
+        "LoadRunner compare: \(result.baseline.label) vs \(result.candidate.label)"
+    }
+
+    /// `**Baseline** `Reports/before`: profile ..., target ..., start to end (UTC), host ..., LoadRunner ...`
+    static func runLine(_ side: CompareSide, _ info: CompareRunInfo) -> String {
+        "**\(side == .baseline ? "Baseline" : "Candidate")** \(ReportText.inlineCode(info.label)): "
+            + "profile \(ReportText.inlineCode(info.profileName)), target \(ReportText.inlineCode(info.target)), "
+            + "\(UTCTimestamp.seconds(info.startTime)) to \(UTCTimestamp.seconds(info.endTime)) (UTC), "
+            + "host \(ReportText.inlineCode(info.hostName)) (\(info.allowedCPUCount) of \(info.cpuCount) CPUs), "
+            + "LoadRunner \(info.loadRunnerVersion)" + (info.interrupted ? ", **interrupted**" : "")
+    }
+
+    /// The one-line outcome: `**FAILED**: ...` or `**PASSED**: ...`.
+    static func verdictLine(_ result: CompareResult) -> String {
+        let worse = result.regressions.count
+        let better = result.improvements.count
+        guard !result.stages.isEmpty else {
+            return "**PASSED**, but nothing was compared: no stage is in both runs (see Mismatches)."
+        }
+        let improved = better == 0 ? "" : "; \(count(better, "budgeted metric")) got better"
+        if result.failed {
+            return "**FAILED**: \(count(worse, "budgeted metric")) got worse beyond \(worse == 1 ? "its" : "their") "
+                + "budget in \(count(Set(result.regressions.map(\.stage)).count, "stage"))" + improved + "."
+        }
+        return "**PASSED**: no budgeted metric got worse beyond its budget" + improved + "."
+    }
+
+    static let noRegressions = "None: no budgeted metric got worse beyond its budget."
+    static let noImprovements = "None: no budgeted metric got better beyond its budget."
+    static let noMismatches = "None: every stage and request name is in both runs, with the same users and methods."
+
+    /// `Stage 2: 20 users; windows 30.0 s (baseline) and 30.0 s (candidate)`.
+    static func stageHeading(_ stage: StageComparison) -> String {
+        let users = stage.baselineUsers == stage.candidateUsers
+            ? "\(stage.baselineUsers) users"
+            : "\(stage.baselineUsers) users (baseline), \(stage.candidateUsers) users (candidate)"
+        return "Stage \(stage.number): \(users); windows \(ReportNumber.fixed(stage.baselineWindowSeconds, decimals: 1)) s "
+            + "(baseline) and \(ReportNumber.fixed(stage.candidateWindowSeconds, decimals: 1)) s (candidate)"
+    }
+
+    /// The verdict as a table cell; a budget-less verdict says so, a short window gets `†`.
+    static func verdictCell(_ comparison: MetricComparison) -> String {
+        var text: String
+        switch comparison.verdict {
+        case .worse: text = comparison.budget == nil ? "worse (no budget)" : "**worse**"
+        case .better: text = comparison.budget == nil ? "better (no budget)" : "**better**"
+        case .noSignificantChange: text = "no significant change"
+        case .notComparable: text = "not comparable"
+        }
+        if comparison.lowSampleCount, comparison.verdict != .notComparable { text += " †" }
+        return text
+    }
+
+    static func budgetCell(_ budget: Budget?) -> String { budget?.text ?? "none" }
+
+    /// What stands in for the interval when a window is too short: `(no CI: 2 s)`.
+    static func noInterval(seconds: Int) -> String { "(no CI: \(seconds) s)" }
+
+    static func lowSampleFootnote(minimumSeconds: Int) -> String {
+        "† Fewer than \(minimumSeconds) usable seconds in a window: judged on the budget alone, without a "
+            + "confidence interval."
+    }
+
+    static func tableNote(_ method: CompareMethod) -> String {
+        "Baseline and candidate values are exact, from each stage window's histograms; the bracket is the "
+            + "\(CompareFormat.level(method.intervalConfidence)) confidence interval of the change, from the "
+            + "per-second samples. Metrics without a budget are judged against a budget of 0 and never fail the "
+            + "comparison."
+    }
+
+    static func mismatch(_ mismatch: CompareMismatch) -> String {
+        let stage = mismatch.stage
+        let name = "\"\(mismatch.name ?? "")\""
+        switch mismatch.kind {
+        case .stageOnlyInBaseline:
+            return "Stage \(stage) (\(mismatch.baselineUsers ?? 0) users) is only in the baseline: not compared."
+        case .stageOnlyInCandidate:
+            return "Stage \(stage) (\(mismatch.candidateUsers ?? 0) users) is only in the candidate: not compared."
+        case .usersDiffer:
+            return "Stage \(stage) ran \(mismatch.baselineUsers ?? 0) users in the baseline and "
+                + "\(mismatch.candidateUsers ?? 0) in the candidate: compared anyway, but a difference may come from "
+                + "the load rather than the change; run both with the same stages."
+        case .requestOnlyInBaseline:
+            return "Stage \(stage): request \(name) (\(mismatch.baselineMethod ?? "")) is only in the baseline: not compared."
+        case .requestOnlyInCandidate:
+            return "Stage \(stage): request \(name) (\(mismatch.candidateMethod ?? "")) is only in the candidate: not compared."
+        case .methodDiffers:
+            return "Stage \(stage): request \(name) is \(mismatch.baselineMethod ?? "") in the baseline and "
+                + "\(mismatch.candidateMethod ?? "") in the candidate: compared anyway."
+        }
+    }
+
+    static func caveat(_ caveat: CompareCaveat) -> String {
+        let run = caveat.side == .baseline ? "baseline" : "candidate"
+        switch (caveat.kind, caveat.stage) {
+        case (.generatorSaturated, let stage):
+            return "Stage \(stage ?? 0) of the \(run): the generator was saturated, so its latencies measure the "
+                + "generator, not the target; do not trust this stage's latency verdicts."
+        case (.emptyWindow, let stage):
+            return "Stage \(stage ?? 0) of the \(run) measured nothing: it ended during its warm-up."
+        case (.interrupted, let stage?):
+            return "The \(run) run was interrupted: stage \(stage) was cut short, so it covers less time."
+        case (.interrupted, nil):
+            return "The \(run) run was interrupted before any stage started."
+        }
+    }
+
+    /// The method in one paragraph, with the levels, resample count and seed actually used.
+    static func methodParagraph(_ method: CompareMethod) -> String {
+        "Stages are matched by number and requests by name and method. Each value is exact, from the stage "
+            + "window's histogram (latencies) or counts (requests per second, error rate). A change counts only when "
+            + "it exceeds every limit of its budget (relative and absolute) and its confidence interval lies wholly "
+            + "on one side of zero. The interval is a seeded percentile bootstrap (\(method.resamples) resamples, "
+            + "seed \(method.seed)) of the difference between the \(method.statistic)s of the per-second values of "
+            + "the two windows, at \(CompareFormat.level(method.intervalConfidence)) so that the "
+            + "\(count(method.budgetedIntervals, "budgeted metric")) together hold "
+            + "\(CompareFormat.level(method.confidence)) (Bonferroni): two runs of the same server should fail no "
+            + "more than \(CompareFormat.level(1 - method.confidence)) of comparisons. With fewer than "
+            + "\(method.minimumSeconds) usable seconds in a window the budget alone decides. Per-second values are "
+            + "autocorrelated, so the intervals are somewhat too narrow: the budget is the first guard against "
+            + "noise. Details in [\(methodDocument)](\(methodDocument))."
+    }
+
+    /// `p95 rose 23.4% (12.1 ms -> 14.9 ms, 95% CI +18.0%..+28.9%), budget p95 > +10% and +2ms`.
+    static func junitFailure(_ comparison: MetricComparison, confidence: Double) -> String {
+        let metric = comparison.metric
+        let rose = (comparison.change ?? 0) > 0
+        let size: String
+        if metric != .errorRate, let relative = comparison.relativeChange {
+            size = ReportNumber.fixed(abs(relative) * 100, decimals: 1) + "%"
+        } else {
+            size = CompareFormat.number(abs(comparison.change ?? 0), metric, latencyDecimals: 1)
+                + (metric == .errorRate ? " pp" : CompareFormat.unitSuffix(metric))
+        }
+        let values = [comparison.baseline, comparison.candidate].map { value in
+            value.map { CompareFormat.number($0, metric, latencyDecimals: 1) + CompareFormat.unitSuffix(metric) } ?? "-"
+        }
+        let interval = comparison.interval.map {
+            "\(CompareFormat.level(confidence)) CI \(CompareFormat.intervalRange($0, metric))"
+        } ?? "no CI: \(min(comparison.baselineSeconds, comparison.candidateSeconds)) s of samples"
+        return "\(metric.rawValue) \(rose ? "rose" : "fell") \(size) (\(values[0]) -> \(values[1]), \(interval)), "
+            + "budget \(CompareMessages.budgetCell(comparison.budget))"
+    }
+
+    /// The failure's details: where, the values, the interval and the samples it came from.
+    static func junitDetails(_ comparison: MetricComparison, confidence: Double) -> String {
+        let metric = comparison.metric
+        let name = comparison.isAggregated ? comparison.name : "\(comparison.name) (\(comparison.method))"
+        return [
+            "stage \(comparison.stage), \(name), \(metric.rawValue)",
+            "baseline \(CompareFormat.value(comparison.baseline, metric)), "
+                + "candidate \(CompareFormat.value(comparison.candidate, metric))",
+            "change \(CompareFormat.change(comparison.change, metric)), \(CompareFormat.changeWithInterval(comparison))"
+                + " (\(CompareFormat.level(confidence)) CI)",
+            "per-second samples: \(comparison.baselineSeconds) baseline, \(comparison.candidateSeconds) candidate",
+            "budget \(budgetCell(comparison.budget))",
+        ].joined(separator: "\n")
+    }
+
+    static func junitName(_ comparison: MetricComparison) -> String { "\(comparison.name) \(comparison.metric.rawValue)" }
+
+    static func junitClassName(stage: Int) -> String { "stage \(stage)" }
+
+    static func summaryHeading(failed: Bool) -> String { "LoadRunner compare: \(failed ? "FAILED" : "PASSED")" }
+
+    static func summaryRuns(_ result: CompareResult) -> String {
+        "\(ReportText.inlineCode(result.baseline.label)) (baseline) vs \(ReportText.inlineCode(result.candidate.label)) (candidate)"
+    }
+
+    static func moreRegressions(_ count: Int) -> String { "…and \(count) more: see compare.md." }
+
+    static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+}

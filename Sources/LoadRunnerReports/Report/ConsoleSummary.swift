@@ -1,0 +1,66 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// The per-stage table printed on stdout after a run: plain text, aligned columns, no ANSI codes.
+///
+/// Columns: stage, users, requests, rps, p50/p95/p99/max in ms (3 decimals), errors (count and share), and flags
+/// (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`). A `total` row (all windows merged) follows when there
+/// is more than one stage; then one `warning:` line per `ReportWarning`, the thresholds' lines, and the checks'
+/// and failed required actions' lines (`ConsoleSummary+Commands.swift`).
+public enum ConsoleSummary {
+    /// Writes the table and the warnings.
+    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+        var table = TextTable(columns: [
+            .init("stage", .right), .init("users", .right), .init("requests", .right), .init("rps", .right),
+            .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
+            .init("errors", .right), .init("flags"),
+        ])
+        for stage in result.stages {
+            let isLast = stage.number == result.stages.last?.number
+            table.append(
+                [String(stage.number), String(stage.users)]
+                    + cells(stage.aggregated, windowSeconds: stage.windowSeconds)
+                    + [flags(stage, interrupted: result.interrupted && isLast && stage.cutShort != false).joined(separator: " ")])
+        }
+        if result.stages.count > 1 {
+            table.append(["total", "-"] + cells(result.mergedAggregated, windowSeconds: result.measuredSeconds) + [""])
+        }
+        table.writePlain(to: &output)
+        for warning in ReportWarning.warnings(for: result) {
+            output.write("warning: \(warning.message)\n")
+        }
+        writeThresholds(result, to: &output)
+        writeCommands(result, to: &output)
+    }
+
+    /// The summary as a string.
+    public static func render(_ result: RunResult) -> String {
+        var text = ""
+        write(result, to: &text)
+        return text
+    }
+
+    /// The flags of one stage, in a fixed order.
+    public static func flags(_ stage: StageResult, interrupted: Bool) -> [String] {
+        var flags: [String] = []
+        if stage.generator.saturated { flags.append("SATURATED") }
+        if stage.aggregated.errorRate > ReportWarning.errorRateThreshold { flags.append("ERRORS>1%") }
+        if stage.windowSeconds <= 0 { flags.append("NO-WINDOW") }
+        if interrupted { flags.append("INTERRUPTED") }
+        return flags
+    }
+
+    private static func cells(_ stats: RequestStats, windowSeconds: Double) -> [String] {
+        let latency = stats.latency
+        let millis = { (micros: UInt64) in stats.requests == 0 ? "-" : ReportNumber.millis(micros: micros) }
+        return [
+            String(stats.requests),
+            ReportNumber.fixed(stats.throughput(overSeconds: windowSeconds), decimals: 2),
+            millis(latency.micros(atPercentile: 50)),
+            millis(latency.micros(atPercentile: 95)),
+            millis(latency.micros(atPercentile: 99)),
+            millis(latency.maxMicros),
+            "\(stats.failures) (\(ReportNumber.percent(stats.errorRate))%)",
+        ]
+    }
+}

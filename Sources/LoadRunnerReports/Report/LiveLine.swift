@@ -1,0 +1,30 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// The one-line progress display during a run, e.g.
+/// `00:42  stage 2/4  users 10  rps 1234.0  p50 1.23 ms  p95 4.56 ms  errors 0`.
+///
+/// Plain text with no ANSI codes (the caller adds redraw codes on a terminal). rps, p50, p95 and errors are the
+/// last completed second's; `-` before the first second, and for the percentiles of a second with no request.
+public enum LiveLine {
+    /// `elapsedSeconds` since the run started; `stage` is 1-based; `sample` is the last completed second, if any.
+    public static func format(
+        elapsedSeconds: Int, stage: Int, stageCount: Int, users: Int, sample: SecondSample?
+    ) -> String {
+        var parts = [ReportText.clock(seconds: elapsedSeconds), "stage \(stage)/\(stageCount)", "users \(users)"]
+        guard let second = sample?.aggregated else {
+            return (parts + ["rps -", "p50 -", "p95 -", "errors -"]).joined(separator: "  ")
+        }
+        let millis = { (percentile: Double) -> String in
+            guard second.requests > 0, let micros = second.micros(atPercentile: percentile) else { return "-" }
+            return ReportNumber.millis(micros: micros, decimals: 2) + " ms"
+        }
+        parts += [
+            "rps \(ReportNumber.fixed(Double(second.requests), decimals: 1))",
+            "p50 \(millis(50))",
+            "p95 \(millis(95))",
+            "errors \(second.failures)",
+        ]
+        return parts.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,131 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// Something a reader must know before trusting a run's figures; shown first in `report.md` and after the
+/// console summary.
+public enum ReportWarning: Sendable, Equatable {
+    /// The generator was the bottleneck in a stage: its latencies measure the generator, not the target.
+    case generatorSaturated(stage: Int, cpuPercent: Double, allowedCores: Int, lagP99Micros: UInt64)
+    /// More than `errorRateThreshold` of a stage window's requests failed; `errorRate` is 0...1.
+    case highErrorRate(stage: Int, errorRate: Double)
+    /// A stage ended during its warm-up, so nothing was measured for it.
+    case emptyWindow(stage: Int)
+    /// The run was stopped (Ctrl-C, SIGTERM, SIGHUP) before its last stage ended; `lastStage` is the stage cut
+    /// short, nil when no stage had started.
+    case interrupted(lastStage: Int?)
+    /// The run was stopped after its load ended (during the `at: end` actions or the checks): every stage ran
+    /// to its end, what had not run yet was skipped.
+    case interruptedAfterLoad
+    /// A second signal ended the run before its results were assembled: the file holds no measurements.
+    case measurementsLost
+    /// Requests were still in flight at a stage's end, the oldest for longer than any request of the stage's
+    /// window took (or none completed): its statistics miss its slowest requests.
+    case requestsInFlight(stage: Int, count: Int, longestMicros: UInt64)
+    /// An action started during the load was still running when the load ended; the run waited for it.
+    case actionOutlivedLoad(name: String, when: String, waitedSeconds: Double)
+    /// An `abort_on_fail` threshold failed, so the stages after it were not run.
+    case abortedByThreshold(String)
+    /// A stage that ends by count reached its time limit first: it sent `sent` of its `limit` requests.
+    case requestLimitNotReached(stage: Int, sent: Int, limit: Int)
+    /// A required action failed while the load ran (`outcome` as `CommandRun.outcome`), which stops the load.
+    case requiredActionFailed(name: String, when: String, outcome: String)
+
+    /// The failed share of a stage window's requests above which a stage gets a warning (1%).
+    public static let errorRateThreshold = 0.01
+
+    /// Every warning for `result`: per stage in stage order (saturation, errors, empty window, request count not
+    /// reached by its time limit, requests in flight at its end), then lost measurements or interruption, abort,
+    /// required actions that failed during the load, and actions that outlived it. A count cut short by the run's
+    /// own stop is left to those warnings.
+    public static func warnings(for result: RunResult) -> [ReportWarning] {
+        var warnings: [ReportWarning] = []
+        for stage in result.stages {
+            let generator = stage.generator
+            if generator.saturated {
+                warnings.append(.generatorSaturated(
+                    stage: stage.number, cpuPercent: generator.cpuPercent, allowedCores: generator.allowedCores,
+                    lagP99Micros: generator.schedulingLagP99Micros))
+            }
+            if stage.aggregated.errorRate > errorRateThreshold {
+                warnings.append(.highErrorRate(stage: stage.number, errorRate: stage.aggregated.errorRate))
+            }
+            if stage.windowSeconds <= 0 {
+                warnings.append(.emptyWindow(stage: stage.number))
+            }
+            if let limit = stage.requestLimit, stage.reachedRequestLimit == false, !result.runStoppedFirst(stage) {
+                warnings.append(.requestLimitNotReached(stage: stage.number, sent: stage.requestsSent ?? 0, limit: limit))
+            }
+            if let longest = stage.inFlightAtEnd?.map(\.longestMicros).max(), longest > stage.aggregated.latency.maxMicros {
+                warnings.append(.requestsInFlight(stage: stage.number, count: stage.inFlightCount, longestMicros: longest))
+            }
+        }
+        if result.measurementsLost == true {
+            warnings.append(.measurementsLost)
+        } else if result.interrupted {
+            // Files written before `cutShort` existed do not say: their last stage is taken as cut short.
+            if let last = result.stages.last, last.cutShort == false {
+                warnings.append(.interruptedAfterLoad)
+            } else {
+                warnings.append(.interrupted(lastStage: result.stages.last?.number))
+            }
+        }
+        if let reason = result.abortedBy {
+            warnings.append(.abortedByThreshold(reason))
+        }
+        let loadEnd = result.stages.last?.endSeconds ?? 0
+        for action in result.actions ?? [] where action.failsRun {
+            guard let run = action.run, run.startSeconds < loadEnd else { continue }
+            warnings.append(.requiredActionFailed(name: action.name, when: action.when, outcome: run.outcome))
+        }
+        for action in result.actions ?? [] {
+            guard let waited = action.waitedAfterLoadSeconds else { continue }
+            warnings.append(.actionOutlivedLoad(name: action.name, when: action.when, waitedSeconds: waited))
+        }
+        return warnings
+    }
+
+    /// One sentence (or two) saying what happened and what to do; plain text, no Markdown.
+    public var message: String {
+        switch self {
+        case .generatorSaturated(let stage, let cpuPercent, let allowedCores, let lagP99Micros):
+            let cores = allowedCores == 1 ? "1 core" : "\(allowedCores) cores"
+            return "Stage \(stage): the generator was saturated (CPU \(ReportNumber.fixed(cpuPercent, decimals: 1))% "
+                + "of \(cores), scheduling lag p99 \(ReportNumber.millis(micros: lagP99Micros, decimals: 1)) ms): "
+                + "its latencies measure the generator, not the target; give the generator more CPU or fewer users."
+        case .highErrorRate(let stage, let errorRate):
+            return "Stage \(stage): \(ReportNumber.percent(errorRate))% of requests failed (above "
+                + "\(ReportNumber.trimmed(Self.errorRateThreshold * 100))%); see the failures."
+        case .emptyWindow(let stage):
+            return "Stage \(stage): nothing was measured: the stage ended during its warm-up."
+        case .interrupted(let lastStage?):
+            return "The run was interrupted: stage \(lastStage) was cut short, "
+                + "so its figures cover less time than planned."
+        case .interrupted(nil):
+            return "The run was interrupted before any stage started."
+        case .interruptedAfterLoad:
+            return "The run was interrupted after its load ended: every stage ran to its end; the end actions and "
+                + "checks that had not run yet were skipped."
+        case .measurementsLost:
+            return "The run was stopped by a second signal before its results were assembled: this file holds no "
+                + "measurements; the per-second figures are in \(RunOutputs.locustHistoryCSV) beside it."
+        case .requestsInFlight(let stage, let count, let longestMicros):
+            let (requests, verb) = count == 1 ? ("1 request was", "is") : ("\(count) requests were", "are")
+            return "Stage \(stage): \(requests) still in flight at its end (longest "
+                + "\(ReportNumber.fixed(Double(longestMicros) / 1_000_000, decimals: 1)) s, longer than any that "
+                + "completed) and \(verb) not in its statistics, so its latencies understate the slowest requests; "
+                + "see the target's health or lower the profile's timeout."
+        case .actionOutlivedLoad(let name, let when, let waitedSeconds):
+            return "Action \"\(name)\" (\(when)) outlived the load: the run waited "
+                + "\(ReportNumber.fixed(waitedSeconds, decimals: 1)) s for it after the load ended; give it a shorter "
+                + "timeout or an earlier moment."
+        case .requestLimitNotReached(let stage, let sent, let limit):
+            return "Stage \(stage): its time limit came first: it sent \(sent) of its \(limit) requests, "
+                + "so it ran less load than planned; raise its duration or lower its requests."
+        case .requiredActionFailed(let name, let when, let outcome):
+            return "Required action \"\(name)\" (\(when)) failed during the load (\(outcome)): the run fails, and its "
+                + "load was stopped there; see the actions."
+        case .abortedByThreshold(let reason):
+            return "The run stopped early: threshold \(reason) (abort_on_fail), so the later stages were not run."
+        }
+    }
+}

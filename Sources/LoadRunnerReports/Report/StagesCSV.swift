@@ -1,0 +1,77 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// `stages.csv`: per stage, one row per request name (profile order) and an `Aggregated` row, all measured
+/// over the stage's statistics window only (warm-up excluded).
+///
+/// Times are milliseconds with 3 decimals (exact to the microsecond); `rps` has 2 decimals; `error_rate` is a
+/// 0...1 share with 6 decimals. `mean_connect_ms` and `mean_tls_ms` are per new connection and empty when the
+/// window opened none; `mean_first_byte_ms` is per request. A row without requests has empty latency fields.
+/// The generator columns repeat the stage's values on each of its rows. Percentiles are the top of their
+/// HdrHistogram bucket (at most 0.1% above the exact value).
+///
+/// When a stage of the run ends by count (`requests:`), two more columns follow, `request_limit` and
+/// `requests_sent` (the whole stage, warm-up included), empty on the rows of stages that end by time; a run
+/// without such a stage has neither, so its file is unchanged.
+public enum StagesCSV {
+    public static let header =
+        "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
+        + "p999_ms,max_ms,min_ms,mean_ms,body_bytes,new_connections,mean_connect_ms,mean_tls_ms,mean_first_byte_ms,"
+        + "window_s,generator_cpu_pct,generator_saturated"
+
+    /// The columns added when a stage ends by count.
+    public static let requestLimitColumns = ",request_limit,requests_sent"
+
+    /// The percentiles of the `pNN_ms` columns, in column order.
+    public static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
+
+    /// Writes the header and every row, each line ending with `\n`.
+    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+        let counted = result.stages.contains { $0.requestLimit != nil }
+        output.write(header + (counted ? requestLimitColumns : "") + "\n")
+        for stage in result.stages {
+            let limits = counted ? [stage.requestLimit.map(String.init) ?? "", stage.requestsSent.map(String.init) ?? ""] : []
+            for stats in stage.requests + [stage.aggregated] {
+                output.write(CSVRow.line(fields(stats, in: stage) + limits) + "\n")
+            }
+        }
+    }
+
+    /// The whole file as a string.
+    public static func render(_ result: RunResult) -> String {
+        var text = ""
+        write(result, to: &text)
+        return text
+    }
+
+    /// The fields of one row, in `header` order.
+    public static func fields(_ stats: RequestStats, in stage: StageResult) -> [String] {
+        let latency = stats.latency
+        // Without requests there is no latency: empty fields, which CSV readers take as missing, not as 0 ms.
+        let millis: (UInt64) -> String = { stats.requests == 0 ? "" : ReportNumber.millis(micros: $0) }
+        return [
+            String(stage.number),
+            String(stage.users),
+            stats.name,
+            stats.method,
+            String(stats.requests),
+            String(stats.failures),
+            ReportNumber.fixed(stats.errorRate, decimals: 6),
+            ReportNumber.fixed(stats.throughput(overSeconds: stage.windowSeconds), decimals: 2),
+        ]
+            + percentiles.map { millis(latency.micros(atPercentile: $0)) }
+            + [
+                millis(latency.maxMicros),
+                millis(latency.minMicros),
+                stats.requests == 0 ? "" : ReportNumber.millis(micros: stats.meanMicros),
+                String(stats.bodyBytes),
+                String(stats.newConnections),
+                stats.meanConnectMicrosPerConnection.map { ReportNumber.millis(micros: $0) } ?? "",
+                stats.meanTLSMicrosPerConnection.map { ReportNumber.millis(micros: $0) } ?? "",
+                stats.requests == 0 ? "" : ReportNumber.millis(micros: stats.meanFirstByteMicros),
+                ReportNumber.fixed(stage.windowSeconds, decimals: 3),
+                ReportNumber.fixed(stage.generator.cpuPercent, decimals: 1),
+                stage.generator.saturated ? "true" : "false",
+            ]
+    }
+}

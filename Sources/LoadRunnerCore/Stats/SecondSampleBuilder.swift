@@ -46,12 +46,9 @@ public struct SecondSampleBuilder: Sendable {
     }
 
     private static func interval(_ stats: RequestStats, total: RequestStats) -> IntervalStats {
-        let latency = stats.latency
-        return IntervalStats(
+        IntervalStats(
             name: stats.name, method: stats.method, requests: stats.requests, failures: stats.failures,
-            bodyBytes: stats.bodyBytes,
-            percentileMicros: latency.count == 0 ? [] : IntervalStats.percentiles.map { latency.micros(atPercentile: $0) },
-            minMicros: latency.minMicros, maxMicros: latency.maxMicros, meanMicros: latency.meanMicros,
+            bodyBytes: stats.bodyBytes, latency: stats.latency,
             total: RunningTotals(
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
                 medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,

@@ -25,6 +25,8 @@ struct RunResultAssembler {
             failures: failures(recorders: recorders),
             interrupted: interrupted)
         result.abortedBy = abortedBy
+        result.startUnixMicros = RunResult.unixMicros(clock.startDate)
+        result.compareBudgets = profile.compareBudgets
         result.monitors = monitored?.series(stages: result.stages)
         result.evaluateThresholds(profile.thresholds)
         return result
@@ -43,9 +45,7 @@ struct RunResultAssembler {
                 startSeconds: seconds(slot.startMicros), endSeconds: seconds(end),
                 windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(max(end, slot.windowStartMicros)),
                 requests: requests, aggregated: aggregated,
-                generator: GeneratorStats(
-                    cpuPercent: cpu, allowedCores: allowedCores,
-                    schedulingLagP99Micros: lag.micros(atPercentile: 99), schedulingLagMaxMicros: lag.maxMicros))
+                generator: GeneratorStats(cpuPercent: cpu, allowedCores: allowedCores, schedulingLag: lag))
             // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
             if endMicros < slot.endMicros { stage.cutShort = true }
             stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)

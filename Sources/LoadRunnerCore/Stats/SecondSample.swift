@@ -86,14 +86,15 @@ public struct IntervalStats: Sendable, Equatable {
 
     /// The latency at `percentile` (e.g. 95), in microseconds; nil when the second had no request, or when
     /// a schema 1 file (no buckets) did not keep that percentile.
+    ///
+    /// The kept percentiles come from the summary, which was derived from the buckets when there are any; any
+    /// other percentile is computed from the buckets.
     public func micros(atPercentile percentile: Double) -> UInt64? {
-        if let latency {
-            return latency.count == 0 ? nil : latency.histogram.micros(atPercentile: percentile)
+        if let index = Self.percentiles.firstIndex(of: percentile) {
+            return index < percentileMicros.count ? percentileMicros[index] : nil
         }
-        guard let index = Self.percentiles.firstIndex(of: percentile), index < percentileMicros.count else {
-            return nil
-        }
-        return percentileMicros[index]
+        guard let latency, latency.count > 0 else { return nil }
+        return latency.histogram.micros(atPercentile: percentile)
     }
 }
 

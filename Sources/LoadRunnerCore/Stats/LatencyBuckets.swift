@@ -11,6 +11,11 @@ public struct LatencyBuckets: Sendable, Equatable {
     public struct Bucket: Sendable, Equatable {
         public var value: UInt64
         public var count: UInt64
+
+        public init(value: UInt64, count: UInt64) {
+            self.value = value
+            self.count = count
+        }
     }
 
     public private(set) var buckets: [Bucket]

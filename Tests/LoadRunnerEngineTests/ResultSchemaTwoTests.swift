@@ -65,6 +65,11 @@ import Testing
             #expect(try ResultJSON.string(decoded) == written)
             #expect(decoded.series == result.series)
             #expect(decoded.stages == result.stages)
+            // The schema check the harness runs on every result does catch a result that breaks the schema.
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+            object["startUnixMicros"] = nil
+            let broken = try JSONSerialization.data(withJSONObject: object)
+            #expect(ResultSchema.problems(inResult: broken).contains { $0.contains("'startUnixMicros' is a required property") })
         }
     }
 }

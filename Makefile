@@ -23,6 +23,8 @@ lab-deps:
 
 test-deps:
 	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }
+	@# The tests validate every result.json they write against docs/result.schema.json with jsonschema.
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
 
 build: deps
 	$(SWIFT) build

@@ -107,7 +107,7 @@ let package = Package(
             name: "LoadRunnerEngineTests",
             dependencies: [
                 "LoadRunnerEngine", "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis",
-                "LoadRunnerTestSupport",
+                "LoadRunnerReports", "LoadRunnerTestSupport",
             ]
         ),
         .testTarget(

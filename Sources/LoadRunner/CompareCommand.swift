@@ -63,7 +63,7 @@ struct CompareCommand: ParsableCommand {
             lost.forEach { console.error(CLIMessages.errorPrefix + CLIMessages.measurementsLost($0.0)) }
             throw ExitStatus.usageOrProfileError.exitCode
         }
-        if budgets.isEmpty { budgets = ProfileCompareBudgets.budgets(inProfileText: candidateRun.provenance.profileText) }
+        if budgets.isEmpty { budgets = ProfileCompareBudgets.budgets(of: candidateRun) }
         if budgets.isEmpty { budgets = Budget.defaults }
 
         let result = RunComparator(budgets: budgets).compare(

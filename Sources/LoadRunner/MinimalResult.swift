@@ -17,6 +17,8 @@ enum MinimalResult {
             target: profile.target.description, commandLine: commandLine, startTime: startTime, endTime: endTime)
         var result = RunResult(provenance: provenance, stages: [], series: [], failures: [], interrupted: true)
         result.measurementsLost = true
+        result.startUnixMicros = RunResult.unixMicros(startTime)
+        result.compareBudgets = profile.compareBudgets
         return result
     }
 

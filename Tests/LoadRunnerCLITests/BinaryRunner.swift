@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerTestSupport
 
 /// Runs the built `LoadRunner` binary as a user would: arguments in; stdout, stderr and exit code out.
 struct BinaryRunner {
@@ -60,9 +61,24 @@ struct BinaryRunner {
         let (outData, errData) = await (out, err)
         process.waitUntilExit()
         watchdog.cancel()
+        try checkWrittenResults(arguments, in: folder)
         return Output(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Every `result.json` the run may have written (in its folder, its `--out` folder, or a folder named on
+    /// the command line) must conform to `docs/result.schema.json`.
+    private static func checkWrittenResults(_ arguments: [String], in folder: URL?) throws {
+        let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var folders = folder.map { [$0] } ?? []
+        for argument in arguments where !argument.hasPrefix("-") {
+            let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : base.appendingPathComponent(argument)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue { folders.append(url) }
+        }
+        let problems = ResultSchema.problems(inFiles: ResultSchema.resultFiles(in: folders))
+        guard problems.isEmpty else { throw ResultSchemaViolation(problems: problems) }
     }
 
     /// Reads a pipe to its end on a thread of its own: a blocking read must not hold one of the few
@@ -82,4 +98,10 @@ struct BinaryRunner {
         }
         return folder
     }
+}
+
+/// A result the binary wrote does not conform to `docs/result.schema.json`.
+struct ResultSchemaViolation: Error, CustomStringConvertible {
+    var problems: [String]
+    var description: String { "result.json does not match docs/result.schema.json:\n" + problems.joined(separator: "\n") }
 }

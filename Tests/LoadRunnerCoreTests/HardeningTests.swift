@@ -44,7 +44,7 @@ struct HardeningTests {
     @Test(arguments: ["1.5", "\"x\"", "0"])
     func aSchemaVersionLoadRunnerNeverWroteIsNamed(version: String) {
         let data = Data(#"{ "schemaVersion": \#(version), "provenance": {} }"#.utf8)
-        #expect(throws: ResultFileError.unsupportedSchema(source: "r/result.json", found: version, supported: 1)) {
+        #expect(throws: ResultFileError.unsupportedSchema(source: "r/result.json", found: version, supported: 2)) {
             try ResultJSON.decode(data, source: "r/result.json")
         }
     }

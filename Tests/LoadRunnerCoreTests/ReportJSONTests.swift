@@ -37,7 +37,7 @@ import Testing
         #expect(text == (try ResultJSON.string(try ResultJSON.decode(Data(text.utf8)))))
         #expect(text.contains("\"startTime\" : \"2024-05-01T12:00:00.000000Z\""))
         #expect(text.contains("\"firstSeen\" : \"2024-05-01T12:00:04.250000Z\""))
-        #expect(text.contains("\"schemaVersion\" : 1"))
+        #expect(text.contains("\"schemaVersion\" : 2"))
         // Failure counts are an object keyed by category, not an array in hash order.
         #expect(text.contains("\"failuresByCategory\" : {\n          \"connect\" : 1,\n          \"http_status\" : 2\n        }"))
         #expect(text.hasSuffix("}\n"))
@@ -54,11 +54,11 @@ import Testing
         var object = try #require(try JSONSerialization.jsonObject(with: try ResultJSON.encode(result)) as? [String: Any])
         object["schemaVersion"] = RunResult.currentSchemaVersion + 1
         let data = try JSONSerialization.data(withJSONObject: object)
-        #expect(throws: ResultFileError.newerSchema(source: "run/result.json", found: 2, supported: 1)) {
+        #expect(throws: ResultFileError.newerSchema(source: "run/result.json", found: 3, supported: 2)) {
             try ResultJSON.decode(data, source: "run/result.json")
         }
-        let message = ResultFileError.newerSchema(source: "run/result.json", found: 2, supported: 1).description
-        #expect(message == "run/result.json: written by a newer LoadRunner (schema version 2; this one reads up to 1); upgrade LoadRunner to read it")
+        let message = ResultFileError.newerSchema(source: "run/result.json", found: 3, supported: 2).description
+        #expect(message == "run/result.json: written by a newer LoadRunner (schema version 3; this one reads up to 2); upgrade LoadRunner to read it")
     }
 
     @Test func otherFilesAreNotResults() {

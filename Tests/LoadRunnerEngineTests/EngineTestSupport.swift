@@ -1,7 +1,9 @@
 import Foundation
 import LoadRunnerEngine
+import LoadRunnerReports
 import LoadRunnerModel
 import LoadRunnerProfile
+import LoadRunnerTestSupport
 import Synchronization
 
 /// Runs profiles written inline against real local servers and collects what the engine reported.
@@ -22,8 +24,16 @@ enum EngineHarness {
         let observer = RecordingObserver()
         let engine = LoadEngine(profile: profile, options: EngineOptions(loops: loops, commandLine: ["test"], loadRunnerVersion: "test"))
         let result = try await engine.run(observer: observer, stop: stop)
+        let problems = ResultSchema.problems(inResult: try ResultJSON.encode(result))
+        guard problems.isEmpty else { throw ResultSchemaViolation(problems: problems) }
         return (result, observer)
     }
+}
+
+/// A result the engine assembled does not conform to `docs/result.schema.json`.
+struct ResultSchemaViolation: Error, CustomStringConvertible {
+    var problems: [String]
+    var description: String { "result.json does not match docs/result.schema.json:\n" + problems.joined(separator: "\n") }
 }
 
 /// Keeps every sample and problem the engine reports.

@@ -19,6 +19,10 @@ public struct LoadMeasurements: Sendable {
     public var endMicros: Int64
     /// Why the work beside the load ended it early (`LoadRun.stopLoad`), if it did.
     public var stopReason: String?
+    /// The run's start in Unix microseconds (`RunResult.startUnixMicros`).
+    public var startUnixMicros: Int64
+    /// The profile's validated compare budgets, kept in the result as data.
+    public var compareBudgets: [Budget]
 
     /// The numbers checks may use (`total.failed`, `requests.NAME.ok`, ...).
     public var numbers: RunNumbers { RunNumbers(series: series, stages: stages) }

@@ -27,7 +27,8 @@ public struct RunResultAssembler {
         return LoadMeasurements(
             provenance: provenance(), stages: stages, series: samples, failures: failures(recorders: recorders),
             interrupted: interrupted, abortedBy: abortedBy, monitors: monitored?.series(stages: stages),
-            thresholdSpecs: profile.thresholds, endMicros: endMicros, stopReason: stopReason)
+            thresholdSpecs: profile.thresholds, endMicros: endMicros, stopReason: stopReason,
+            startUnixMicros: RunResult.unixMicros(clock.startDate), compareBudgets: profile.compareBudgets)
     }
 
     /// The run's result: the load's measurements, what ran beside it (`outcomes`), and whether a stop was
@@ -37,6 +38,8 @@ public struct RunResultAssembler {
             provenance: load.provenance, stages: load.stages, series: load.series, failures: load.failures,
             interrupted: load.interrupted)
         result.abortedBy = load.abortedBy
+        result.startUnixMicros = load.startUnixMicros
+        result.compareBudgets = load.compareBudgets
         result.monitors = load.monitors
         result.evaluateThresholds(load.thresholdSpecs)
         result.commandMonitors = outcomes.commandMonitors
@@ -59,9 +62,7 @@ public struct RunResultAssembler {
                 startSeconds: seconds(slot.startMicros), endSeconds: seconds(end),
                 windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(max(end, slot.windowStartMicros)),
                 requests: requests, aggregated: aggregated,
-                generator: GeneratorStats(
-                    cpuPercent: cpu, allowedCores: allowedCores,
-                    schedulingLagP99Micros: lag.micros(atPercentile: 99), schedulingLagMaxMicros: lag.maxMicros))
+                generator: GeneratorStats(cpuPercent: cpu, allowedCores: allowedCores, schedulingLag: lag))
             // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
             if endMicros < slot.endMicros { stage.cutShort = true }
             stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)

@@ -18,6 +18,11 @@ public struct LatencyHistogram: Sendable, Equatable {
         _ = histogram.record(Swift.max(micros, 1))
     }
 
+    /// Records `count` latencies of `micros` each (a decoded bucket).
+    public mutating func record(micros: UInt64, count: UInt64) {
+        _ = histogram.record(Swift.max(micros, 1), count: count)
+    }
+
     /// Adds every sample of `other`; exact.
     public mutating func add(_ other: LatencyHistogram) {
         if other.histogram.totalCount > 0 { histogram.add(other.histogram) }

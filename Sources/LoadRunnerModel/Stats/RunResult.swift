@@ -2,8 +2,9 @@ import Foundation
 
 /// Everything one run measured; written as `result.json` and the source of every other output.
 public struct RunResult: Codable, Sendable, Equatable {
-    /// Bumped on any incompatible change of this format.
-    public static let currentSchemaVersion = 1
+    /// Bumped on any incompatible change of this format. Version 2 added per-second latency buckets,
+    /// `startUnixMicros`, `compareBudgets` and the generator's lag histogram; version 1 files still decode.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var provenance: Provenance
@@ -34,6 +35,13 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// True in the minimal `result.json` a second Ctrl-C (or SIGTERM, SIGHUP) writes before exiting: it holds
     /// the provenance only, no stage and no sample; nil in every complete result.
     public var measurementsLost: Bool?
+    /// The run's time zero as Unix time in microseconds: second N of `series` covers
+    /// `[startUnixMicros + N s, startUnixMicros + (N + 1) s)`, so the series of several processes align.
+    /// nil in schema 1 files (use `provenance.startTime`, rounded to the microsecond).
+    public var startUnixMicros: Int64?
+    /// The profile's `compare:` budgets, as validated before the run; `compare` uses them when the command
+    /// line names none. Empty when the profile had none; nil in schema 1 files.
+    public var compareBudgets: [Budget]?
 
     public init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],
@@ -173,6 +181,8 @@ public struct GeneratorStats: Codable, Sendable, Equatable {
     /// Lateness of a 50 ms timer on Swift's task pool: the 99th percentile and the maximum, in microseconds.
     public var schedulingLagP99Micros: UInt64
     public var schedulingLagMaxMicros: UInt64
+    /// Every lag sample of the window (one per 50 ms tick); nil in schema 1 files.
+    public var schedulingLag: LatencyHistogram?
     /// True when the generator was the bottleneck: its latencies measure itself, not the target.
     public var saturated: Bool
 
@@ -188,6 +198,14 @@ public struct GeneratorStats: Codable, Sendable, Equatable {
         self.schedulingLagMaxMicros = schedulingLagMaxMicros
         saturated = cpuPercent >= Self.saturationCPUShare * 100 * Double(max(allowedCores, 1))
             || schedulingLagP99Micros >= Self.saturationLagMicros
+    }
+
+    /// The statistics of the lag samples in `schedulingLag`, which are kept.
+    public init(cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram) {
+        self.init(
+            cpuPercent: cpuPercent, allowedCores: allowedCores,
+            schedulingLagP99Micros: schedulingLag.micros(atPercentile: 99), schedulingLagMaxMicros: schedulingLag.maxMicros)
+        self.schedulingLag = schedulingLag
     }
 }
 

@@ -32,14 +32,19 @@ public struct SecondSample: Codable, Sendable, Equatable {
     }
 }
 
-/// Summary of one request name over one second, plus its running totals since the run started
-/// (the totals feed Locust's `Total ...` history columns).
-public struct IntervalStats: Codable, Sendable, Equatable {
+/// One request name over one second, plus its running totals since the run started (the totals feed
+/// Locust's `Total ...` history columns).
+///
+/// Schema 2 keeps the second's latency histogram (`latency`) and derives the percentile summary from it;
+/// a schema 1 file has only the summary (`latency` is nil), which readers fall back to.
+public struct IntervalStats: Sendable, Equatable {
     public var name: String
     public var method: String
     public var requests: UInt64
     public var failures: UInt64
     public var bodyBytes: UInt64
+    /// Every latency of this second (non-zero buckets); nil when read from a schema 1 file.
+    public var latency: LatencyBuckets?
     /// Latency percentiles of this second, in microseconds, at `SecondSample.percentiles`; empty when no request.
     public var percentileMicros: [UInt64]
     public var minMicros: UInt64
@@ -50,6 +55,19 @@ public struct IntervalStats: Codable, Sendable, Equatable {
     /// The percentiles kept per second: Locust's history columns.
     public static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
 
+    /// The summary of `latency`, with its buckets kept.
+    public init(
+        name: String, method: String, requests: UInt64, failures: UInt64, bodyBytes: UInt64,
+        latency: LatencyHistogram, total: RunningTotals
+    ) {
+        self.init(
+            name: name, method: method, requests: requests, failures: failures, bodyBytes: bodyBytes,
+            percentileMicros: latency.count == 0 ? [] : Self.percentiles.map { latency.micros(atPercentile: $0) },
+            minMicros: latency.minMicros, maxMicros: latency.maxMicros, meanMicros: latency.meanMicros, total: total)
+        self.latency = LatencyBuckets(latency)
+    }
+
+    /// A summary without buckets, as a schema 1 file holds.
     public init(
         name: String, method: String, requests: UInt64, failures: UInt64, bodyBytes: UInt64,
         percentileMicros: [UInt64], minMicros: UInt64, maxMicros: UInt64, meanMicros: Double, total: RunningTotals
@@ -66,12 +84,17 @@ public struct IntervalStats: Codable, Sendable, Equatable {
         self.total = total
     }
 
-    /// The latency at one of `percentiles` (e.g. 95), in microseconds; nil when the second had no request.
+    /// The latency at `percentile` (e.g. 95), in microseconds; nil when the second had no request, or when
+    /// a schema 1 file (no buckets) did not keep that percentile.
+    ///
+    /// The kept percentiles come from the summary, which was derived from the buckets when there are any; any
+    /// other percentile is computed from the buckets.
     public func micros(atPercentile percentile: Double) -> UInt64? {
-        guard let index = Self.percentiles.firstIndex(of: percentile), index < percentileMicros.count else {
-            return nil
+        if let index = Self.percentiles.firstIndex(of: percentile) {
+            return index < percentileMicros.count ? percentileMicros[index] : nil
         }
-        return percentileMicros[index]
+        guard let latency, latency.count > 0 else { return nil }
+        return latency.histogram.micros(atPercentile: percentile)
     }
 }
 

@@ -40,21 +40,22 @@ public struct SecondSampleBuilder: Sendable {
             stage: (slot?.index ?? 0) + 1,
             inWindow: slot.map { middleMicros >= $0.windowStartMicros && middleMicros < $0.endMicros } ?? false,
             requests: perRequest,
-            aggregated: Self.interval(aggregate, total: aggregateTotal),
+            aggregated: Self.interval(aggregate, total: aggregateTotal, keepingBuckets: false),
             generatorCPUPercent: generatorCPUPercent,
             schedulingLagMicros: schedulingLagMicros)
     }
 
-    private static func interval(_ stats: RequestStats, total: RequestStats) -> IntervalStats {
-        let latency = stats.latency
-        return IntervalStats(
+    /// The aggregate row keeps only its summary (`keepingBuckets: false`): its buckets are the sum of the
+    /// request rows' buckets, so storing them would only grow `result.json` and the series in memory.
+    private static func interval(_ stats: RequestStats, total: RequestStats, keepingBuckets: Bool = true) -> IntervalStats {
+        var interval = IntervalStats(
             name: stats.name, method: stats.method, requests: stats.requests, failures: stats.failures,
-            bodyBytes: stats.bodyBytes,
-            percentileMicros: latency.count == 0 ? [] : IntervalStats.percentiles.map { latency.micros(atPercentile: $0) },
-            minMicros: latency.minMicros, maxMicros: latency.maxMicros, meanMicros: latency.meanMicros,
+            bodyBytes: stats.bodyBytes, latency: stats.latency,
             total: RunningTotals(
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
                 medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,
                 minMicros: total.latency.minMicros, maxMicros: total.latency.maxMicros))
+        if !keepingBuckets { interval.latency = nil }
+        return interval
     }
 }

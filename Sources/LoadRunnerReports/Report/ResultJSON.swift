@@ -177,7 +177,7 @@ public enum ResultFileError: Error, Equatable, CustomStringConvertible {
             return "\(source): written by a newer LoadRunner (schema version \(found); "
                 + "this one reads up to \(supported)); upgrade LoadRunner to read it"
         case .unsupportedSchema(let source, let found, let supported):
-            return "\(source) has schemaVersion \(found), which this LoadRunner does not read (it reads \(supported)); "
+            return "\(source) has schemaVersion \(found), which this LoadRunner does not read (it reads 1 to \(supported)); "
                 + "LoadRunner never wrote that version, so the file was edited or comes from another tool: "
                 + "use the result.json a run wrote"
         case .damaged(let source, let reason):

@@ -56,18 +56,7 @@ public enum ThresholdEvaluator {
     /// The metric over one window in its base unit; nil when it is undefined (latencies and error rate
     /// without requests).
     static func observe(_ metric: ThresholdSpec.Metric, stats: RequestStats, windowSeconds: Double) -> Double? {
-        let hasRequests = stats.requests > 0
-        switch metric {
-        case .percentile(let percentile):
-            return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil
-        case .avg: return hasRequests ? stats.meanMicros : nil
-        case .min: return hasRequests ? Double(stats.latency.minMicros) : nil
-        case .max: return hasRequests ? Double(stats.latency.maxMicros) : nil
-        case .errorRate: return hasRequests ? stats.errorRate : nil
-        case .rps: return stats.throughput(overSeconds: windowSeconds)
-        case .requests: return Double(stats.requests)
-        case .failures: return Double(stats.failures)
-        }
+        MetricValues.requestValue(metric.measure, stats: stats, windowSeconds: windowSeconds)
     }
 
     private static func make(_ spec: ThresholdSpec, stage: Int, observed: Double?, missing: Missing) -> ThresholdOutcome {

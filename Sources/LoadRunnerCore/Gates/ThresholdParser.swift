@@ -98,28 +98,19 @@ public enum ThresholdParser {
         return token.contains(where: \.isWhitespace) ? nil : token
     }
 
+    /// A threshold's metric through the metric grammar (`MetricID+Parsing`): the threshold's own names
+    /// (`metricNames`, `p(N)`), or `latency.M` and `total.M` paths of the all-requests row.
     private static func metric(_ text: String) -> Result<ThresholdSpec.Metric, ThresholdParseError.Reason> {
         let name = text.lowercased()
-        switch name {
-        case "med": return .success(.percentile(50))
-        case "avg": return .success(.avg)
-        case "min": return .success(.min)
-        case "max": return .success(.max)
-        case "error_rate": return .success(.errorRate)
-        case "rps": return .success(.rps)
-        case "requests": return .success(.requests)
-        case "failures": return .success(.failures)
-        default: break
-        }
-        if name.hasPrefix("p") {
-            var digits = name.dropFirst()
-            if digits.hasPrefix("("), digits.hasSuffix(")") { digits = digits.dropFirst().dropLast() }
-            if let quantity = GateQuantity.parse(String(digits)), quantity.sign == nil, quantity.unit == .none,
-               digits.first?.isNumber == true || digits.first == "."
-            {
-                let percentile = quantity.magnitude()
-                guard percentile > 0, percentile <= 100 else { return .failure(.percentileOutOfRange(text)) }
-                return .success(.percentile(percentile))
+        let isThresholdName = metricNames.contains(name) || name.hasPrefix("p")
+        if isThresholdName || name.hasPrefix("latency.") || name.hasPrefix("total.") {
+            switch MetricID.parse(text, defaultSubject: .total) {
+            case .success(let id):
+                if id.subject == .total, let metric = ThresholdSpec.Metric(id.measure) { return .success(metric) }
+            case .failure(.percentileOutOfRange):
+                return .failure(.percentileOutOfRange(text))
+            case .failure:
+                break
             }
         }
         let suggestion = metricAliases[name] ?? DidYouMean.suggestion(for: text, among: metricNames)

@@ -43,6 +43,35 @@ public struct ThresholdSpec: Sendable, Equatable {
             }
         }
 
+        /// What this threshold spelling reads in the one metric model (`MetricValues`).
+        public var measure: MetricMeasure {
+            switch self {
+            case .percentile(let percentile): .percentile(percentile)
+            case .avg: .mean
+            case .min: .min
+            case .max: .max
+            case .errorRate: .errorRate
+            case .rps: .rps
+            case .requests: .count
+            case .failures: .failed
+            }
+        }
+
+        /// The threshold spelling of a request measure; nil for measures thresholds do not name this way.
+        public init?(_ measure: MetricMeasure) {
+            switch measure {
+            case .percentile(let percentile): self = .percentile(percentile)
+            case .mean: self = .avg
+            case .min: self = .min
+            case .max: self = .max
+            case .errorRate: self = .errorRate
+            case .rps: self = .rps
+            case .count: self = .requests
+            case .failed: self = .failures
+            default: return nil
+            }
+        }
+
         /// The canonical name: `p95`, `p99.9`, `avg`, `error_rate`, ... (`med` is shown as `p50`).
         public var description: String {
             switch self {

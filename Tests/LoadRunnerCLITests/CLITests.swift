@@ -341,6 +341,29 @@ import Testing
         #expect(json.contains("\"checks\""))
     }
 
+    @Test func aMetricCheckPassesWithoutRunningACommand() async throws {
+        let (output, folder) = try await Self.run(Self.profile + """
+
+            checks:
+              - { name: nothing failed, metric: total.failed, equals: 0 }
+              - { metric: "requests[echo].ok", at_least: "{{ requests[echo].count }}" }
+            """, extra: ["--no-actions"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("check \"nothing failed\" passed"))
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"metric\" : \"total.failed\""))
+    }
+
+    @Test func aFailedMetricCheckExits98() async throws {
+        let (output, _) = try await Self.run(Self.profile + """
+
+            checks:
+              - { name: too few, metric: total.ok, at_least: 41 }
+            """)
+        #expect(output.status == 98, "\(output.stderr)")
+        #expect(output.stderr.contains("check \"too few\" failed: got 40, expected at least 41"))
+    }
+
     @Test func aFailedRequiredActionExits97() async throws {
         let (output, _) = try await Self.run(Self.profile + """
 

@@ -49,7 +49,9 @@ extension MetricID {
         for (prefix, subject) in dotted where lower.hasPrefix(prefix) {
             let measureText = String(trimmed.dropFirst(prefix.count))
             if prefix == "latency." {
-                guard case .success(let measure) = self.measure(measureText), measure.isLatency else {
+                let parsed = self.measure(measureText)
+                if case .failure(.percentileOutOfRange(let text)) = parsed { return .failure(.percentileOutOfRange(text)) }
+                guard case .success(let measure) = parsed, measure.isLatency else {
                     return .failure(.unknownMeasure(measureText, subject: "latency", suggestion: DidYouMean.suggestion(
                         for: measureText, among: ["p50", "p90", "p95", "p99", "mean", "min", "max"])))
                 }
@@ -64,7 +66,18 @@ extension MetricID {
             default: break
             }
         }
-        return .failure(.unknownMetric(trimmed, suggestion: DidYouMean.suggestion(for: trimmed, among: examplePaths)))
+        return .failure(.unknownMetric(trimmed, suggestion: suggestion(for: trimmed)))
+    }
+
+    /// The path a text that is no path most likely meant: a bare measure's path (`p95` → `latency.p95`), else
+    /// the nearest of `examplePaths`.
+    private static func suggestion(for text: String) -> String? {
+        if case .success(let measure) = measure(text) {
+            for subject in [Subject.total, .generator] where offers(subject, measure) {
+                return MetricID(subject, measure).description
+            }
+        }
+        return DidYouMean.suggestion(for: text, among: examplePaths)
     }
 
     /// Paths offered as "did you mean" suggestions for a text that is no path at all.

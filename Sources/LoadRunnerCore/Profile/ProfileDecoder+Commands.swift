@@ -34,7 +34,7 @@ extension ProfileDecoder {
             let source = checkSource(map, subjects: subjects)
             let expectation = checkExpectation(map, subjects: subjects)
             let timeout = map["timeout"].map { positiveDuration($0) } ?? CheckSpec.defaultTimeout
-            let name = commandName(map, command: source?.command ?? source?.metric?.description, index: index,
+            let name = commandName(map, command: source.map { $0.metric?.description ?? $0.command }, index: index,
                                    names: &names, section: "checks")
             guard let source, let expectation, let timeout, let name else { return nil }
             return CheckSpec(name: name, command: source.command, metric: source.metric,

@@ -347,7 +347,7 @@ import Testing
             checks:
               - { name: nothing failed, metric: total.failed, equals: 0 }
               - { metric: "requests[echo].ok", at_least: "{{ requests[echo].count }}" }
-            """, extra: ["--no-actions"])
+            """, extra: ["--no-actions", "--allow-env", "LR_TEST_TOKEN"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("check \"nothing failed\" passed"))
         let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
@@ -381,7 +381,7 @@ import Testing
 
             actions:
               - { at: end, run: "touch ran" }
-            """, extra: ["--no-actions"])
+            """, extra: ["--no-actions", "--allow-env", "LR_TEST_TOKEN"])
         #expect(output.status == 64, "\(output.stderr)")
         #expect(output.stderr.contains("--no-actions refuses that; nothing was sent"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ran").path))

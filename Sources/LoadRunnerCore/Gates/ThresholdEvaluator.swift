@@ -17,6 +17,13 @@ public enum ThresholdEvaluator {
     public static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
         specs.flatMap { spec -> [ThresholdOutcome] in
             let stages = result.stages.filter { spec.applies(toStage: $0.number) }
+            if case .series(let id) = spec.metric, !stages.isEmpty {
+                let values = MetricValues(result: result)
+                return stages.map { stage in
+                    guard stage.windowSeconds > 0 else { return make(spec, stage: stage.number, observed: nil, missing: .noWindow) }
+                    return make(spec, stage: stage.number, observed: values.value(id, in: .stage(stage.number)), missing: .noValue)
+                }
+            }
             guard stages.isEmpty else { return stages.map { outcome(spec, stage: $0) } }
             return [notRun(spec, stage: spec.stage ?? 1)]
         }
@@ -24,8 +31,12 @@ public enum ThresholdEvaluator {
 
     /// Outcomes for the thresholds that apply to `stage`, in threshold order; used at the end of each stage
     /// window to decide whether an `abort_on_fail` threshold stops the run (`[ThresholdOutcome].abortsRun`).
+    /// Series thresholds (`ThresholdSpec.Metric.series`) need the whole result and are left out here.
     public static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
-        specs.filter { $0.applies(toStage: stage.number) }.map { outcome($0, stage: stage) }
+        specs.filter { spec in
+            if case .series = spec.metric { return false }
+            return spec.applies(toStage: stage.number)
+        }.map { outcome($0, stage: stage) }
     }
 
     /// Why there is no data; appended to the summary line.
@@ -33,6 +44,7 @@ public enum ThresholdEvaluator {
         case noRequests = "no requests in the window"
         case noWindow = "the stage ended during its warm-up"
         case notRun = "the stage did not run"
+        case noValue = "no value in the window"
     }
 
     private static func outcome(_ spec: ThresholdSpec, stage: StageResult) -> ThresholdOutcome {

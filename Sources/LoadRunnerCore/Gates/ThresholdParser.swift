@@ -113,6 +113,16 @@ public enum ThresholdParser {
                 break
             }
         }
+        if case .success(let id) = MetricID.parse(text) {
+            switch id.subject {
+            case .total: break
+            case .request(let requestName):
+                guard let metric = ThresholdSpec.Metric(id.measure) else { break }
+                return .failure(.requestPath(text, suggestion: "\(requestName): \(metric)"))
+            case .generator, .monitor, .command:
+                return .success(.series(id))
+            }
+        }
         let suggestion = metricAliases[name] ?? DidYouMean.suggestion(for: text, among: metricNames)
         return .failure(.unknownMetric(text, suggestion: suggestion))
     }
@@ -126,6 +136,7 @@ public enum ThresholdParser {
         case .rate: (ProfileLimits.maxGateRate, "1000000000")
         case .count: (ProfileLimits.maxGateCount, "1000000000000")
         case .share: nil
+        case .amount: (ProfileLimits.maxGateCount, "1000000000000")
         }
         return unboundedValue(text, for: metric, in: threshold).flatMap { value in
             guard let maximum, value > maximum.value else { return .success(value) }
@@ -155,6 +166,12 @@ public enum ThresholdParser {
         case .rate:
             guard let quantity, quantity.unit == .none || quantity.unit == .perSecond else {
                 return .failure(.notARate(text))
+            }
+            return .success(quantity.magnitude())
+        case .amount:
+            let percentAllowed = metric.unit == "%"
+            guard let quantity, quantity.unit == .none || (percentAllowed && quantity.unit == .percent) else {
+                return .failure(.notAnAmount(text, unit: metric.unit))
             }
             return .success(quantity.magnitude())
         case .count:

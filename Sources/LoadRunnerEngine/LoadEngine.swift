@@ -121,6 +121,8 @@ public struct LoadEngine: Sendable {
         let end = await afterLoad.endActions(skipReason: skipReason, observer: observer)
         if !profile.commandMonitors.isEmpty {
             result.commandMonitors = await CommandMonitorSampler.finish(commandMonitors, stages: result.stages)
+            // Thresholds on command monitors (`command[NAME].max < ...`) can only be judged now.
+            result.evaluateThresholds(profile.thresholds)
         }
         if !profile.actions.isEmpty {
             result.actions = AfterLoad.actionResults(

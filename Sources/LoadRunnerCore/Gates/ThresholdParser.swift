@@ -2,7 +2,9 @@
 ///
 /// - metric: `p(N)` or `pN` (0 < N <= 100, e.g. `p99.9`), `med` (= p50), `avg`, `min`, `max` (latencies; the
 ///   value needs a unit: `500us`, `200ms`, `1.5s`), `error_rate` (`1%` or `0.01`), `rps` (a number, optionally
-///   followed by `/s` or `req/s`), `requests`, `failures` (whole numbers). Metric names ignore case.
+///   followed by `/s` or `req/s`), `requests`, `failures` (whole numbers). Metric names ignore case. Any path
+///   of the metric grammar (`MetricID+Parsing`) also reads: `latency.p95`, `total.failed`, and series such as
+///   `generator.cpu`, `monitor[db].cpu_max` or `command[lag].max` (`ThresholdSpec.Metric.series`, a plain number).
 /// - op: `<`, `<=`, `>`, `>=`; spaces around it are optional (`p(95)<200ms`).
 /// - scopes: `stage N:` (1-based) and a request name, in either order (`stage 2: user/get: p95 < 1s`). The
 ///   expression follows the last `:`, so a request name may itself contain `:`.

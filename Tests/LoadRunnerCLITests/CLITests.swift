@@ -364,6 +364,26 @@ import Testing
         #expect(output.stderr.contains("check \"too few\" failed: got 40, expected at least 41"))
     }
 
+    @Test func aThresholdOnACommandMonitorIsJudgedAtTheEnd() async throws {
+        let (output, folder) = try await Self.run("""
+            name: series
+            target: http://127.0.0.1:1
+            requests:
+              - { name: echo, method: POST, path: /echo, body: "x" }
+            stages:
+              - { users: 1, duration: 1s }
+            monitors:
+              - { name: five, run: "echo 5", every: 100ms }
+            thresholds:
+              - "command[five].max < 5"
+              - "generator.cpu < 1000"
+            """)
+        #expect(output.status == 99, "\(output.stderr)")
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"metric\" : \"command[five].max\""))
+        #expect((output.stdout + output.stderr).contains("command[five].max = 5, not < 5"), "\(output.stdout)")
+    }
+
     @Test func aFailedRequiredActionExits97() async throws {
         let (output, _) = try await Self.run(Self.profile + """
 

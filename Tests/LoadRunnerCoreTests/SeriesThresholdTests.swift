@@ -26,6 +26,8 @@ struct SeriesThresholdTests {
             == .failure(ThresholdParseError(text: "generator.cpu < fast", reason: .notAnAmount("fast", unit: "%"))))
         #expect(ThresholdParser.parse("requests[user/get].p95 < 1s").map(\.value) == .failure(ThresholdParseError(
             text: "requests[user/get].p95 < 1s", reason: .requestPath("requests[user/get].p95", suggestion: "user/get: p95"))))
+        #expect(ThresholdParser.parse("stage 2: user/get: generator.cpu < 90").map(\.value) == .failure(ThresholdParseError(
+            text: "stage 2: user/get: generator.cpu < 90", reason: .seriesWithName("generator.cpu", name: "user/get"))))
     }
 
     @Test func seriesThresholdsAreJudgedOnEachStageWindow() throws {

@@ -45,6 +45,7 @@ public enum ThresholdParser {
         case .success(let found): metric = found
         case .failure(let reason): return failure(reason)
         }
+        if case .series(let id) = metric, let name = scope.name { return failure(.seriesWithName(id.description, name: name)) }
         guard !valueText.isEmpty else { return failure(.missingValue(op: opText)) }
         switch value(valueText, for: metric, in: trimmed) {
         case .success(let value):

@@ -29,11 +29,11 @@ enum CLIMessages {
         return ["this profile runs commands (run it with --no-actions to refuse that):"]
             + profile.actions.map { "  action \($0.when)\($0.required ? ", required" : ""): \($0.command)" }
             + profile.commandMonitors.map { "  monitor \"\($0.name)\" every \(formatDuration(Double($0.interval.micros) / 1_000_000)): \($0.command)" }
-            + profile.checks.map { "  check \($0.comparison.rawValue) \($0.expected.source): \($0.command)" }
+            + profile.commandChecks.map { "  check \($0.comparison.rawValue) \($0.expected.source): \($0.command)" }
     }
 
     static func profileRunsCommands(_ profile: Profile) -> String {
-        errorPrefix + "\(profile.sourcePath) runs commands (\(profile.actions.count) actions, \(profile.checks.count) checks, "
+        errorPrefix + "\(profile.sourcePath) runs commands (\(profile.actions.count) actions, \(profile.commandChecks.count) checks, "
             + "\(profile.commandMonitors.count) command monitors) and --no-actions refuses that; nothing was sent. "
             + "Read the profile (`LoadRunner validate` lists its commands) and run it without --no-actions if you trust it"
     }

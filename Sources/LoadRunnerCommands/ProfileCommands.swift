@@ -74,7 +74,8 @@ public final class ProfileCommands: RunPhases {
                 loadEndSeconds: load.endSeconds)
         }
         if !profile.checks.isEmpty && !interrupted {
-            outcomes.checks = await afterLoad.checks(numbers: load.numbers, observer: observer)
+            outcomes.checks = await afterLoad.checks(
+                numbers: load.numbers(commandMonitors: outcomes.commandMonitors), observer: observer)
         }
         return outcomes
     }

@@ -341,6 +341,49 @@ import Testing
         #expect(json.contains("\"checks\""))
     }
 
+    @Test func aMetricCheckPassesWithoutRunningACommand() async throws {
+        let (output, folder) = try await Self.run(Self.profile + """
+
+            checks:
+              - { name: nothing failed, metric: total.failed, equals: 0 }
+              - { metric: "requests[echo].ok", at_least: "{{ requests[echo].count }}" }
+            """, extra: ["--no-actions", "--allow-env", "LR_TEST_TOKEN"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("check \"nothing failed\" passed"))
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"metric\" : \"total.failed\""))
+    }
+
+    @Test func aFailedMetricCheckExits98() async throws {
+        let (output, _) = try await Self.run(Self.profile + """
+
+            checks:
+              - { name: too few, metric: total.ok, at_least: 41 }
+            """)
+        #expect(output.status == 98, "\(output.stderr)")
+        #expect(output.stderr.contains("check \"too few\" failed: got 40, expected at least 41"))
+    }
+
+    @Test func aThresholdOnACommandMonitorIsJudgedAtTheEnd() async throws {
+        let (output, folder) = try await Self.run("""
+            name: series
+            target: http://127.0.0.1:1
+            requests:
+              - { name: echo, method: POST, path: /echo, body: "x" }
+            stages:
+              - { users: 1, duration: 1s }
+            monitors:
+              - { name: five, run: "echo 5", every: 100ms }
+            thresholds:
+              - "command[five].max < 5"
+              - "generator.cpu < 1000"
+            """)
+        #expect(output.status == 99, "\(output.stderr)")
+        let json = try String(contentsOf: folder.appendingPathComponent("out/result.json"), encoding: .utf8)
+        #expect(json.contains("\"metric\" : \"command[five].max\""))
+        #expect((output.stdout + output.stderr).contains("command[five].max = 5, not < 5"), "\(output.stdout)")
+    }
+
     @Test func aFailedRequiredActionExits97() async throws {
         let (output, _) = try await Self.run(Self.profile + """
 
@@ -358,7 +401,7 @@ import Testing
 
             actions:
               - { at: end, run: "touch ran" }
-            """, extra: ["--no-actions"])
+            """, extra: ["--no-actions", "--allow-env", "LR_TEST_TOKEN"])
         #expect(output.status == 64, "\(output.stderr)")
         #expect(output.stderr.contains("--no-actions refuses that; nothing was sent"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ran").path))

@@ -1,5 +1,6 @@
 @testable import LoadRunnerModel
 @testable import LoadRunnerProfile
+@testable import LoadRunnerText
 import Testing
 
 /// `TemplateParser`, reference checks against data sources, and `DidYouMean`.

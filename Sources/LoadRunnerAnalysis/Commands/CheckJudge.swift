@@ -1,7 +1,7 @@
 import Foundation
 import LoadRunnerModel
 
-/// Decides a check from its command's output and the expected value. Pure.
+/// Decides a check from its command's output (or its metric's value) and the expected value. Pure.
 public enum CheckJudge {
     public struct Verdict: Equatable, Sendable {
         public var passed: Bool
@@ -34,6 +34,12 @@ public enum CheckJudge {
             return Verdict(passed: false, actual: actual,
                            problem: "expected value \"\(text)\" is not a number; \(comparison.rawValue) compares numbers")
         }
+    }
+
+    /// A metric check: the metric's whole-run value (nil when the run has none) judged like a command's output.
+    public static func judge(_ comparison: CheckComparison, expected: CheckValue, metric: MetricID, value: Double?) -> Verdict {
+        guard let value else { return Verdict(passed: false, actual: nil, problem: "the run has no value for \(metric)") }
+        return judge(comparison, expected: expected, stdout: CheckValue.number(value).text)
     }
 
     private static func verdict(_ passed: Bool, _ actual: String, _ problem: String) -> Verdict {

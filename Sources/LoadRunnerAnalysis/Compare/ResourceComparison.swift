@@ -8,13 +8,19 @@ public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
     case rssBytes = "rss_bytes"
     /// Disk reads of the process tree, bytes per second.
     case readBytesPerSecond = "read_bytes_per_s"
+    /// A command monitor's value in its own unit (`ResourceComparison.commandUnit`), mean over the window.
+    case commandMean = "mean"
 
-    /// The unit of values in `compare.csv` and `compare.json`.
+    /// The resources of a monitored process tree (every case but `commandMean`).
+    public static let processCases: [ResourceMetric] = [.cpuPercent, .rssBytes, .readBytesPerSecond]
+
+    /// The unit of values in `compare.csv` and `compare.json` (a command monitor's is its row's `commandUnit`).
     public var unit: String {
         switch self {
         case .cpuPercent: "%"
         case .rssBytes: "bytes"
         case .readBytesPerSecond: "bytes/s"
+        case .commandMean: ""
         }
     }
 
@@ -24,6 +30,7 @@ public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
         case .cpuPercent: summary.cpuPercentMean
         case .rssBytes: summary.rssBytesMean
         case .readBytesPerSecond: summary.readBytesPerSecondMean
+        case .commandMean: nil
         }
     }
 
@@ -33,6 +40,7 @@ public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
         case .cpuPercent: second.cpuPercent
         case .rssBytes: second.alive ? second.rssBytes.map { Double($0) } : nil
         case .readBytesPerSecond: second.readBytesPerSecond
+        case .commandMean: nil
         }
     }
 }
@@ -44,9 +52,12 @@ public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
 /// bootstrap of the two windows' per-second values at the comparison's confidence.
 public struct ResourceComparison: Codable, Sendable, Equatable {
     public let stage: Int
-    /// The monitor's name (`monitors[].name`), the same in both runs.
+    /// The monitor's name (`monitors[].name`), the same in both runs: a process monitor's, or a command monitor's
+    /// (then `metric` is `commandMean`).
     public let process: String
     public let metric: ResourceMetric
+    /// A command monitor's unit (`unit:`, "" when none); nil for a process monitor.
+    public let commandUnit: String?
     public let baseline: Double?
     public let candidate: Double?
     /// `candidate - baseline` in the metric's unit, and as a fraction of the baseline; nil when undefined.
@@ -60,11 +71,13 @@ public struct ResourceComparison: Codable, Sendable, Equatable {
 
     public init(
         stage: Int, process: String, metric: ResourceMetric, baseline: Double?, candidate: Double?,
-        interval: ConfidenceInterval?, baselineSeconds: Int, candidateSeconds: Int, lowSampleCount: Bool
+        interval: ConfidenceInterval?, baselineSeconds: Int, candidateSeconds: Int, lowSampleCount: Bool,
+        commandUnit: String? = nil
     ) {
         self.stage = stage
         self.process = process
         self.metric = metric
+        self.commandUnit = commandUnit
         self.baseline = baseline
         self.candidate = candidate
         (change, relativeChange) = ValueChange.between(baseline, candidate)
@@ -72,6 +85,7 @@ public struct ResourceComparison: Codable, Sendable, Equatable {
         self.baselineSeconds = baselineSeconds
         self.candidateSeconds = candidateSeconds
         self.lowSampleCount = lowSampleCount
+        // Lower is better for every resource and, by the metric model's polarity, every command monitor.
         verdict = MetricJudge.verdict(
             baseline: baseline, candidate: candidate, interval: interval, lowSampleCount: lowSampleCount, budget: nil,
             higherIsBetter: false)

@@ -127,15 +127,7 @@ public struct RunComparator: Sendable {
     /// The exact value of `metric` over a stage window; nil when it is undefined (no request for latencies and
     /// the error rate, an empty window for throughput).
     static func pointValue(_ stats: RequestStats, metric: CompareMetric, windowSeconds: Double) -> Double? {
-        switch metric {
-        case .rps: return windowSeconds > 0 ? stats.throughput(overSeconds: windowSeconds) : nil
-        case _ where stats.requests == 0: return nil
-        case .p50: return Double(stats.latency.micros(atPercentile: 50))
-        case .p95: return Double(stats.latency.micros(atPercentile: 95))
-        case .p99: return Double(stats.latency.micros(atPercentile: 99))
-        case .max: return Double(stats.latency.maxMicros)
-        case .errorRate: return stats.errorRate
-        }
+        MetricValues.requestValue(metric.measure, stats: stats, windowSeconds: windowSeconds)
     }
 
     /// Mismatches by stage; within a stage, stage-level ones first (they come first in `mismatches`).

@@ -19,6 +19,13 @@ public enum ThresholdEvaluator {
     public static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
         specs.flatMap { spec -> [ThresholdOutcome] in
             let stages = result.stages.filter { spec.applies(toStage: $0.number) }
+            if case .series(let id) = spec.metric, !stages.isEmpty {
+                let values = MetricValues(result: result)
+                return stages.map { stage in
+                    guard stage.windowSeconds > 0 else { return make(spec, stage: stage.number, observed: nil, missing: .noWindow) }
+                    return make(spec, stage: stage.number, observed: values.value(id, in: .stage(stage.number)), missing: .noValue)
+                }
+            }
             guard stages.isEmpty else { return stages.map { outcome(spec, window: StageWindow($0)) } }
             return [notRun(spec, stage: spec.stage ?? 1)]
         }
@@ -26,14 +33,19 @@ public enum ThresholdEvaluator {
 
     /// Outcomes for the thresholds that apply to `stage`, in threshold order; used at the end of each stage
     /// window to decide whether an `abort_on_fail` threshold stops the run (`[ThresholdOutcome].abortsRun`).
+    /// Series thresholds (`ThresholdSpec.Metric.series`) need the whole result and are left out here.
     public static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
         evaluate(specs, window: StageWindow(stage))
     }
 
     /// Outcomes for the thresholds that apply to the stage of `window`, in threshold order: the mid-run entry
-    /// point, judged on the window's merged statistics as the window ends.
+    /// point, judged on the window's merged statistics as the window ends. Series thresholds
+    /// (`ThresholdSpec.Metric.series`) need the whole result and are left out here.
     package static func evaluate(_ specs: [ThresholdSpec], window: StageWindow) -> [ThresholdOutcome] {
-        specs.filter { $0.applies(toStage: window.stage) }.map { outcome($0, window: window) }
+        specs.filter { spec in
+            if case .series = spec.metric { return false }
+            return spec.applies(toStage: window.stage)
+        }.map { outcome($0, window: window) }
     }
 
     /// Why there is no data; appended to the summary line.
@@ -41,6 +53,7 @@ public enum ThresholdEvaluator {
         case noRequests = "no requests in the window"
         case noWindow = "the stage ended during its warm-up"
         case notRun = "the stage did not run"
+        case noValue = "no value in the window"
     }
 
     private static func outcome(_ spec: ThresholdSpec, window: StageWindow) -> ThresholdOutcome {
@@ -64,18 +77,7 @@ public enum ThresholdEvaluator {
     /// The metric over one window in its base unit; nil when it is undefined (latencies and error rate
     /// without requests).
     static func observe(_ metric: ThresholdSpec.Metric, stats: RequestStats, windowSeconds: Double) -> Double? {
-        let hasRequests = stats.requests > 0
-        switch metric {
-        case .percentile(let percentile):
-            return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil
-        case .avg: return hasRequests ? stats.meanMicros : nil
-        case .min: return hasRequests ? Double(stats.latency.minMicros) : nil
-        case .max: return hasRequests ? Double(stats.latency.maxMicros) : nil
-        case .errorRate: return hasRequests ? stats.errorRate : nil
-        case .rps: return stats.throughput(overSeconds: windowSeconds)
-        case .requests: return Double(stats.requests)
-        case .failures: return Double(stats.failures)
-        }
+        MetricValues.requestValue(metric.measure, stats: stats, windowSeconds: windowSeconds)
     }
 
     private static func make(_ spec: ThresholdSpec, stage: Int, observed: Double?, missing: Missing) -> ThresholdOutcome {

@@ -37,9 +37,9 @@ struct AfterLoad: Sendable {
         for check in profile.checks {
             guard !stop.isRequested else {
                 results.append(CheckResult(
-                    name: check.name, command: check.command, comparison: check.comparison,
+                    name: check.name, command: check.metric?.description ?? check.command, comparison: check.comparison,
                     expression: check.expected.source, expected: nil, actual: nil, passed: false,
-                    problem: CommandMessages.checkNotRun, run: nil))
+                    problem: CommandMessages.checkNotRun, run: nil, metric: check.metric?.description))
                 continue
             }
             let result = await self.check(check, numbers: numbers)
@@ -55,8 +55,9 @@ struct AfterLoad: Sendable {
 
     private func check(_ check: CheckSpec, numbers: RunNumbers) async -> CheckResult {
         var result = CheckResult(
-            name: check.name, command: check.command, comparison: check.comparison, expression: check.expected.source,
-            expected: nil, actual: nil, passed: false, problem: nil, run: nil)
+            name: check.name, command: check.metric?.description ?? check.command, comparison: check.comparison,
+            expression: check.expected.source, expected: nil, actual: nil, passed: false, problem: nil, run: nil,
+            metric: check.metric?.description)
         let expected: CheckValue
         do {
             expected = try check.expected.evaluate(numbers)
@@ -65,6 +66,13 @@ struct AfterLoad: Sendable {
             return result
         }
         result.expected = expected.text
+        if let metric = check.metric {
+            let verdict = CheckJudge.judge(check.comparison, expected: expected, metric: metric, value: numbers[metric.description])
+            result.actual = verdict.actual
+            result.passed = verdict.passed
+            result.problem = verdict.problem
+            return result
+        }
         let run = await runner.run(check.command, timeout: check.timeout, role: .check(check.name))
         result.run = run
         guard run.succeeded else {

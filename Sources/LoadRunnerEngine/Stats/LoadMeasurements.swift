@@ -24,8 +24,11 @@ public struct LoadMeasurements: Sendable {
     /// The profile's validated compare budgets, kept in the result as data.
     public var compareBudgets: [Budget]
 
-    /// The numbers checks may use (`total.failed`, `requests.NAME.ok`, ...).
-    public var numbers: RunNumbers { RunNumbers(series: series, stages: stages) }
+    /// The numbers checks may use (`total.failed`, `requests.NAME.ok`, any metric path, see `RunNumbers`), with
+    /// the command monitors' series that ran beside the load.
+    public func numbers(commandMonitors: [CommandMonitorSeries]?) -> RunNumbers {
+        RunNumbers(result: RunResultAssembler.assemble(self, outcomes: RunOutcomes(commandMonitors: commandMonitors), stopped: false))
+    }
 
     /// When the load stopped, in run seconds.
     public var endSeconds: Double { Double(endMicros) / 1_000_000 }

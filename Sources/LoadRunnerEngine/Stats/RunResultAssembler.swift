@@ -41,8 +41,9 @@ public struct RunResultAssembler {
         result.startUnixMicros = load.startUnixMicros
         result.compareBudgets = load.compareBudgets
         result.monitors = load.monitors
-        result.evaluateThresholds(load.thresholdSpecs)
+        // Thresholds on command monitors (`command[NAME].max < ...`) need their series: judged after they are in.
         result.commandMonitors = outcomes.commandMonitors
+        result.evaluateThresholds(load.thresholdSpecs)
         result.actions = outcomes.actions
         result.checks = outcomes.checks
         if stopped { result.markInterrupted() }

@@ -45,12 +45,15 @@ public struct ActionResult: Codable, Sendable, Equatable {
 /// How one check fared: the command's output against the expected value.
 public struct CheckResult: Codable, Sendable, Equatable {
     public var name: String
+    /// The command run, or for a metric check the metric path read (the same as `metric`).
     public var command: String
+    /// The metric path a metric check read (`total.failed`); nil for a command check.
+    public var metric: String?
     public var comparison: CheckComparison
     /// The expectation as written, e.g. `{{ requests.insert.ok }}`, and its value for this run, e.g. `30000`.
     public var expression: String
     public var expected: String?
-    /// The command output's first line, trimmed (what was compared).
+    /// The command output's first line, trimmed, or the metric's value (what was compared).
     public var actual: String?
     public var passed: Bool
     /// Why it failed, in words: `got 29998, expected 30000`, `output "abc" is not a number`, `exit 1`.
@@ -60,10 +63,11 @@ public struct CheckResult: Codable, Sendable, Equatable {
 
     public init(
         name: String, command: String, comparison: CheckComparison, expression: String, expected: String?,
-        actual: String?, passed: Bool, problem: String?, run: CommandRun?
+        actual: String?, passed: Bool, problem: String?, run: CommandRun?, metric: String? = nil
     ) {
         self.name = name
         self.command = command
+        self.metric = metric
         self.comparison = comparison
         self.expression = expression
         self.expected = expected

@@ -121,11 +121,16 @@ struct ArithmeticParser {
         return .number(value)
     }
 
-    /// Letters, digits, `_`, `-`, `/` and `.` after a first letter: request names such as `user/get` are allowed.
+    /// Letters, digits, `_`, `-`, `/` and `.` after a first letter: request names such as `user/get` are allowed;
+    /// a bracketed name is taken whole, so metric paths such as `command[replica2 lag].max` are names too.
     private mutating func parseName() -> ArithmeticExpression {
         let start = index
         while index < characters.count {
             let character = characters[index]
+            if character == "[", let close = characters[index...].firstIndex(of: "]") {
+                index = close + 1
+                continue
+            }
             guard character.isLetter || character.isNumber || "_./".contains(character)
                 || (character == "-" && index + 1 < characters.count && characters[index + 1] != " ")
             else { break }

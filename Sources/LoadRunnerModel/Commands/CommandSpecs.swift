@@ -57,12 +57,15 @@ public enum CheckComparison: String, Codable, Sendable, Equatable, CaseIterable 
     case atMost = "at_most"
 }
 
-/// A command run after the run whose output must match an expression over the run's numbers (`checks:`).
+/// A rule judged after the run (`checks:`): a command's output (`run:`) or one of the run's metrics (`metric:`)
+/// must match an expression over the run's numbers.
 public struct CheckSpec: Sendable, Equatable {
-    /// The name reports use (`name:`, else the command).
+    /// The name reports use (`name:`, else the command or the metric path).
     public var name: String
-    /// Run with `/bin/sh -c` in LoadRunner's working directory.
+    /// Run with `/bin/sh -c` in LoadRunner's working directory; "" for a metric check.
     public var command: String
+    /// The metric compared, over the whole run (`metric: total.failed`); nil for a command check.
+    public var metric: MetricID?
     public var comparison: CheckComparison
     /// The expected value: literal text, or a template such as `{{ requests.insert.ok }}`.
     public var expected: CheckExpression
@@ -70,9 +73,13 @@ public struct CheckSpec: Sendable, Equatable {
 
     public static let defaultTimeout = Duration.seconds(60)
 
-    public init(name: String, command: String, comparison: CheckComparison, expected: CheckExpression, timeout: Duration) {
+    public init(
+        name: String, command: String, metric: MetricID? = nil, comparison: CheckComparison, expected: CheckExpression,
+        timeout: Duration
+    ) {
         self.name = name
         self.command = command
+        self.metric = metric
         self.comparison = comparison
         self.expected = expected
         self.timeout = timeout

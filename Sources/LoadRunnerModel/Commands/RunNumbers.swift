@@ -1,49 +1,56 @@
-/// The numbers of a finished run that checks may use, by name:
+/// The numbers of a finished run that check expressions use, by name: any metric path over the whole run
+/// (`total.failed`, `requests[insert].ok`, `command[replica2 lag].max`, see `MetricID+Parsing`), read through
+/// `MetricValues`, including the older check names:
 ///
 /// - `requests.NAME.ok`, `requests.NAME.failed`, `requests.NAME.count` for each request name, over the
 ///   whole run, warm-up included (every request the target saw);
 /// - `total.ok`, `total.failed`, `total.count` for all requests together.
-public struct RunNumbers: Sendable, Equatable {
+public struct RunNumbers: Sendable {
     private var values: [String: Double]
+    private var metrics: MetricValues?
 
     public init(values: [String: Double]) { self.values = values }
 
-    /// The whole-run totals from the last second of `result`'s series (each second carries running totals).
+    /// The whole-run numbers of `result` (each second of its series carries running totals).
     public init(result: RunResult) {
-        self.init(series: result.series, stages: result.stages)
-    }
-
-    /// The whole-run totals from the last second of `series`; `stages` name the requests when no second was recorded.
-    public init(series: [SecondSample], stages: [StageResult]) {
+        let metrics = MetricValues(result: result)
         var values: [String: Double] = [:]
-        func add(_ prefix: String, requests: UInt64, failures: UInt64) {
-            values["\(prefix).ok"] = Double(requests - min(failures, requests))
-            values["\(prefix).failed"] = Double(failures)
-            values["\(prefix).count"] = Double(requests)
-        }
-        let last = series.last
-        let names = last.map { $0.requests.map { ($0.name, $0.total) } } ?? []
-        for (name, total) in names { add("requests.\(name)", requests: total.requests, failures: total.failures) }
-        if names.isEmpty, let stage = stages.first {
+        var names = result.series.last.map { $0.requests.map(\.name) } ?? []
+        if names.isEmpty, let stage = result.stages.first {
             // No second was recorded: every request name, with nothing counted.
-            for request in stage.requests { add("requests.\(request.name)", requests: 0, failures: 0) }
+            names = stage.requests.map(\.name)
         }
-        let total = last?.aggregated.total
-        add("total", requests: total?.requests ?? 0, failures: total?.failures ?? 0)
+        let subjects = names.map { (prefix: "requests.\($0)", subject: MetricID.Subject.request($0)) }
+            + [(prefix: "total", subject: MetricID.Subject.total)]
+        for (prefix, subject) in subjects {
+            for (measure, metric) in zip(Self.measures, [MetricMeasure.ok, .failed, .count]) {
+                values["\(prefix).\(measure)"] = metrics.value(MetricID(subject, metric), in: .run) ?? 0
+            }
+        }
         self.values = values
+        self.metrics = metrics
     }
 
-    public subscript(name: String) -> Double? { values[name] }
+    /// The value of `name`: one of the older check names, else any metric path over the whole run.
+    public subscript(name: String) -> Double? {
+        if let value = values[name] { return value }
+        guard let metrics, case .success(let metric) = MetricID.parse(name) else { return nil }
+        return metrics.value(metric, in: .run)
+    }
 
     /// The three measures every request name (and `total`) has.
     public static let measures = ["ok", "failed", "count"]
 
-    /// Every name a profile with these request names offers, sorted: checked when the profile is read.
+    /// Every older check name a profile with these request names offers, sorted: for "did you mean" messages.
     public static func names(requestNames: [String]) -> [String] {
         let prefixes = requestNames.map { "requests.\($0)" } + ["total"]
         return prefixes.flatMap { prefix in measures.map { "\(prefix).\($0)" } }.sorted()
     }
 
-    /// Every name, sorted: for "did you mean" messages.
+    /// Every older check name, sorted: for "did you mean" messages.
     public var names: [String] { values.keys.sorted() }
+}
+
+extension RunNumbers: Equatable {
+    public static func == (lhs: RunNumbers, rhs: RunNumbers) -> Bool { lhs.values == rhs.values }
 }

@@ -5,7 +5,25 @@ public enum CompareMetric: String, Codable, Sendable, CaseIterable {
     case errorRate = "error_rate"
 
     /// True when a larger value is better (throughput); false for latencies and errors.
-    public var higherIsBetter: Bool { self == .rps }
+    public var higherIsBetter: Bool { MetricID(.total, measure).polarity == .higherIsBetter }
+
+    /// What this metric reads in the one metric model (`MetricValues`).
+    public var measure: MetricMeasure {
+        switch self {
+        case .p50: .percentile(50)
+        case .p95: .percentile(95)
+        case .p99: .percentile(99)
+        case .max: .max
+        case .rps: .rps
+        case .errorRate: .errorRate
+        }
+    }
+
+    /// The compared metric that reads `measure`; nil for a measure `compare` does not judge per request.
+    public init?(_ measure: MetricMeasure) {
+        guard let found = Self.allCases.first(where: { $0.measure == measure }) else { return nil }
+        self = found
+    }
 
     /// The unit values of this metric are kept in: microseconds for latencies, requests per second,
     /// or a 0...1 share for the error rate.

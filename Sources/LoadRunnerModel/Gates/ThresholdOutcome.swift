@@ -69,6 +69,8 @@ public struct ThresholdOutcome: Codable, Sendable, Equatable {
         case "us": ReportNumber.trimmed(value / 1000, maxDecimals: 3) + " ms"
         case "share": ReportNumber.trimmed(value * 100, maxDecimals: 2) + "%"
         case "req/s": ReportNumber.trimmed(value, maxDecimals: 2) + " req/s"
+        case "%": ReportNumber.trimmed(value, maxDecimals: 2) + "%"
+        case "bytes", "bytes/s": ReportNumber.trimmed(value, maxDecimals: 0) + " " + unit
         default: ReportNumber.trimmed(value, maxDecimals: 0)
         }
     }

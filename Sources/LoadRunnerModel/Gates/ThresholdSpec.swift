@@ -18,10 +18,16 @@ public struct ThresholdSpec: Sendable, Equatable {
         case requests
         /// Failed requests.
         case failures
+        /// Any other series of the metric model, by path: the generator (`generator.cpu`), a process monitor
+        /// (`monitor[db].cpu_max`) or a command monitor (`command[replica2 lag].max`); judged on the whole run's
+        /// result only, not mid-run (`abort_on_fail` does not stop a run for it).
+        case series(MetricID)
 
         /// How the value is measured, which decides its unit and how a missing window is judged.
         public enum Kind: Sendable, Equatable {
             case latency, share, rate, count
+            /// A plain number in the series' own unit (% of a core, bytes, a command monitor's unit).
+            case amount
         }
 
         public var kind: Kind {
@@ -30,6 +36,14 @@ public struct ThresholdSpec: Sendable, Equatable {
             case .errorRate: .share
             case .rps: .rate
             case .requests, .failures: .count
+            case .series(let id):
+                switch id.unit() {
+                case .microseconds: .latency
+                case .ratio: .share
+                case .perSecond: .rate
+                case .requests, .count: .count
+                case .percent, .bytes, .bytesPerSecond, .custom: .amount
+                }
             }
         }
 
@@ -40,6 +54,37 @@ public struct ThresholdSpec: Sendable, Equatable {
             case .share: "share"
             case .rate: "req/s"
             case .count: "count"
+            case .amount: if case .series(let id) = self { id.unit().symbol } else { "" }
+            }
+        }
+
+        /// What this threshold spelling reads in the one metric model (`MetricValues`).
+        public var measure: MetricMeasure {
+            switch self {
+            case .percentile(let percentile): .percentile(percentile)
+            case .avg: .mean
+            case .min: .min
+            case .max: .max
+            case .errorRate: .errorRate
+            case .rps: .rps
+            case .requests: .count
+            case .failures: .failed
+            case .series(let id): id.measure
+            }
+        }
+
+        /// The threshold spelling of a request measure; nil for measures thresholds do not name this way.
+        public init?(_ measure: MetricMeasure) {
+            switch measure {
+            case .percentile(let percentile): self = .percentile(percentile)
+            case .mean: self = .avg
+            case .min: self = .min
+            case .max: self = .max
+            case .errorRate: self = .errorRate
+            case .rps: self = .rps
+            case .count: self = .requests
+            case .failed: self = .failures
+            default: return nil
             }
         }
 
@@ -55,6 +100,7 @@ public struct ThresholdSpec: Sendable, Equatable {
             case .rps: "rps"
             case .requests: "requests"
             case .failures: "failures"
+            case .series(let id): id.description
             }
         }
     }

@@ -75,7 +75,10 @@ public struct Profile: Sendable, Equatable {
     }
 
     /// True when the profile runs commands of its own (actions, checks or command monitors): it is code.
-    public var runsCommands: Bool { !actions.isEmpty || !checks.isEmpty || !commandMonitors.isEmpty }
+    public var runsCommands: Bool { !actions.isEmpty || !commandChecks.isEmpty || !commandMonitors.isEmpty }
+
+    /// The checks that run a command (`run:`), not those that read a metric.
+    public var commandChecks: [CheckSpec] { checks.filter { $0.metric == nil } }
 }
 
 /// An absolute http(s) URL with no query or fragment; request paths are appended to it.

@@ -21,7 +21,7 @@ extension Budget {
         let operatorCharacters: Set<Character> = ["<", ">", "=", "!"]
         let metricEnd = trimmed.firstIndex { $0.isWhitespace || operatorCharacters.contains($0) } ?? trimmed.endIndex
         let metricText = String(trimmed[..<metricEnd])
-        guard let metric = CompareMetric(rawValue: metricText.lowercased()) else {
+        guard let metric = compareMetric(metricText) else {
             return failure(.unknownMetric(metricText, suggestion: suggestion(for: metricText)))
         }
         let rest = Substring(String(trimmed[metricEnd...]).trimmingWhitespace())
@@ -125,5 +125,13 @@ extension Budget {
             && metric.count > 1
         guard !isPercentile else { return nil }
         return DidYouMean.suggestion(for: metric, among: CompareMetric.allCases.map(\.rawValue))
+    }
+
+    /// The compared metric `text` names through the metric grammar: `p95`, `rps`, `error_rate`, or the paths
+    /// `latency.p95`, `total.rps`, `total.error_rate`; nil for anything `compare` does not judge.
+    static func compareMetric(_ text: String) -> CompareMetric? {
+        if let metric = CompareMetric(rawValue: text.lowercased()) { return metric }
+        guard case .success(let id) = MetricID.parse(text, defaultSubject: .total), id.subject == .total else { return nil }
+        return CompareMetric(id.measure)
     }
 }

@@ -20,6 +20,12 @@ public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConve
         case notAShare(String)
         case notARate(String)
         case notACount(String, metric: String)
+        /// Not a plain number for a series in its own unit (`%` of a core, bytes, a command monitor's unit).
+        case notAnAmount(String, unit: String)
+        /// A `requests[NAME].M` path: thresholds scope a request by name (`NAME: M`), as suggested.
+        case requestPath(String, suggestion: String)
+        /// A series path (`monitor[db].cpu`) scoped by a request name, which it has nothing to do with.
+        case seriesWithName(String, name: String)
         /// `stage two: ...`, `stage 0: ...`.
         case stageNotNumber(String)
         /// `stage 1: stage 2: ...`.
@@ -82,6 +88,12 @@ public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConve
             "names more than one stage; name one, e.g. \"stage 2: p95 < 200ms\", or none for every stage"
         case .emptyScope:
             "has nothing before \":\"; write a request name (\"user/get: p95 < 200ms\") or remove the \":\""
+        case .notAnAmount(let value, let unit):
+            "gives \"\(value)\", which is not a number\(unit.isEmpty ? "" : " (in \(unit))"); write e.g. `< 80`"
+        case .requestPath(let metric, let suggestion):
+            "names `\(metric)`; a threshold scopes a request by name: write \"\(suggestion) < ...\""
+        case .seriesWithName(let metric, let name):
+            "scopes `\(metric)` by the request name \"\(name)\", which it does not depend on; remove \"\(name):\""
         case .valueTooLarge(let value, let max):
             "gives \"\(value)\", which is too large; the most is \(max); write a limit a run can reach"
         }

@@ -5,7 +5,9 @@ import LoadRunnerText
 ///
 /// - metric: `p(N)` or `pN` (0 < N <= 100, e.g. `p99.9`), `med` (= p50), `avg`, `min`, `max` (latencies; the
 ///   value needs a unit: `500us`, `200ms`, `1.5s`), `error_rate` (`1%` or `0.01`), `rps` (a number, optionally
-///   followed by `/s` or `req/s`), `requests`, `failures` (whole numbers). Metric names ignore case.
+///   followed by `/s` or `req/s`), `requests`, `failures` (whole numbers). Metric names ignore case. Any path
+///   of the metric grammar (`MetricID+Parsing`) also reads: `latency.p95`, `total.failed`, and series such as
+///   `generator.cpu`, `monitor[db].cpu_max` or `command[lag].max` (`ThresholdSpec.Metric.series`, a plain number).
 /// - op: `<`, `<=`, `>`, `>=`; spaces around it are optional (`p(95)<200ms`).
 /// - scopes: `stage N:` (1-based) and a request name, in either order (`stage 2: user/get: p95 < 1s`). The
 ///   expression follows the last `:`, so a request name may itself contain `:`.
@@ -46,6 +48,7 @@ public enum ThresholdParser {
         case .success(let found): metric = found
         case .failure(let reason): return failure(reason)
         }
+        if case .series(let id) = metric, let name = scope.name { return failure(.seriesWithName(id.description, name: name)) }
         guard !valueText.isEmpty else { return failure(.missingValue(op: opText)) }
         switch value(valueText, for: metric, in: trimmed) {
         case .success(let value):
@@ -101,28 +104,29 @@ public enum ThresholdParser {
         return token.contains(where: \.isWhitespace) ? nil : token
     }
 
+    /// A threshold's metric through the metric grammar (`MetricID+Parsing`): the threshold's own names
+    /// (`metricNames`, `p(N)`), or `latency.M` and `total.M` paths of the all-requests row.
     private static func metric(_ text: String) -> Result<ThresholdSpec.Metric, ThresholdParseError.Reason> {
         let name = text.lowercased()
-        switch name {
-        case "med": return .success(.percentile(50))
-        case "avg": return .success(.avg)
-        case "min": return .success(.min)
-        case "max": return .success(.max)
-        case "error_rate": return .success(.errorRate)
-        case "rps": return .success(.rps)
-        case "requests": return .success(.requests)
-        case "failures": return .success(.failures)
-        default: break
+        let isThresholdName = metricNames.contains(name) || name.hasPrefix("p")
+        if isThresholdName || name.hasPrefix("latency.") || name.hasPrefix("total.") {
+            switch MetricID.parse(text, defaultSubject: .total) {
+            case .success(let id):
+                if id.subject == .total, let metric = ThresholdSpec.Metric(id.measure) { return .success(metric) }
+            case .failure(.percentileOutOfRange):
+                return .failure(.percentileOutOfRange(text))
+            case .failure:
+                break
+            }
         }
-        if name.hasPrefix("p") {
-            var digits = name.dropFirst()
-            if digits.hasPrefix("("), digits.hasSuffix(")") { digits = digits.dropFirst().dropLast() }
-            if let quantity = GateQuantity.parse(String(digits)), quantity.sign == nil, quantity.unit == .none,
-               digits.first?.isNumber == true || digits.first == "."
-            {
-                let percentile = quantity.magnitude()
-                guard percentile > 0, percentile <= 100 else { return .failure(.percentileOutOfRange(text)) }
-                return .success(.percentile(percentile))
+        if case .success(let id) = MetricID.parse(text) {
+            switch id.subject {
+            case .total: break
+            case .request(let requestName):
+                guard let metric = ThresholdSpec.Metric(id.measure) else { break }
+                return .failure(.requestPath(text, suggestion: "\(requestName): \(metric)"))
+            case .generator, .monitor, .command:
+                return .success(.series(id))
             }
         }
         let suggestion = metricAliases[name] ?? DidYouMean.suggestion(for: text, among: metricNames)
@@ -138,6 +142,7 @@ public enum ThresholdParser {
         case .rate: (ProfileLimits.maxGateRate, "1000000000")
         case .count: (ProfileLimits.maxGateCount, "1000000000000")
         case .share: nil
+        case .amount: (ProfileLimits.maxGateCount, "1000000000000")
         }
         return unboundedValue(text, for: metric, in: threshold).flatMap { value in
             guard let maximum, value > maximum.value else { return .success(value) }
@@ -167,6 +172,12 @@ public enum ThresholdParser {
         case .rate:
             guard let quantity, quantity.unit == .none || quantity.unit == .perSecond else {
                 return .failure(.notARate(text))
+            }
+            return .success(quantity.magnitude())
+        case .amount:
+            let percentAllowed = metric.unit == "%"
+            guard let quantity, quantity.unit == .none || (percentAllowed && quantity.unit == .percent) else {
+                return .failure(.notAnAmount(text, unit: metric.unit))
             }
             return .success(quantity.magnitude())
         case .count:

@@ -4,7 +4,7 @@ import LoadRunnerText
 /// `actions:` and `checks:` — commands the profile runs during and after the run.
 extension ProfileDecoder {
     static let actionKeys = ["name", "at", "after_requests", "run", "required", "timeout"]
-    static let checkKeys = ["name", "run", "equals", "at_least", "at_most", "timeout"]
+    static let checkKeys = ["name", "run", "metric", "equals", "at_least", "at_most", "timeout"]
 
     /// Each entry: `{ at: 40% | 90s | end, run: CMD }` or `{ after_requests: N, run: CMD }`, with optional
     /// `name`, `required` (default false) and `timeout` (default 120s). A share of the run (`40%`) needs
@@ -25,20 +25,46 @@ extension ProfileDecoder {
         }
     }
 
-    /// Each entry: `{ run: CMD, equals | at_least | at_most: EXPECTED }` with optional `name` and `timeout`
-    /// (default 60s). EXPECTED is text or a number, with `{{ ... }}` over the run's numbers (`RunNumbers`).
-    mutating func checks(_ value: YAMLValue, requests: [RequestSpec]?) -> [CheckSpec] {
+    /// Each entry: `{ run: CMD | metric: PATH, equals | at_least | at_most: EXPECTED }` with optional `name` and
+    /// `timeout` (default 60s, commands only). EXPECTED is text or a number, with `{{ ... }}` over the run's numbers
+    /// (`RunNumbers`); PATH is a metric over the whole run (`total.failed`, see `MetricID+Parsing`).
+    mutating func checks(_ value: YAMLValue, requests: [RequestSpec]?, monitors: MetricSubjects) -> [CheckSpec] {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectChecks) else { return [] }
         var names = UniqueNames()
+        let subjects = MetricSubjects(requests: requests?.map(\.name), processes: monitors.processes, commands: monitors.commands)
         return items.enumerated().compactMap { index, item -> CheckSpec? in
             guard let map = map(item, keys: Self.checkKeys, expected: ProfileMessage.expectCheck) else { return nil }
-            let command = required(map, "run", example: ProfileMessage.exampleCheckRun).flatMap { self.command($0) }
-            let expectation = checkExpectation(map, requests: requests)
+            let source = checkSource(map, subjects: subjects)
+            let expectation = checkExpectation(map, subjects: subjects)
             let timeout = map["timeout"].map { positiveDuration($0) } ?? CheckSpec.defaultTimeout
-            let name = commandName(map, command: command, index: index, names: &names, section: "checks")
-            guard let command, let expectation, let timeout, let name else { return nil }
-            return CheckSpec(name: name, command: command, comparison: expectation.comparison,
-                             expected: expectation.expression, timeout: timeout)
+            let name = commandName(map, command: source.map { $0.metric?.description ?? $0.command }, index: index,
+                                   names: &names, section: "checks")
+            guard let source, let expectation, let timeout, let name else { return nil }
+            return CheckSpec(name: name, command: source.command, metric: source.metric,
+                             comparison: expectation.comparison, expected: expectation.expression, timeout: timeout)
+        }
+    }
+
+    /// Exactly one of `run` (a command) and `metric` (a metric path the profile's requests and monitors have).
+    private mutating func checkSource(_ map: YAMLMap, subjects: MetricSubjects) -> (command: String, metric: MetricID?)? {
+        guard let metricValue = map["metric"] else {
+            return required(map, "run", example: ProfileMessage.exampleCheckRun).flatMap { self.command($0) }.map { ($0, nil) }
+        }
+        if let run = map["run"] {
+            report(run, ProfileMessage.checkRunAndMetric)
+            return nil
+        }
+        guard let text = text(metricValue, expected: ProfileMessage.expectCheckMetric) else { return nil }
+        switch MetricID.parse(text) {
+        case .success(let metric):
+            guard subjects.has(metric.subject) else {
+                report(metricValue, ProfileMessage.metricSubjectUnknown(metric, known: subjects.paths(like: metric)))
+                return nil
+            }
+            return ("", metric)
+        case .failure(let error):
+            report(metricValue, ProfileMessage.metricInvalid(error))
+            return nil
         }
     }
 
@@ -111,7 +137,7 @@ extension ProfileDecoder {
 
     /// Exactly one of `equals`, `at_least`, `at_most`; its expression parsed and its names known.
     private mutating func checkExpectation(
-        _ map: YAMLMap, requests: [RequestSpec]?
+        _ map: YAMLMap, subjects: MetricSubjects
     ) -> (comparison: CheckComparison, expression: CheckExpression)? {
         let given = CheckComparison.allCases.compactMap { comparison in map[comparison.rawValue].map { (comparison, $0) } }
         guard let (comparison, value) = given.first else {
@@ -135,9 +161,11 @@ extension ProfileDecoder {
             report(value, ProfileMessage.checkExpressionInvalid(error.message, column: error.column, in: text))
             return nil
         }
-        if let requests {
-            let known = RunNumbers.names(requestNames: requests.map(\.name))
+        if let requests = subjects.requests {
+            let known = RunNumbers.names(requestNames: requests)
             for name in expression.names where !known.contains(name) {
+                // Any metric path of the profile's requests and monitors is a name too.
+                if case .success(let metric) = MetricID.parse(name), subjects.has(metric.subject) { continue }
                 report(value, ProfileMessage.checkNameUnknown(name, known: known))
                 return nil
             }

@@ -1,3 +1,4 @@
+import LoadRunnerText
 import LoadRunnerModel
 
 /// `thresholds:` (pass/fail of one run) and `compare:` (budgets for `LoadRunner compare`).
@@ -11,8 +12,13 @@ extension ProfileDecoder {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectThresholds) else { return [] }
         let requestNames = Self.declaredRequestNames(top)
         let stageCount = top["stages"].flatMap { $0.node.sequence?.count }
+        let monitors = Self.declaredMonitors(top)
         return items.compactMap { item in
             guard let found = threshold(item) else { return nil }
+            if case .series(let metric) = found.spec.metric, !monitors.has(metric.subject) {
+                report(found.textValue, ProfileMessage.metricSubjectUnknown(metric, known: monitors.paths(like: metric)))
+                return nil
+            }
             return checkScope(found.spec, at: found.textValue, requestNames: requestNames, stageCount: stageCount)
                 ? found.spec : nil
         }
@@ -94,6 +100,19 @@ extension ProfileDecoder {
               !thresholdKeys.contains(key), DidYouMean.suggestion(for: key, among: thresholdKeys) == nil
         else { return nil }
         return "\(key): \(value)"
+    }
+
+    /// Every monitor `name` written under `monitors:`, valid or not: command monitors are those with `run`.
+    private static func declaredMonitors(_ top: YAMLMap) -> MetricSubjects {
+        let entries = top["monitors"]?.node.sequence?.compactMap { item -> (name: String, isCommand: Bool)? in
+            guard let mapping = item.mapping,
+                  let name = mapping.first(where: { $0.key.scalar?.string == "name" })?.value.scalar?.string
+            else { return nil }
+            return (name, mapping.contains { $0.key.scalar?.string == "run" })
+        } ?? []
+        return MetricSubjects(
+            requests: nil, processes: entries.filter { !$0.isCommand }.map(\.name),
+            commands: entries.filter(\.isCommand).map(\.name))
     }
 
     /// Every request `name` written under `requests:`, valid or not.

@@ -1,3 +1,4 @@
+import LoadRunnerText
 import LoadRunnerModel
 
 /// Header maps and the check that every `{{ reference }}` names a declared source (and column).

@@ -69,7 +69,7 @@ struct ProfileDecoder {
         let compareBudgets = top["compare"].map { self.compareBudgets($0) } ?? []
         let monitors = top["monitors"].map { self.monitors($0) } ?? (processes: [], commands: [])
         let actions = top["actions"].map { self.actions($0, stages: stages ?? nil) } ?? []
-        let checks = top["checks"].map { self.checks($0, requests: requests ?? nil) } ?? []
+        let checks = top["checks"].map { self.checks($0, requests: requests ?? nil, monitors: MetricSubjects(monitors)) } ?? []
         guard problems.isEmpty, let target, let timeout, let connectTimeout, let requests, let thinkTime,
               let stages, let http2, let insecure else { return nil }
         var profile = Profile(

@@ -1,3 +1,6 @@
+import LoadRunnerModel
+import LoadRunnerText
+
 /// Messages about `monitors:`.
 extension ProfileMessage {
     static let expectMonitors = "a list of processes to watch, e.g. `- { name: primary, pid_file: data/postmaster.pid }`"
@@ -107,5 +110,41 @@ extension ProfileMessage {
 
     static func environmentReferenceMalformed(_ reference: String) -> String {
         "has \"\(reference)\", which is not a variable reference; write ${NAME} with a name of letters, digits and _"
+    }
+}
+
+/// Messages about metric paths (`checks[].metric`).
+extension ProfileMessage {
+    static let expectCheckMetric = "a metric path, e.g. `total.failed`, `requests[insert].ok` or `command[replica2 lag].max`"
+    static let checkRunAndMetric = "is given together with `metric`; a check reads a command's output or a metric, keep one"
+
+    static func metricSubjectUnknown(_ metric: MetricID, known: [String]) -> String {
+        let kind = switch metric.subject {
+        case .request: "request name"
+        case .monitor: "process monitor"
+        case .command: "command monitor"
+        case .total, .generator: "name"
+        }
+        let hint = DidYouMean.suggestion(for: metric.description, among: known).map { "; did you mean `\($0)`?" }
+            ?? (known.isEmpty ? "; the profile has none" : "; the profile has \(known.map { "`\($0)`" }.joined(separator: ", "))")
+        return "\"\(metric)\" names a \(kind) the profile does not have\(hint)"
+    }
+
+    static func metricInvalid(_ error: MetricID.ParseError) -> String {
+        switch error {
+        case .empty:
+            return "is empty; write a metric path such as `total.failed` or `latency.p95`"
+        case .unclosedName(let text):
+            return "\"\(text)\" has no `].measure` after its name; write e.g. `requests[insert].ok`"
+        case .unknownMeasure(let text, let subject, let suggestion):
+            let measures = suggestion.map { "; did you mean `\(subject).\($0)`?" } ?? ""
+            return "\"\(text)\" is not a measure of \(subject)\(measures)"
+        case .unknownMetric(let text, let suggestion):
+            let hint = suggestion.map { "did you mean `\($0)`?" }
+                ?? "write e.g. `total.failed`, `latency.p95`, `requests[NAME].ok`, `monitor[NAME].cpu` or `command[NAME].max`"
+            return "\"\(text)\" is not a metric; \(hint)"
+        case .percentileOutOfRange(let text):
+            return "\"\(text)\": a percentile is above 0 and at most 100"
+        }
     }
 }

@@ -1,15 +1,17 @@
 import LoadRunnerAnalysis
 
-/// The compare charts of monitored processes: one chart per process and resource, stage by stage.
+/// The compare charts of monitors: one chart per process and resource, and one per command monitor, stage by stage.
 extension CompareCharts {
     /// CPU (%), resident memory (bytes) and disk reads (bytes/s) of each process in `resources`, as extra
     /// series for `charts(stages:baselineLabel:candidateLabel:extra:)`; ids `cpu-<process>`, `memory-<process>`,
-    /// `disk-read-<process>`. `users` gives each stage's users (the baseline's) for the bar labels.
+    /// `disk-read-<process>`; the mean of each command monitor, id `command-<name>`. `users` gives each stage's users
+    /// (the baseline's) for the bar labels.
     public static func series(resources: [ResourceComparison], users: [Int: Int]) -> [ComparedSeries] {
         var processes: [String] = []
         for resource in resources where !processes.contains(resource.process) { processes.append(resource.process) }
         return processes.flatMap { process in
-            ResourceMetric.allCases.map { metric in
+            let isCommand = resources.contains { $0.process == process && $0.metric == .commandMean }
+            return (isCommand ? [.commandMean] : ResourceMetric.processCases).compactMap { metric -> ComparedSeries? in
                 let points = resources.filter { $0.process == process && $0.metric == metric }.map {
                     ComparedPoint(stage: $0.stage, users: users[$0.stage] ?? 0, baseline: $0.baseline, candidate: $0.candidate)
                 }
@@ -26,6 +28,10 @@ extension CompareCharts {
                     ComparedSeries(
                         id: "disk-read-\(process)", title: "\(process): disk reads per stage", axisTitle: "Disk reads",
                         unit: .bytesPerSecond, points: points)
+                case .commandMean:
+                    points.isEmpty ? nil : ComparedSeries(
+                        id: "command-\(process)", title: "\(process): mean per stage",
+                        axisTitle: resources.first { $0.process == process }?.commandUnit ?? "", unit: .count, points: points)
                 }
             }
         }

@@ -59,7 +59,7 @@ public enum CompareCSV {
     public static func fields(_ resource: ResourceComparison, users: Int) -> [String] {
         let number = { (value: Double?) in value.map { ReportNumber.fixed($0, decimals: 1) } ?? "" }
         return [
-            String(resource.stage), String(users), resource.process, resource.metric.rawValue, resource.metric.unit,
+            String(resource.stage), String(users), resource.process, resource.metric.rawValue, resource.commandUnit ?? resource.metric.unit,
             number(resource.baseline), number(resource.candidate), number(resource.change),
             resource.relativeChange.map { ReportNumber.fixed($0 * 100, decimals: 2) } ?? "",
             number(resource.interval?.low), number(resource.interval?.high), "", resource.verdict.rawValue,

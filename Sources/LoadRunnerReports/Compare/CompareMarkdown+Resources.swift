@@ -23,7 +23,7 @@ extension CompareMarkdown {
         ])
         for resource in resources {
             table.append([
-                String(resource.stage), resource.process, resource.metric.rawValue,
+                String(resource.stage), resource.process, resourceName(resource),
                 value(resource.baseline, resource.metric), value(resource.candidate, resource.metric),
                 resource.change.map { CompareFormat.signed(value($0, resource.metric), $0) } ?? "-",
                 changeWithInterval(resource), verdict(resource),
@@ -39,7 +39,14 @@ extension CompareMarkdown {
         case .cpuPercent: return ReportNumber.fixed(value, decimals: 1) + " %"
         case .rssBytes: return ReportNumber.fixed(value / 1e6, decimals: 1) + " MB"
         case .readBytesPerSecond: return ReportNumber.fixed(value / 1e6, decimals: 2) + " MB/s"
+        case .commandMean: return ReportNumber.fixed(value, decimals: 1)
         }
+    }
+
+    /// `cpu_pct`, ...; a command monitor's `mean (bytes)`.
+    static func resourceName(_ resource: ResourceComparison) -> String {
+        guard let unit = resource.commandUnit else { return resource.metric.rawValue }
+        return unit.isEmpty ? resource.metric.rawValue : "\(resource.metric.rawValue) (\(unit))"
     }
 
     private static func changeWithInterval(_ resource: ResourceComparison) -> String {

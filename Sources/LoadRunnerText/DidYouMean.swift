@@ -24,7 +24,7 @@ public enum DidYouMean {
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
     /// characters as 1 each (optimal string alignment), so `cvs` is 1 from `csv`.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

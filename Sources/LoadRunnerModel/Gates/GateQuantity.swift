@@ -5,13 +5,13 @@ import LoadRunnerText
 ///
 /// Scaling works on the decimal digits as written, so `2.3%` is exactly the `Double` nearest 0.023, the same
 /// value `23 / 1000` gives; a threshold at `2.3%` compares as written against an observed 23 in 1000.
-struct GateQuantity: Equatable {
+package struct GateQuantity: Equatable {
     /// The unit written after the number.
-    enum Unit: Equatable {
+    package enum Unit: Equatable {
         case none, percent, micros, millis, seconds, perSecond
 
         /// Microseconds per unit, for the time units.
-        var micros: Double? {
+        package var micros: Double? {
             switch self {
             case .micros: 1
             case .millis: 1_000
@@ -20,19 +20,19 @@ struct GateQuantity: Equatable {
             }
         }
 
-        var isTime: Bool { micros != nil }
+        package var isTime: Bool { micros != nil }
     }
 
     /// `+`, `-`, or nil when none was written.
-    var sign: Character?
+    package var sign: Character?
     /// The digits as written, with at most one `.`: `1.5`, `200`, `.5`.
-    var number: String
-    var unit: Unit
+    package var number: String
+    package var unit: Unit
     /// The unit as written (`ms`, `%`, `req/s`, or ""), for messages that echo the user's text.
-    var unitText: String
+    package var unitText: String
 
     /// Reads `[+|-]digits[.digits][ ]unit`; nil when `text` is not one (empty, no digits, unknown unit).
-    static func parse(_ text: String) -> GateQuantity? {
+    package static func parse(_ text: String) -> GateQuantity? {
         var rest = Substring(text.trimmingWhitespace())
         var sign: Character?
         if let first = rest.first, first == "+" || first == "-" {
@@ -53,7 +53,7 @@ struct GateQuantity: Equatable {
     ]
 
     /// True when the number has no fraction (`12`, not `12.5`; `12.0` counts as whole).
-    var isWhole: Bool {
+    package var isWhole: Bool {
         guard let dot = number.firstIndex(of: ".") else { return true }
         return number[number.index(after: dot)...].allSatisfy { $0 == "0" }
     }
@@ -61,7 +61,7 @@ struct GateQuantity: Equatable {
     /// The number (sign ignored) times `multiplier` times 10^`powerOfTen`.
     ///
     /// Exact to the nearest `Double` while the digits fit in 15 places and the multiplier is a whole number.
-    func magnitude(times multiplier: Double = 1, powerOfTen: Int = 0) -> Double {
+    package func magnitude(times multiplier: Double = 1, powerOfTen: Int = 0) -> Double {
         let digits = number.filter { $0 != "." }
         let fractionDigits = number.firstIndex(of: ".").map { number.distance(from: $0, to: number.endIndex) - 1 } ?? 0
         guard digits.count <= 15, let mantissa = Double(digits) else {
@@ -73,7 +73,7 @@ struct GateQuantity: Equatable {
     }
 
     /// The quantity as written without its sign: `10%`, `2ms`, `50`.
-    var unsignedText: String { number + unitText }
+    package var unsignedText: String { number + unitText }
 
     private static func power(_ exponent: Int) -> Double {
         var result = 1.0

@@ -1,0 +1,91 @@
+import LoadRunnerText
+
+/// The identity of one metric: a subject and what is measured of it, written as a path such as
+/// `latency.p95`, `requests[user/get].failed`, `generator.cpu`, `monitor[replica1].cpu` or
+/// `command[replica2 lag].max` (see `MetricID+Parsing` for the grammar and the older spellings it accepts).
+public struct MetricID: Sendable, Hashable, CustomStringConvertible {
+    /// Whose values a metric reads.
+    public enum Subject: Sendable, Hashable {
+        /// All requests together (the Aggregated row).
+        case total
+        /// One request name.
+        case request(String)
+        /// LoadRunner's own process.
+        case generator
+        /// A process monitor (`monitors:` entry with `pid:` or `pid_file:`), by name.
+        case monitor(String)
+        /// A command monitor (`monitors:` entry with `run:`), by name.
+        case command(String)
+    }
+
+    public var subject: Subject
+    public var measure: MetricMeasure
+
+    public init(_ subject: Subject, _ measure: MetricMeasure) {
+        self.subject = subject
+        self.measure = measure
+    }
+
+    /// The canonical path: `latency.p95`, `total.failed`, `requests[insert].ok`, `monitor[db].cpu`, ...
+    public var description: String {
+        switch subject {
+        case .total: measure.isLatency ? "latency.\(measure.name)" : "total.\(measure.name)"
+        case .request(let name): "requests[\(name)].\(measure.name)"
+        case .generator: "generator.\(measure.name)"
+        case .monitor(let name): "monitor[\(name)].\(measure.name)"
+        case .command(let name): "command[\(name)].\(measure.name)"
+        }
+    }
+
+    /// The unit values are kept in; `commandUnit` is the command monitor's `unit:` (ignored for other subjects).
+    public func unit(commandUnit: String = "") -> MetricUnit {
+        switch measure {
+        case .percentile, .lagP99, .lagMax: return .microseconds
+        case .mean, .min, .max, .last:
+            if case .command = subject { return .custom(commandUnit) }
+            return .microseconds
+        case .count:
+            if case .command = subject { return .count }
+            return .requests
+        case .ok, .failed: return .requests
+        case .rps: return .perSecond
+        case .errorRate: return .ratio
+        case .cpu, .cpuMax: return .percent
+        case .memory, .memoryMax: return .bytes
+        case .diskRead, .diskWrite: return .bytesPerSecond
+        }
+    }
+
+    /// Higher is better for throughput and successful requests; lower for everything else (latency, errors,
+    /// resources, and command monitors such as replication lag).
+    public var polarity: Polarity {
+        switch (subject, measure) {
+        case (.total, .rps), (.request, .rps), (.total, .ok), (.request, .ok), (.total, .count), (.request, .count):
+            .higherIsBetter
+        default:
+            .lowerIsBetter
+        }
+    }
+
+    /// The measures a subject offers, in the order messages list them.
+    public static func measures(of subject: Subject) -> [MetricMeasure] {
+        switch subject {
+        case .total, .request:
+            [.percentile(50), .percentile(90), .percentile(95), .percentile(99), .mean, .min, .max, .count, .ok, .failed,
+             .rps, .errorRate]
+        case .generator: [.cpu, .lagP99, .lagMax]
+        case .monitor: [.cpu, .cpuMax, .memory, .memoryMax, .diskRead, .diskWrite]
+        case .command: [.min, .max, .mean, .last, .count]
+        }
+    }
+
+    /// Whether `subject` offers `measure` (any percentile for requests).
+    public static func offers(_ subject: Subject, _ measure: MetricMeasure) -> Bool {
+        if case .percentile = measure {
+            if case .total = subject { return true }
+            if case .request = subject { return true }
+            return false
+        }
+        return measures(of: subject).contains(measure)
+    }
+}

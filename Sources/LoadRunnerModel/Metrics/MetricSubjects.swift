@@ -1,0 +1,42 @@
+import LoadRunnerText
+
+/// The request and monitor names a profile declares: which metric subjects a path may name.
+public struct MetricSubjects: Sendable, Equatable {
+    /// Request names in profile order; nil when the profile's requests could not be read (then any is accepted).
+    public var requests: [String]?
+    /// Process monitor and command monitor names, in profile order.
+    public var processes: [String]
+    public var commands: [String]
+
+    public init(requests: [String]?, processes: [String], commands: [String]) {
+        self.requests = requests
+        self.processes = processes
+        self.commands = commands
+    }
+
+    /// The monitors a profile's decoder read.
+    package init(_ monitors: (processes: [MonitorSpec], commands: [CommandMonitorSpec])) {
+        self.init(requests: nil, processes: monitors.processes.map(\.name), commands: monitors.commands.map(\.name))
+    }
+
+    /// Whether the profile has this subject (a request name is accepted when the requests are unknown).
+    public func has(_ subject: MetricID.Subject) -> Bool {
+        switch subject {
+        case .total, .generator: true
+        case .request(let name): requests?.contains(name) ?? true
+        case .monitor(let name): processes.contains(name)
+        case .command(let name): commands.contains(name)
+        }
+    }
+
+    /// Paths of the same kind as `metric` that the profile has, for "did you mean" suggestions.
+    public func paths(like metric: MetricID) -> [String] {
+        let subjects: [MetricID.Subject] = switch metric.subject {
+        case .total, .generator: []
+        case .request: (requests ?? []).map { .request($0) }
+        case .monitor: processes.map { .monitor($0) }
+        case .command: commands.map { .command($0) }
+        }
+        return subjects.map { MetricID($0, metric.measure).description }
+    }
+}

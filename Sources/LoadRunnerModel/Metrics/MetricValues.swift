@@ -1,0 +1,184 @@
+import LoadRunnerText
+
+/// Answers any metric of a finished run, for one stage window or for the whole run: the single lookup that
+/// thresholds, checks and compare read through. Pure.
+///
+/// Stage windows: requests, latencies and the generator come from the stage's statistics window; process and
+/// command monitors from their samples inside that window. A window of no length gives nil for every metric.
+/// Without requests, latencies and the error rate are nil while counts and `rps` are 0.
+///
+/// The whole run: `count`, `ok`, `failed`, `error_rate` and `rps` count every request the target saw, warm-ups
+/// included (the running totals of the last second); latencies merge the stage windows' histograms; the
+/// generator's CPU is the mean of its seconds and its lag the worst stage's; monitors use every sample.
+public struct MetricValues: Sendable {
+    /// Which part of the run a value is read over.
+    public enum Window: Sendable, Hashable {
+        /// Stage N's statistics window (1-based).
+        case stage(Int)
+        case run
+    }
+
+    public let result: RunResult
+
+    public init(result: RunResult) { self.result = result }
+
+    /// The value of `metric` over `window` in its unit (`MetricID.unit`); nil when undefined or not in the run
+    /// (a stage that did not run, a request or monitor name the run does not have).
+    public func value(_ metric: MetricID, in window: Window) -> Double? {
+        switch metric.subject {
+        case .total, .request: requestValue(metric, in: window)
+        case .generator: generatorValue(metric.measure, in: window)
+        case .monitor(let name): monitorValue(name, metric.measure, in: window)
+        case .command(let name): commandValue(name, metric.measure, in: window)
+        }
+    }
+
+    /// A request measure over one window's statistics; nil when it is undefined (latencies and the error rate
+    /// without requests, throughput over an empty window, a measure that is not a request measure).
+    public static func requestValue(_ measure: MetricMeasure, stats: RequestStats, windowSeconds: Double) -> Double? {
+        let hasRequests = stats.requests > 0
+        switch measure {
+        case .percentile(let percentile): return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil
+        case .mean: return hasRequests ? stats.meanMicros : nil
+        case .min: return hasRequests ? Double(stats.latency.minMicros) : nil
+        case .max: return hasRequests ? Double(stats.latency.maxMicros) : nil
+        case .errorRate: return hasRequests ? stats.errorRate : nil
+        case .rps: return windowSeconds > 0 ? stats.throughput(overSeconds: windowSeconds) : nil
+        case .count: return Double(stats.requests)
+        case .ok: return Double(stats.requests - Swift.min(stats.failures, stats.requests))
+        case .failed: return Double(stats.failures)
+        default: return nil
+        }
+    }
+
+    private func stage(_ number: Int) -> StageResult? {
+        result.stages.first { $0.number == number && $0.windowSeconds > 0 }
+    }
+
+    private func requestValue(_ metric: MetricID, in window: Window) -> Double? {
+        let name: String? = if case .request(let name) = metric.subject { name } else { nil }
+        switch window {
+        case .stage(let number):
+            guard let stage = stage(number) else { return nil }
+            guard let stats = Self.rows(name, in: stage) else { return nil }
+            return Self.requestValue(metric.measure, stats: stats, windowSeconds: stage.windowSeconds)
+        case .run:
+            let measure = metric.measure
+            if measure.isLatency {
+                var merged: RequestStats?
+                for stage in result.stages where stage.windowSeconds > 0 {
+                    guard let rows = Self.rows(name, in: stage) else { continue }
+                    if merged == nil { merged = RequestStats(name: rows.name, method: rows.method) }
+                    merged?.add(rows)
+                }
+                return merged.flatMap { Self.requestValue(measure, stats: $0, windowSeconds: 0) }
+            }
+            guard let totals = runTotals(name) else { return nil }
+            let seconds = Double(result.series.count)
+            switch measure {
+            case .count: return Double(totals.requests)
+            case .ok: return Double(totals.requests - Swift.min(totals.failures, totals.requests))
+            case .failed: return Double(totals.failures)
+            case .errorRate: return totals.requests > 0 ? Double(totals.failures) / Double(totals.requests) : nil
+            case .rps: return seconds > 0 ? Double(totals.requests) / seconds : nil
+            default: return nil
+            }
+        }
+    }
+
+    /// Whole-run request and failure counts from the last second's running totals (zero when no second was
+    /// recorded but the name is in the profile's stages); nil for an unknown request name.
+    private func runTotals(_ name: String?) -> (requests: UInt64, failures: UInt64)? {
+        let last = result.series.last
+        guard let name else {
+            let total = last?.aggregated.total
+            return (total?.requests ?? 0, total?.failures ?? 0)
+        }
+        let rows = last?.requests.filter { $0.name == name } ?? []
+        if !rows.isEmpty {
+            return rows.reduce((0, 0)) { ($0.0 + $1.total.requests, $0.1 + $1.total.failures) }
+        }
+        let known = result.stages.contains { $0.requests.contains { $0.name == name } }
+        return known ? (0, 0) : nil
+    }
+
+    /// The Aggregated row, or every row with this request name merged; nil when the stage has no such name.
+    private static func rows(_ name: String?, in stage: StageResult) -> RequestStats? {
+        guard let name else { return stage.aggregated }
+        let rows = stage.requests.filter { $0.name == name }
+        guard let first = rows.first else { return nil }
+        var merged = RequestStats(name: name, method: first.method)
+        for row in rows { merged.add(row) }
+        return merged
+    }
+
+    private func generatorValue(_ measure: MetricMeasure, in window: Window) -> Double? {
+        switch window {
+        case .stage(let number):
+            guard let generator = stage(number)?.generator else { return nil }
+            switch measure {
+            case .cpu: return generator.cpuPercent
+            case .lagP99: return Double(generator.schedulingLagP99Micros)
+            case .lagMax: return Double(generator.schedulingLagMaxMicros)
+            default: return nil
+            }
+        case .run:
+            switch measure {
+            case .cpu:
+                let cpu = result.series.map(\.generatorCPUPercent)
+                return cpu.isEmpty ? nil : cpu.reduce(0, +) / Double(cpu.count)
+            case .lagP99: return result.stages.map { Double($0.generator.schedulingLagP99Micros) }.max()
+            case .lagMax: return result.stages.map { Double($0.generator.schedulingLagMaxMicros) }.max()
+            default: return nil
+            }
+        }
+    }
+
+    private func monitorValue(_ name: String, _ measure: MetricMeasure, in window: Window) -> Double? {
+        guard let series = result.monitors?.first(where: { $0.name == name }) else { return nil }
+        let seconds: [MonitorSecond]
+        switch window {
+        case .stage(let number):
+            guard let stage = stage(number) else { return nil }
+            seconds = series.seconds.filter { MonitorStageSummary.isInWindow($0, stage) }
+        case .run:
+            seconds = series.seconds
+        }
+        let alive = seconds.filter(\.alive)
+        switch measure {
+        case .cpu: return Self.mean(seconds.compactMap(\.cpuPercent))
+        case .cpuMax: return seconds.compactMap(\.cpuPercent).max()
+        case .memory: return Self.mean(alive.compactMap(\.rssBytes).map { Double($0) })
+        case .memoryMax: return alive.compactMap(\.rssBytes).max().map { Double($0) }
+        case .diskRead: return Self.mean(seconds.compactMap(\.readBytesPerSecond))
+        case .diskWrite: return Self.mean(seconds.compactMap(\.writeBytesPerSecond))
+        default: return nil
+        }
+    }
+
+    private func commandValue(_ name: String, _ measure: MetricMeasure, in window: Window) -> Double? {
+        guard let series = result.commandMonitors?.first(where: { $0.name == name }) else { return nil }
+        let values: [Double]
+        switch window {
+        case .stage(let number):
+            guard let stage = stage(number) else { return nil }
+            values = series.samples.filter { $0.atSeconds >= stage.windowStartSeconds && $0.atSeconds < stage.windowEndSeconds }
+                .compactMap(\.value)
+        case .run:
+            values = series.samples.compactMap(\.value)
+        }
+        let summary = CommandMonitorStageSummary(stage: 0, values: values)
+        switch measure {
+        case .min: return summary.min
+        case .max: return summary.max
+        case .mean: return summary.mean
+        case .last: return summary.last
+        case .count: return Double(summary.count)
+        default: return nil
+        }
+    }
+
+    private static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}

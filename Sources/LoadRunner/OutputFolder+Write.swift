@@ -5,7 +5,7 @@ import LoadRunnerText
 extension OutputFolder {
     /// Creates `directory` (and its parents) when missing and writes `files` into it in order, replacing
     /// files of the same names. Throws `RunOutputsError` naming the file or folder and the system's reason.
-    public static func write(_ files: [(name: String, data: Data)], to directory: String) throws(RunOutputsError) {
+    package static func write(_ files: [(name: String, data: Data)], to directory: String) throws(RunOutputsError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

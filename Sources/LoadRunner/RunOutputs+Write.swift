@@ -8,7 +8,7 @@ extension RunOutputs {
     /// replacing files of an earlier run. Each file is written atomically (a temporary file, then renamed).
     ///
     /// Throws `RunOutputsError` naming the file or folder that could not be written and why.
-    public static func write(_ result: RunResult, to directory: String) throws(RunOutputsError) {
+    package static func write(_ result: RunResult, to directory: String) throws(RunOutputsError) {
         let files: [String: Data]
         do {
             files = try contents(of: result)

@@ -5,7 +5,7 @@ import Synchronization
 /// A profile's own commands beside its load: timed actions and command monitors during it, then the
 /// `at: end` actions (the command monitors still sampling) and the checks after it. The engine reaches it
 /// through its run phases; `finish` returns what the run's result records of it.
-public final class ProfileCommands: RunPhases {
+package final class ProfileCommands: RunPhases {
     private let profile: Profile
     /// The commands started and not yet reaped, so that a stop of the run (Ctrl-C) reaches them.
     private let commands: RunningCommands
@@ -21,18 +21,18 @@ public final class ProfileCommands: RunPhases {
         var timedRuns: [Int: TimedActions.Started] = [:]
     }
 
-    public init(profile: Profile, commands: RunningCommands, stop: StopSignal) {
+    package init(profile: Profile, commands: RunningCommands, stop: StopSignal) {
         self.profile = profile
         self.commands = commands
         self.stop = stop
     }
 
     /// `after_requests` actions wait for a count of the requests sent.
-    public var needsRequestCounts: Bool {
+    package var needsRequestCounts: Bool {
         profile.actions.contains { if case .afterRequests = $0.trigger { true } else { false } }
     }
 
-    public func started(_ run: LoadRun) {
+    package func started(_ run: LoadRun) {
         let runner = CommandRunner(clock: run.clock, commands: commands)
         let monitors = CommandMonitorSampler.start(
             specs: profile.commandMonitors, clock: run.clock, runner: runner, observer: run.observer)
@@ -41,7 +41,7 @@ public final class ProfileCommands: RunPhases {
     }
 
     /// Skips the timed actions whose moment has not come, and waits for those still running.
-    public func loadEnded() async {
+    package func loadEnded() async {
         guard let started = state.withLock({ $0 }) else { return }
         started.actions?.cancel()
         if !stop.isRequested {
@@ -57,7 +57,7 @@ public final class ProfileCommands: RunPhases {
     /// Runs the `at: end` actions while the command monitors go on sampling (so a replica catching up after
     /// a failover is on the chart), stops the monitors, runs the checks against `load`'s numbers, and returns
     /// what the result records of them all.
-    public func finish(after load: LoadMeasurements, observer: some RunObserver) async -> RunOutcomes {
+    package func finish(after load: LoadMeasurements, observer: some RunObserver) async -> RunOutcomes {
         guard let started = state.withLock({ $0 }) else { return RunOutcomes() }
         let interrupted = load.interrupted || stop.isRequested
         let afterLoad = AfterLoad(profile: profile, runner: started.runner, stop: stop)
@@ -84,7 +84,7 @@ public final class ProfileCommands: RunPhases {
 extension LoadEngine {
     /// Runs the profile: its load, with its commands beside it (`commands` is where a stop of the run finds
     /// them), then what comes after the load; returns the run's one result.
-    public func run(
+    package func run(
         observer: some RunObserver, stop: StopSignal, commands: RunningCommands
     ) async throws(EngineError) -> RunResult {
         let phases = ProfileCommands(profile: profile, commands: commands, stop: stop)

@@ -4,24 +4,24 @@ import LoadRunnerModel
 
 /// Runs a validated profile: loads its data, starts the curl loops, drives virtual users through the
 /// stages, and returns everything measured. Stopping early (StopSignal) still returns the result.
-public struct LoadEngine: Sendable {
-    public let profile: Profile
-    public let options: EngineOptions
+package struct LoadEngine: Sendable {
+    package let profile: Profile
+    package let options: EngineOptions
 
-    public init(profile: Profile, options: EngineOptions) {
+    package init(profile: Profile, options: EngineOptions) {
         self.profile = profile
         self.options = options
     }
 
     /// Runs the load alone, with nothing of the profile's commands beside it, and returns its result.
-    public func run(observer: some RunObserver, stop: StopSignal) async throws(EngineError) -> RunResult {
+    package func run(observer: some RunObserver, stop: StopSignal) async throws(EngineError) -> RunResult {
         let load = try await measure(observer: observer, stop: stop, phases: NoRunPhases())
         return RunResultAssembler.assemble(load, outcomes: RunOutcomes(), stopped: stop.isRequested)
     }
 
     /// Runs the load with `phases` beside it (told when it starts, each second, each stage's end and the
     /// load's end) and returns what the load measured.
-    public func measure(
+    package func measure(
         observer: some RunObserver, stop: StopSignal, phases: some RunPhases
     ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)

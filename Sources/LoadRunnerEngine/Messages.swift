@@ -36,7 +36,7 @@ enum Messages {
 
 extension EngineError {
     /// The message alone, for people.
-    public var text: String {
+    package var text: String {
         switch self {
         case .setup(let message), .dataSource(let message), .output(let message), .interrupted(let message): message
         }

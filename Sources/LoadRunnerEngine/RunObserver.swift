@@ -4,7 +4,7 @@ import Synchronization
 
 /// Receives what a run reports while it goes: one sample per second, and problems that do not stop it.
 /// Called from a task on Swift's pool, never from a curl loop.
-public protocol RunObserver: Sendable {
+package protocol RunObserver: Sendable {
     /// Data sources are loaded and the first user is about to start.
     func runStarted(at date: Date)
     /// One more second of the run is complete.
@@ -16,34 +16,34 @@ public protocol RunObserver: Sendable {
 }
 
 extension RunObserver {
-    public func note(_ message: String) {}
+    package func note(_ message: String) {}
 }
 
 /// Asks a running engine to stop early (Ctrl-C, SIGTERM, SIGHUP). Thread-safe; the engine checks it often.
 /// The commands a run started beside the load are stopped by their own registry (`RunningCommands`).
-public final class StopSignal: Sendable {
+package final class StopSignal: Sendable {
     private let requested = Atomic<Bool>(false)
 
-    public init() {}
+    package init() {}
 
     /// Asks the engine to stop.
-    public func request() {
+    package func request() {
         requested.store(true, ordering: .relaxed)
     }
 
-    public var isRequested: Bool { requested.load(ordering: .relaxed) }
+    package var isRequested: Bool { requested.load(ordering: .relaxed) }
 }
 
 /// How the engine runs, beyond what the profile says.
-public struct EngineOptions: Sendable {
+package struct EngineOptions: Sendable {
     /// curl loop threads; nil picks one from the peak user count.
-    public var loops: Int?
+    package var loops: Int?
     /// Seed of the users' random choices (request mix, data rows, think times).
-    public var seed: UInt64
-    public var commandLine: [String]
-    public var loadRunnerVersion: String
+    package var seed: UInt64
+    package var commandLine: [String]
+    package var loadRunnerVersion: String
 
-    public init(loops: Int? = nil, seed: UInt64 = 0x4C52_554E, commandLine: [String], loadRunnerVersion: String) {
+    package init(loops: Int? = nil, seed: UInt64 = 0x4C52_554E, commandLine: [String], loadRunnerVersion: String) {
         self.loops = loops
         self.seed = seed
         self.commandLine = commandLine
@@ -51,8 +51,8 @@ public struct EngineOptions: Sendable {
     }
 
     /// Users per loop before another loop (and libcurl connection cache) is added.
-    public static let usersPerLoop = 250
-    public static let maxLoops = 8
+    package static let usersPerLoop = 250
+    package static let maxLoops = 8
 
     func loopCount(peakUsers: Int) -> Int {
         if let loops { return max(1, min(loops, Self.maxLoops)) }

@@ -3,7 +3,7 @@ import LoadRunnerModel
 
 /// What runs beside the load (a profile's actions, checks and command monitors), told of the run's phases.
 /// The engine knows nothing of what it does; `NoRunPhases` is the engine alone.
-public protocol RunPhases: Sendable {
+package protocol RunPhases: Sendable {
     /// True when the phases need `LoadRun.requestsSent` (users then count every request they send).
     var needsRequestCounts: Bool { get }
     /// The load is about to start; `run` is the clock, the request count and the way to stop the load early.
@@ -18,27 +18,27 @@ public protocol RunPhases: Sendable {
 }
 
 extension RunPhases {
-    public var needsRequestCounts: Bool { false }
-    public func secondCompleted(_ sample: SecondSample) {}
-    public func stageEnded(number: Int) {}
+    package var needsRequestCounts: Bool { false }
+    package func secondCompleted(_ sample: SecondSample) {}
+    package func stageEnded(number: Int) {}
 }
 
 /// The engine alone: nothing runs beside the load.
-public struct NoRunPhases: RunPhases {
-    public init() {}
-    public func started(_ run: LoadRun) {}
-    public func loadEnded() async {}
+package struct NoRunPhases: RunPhases {
+    package init() {}
+    package func started(_ run: LoadRun) {}
+    package func loadEnded() async {}
 }
 
 /// What a running load offers the work beside it: its clock, the requests sent so far, and a way to end
 /// the load early. Thread-safe.
-public final class LoadRun: Sendable {
+package final class LoadRun: Sendable {
     /// The run's clock: run times in microseconds since the load started.
-    public let clock: RunClock
+    package let clock: RunClock
     /// The run's planned length in microseconds (for `at: 40%`).
-    public let plannedMicros: Int64
+    package let plannedMicros: Int64
     /// Where notes and problems go.
-    public let observer: any RunObserver
+    package let observer: any RunObserver
     private let control: UserControl
     private let abort: RunAbort
 
@@ -51,11 +51,11 @@ public final class LoadRun: Sendable {
     }
 
     /// Requests sent since the load started; counted only when the phases asked (`needsRequestCounts`).
-    public var requestsSent: Int { control.requestsSent }
+    package var requestsSent: Int { control.requestsSent }
 
     /// Ends the load as soon as the driver sees it; the first reason wins.
-    public func stopLoad(reason: String) { abort.request(reason) }
+    package func stopLoad(reason: String) { abort.request(reason) }
 
     /// Why the load was ended early by `stopLoad`, if it was.
-    public var stopReason: String? { abort.reason }
+    package var stopReason: String? { abort.reason }
 }

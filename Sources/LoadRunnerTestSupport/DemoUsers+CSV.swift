@@ -1,7 +1,7 @@
 extension DemoUsers {
     /// Up to `limit` distinct (first name, last name) pairs that exist in the table, in id order of
     /// their first occurrence; fewer when the table has fewer distinct pairs.
-    public func namePairs(limit: Int) -> [(firstName: String, lastName: String)] {
+    package func namePairs(limit: Int) -> [(firstName: String, lastName: String)] {
         var seen = Set<String>()
         var pairs: [(firstName: String, lastName: String)] = []
         for user in users where pairs.count < limit {
@@ -15,7 +15,7 @@ extension DemoUsers {
 
     /// A CSV file with the header `first_name,last_name` and up to `rows` distinct name pairs from
     /// `namePairs(limit:)`, one per line, each line ending in `\n`; fields are quoted when needed.
-    public func namesCSV(rows: Int = 500) -> String {
+    package func namesCSV(rows: Int = 500) -> String {
         var text = "first_name,last_name\n"
         for pair in namePairs(limit: rows) {
             text += Self.csvField(pair.firstName) + "," + Self.csvField(pair.lastName) + "\n"

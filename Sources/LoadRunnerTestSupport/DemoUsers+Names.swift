@@ -1,7 +1,7 @@
 extension DemoUsers {
     /// The first names users are drawn from. A few are non-ASCII or contain an apostrophe so that
     /// clients must percent-encode them correctly.
-    public static let firstNames: [String] = [
+    package static let firstNames: [String] = [
         "Aaron", "Adele", "Alexei", "Alice", "Amara", "Anna", "Arjun", "Beatriz", "Boris", "Carlos",
         "Chloe", "Daniel", "Dmitri", "Elena", "Emil", "Fatima", "Felix", "Grace", "Hannah", "Hiroshi",
         "Ivan", "Ingrid", "Jakob", "José", "Julia", "Kai", "Kateryna", "Lars", "Leila", "Liam",
@@ -10,7 +10,7 @@ extension DemoUsers {
     ]
 
     /// The last names users are drawn from; one contains a space and one an apostrophe.
-    public static let lastNames: [String] = [
+    package static let lastNames: [String] = [
         "Abbott", "Alvarez", "Andersen", "Baker", "Becker", "Bianchi", "Chen", "Costa", "Dubois", "Edwards",
         "Fischer", "Garcia", "Gupta", "Hansen", "Horvath", "Ivanov", "Jensen", "Kim", "Kowalski", "Larsen",
         "Lopez", "Meyer", "Morozov", "Müller", "Nakamura", "Novak", "O'Brien", "Olsen", "Petrov", "Popescu",
@@ -19,7 +19,7 @@ extension DemoUsers {
     ]
 
     /// The cities users live in.
-    public static let cities: [String] = [
+    package static let cities: [String] = [
         "Amsterdam", "Berlin", "Bogotá", "Cairo", "Chicago", "Kazan", "Lagos", "Lisbon", "London", "Madrid",
         "Moscow", "Mumbai", "Novosibirsk", "Oslo", "Paris", "São Paulo", "Seoul", "Sydney", "Tokyo", "Toronto",
     ]

@@ -3,18 +3,18 @@
 ///
 /// Users are kept ordered by id, like the study's `order by id`. Lookups by id are O(1); a search scans
 /// the table once and stops at its limit.
-public struct DemoUsers: Sendable {
+package struct DemoUsers: Sendable {
     /// The seed used when none is given; changing it changes every id.
-    public static let defaultSeed: UInt64 = 0x4C6F_6164_5275_6E72
+    package static let defaultSeed: UInt64 = 0x4C6F_6164_5275_6E72
 
     /// Every user, ordered by id.
-    public let users: [DemoUser]
+    package let users: [DemoUser]
     private let positionByID: [String: Int]
     private let firstNameIndices: [Int]
     private let lastNameIndices: [Int]
 
     /// Builds a table of `count` users (0 when `count` is negative) from `seed`.
-    public init(count: Int, seed: UInt64 = DemoUsers.defaultSeed) {
+    package init(count: Int, seed: UInt64 = DemoUsers.defaultSeed) {
         var generator = SplitMix64(seed: seed)
         var rows: [(user: DemoUser, first: Int, last: Int)] = []
         var seen = Set<String>()
@@ -47,10 +47,10 @@ public struct DemoUsers: Sendable {
     }
 
     /// The number of users in the table.
-    public var count: Int { users.count }
+    package var count: Int { users.count }
 
     /// The user with `id` (any letter case), or nil when there is none or `id` is not a UUID.
-    public func user(id: String) -> DemoUser? {
+    package func user(id: String) -> DemoUser? {
         guard let normalized = Self.normalizedUUID(id), let position = positionByID[normalized] else {
             return nil
         }
@@ -61,7 +61,7 @@ public struct DemoUsers: Sendable {
     /// `lastNamePrefix` (case-sensitive, like SQL `like 'x%'`), ordered by id, at most `limit`.
     ///
     /// A nil or empty prefix matches every name.
-    public func search(firstNamePrefix: String?, lastNamePrefix: String?, limit: Int = 100) -> [DemoUser] {
+    package func search(firstNamePrefix: String?, lastNamePrefix: String?, limit: Int = 100) -> [DemoUser] {
         // Names come from two short lists, so decide once per list entry instead of once per user.
         let firstMatches = Self.firstNames.map { $0.hasPrefix(firstNamePrefix ?? "") }
         let lastMatches = Self.lastNames.map { $0.hasPrefix(lastNamePrefix ?? "") }
@@ -76,7 +76,7 @@ public struct DemoUsers: Sendable {
 
     /// The first `count` ids in id order, or a random sample of `count` distinct ids drawn with
     /// `generator` when `random` is true; `count` is clamped to `0...self.count`.
-    public func ids(count: Int, random: Bool, using generator: inout some RandomNumberGenerator) -> [String] {
+    package func ids(count: Int, random: Bool, using generator: inout some RandomNumberGenerator) -> [String] {
         let wanted = min(max(0, count), users.count)
         guard random else { return users.prefix(wanted).map(\.id) }
         // Floyd's algorithm: `wanted` distinct positions without shuffling the whole table.
@@ -93,7 +93,7 @@ public struct DemoUsers: Sendable {
     }
 
     /// The lowercase form of `text` when it is a UUID in `8-4-4-4-12` hex form, else nil.
-    public static func normalizedUUID(_ text: String) -> String? {
+    package static func normalizedUUID(_ text: String) -> String? {
         let utf8 = Array(text.utf8)
         guard utf8.count == 36 else { return nil }
         for (offset, byte) in utf8.enumerated() {

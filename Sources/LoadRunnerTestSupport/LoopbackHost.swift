@@ -2,12 +2,12 @@ import NIOCore
 
 /// Decides whether a host is on the loopback interface, so the demo server can refuse to listen where
 /// the network could reach it.
-public enum LoopbackHost {
+package enum LoopbackHost {
     /// The address to bind for `host` when it is loopback, else nil.
     ///
     /// `localhost` (any case) gives `127.0.0.1`; any IPv4 address in 127.0.0.0/8 gives itself in dotted
     /// form; any spelling of `::1`, bracketed or not, gives `::1`. Other names are not resolved.
-    public static func bindAddress(for host: String) -> String? {
+    package static func bindAddress(for host: String) -> String? {
         if host.lowercased() == "localhost" {
             return "127.0.0.1"
         }

@@ -2,16 +2,16 @@ import Foundation
 
 /// Validates `result.json` files against `docs/result.schema.json` with Python's `jsonschema` (installed by
 /// `make test-deps`), so every result the tests write is checked against the published schema.
-public enum ResultSchema {
+package enum ResultSchema {
     /// `docs/result.schema.json` of this repository (found from this file's path).
-    public static var schemaPath: String {
+    package static var schemaPath: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/result.schema.json").path
     }
 
     /// One line per problem (`file: key/path: message`); empty when every file conforms. Files of another
     /// schema version than the schema's are skipped (schema 1 fixtures).
-    public static func problems(inFiles paths: [String]) -> [String] {
+    package static func problems(inFiles paths: [String]) -> [String] {
         guard !paths.isEmpty else { return [] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -32,7 +32,7 @@ public enum ResultSchema {
     }
 
     /// Validates `data` (one encoded result) through a temporary file.
-    public static func problems(inResult data: Data) -> [String] {
+    package static func problems(inResult data: Data) -> [String] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lr-result-\(UUID().uuidString).json")
         guard (try? data.write(to: path)) != nil else { return ["cannot write \(path.path)"] }
         defer { try? FileManager.default.removeItem(at: path) }
@@ -40,7 +40,7 @@ public enum ResultSchema {
     }
 
     /// Every `result.json` in `folders` and one level of subfolders below them.
-    public static func resultFiles(in folders: [URL]) -> [String] {
+    package static func resultFiles(in folders: [URL]) -> [String] {
         let manager = FileManager.default
         var found: [String] = []
         for folder in folders {

@@ -3,15 +3,15 @@ import Foundation
 /// A real nginx serving HTTPS (HTTP/1.1 and HTTP/2 through ALPN) with a fresh self-signed certificate on
 /// 127.0.0.1, for tests of LoadRunner's TLS options. Needs `nginx` and `openssl` (Debian's nginx-light and
 /// openssl); everything it writes stays in its own temporary folder.
-public final class TLSTestServer: Sendable {
-    public let port: Int
+package final class TLSTestServer: Sendable {
+    package let port: Int
     private let folder: URL
     private let process: Process
 
-    public var baseURL: String { "https://127.0.0.1:\(port)" }
+    package var baseURL: String { "https://127.0.0.1:\(port)" }
 
     /// Whether this machine has what the server needs.
-    public static var isAvailable: Bool {
+    package static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: nginxPath) && FileManager.default.isExecutableFile(atPath: opensslPath)
     }
 
@@ -25,7 +25,7 @@ public final class TLSTestServer: Sendable {
     }
 
     /// Starts the server, runs `body`, and always stops it and removes its folder.
-    public static func withServer<T>(_ body: (TLSTestServer) async throws -> T) async throws -> T {
+    package static func withServer<T>(_ body: (TLSTestServer) async throws -> T) async throws -> T {
         let server = try await start()
         defer { server.stop() }
         return try await body(server)
@@ -57,7 +57,7 @@ public final class TLSTestServer: Sendable {
     }
 
     /// Stops nginx (and its worker) and removes the folder. Safe to call twice.
-    public func stop() {
+    package func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()

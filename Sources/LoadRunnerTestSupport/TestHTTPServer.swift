@@ -10,11 +10,11 @@ import Synchronization
 /// connections, requests and the header names it parsed.
 ///
 /// Always call `shutdown()` (or use `withServer(_:_:)`); it is idempotent.
-public final class TestHTTPServer: Sendable {
+package final class TestHTTPServer: Sendable {
     /// The host the server is bound to, as given to `start`.
-    public let host: String
+    package let host: String
     /// The port the server listens on; the kernel's choice when started with port 0.
-    public let port: Int
+    package let port: Int
     private let group: MultiThreadedEventLoopGroup
     private let serverChannel: any Channel
     private let counters: ServerCounters
@@ -37,28 +37,28 @@ public final class TestHTTPServer: Sendable {
     }
 
     /// The URL prefix for requests, e.g. `http://127.0.0.1:54321` (IPv6 hosts are bracketed).
-    public var baseURL: String {
+    package var baseURL: String {
         host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
     }
 
     /// Connections accepted since the server started.
-    public var connectionsAccepted: Int { counters.connectionsAccepted }
+    package var connectionsAccepted: Int { counters.connectionsAccepted }
 
     /// Connections open right now; a closed connection is counted once the server has noticed it.
-    public var openConnections: Int { counters.openConnections }
+    package var openConnections: Int { counters.openConnections }
 
     /// Requests received since the server started, on any route, including `/close` and `/stall`.
-    public var requestsServed: Int { counters.requestsServed }
+    package var requestsServed: Int { counters.requestsServed }
 
     /// The distinct header names (lowercased) the server parsed in any request since it started: a header
     /// smuggled inside another header's value shows up here.
-    public var headerNamesSeen: Set<String> { counters.headerNamesSeen }
+    package var headerNamesSeen: Set<String> { counters.headerNamesSeen }
 
     /// Requests whose path (without the query) starts with `prefix`, e.g. `"/delay/"` or `"/user/get/"`.
     ///
     /// Only the first 100,000 distinct paths are tallied one by one; later new paths count only in
     /// `requestsServed`.
-    public func requests(forPathPrefix prefix: String) -> Int {
+    package func requests(forPathPrefix prefix: String) -> Int {
         counters.requests(forPathPrefix: prefix)
     }
 
@@ -67,7 +67,7 @@ public final class TestHTTPServer: Sendable {
     ///
     /// - Throws: `StartError` for a port outside 0...65535, or the bind error (address in use, unknown
     ///   host).
-    public static func start(
+    package static func start(
         host: String = "127.0.0.1", port: Int = 0, configuration: Configuration = .init()
     ) async throws -> TestHTTPServer {
         guard (0...65535).contains(port) else {
@@ -104,7 +104,7 @@ public final class TestHTTPServer: Sendable {
 
     /// Stops accepting, closes every open connection (including stalled ones) and stops the event-loop
     /// threads. Safe to call more than once and from several tasks; every call waits for the first.
-    public func shutdown() async throws {
+    package func shutdown() async throws {
         let task = shutdownTask.withLock { existing in
             if let existing { return existing }
             let task = Task { [serverChannel, group] in
@@ -120,7 +120,7 @@ public final class TestHTTPServer: Sendable {
     /// Starts a server on 127.0.0.1 with an ephemeral port, runs `body` with it and shuts it down,
     /// whether `body` returns or throws.
     @discardableResult
-    public static func withServer<T>(
+    package static func withServer<T>(
         _ configuration: Configuration = .init(),
         isolation: isolated (any Actor)? = #isolation,
         _ body: (TestHTTPServer) async throws -> T

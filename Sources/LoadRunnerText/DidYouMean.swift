@@ -1,12 +1,12 @@
 /// Suggests the closest known word for a misspelt one ("spawn_rat" -> "spawn_rate").
 ///
 /// Case, `_` and `-` are ignored when comparing, so `spawnRate` also finds `spawn_rate`.
-public enum DidYouMean {
+package enum DidYouMean {
     /// The candidate closest to `word` by edit distance, or nil when none is close enough.
     ///
     /// Close enough means at most 1 edit for words of up to 3 characters, 2 up to 6, and 3 beyond.
     /// Ties go to the candidate listed first.
-    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+    package static func suggestion(for word: String, among candidates: [String]) -> String? {
         let folded = fold(word)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -24,7 +24,7 @@ public enum DidYouMean {
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
     /// characters as 1 each (optimal string alignment), so `cvs` is 1 from `csv`.
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    package static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -2,15 +2,15 @@ import Foundation
 
 /// Paths in an output folder and why a file operation failed, in words; the writing itself (each file
 /// atomically) is `OutputFolder.write` in the CLI, the one place that touches the disk for outputs.
-public enum OutputFolder {
+package enum OutputFolder {
     /// `directory/name`.
-    public static func path(_ name: String, in directory: String) -> String {
+    package static func path(_ name: String, in directory: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     /// Why a file operation failed, in words a person acts on (`the disk is full`, `permission denied`, `it is a
     /// folder`), from the POSIX error under Foundation's; never Foundation's generic text.
-    public static func reason(_ error: any Error) -> String {
+    package static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return reason(errno: Int32(underlying.code))
@@ -30,7 +30,7 @@ public enum OutputFolder {
     }
 
     /// `errno` in words; the common cases say what is wrong plainly, the rest use the system's text.
-    public static func reason(errno code: Int32) -> String {
+    package static func reason(errno code: Int32) -> String {
         switch code {
         case ENOSPC: "the disk is full"
         case EDQUOT: "the disk quota is used up"

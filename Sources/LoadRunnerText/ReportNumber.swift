@@ -1,9 +1,9 @@
 /// The one number formatter of every report: fixed decimals, '.' as the separator, no grouping, no locale.
 ///
 /// Rounds half away from zero. Never prints `-0`. Non-finite values print as `nan`, `inf` or `-inf`.
-public enum ReportNumber {
+package enum ReportNumber {
     /// `value` with exactly `decimals` digits after the point (none and no point when `decimals` is 0).
-    public static func fixed(_ value: Double, decimals: Int) -> String {
+    package static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let decimals = max(0, min(decimals, 9))
         let scaled = (abs(value) * power(decimals)).rounded(.toNearestOrAwayFromZero)
@@ -15,7 +15,7 @@ public enum ReportNumber {
 
     /// `value` with at most `maxDecimals` digits after the point, trailing zeros (and a bare point) removed:
     /// `1.5`, `12`, `0.33`. Used for the Locust-format files, whose readers expect plain numbers.
-    public static func trimmed(_ value: Double, maxDecimals: Int = 2) -> String {
+    package static func trimmed(_ value: Double, maxDecimals: Int = 2) -> String {
         let text = fixed(value, decimals: maxDecimals)
         guard text.contains(".") else { return text }
         var trimmed = Substring(text)
@@ -27,7 +27,7 @@ public enum ReportNumber {
     /// Microseconds as milliseconds with `decimals` digits (3 by default: exact to the microsecond).
     ///
     /// Integer arithmetic only, so `1500` µs is always `1.500`, never `1.4999...`.
-    public static func millis(micros: UInt64, decimals: Int = 3) -> String {
+    package static func millis(micros: UInt64, decimals: Int = 3) -> String {
         let decimals = max(0, min(decimals, 9))
         if decimals >= 3 {
             return fixed(micros, scaledBy: 3) + String(repeating: "0", count: decimals - 3)
@@ -38,7 +38,7 @@ public enum ReportNumber {
     }
 
     /// Microseconds (a mean, say) as milliseconds with `decimals` digits.
-    public static func millis(micros: Double, decimals: Int = 3) -> String {
+    package static func millis(micros: Double, decimals: Int = 3) -> String {
         let decimals = max(0, min(decimals, 9))
         // Scale by a power of ten directly from microseconds so that 3 decimals stay exact for whole microseconds.
         let scaled = decimals >= 3 ? micros * power(decimals - 3) : micros / power(3 - decimals)
@@ -50,12 +50,12 @@ public enum ReportNumber {
     }
 
     /// Microseconds as milliseconds, at most 2 decimals, trailing zeros trimmed (the Locust-format files).
-    public static func trimmedMillis(micros: Double) -> String {
+    package static func trimmedMillis(micros: Double) -> String {
         trimmed(micros / 1000, maxDecimals: 2)
     }
 
     /// A 0...1 share as a percentage with `decimals` digits, without the `%` sign.
-    public static func percent(_ share: Double, decimals: Int = 2) -> String {
+    package static func percent(_ share: Double, decimals: Int = 2) -> String {
         fixed(share * 100, decimals: decimals)
     }
 

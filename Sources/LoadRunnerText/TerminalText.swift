@@ -1,9 +1,9 @@
 /// Text a command printed, made safe to show in a terminal or a Markdown file: a profile's commands may print
 /// escape sequences that clear the screen or retitle the window, and those must not reach the reader's terminal.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` without control characters: C0 controls other than newline and tab (so no ESC, BEL, CR),
     /// DEL, and C1 controls (U+0080 to U+009F). What is left of an escape sequence (`[2J`) is shown as text.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isDropped) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isDropped($0) })

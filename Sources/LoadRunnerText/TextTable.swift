@@ -3,36 +3,36 @@ import Foundation
 /// A table of text cells with aligned columns, written as a Markdown table or as plain text for a terminal.
 ///
 /// Column widths count characters (`Character`), which is right for the ASCII and Latin text reports contain.
-public struct TextTable: Sendable, Equatable {
+package struct TextTable: Sendable, Equatable {
     /// Which side of its column a cell sticks to; numbers go right.
-    public enum Alignment: Sendable, Equatable {
+    package enum Alignment: Sendable, Equatable {
         case left, right
     }
 
     /// A column's title and alignment.
-    public struct Column: Sendable, Equatable {
-        public var title: String
-        public var alignment: Alignment
-        public init(_ title: String, _ alignment: Alignment = .left) {
+    package struct Column: Sendable, Equatable {
+        package var title: String
+        package var alignment: Alignment
+        package init(_ title: String, _ alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
     }
 
-    public var columns: [Column]
+    package var columns: [Column]
     /// Rows of cells; a short row is padded with empty cells, extra cells are dropped.
-    public var rows: [[String]]
+    package var rows: [[String]]
 
-    public init(columns: [Column], rows: [[String]] = []) {
+    package init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
         self.rows = rows
     }
 
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    package mutating func append(_ row: [String]) { rows.append(row) }
 
     /// A GitHub-flavoured Markdown table: `|` in cells escaped as `\|`, line breaks turned into spaces,
     /// alignment shown in the separator row (`---:` for right), and columns padded so the source reads as a table too.
-    public func writeMarkdown(to output: inout some TextOutputStream) {
+    package func writeMarkdown(to output: inout some TextOutputStream) {
         let header = columns.map { Self.markdownCell($0.title) }
         let body = normalizedRows.map { $0.map(Self.markdownCell) }
         // Separator cells need at least three dashes.
@@ -47,7 +47,7 @@ public struct TextTable: Sendable, Equatable {
     }
 
     /// Plain text: columns separated by two spaces, no borders, trailing spaces trimmed.
-    public func writePlain(to output: inout some TextOutputStream) {
+    package func writePlain(to output: inout some TextOutputStream) {
         let header = columns.map { Self.plainCell($0.title) }
         let body = normalizedRows.map { $0.map(Self.plainCell) }
         let widths = columnWidths(header: header, body: body, minimum: 0)
@@ -60,7 +60,7 @@ public struct TextTable: Sendable, Equatable {
     }
 
     /// Escapes one Markdown cell: `|` would end the cell, a line break the row.
-    public static func markdownCell(_ text: String) -> String {
+    package static func markdownCell(_ text: String) -> String {
         plainCell(text).replacingOccurrences(of: "|", with: "\\|")
     }
 

@@ -4,15 +4,15 @@ import Foundation
 ///
 /// Formats: `2024-05-01T12:00:00Z` (Locust's `%Y-%m-%dT%H:%M:%SZ`) and, for result files,
 /// `2024-05-01T12:00:00.250000Z` (microseconds).
-public enum UTCTimestamp {
+package enum UTCTimestamp {
     /// Whole seconds (rounded down), e.g. `2024-05-01T12:00:00Z`.
-    public static func seconds(_ date: Date) -> String {
+    package static func seconds(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         return civil(seconds) + "Z"
     }
 
     /// Microsecond precision, e.g. `2024-05-01T12:00:00.250000Z`; the date is rounded to the nearest microsecond.
-    public static func micros(_ date: Date) -> String {
+    package static func micros(_ date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.toNearestOrAwayFromZero))
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let fraction = String(micros - seconds * 1_000_000)
@@ -20,7 +20,7 @@ public enum UTCTimestamp {
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (1 to 9 fraction digits, kept to the microsecond); nil otherwise.
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int64? {

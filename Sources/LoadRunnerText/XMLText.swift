@@ -1,8 +1,8 @@
 /// Escaping for text placed in XML, SVG and HTML (elements and quoted attributes).
-public enum XMLText {
+package enum XMLText {
     /// `text` safe inside an element or a quoted attribute: `& < > " '` escaped, and the control characters
     /// XML 1.0 forbids replaced by spaces.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

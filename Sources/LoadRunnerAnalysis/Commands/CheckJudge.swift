@@ -2,18 +2,18 @@ import Foundation
 import LoadRunnerModel
 
 /// Decides a check from its command's output (or its metric's value) and the expected value. Pure.
-public enum CheckJudge {
-    public struct Verdict: Equatable, Sendable {
-        public var passed: Bool
+package enum CheckJudge {
+    package struct Verdict: Equatable, Sendable {
+        package var passed: Bool
         /// What was compared: the first non-empty line of the output, trimmed (nil when there was none).
-        public var actual: String?
+        package var actual: String?
         /// Why it failed, in words; nil when it passed.
-        public var problem: String?
+        package var problem: String?
     }
 
     /// `equals` compares numbers numerically when both sides are numbers, else as text;
     /// `at_least` and `at_most` need a number on both sides.
-    public static func judge(_ comparison: CheckComparison, expected: CheckValue, stdout: String) -> Verdict {
+    package static func judge(_ comparison: CheckComparison, expected: CheckValue, stdout: String) -> Verdict {
         let actual = stdout.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty }
         guard let actual else { return Verdict(passed: false, actual: nil, problem: "the command printed nothing") }
@@ -37,7 +37,7 @@ public enum CheckJudge {
     }
 
     /// A metric check: the metric's whole-run value (nil when the run has none) judged like a command's output.
-    public static func judge(_ comparison: CheckComparison, expected: CheckValue, metric: MetricID, value: Double?) -> Verdict {
+    package static func judge(_ comparison: CheckComparison, expected: CheckValue, metric: MetricID, value: Double?) -> Verdict {
         guard let value else { return Verdict(passed: false, actual: nil, problem: "the run has no value for \(metric)") }
         return judge(comparison, expected: expected, stdout: CheckValue.number(value).text)
     }

@@ -7,21 +7,21 @@ import LoadRunnerModel
 /// bootstrap distribution of a mean is smooth, while a median's can only take a few sample values and gives
 /// lumpy, unstable ends; and a spiky second widens the interval instead of being ignored, which keeps the
 /// verdict conservative, the side a regression gate should err on.
-public struct Bootstrap: Sendable, Equatable {
+package struct Bootstrap: Sendable, Equatable {
     /// The confidence level of the interval (0.95 for 95%), clamped to 0.5...0.999999. When the tails it leaves
     /// hold less than one resample each, the interval is the smallest and largest resampled difference.
-    public let confidence: Double
+    package let confidence: Double
     /// How many resamples to draw (at least 1).
-    public let resamples: Int
+    package let resamples: Int
 
-    public init(confidence: Double = 0.95, resamples: Int = 2000) {
+    package init(confidence: Double = 0.95, resamples: Int = 2000) {
         self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999_999)
         self.resamples = Swift.max(1, resamples)
     }
 
     /// The interval of `mean(candidate) - mean(baseline)`, resampling each side independently with replacement;
     /// nil when either side is empty.
-    public func differenceOfMeans(baseline: [Double], candidate: [Double], seed: UInt64) -> ConfidenceInterval? {
+    package func differenceOfMeans(baseline: [Double], candidate: [Double], seed: UInt64) -> ConfidenceInterval? {
         guard !baseline.isEmpty, !candidate.isEmpty else { return nil }
         var random = RandomSource(seed: seed)
         var differences: [Double] = []
@@ -63,7 +63,7 @@ public struct Bootstrap: Sendable, Equatable {
     /// A seed for one metric, from the comparison's seed and the metric's identity, so that adding a request
     /// name or a stage never changes the intervals of the others. FNV-1a over the key's UTF-8 bytes
     /// (Swift's `Hasher` is randomized per process).
-    public static func seed(_ seed: UInt64, key: String) -> UInt64 {
+    package static func seed(_ seed: UInt64, key: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3

@@ -1,8 +1,8 @@
 /// Something that does not line up between the two runs: a stage or request name only one run has, or a stage
 /// run with a different number of users. Data for machines; `message` for people.
-public struct CompareMismatch: Codable, Sendable, Equatable {
+package struct CompareMismatch: Codable, Sendable, Equatable {
     /// What kind of mismatch.
-    public enum Kind: String, Codable, Sendable {
+    package enum Kind: String, Codable, Sendable {
         /// The stage is only in the baseline (not compared).
         case stageOnlyInBaseline = "stage_only_in_baseline"
         /// The stage is only in the candidate (not compared).
@@ -17,18 +17,18 @@ public struct CompareMismatch: Codable, Sendable, Equatable {
         case methodDiffers = "method_differs"
     }
 
-    public let kind: Kind
-    public let stage: Int
+    package let kind: Kind
+    package let stage: Int
     /// The request name, for the request kinds.
-    public let name: String?
+    package let name: String?
     /// Users per run, for stage kinds (nil for the run without the stage).
-    public let baselineUsers: Int?
-    public let candidateUsers: Int?
+    package let baselineUsers: Int?
+    package let candidateUsers: Int?
     /// HTTP methods per run, for request kinds (nil for the run without the name).
-    public let baselineMethod: String?
-    public let candidateMethod: String?
+    package let baselineMethod: String?
+    package let candidateMethod: String?
 
-    public init(
+    package init(
         kind: Kind, stage: Int, name: String? = nil, baselineUsers: Int? = nil, candidateUsers: Int? = nil,
         baselineMethod: String? = nil, candidateMethod: String? = nil
     ) {
@@ -43,9 +43,9 @@ public struct CompareMismatch: Codable, Sendable, Equatable {
 }
 
 /// Something about one run that makes its figures less trustworthy, found while comparing.
-public struct CompareCaveat: Codable, Sendable, Equatable {
+package struct CompareCaveat: Codable, Sendable, Equatable {
     /// What kind of caveat.
-    public enum Kind: String, Codable, Sendable {
+    package enum Kind: String, Codable, Sendable {
         /// The generator was saturated in this stage: its latencies measure the generator.
         case generatorSaturated = "generator_saturated"
         /// The stage's window is empty: nothing was measured.
@@ -54,12 +54,12 @@ public struct CompareCaveat: Codable, Sendable, Equatable {
         case interrupted
     }
 
-    public let kind: Kind
-    public let side: CompareSide
+    package let kind: Kind
+    package let side: CompareSide
     /// The stage, or nil for the whole run.
-    public let stage: Int?
+    package let stage: Int?
 
-    public init(kind: Kind, side: CompareSide, stage: Int?) {
+    package init(kind: Kind, side: CompareSide, stage: Int?) {
         self.kind = kind
         self.side = side
         self.stage = stage

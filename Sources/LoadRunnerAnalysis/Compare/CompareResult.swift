@@ -6,30 +6,30 @@ import LoadRunnerModel
 /// Extending it: measurements other than request statistics (like `resources`, the monitored processes) go in
 /// new optional sections beside `stages`, judged with the same `MetricJudge`; an optional field keeps older `compare.json` files readable, and readers must
 /// ignore keys they do not know. An incompatible change bumps `currentSchemaVersion`.
-public struct CompareResult: Codable, Sendable, Equatable {
+package struct CompareResult: Codable, Sendable, Equatable {
     /// Bumped on any incompatible change of this format.
-    public static let currentSchemaVersion = 1
+    package static let currentSchemaVersion = 1
 
-    public let schemaVersion: Int
-    public let baseline: CompareRunInfo
-    public let candidate: CompareRunInfo
-    public let method: CompareMethod
+    package let schemaVersion: Int
+    package let baseline: CompareRunInfo
+    package let candidate: CompareRunInfo
+    package let method: CompareMethod
     /// The budgets applied, one per metric at most.
-    public let budgets: [Budget]
+    package let budgets: [Budget]
     /// Stages present in both runs, by number.
-    public let stages: [StageComparison]
+    package let stages: [StageComparison]
     /// Stages and request names that do not line up, in stage order.
-    public let mismatches: [CompareMismatch]
+    package let mismatches: [CompareMismatch]
     /// Reasons to distrust figures of either run (saturated generator, empty window, interruption).
-    public let caveats: [CompareCaveat]
+    package let caveats: [CompareCaveat]
     /// The monitored processes both runs have (by name), per stage in `stages`: CPU, memory and disk reads, as
     /// report-only rows that never fail the comparison; nil when either run monitored nothing or they share no
     /// process (and in files written before this section existed).
-    public let resources: [ResourceComparison]?
+    package let resources: [ResourceComparison]?
     /// True when any budgeted metric of any stage (per request name or `Aggregated`) is `worse`.
-    public let failed: Bool
+    package let failed: Bool
 
-    public init(
+    package init(
         baseline: CompareRunInfo, candidate: CompareRunInfo, method: CompareMethod, budgets: [Budget],
         stages: [StageComparison], mismatches: [CompareMismatch], caveats: [CompareCaveat],
         resources: [ResourceComparison]? = nil
@@ -47,11 +47,11 @@ public struct CompareResult: Codable, Sendable, Equatable {
     }
 
     /// Every compared metric, stage by stage.
-    public var metrics: [MetricComparison] { stages.flatMap(\.metrics) }
+    package var metrics: [MetricComparison] { stages.flatMap(\.metrics) }
 
     /// Budgeted metrics that got worse (what made the comparison fail), stage by stage.
-    public var regressions: [MetricComparison] { metrics.filter(\.isRegression) }
+    package var regressions: [MetricComparison] { metrics.filter(\.isRegression) }
 
     /// Budgeted metrics that got better, stage by stage.
-    public var improvements: [MetricComparison] { metrics.filter(\.isImprovement) }
+    package var improvements: [MetricComparison] { metrics.filter(\.isImprovement) }
 }

@@ -1,5 +1,5 @@
 /// What `compare` concluded about one metric of one stage and request name.
-public enum CompareVerdict: String, Codable, Sendable, CaseIterable {
+package enum CompareVerdict: String, Codable, Sendable, CaseIterable {
     /// The change is beyond the budget in the good direction and its confidence interval lies wholly on that side.
     case better
     /// The change is beyond the budget in the bad direction and its confidence interval lies wholly on that side.
@@ -11,6 +11,6 @@ public enum CompareVerdict: String, Codable, Sendable, CaseIterable {
 }
 
 /// Which of the two compared runs something belongs to.
-public enum CompareSide: String, Codable, Sendable {
+package enum CompareSide: String, Codable, Sendable {
     case baseline, candidate
 }

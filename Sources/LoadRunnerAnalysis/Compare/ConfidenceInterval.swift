@@ -3,15 +3,15 @@
 /// `low`/`high` are in the metric's unit (microseconds, req/s, or a 0...1 share); `relativeLow`/`relativeHigh`
 /// are fractions of the baseline (0.12 for +12%), nil when a resampled baseline mean was 0 (the ratio is
 /// undefined). Both come from the same resamples, so their signs always agree.
-public struct ConfidenceInterval: Codable, Sendable, Equatable {
+package struct ConfidenceInterval: Codable, Sendable, Equatable {
     /// The confidence level, e.g. 0.95.
-    public let confidence: Double
-    public let low: Double
-    public let high: Double
-    public let relativeLow: Double?
-    public let relativeHigh: Double?
+    package let confidence: Double
+    package let low: Double
+    package let high: Double
+    package let relativeLow: Double?
+    package let relativeHigh: Double?
 
-    public init(confidence: Double, low: Double, high: Double, relativeLow: Double?, relativeHigh: Double?) {
+    package init(confidence: Double, low: Double, high: Double, relativeLow: Double?, relativeHigh: Double?) {
         self.confidence = confidence
         self.low = low
         self.high = high
@@ -20,7 +20,7 @@ public struct ConfidenceInterval: Codable, Sendable, Equatable {
     }
 
     /// True when the whole interval lies strictly above zero (`direction` > 0) or strictly below it (< 0).
-    public func excludesZero(towards direction: Double) -> Bool {
+    package func excludesZero(towards direction: Double) -> Bool {
         direction > 0 ? low > 0 : (direction < 0 ? high < 0 : false)
     }
 }

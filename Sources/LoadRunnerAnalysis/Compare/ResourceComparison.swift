@@ -1,7 +1,7 @@
 import LoadRunnerModel
 
 /// A resource of a monitored process that `compare` reports per stage; lower is better for each.
-public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
+package enum ResourceMetric: String, Codable, Sendable, CaseIterable {
     /// CPU of the process tree, % of one core.
     case cpuPercent = "cpu_pct"
     /// Resident memory of the process tree, bytes.
@@ -12,10 +12,10 @@ public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
     case commandMean = "mean"
 
     /// The resources of a monitored process tree (every case but `commandMean`).
-    public static let processCases: [ResourceMetric] = [.cpuPercent, .rssBytes, .readBytesPerSecond]
+    package static let processCases: [ResourceMetric] = [.cpuPercent, .rssBytes, .readBytesPerSecond]
 
     /// The unit of values in `compare.csv` and `compare.json` (a command monitor's is its row's `commandUnit`).
-    public var unit: String {
+    package var unit: String {
         switch self {
         case .cpuPercent: "%"
         case .rssBytes: "bytes"
@@ -50,26 +50,26 @@ public enum ResourceMetric: String, Codable, Sendable, CaseIterable {
 ///
 /// `baseline` and `candidate` are the stage windows' means (`MonitorStageSummary`); the interval comes from a
 /// bootstrap of the two windows' per-second values at the comparison's confidence.
-public struct ResourceComparison: Codable, Sendable, Equatable {
-    public let stage: Int
+package struct ResourceComparison: Codable, Sendable, Equatable {
+    package let stage: Int
     /// The monitor's name (`monitors[].name`), the same in both runs: a process monitor's, or a command monitor's
     /// (then `metric` is `commandMean`).
-    public let process: String
-    public let metric: ResourceMetric
+    package let process: String
+    package let metric: ResourceMetric
     /// A command monitor's unit (`unit:`, "" when none); nil for a process monitor.
-    public let commandUnit: String?
-    public let baseline: Double?
-    public let candidate: Double?
+    package let commandUnit: String?
+    package let baseline: Double?
+    package let candidate: Double?
     /// `candidate - baseline` in the metric's unit, and as a fraction of the baseline; nil when undefined.
-    public let change: Double?
-    public let relativeChange: Double?
-    public let interval: ConfidenceInterval?
-    public let baselineSeconds: Int
-    public let candidateSeconds: Int
-    public let lowSampleCount: Bool
-    public let verdict: CompareVerdict
+    package let change: Double?
+    package let relativeChange: Double?
+    package let interval: ConfidenceInterval?
+    package let baselineSeconds: Int
+    package let candidateSeconds: Int
+    package let lowSampleCount: Bool
+    package let verdict: CompareVerdict
 
-    public init(
+    package init(
         stage: Int, process: String, metric: ResourceMetric, baseline: Double?, candidate: Double?,
         interval: ConfidenceInterval?, baselineSeconds: Int, candidateSeconds: Int, lowSampleCount: Bool,
         commandUnit: String? = nil

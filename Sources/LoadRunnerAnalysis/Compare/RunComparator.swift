@@ -11,18 +11,18 @@ import LoadRunnerModel
 /// `confidence` holds for the budgeted metrics together (family-wise): with `m` budgeted metrics that have
 /// intervals, each interval is computed at `1 - (1 - confidence) / m` (Bonferroni), so that two runs of the same
 /// server fail a comparison of many stages and names no more often than `1 - confidence` of the time.
-public struct RunComparator: Sendable {
+package struct RunComparator: Sendable {
     /// The budgets applied, at most one per metric (when several name a metric, the last one wins, so that a
     /// budget given later, on the command line say, overrides an earlier one).
-    public let budgets: [Budget]
+    package let budgets: [Budget]
     /// The family-wise confidence level, 0.5...0.999.
-    public let confidence: Double
+    package let confidence: Double
     /// Bootstrap resamples per interval (at least 1).
-    public let resamples: Int
+    package let resamples: Int
     /// The seed each metric's bootstrap seed is derived from (with its stage, name and metric).
-    public let seed: UInt64
+    package let seed: UInt64
 
-    public init(budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 1) {
+    package init(budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 1) {
         var byMetric: [CompareMetric: Budget] = [:]
         for budget in budgets { byMetric[budget.metric] = budget }
         self.budgets = CompareMetric.allCases.compactMap { byMetric[$0] }
@@ -32,7 +32,7 @@ public struct RunComparator: Sendable {
     }
 
     /// The comparison of `candidate` against `baseline`; the labels name the runs in every output.
-    public func compare(
+    package func compare(
         baseline: RunResult, candidate: RunResult, baselineLabel: String, candidateLabel: String
     ) -> CompareResult {
         let (stagePairs, stageMismatches) = StageMatcher.stages(baseline: baseline, candidate: candidate)

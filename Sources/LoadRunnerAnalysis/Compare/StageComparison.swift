@@ -1,16 +1,16 @@
 /// One stage present in both runs: its setting in each run and every compared metric.
-public struct StageComparison: Codable, Sendable, Equatable {
+package struct StageComparison: Codable, Sendable, Equatable {
     /// The 1-based stage number both runs share.
-    public let number: Int
-    public let baselineUsers: Int
-    public let candidateUsers: Int
+    package let number: Int
+    package let baselineUsers: Int
+    package let candidateUsers: Int
     /// Length of each run's statistics window, in seconds.
-    public let baselineWindowSeconds: Double
-    public let candidateWindowSeconds: Double
+    package let baselineWindowSeconds: Double
+    package let candidateWindowSeconds: Double
     /// Per request name (baseline profile order) then the `Aggregated` row; per row, `CompareMetric.allCases` order.
-    public let metrics: [MetricComparison]
+    package let metrics: [MetricComparison]
 
-    public init(
+    package init(
         number: Int, baselineUsers: Int, candidateUsers: Int, baselineWindowSeconds: Double,
         candidateWindowSeconds: Double, metrics: [MetricComparison]
     ) {
@@ -23,7 +23,7 @@ public struct StageComparison: Codable, Sendable, Equatable {
     }
 
     /// The compared rows in order, each with its metrics: `(name, method, metrics)`.
-    public var rows: [(name: String, method: String, metrics: [MetricComparison])] {
+    package var rows: [(name: String, method: String, metrics: [MetricComparison])] {
         var rows: [(name: String, method: String, metrics: [MetricComparison])] = []
         for metric in metrics {
             if let last = rows.last, last.name == metric.name, last.method == metric.method {

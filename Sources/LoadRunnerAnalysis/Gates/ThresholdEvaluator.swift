@@ -11,12 +11,12 @@ import LoadRunnerModel
 /// and `rps` are 0, so `requests > 100` and `rps > 50` fail on an empty window while `failures < 10` passes.
 /// A window of no length (the stage ended during its warm-up) and a stage that never ran give `noData` for
 /// every metric.
-public enum ThresholdEvaluator {
+package enum ThresholdEvaluator {
     /// Outcomes for every threshold, in threshold order, then stage order.
     ///
     /// A threshold whose stage is not in `result` (the run stopped first) gets one `noData` outcome for it;
     /// an unscoped threshold in a run without stages gets one for stage 1, so every threshold shows.
-    public static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
+    package static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
         specs.flatMap { spec -> [ThresholdOutcome] in
             let stages = result.stages.filter { spec.applies(toStage: $0.number) }
             if case .series(let id) = spec.metric, !stages.isEmpty {
@@ -34,7 +34,7 @@ public enum ThresholdEvaluator {
     /// Outcomes for the thresholds that apply to `stage`, in threshold order; used at the end of each stage
     /// window to decide whether an `abort_on_fail` threshold stops the run (`[ThresholdOutcome].abortsRun`).
     /// Series thresholds (`ThresholdSpec.Metric.series`) need the whole result and are left out here.
-    public static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
+    package static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
         evaluate(specs, window: StageWindow(stage))
     }
 

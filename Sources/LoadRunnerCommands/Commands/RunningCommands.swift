@@ -2,12 +2,12 @@ import Foundation
 import Synchronization
 
 /// What a command is for, as a person reads it in "stopping: ending action "x" (pid 123)".
-public enum CommandRole: Sendable, Equatable, CustomStringConvertible {
+package enum CommandRole: Sendable, Equatable, CustomStringConvertible {
     case action(String)
     case check(String)
     case monitor(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .action(let name): "action \"\(name)\""
         case .check(let name): "check \"\(name)\""
@@ -19,13 +19,13 @@ public enum CommandRole: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A command that has been started and not yet reaped: its process group, role and timing.
-public struct RunningCommand: Sendable, Equatable {
+package struct RunningCommand: Sendable, Equatable {
     /// The shell's pid, which is also the id of the command's process group.
-    public var pid: pid_t
-    public var role: CommandRole
+    package var pid: pid_t
+    package var role: CommandRole
     /// When it started and its timeout, in run microseconds.
-    public var startMicros: Int64
-    public var timeoutMicros: Int64
+    package var startMicros: Int64
+    package var timeoutMicros: Int64
 }
 
 /// Every command a run has started and not yet reaped, so a stop can reach their process groups at once.
@@ -34,7 +34,7 @@ public struct RunningCommand: Sendable, Equatable {
 /// in here always names a live (or zombie, never reused) process group. Once `stopAll` was called, every
 /// group, including those registered later, gets SIGTERM at once; the command's watcher sends SIGKILL after
 /// its grace (`CommandWatch.killGrace`). Thread-safe; signalled from the signal-handling thread.
-public final class RunningCommands: Sendable {
+package final class RunningCommands: Sendable {
     private struct State {
         var commands: [pid_t: RunningCommand] = [:]
         var stopping = false
@@ -42,20 +42,20 @@ public final class RunningCommands: Sendable {
 
     private let state = Mutex(State())
 
-    public init() {}
+    package init() {}
 
     /// The commands running now, oldest first.
-    public var running: [RunningCommand] {
+    package var running: [RunningCommand] {
         state.withLock { Array($0.commands.values) }.sorted { ($0.startMicros, $0.pid) < ($1.startMicros, $1.pid) }
     }
 
     /// True once `stopAll` was called: commands are being ended, and none should start.
-    public var isStopping: Bool { state.withLock { $0.stopping } }
+    package var isStopping: Bool { state.withLock { $0.stopping } }
 
     /// Sends SIGTERM to every running command's process group, and to those registered from now on; returns
     /// the commands it reached, oldest first. Calling it again sends nothing more.
     @discardableResult
-    public func stopAll() -> [RunningCommand] {
+    package func stopAll() -> [RunningCommand] {
         let reached = state.withLock { state -> [RunningCommand] in
             guard !state.stopping else { return [] }
             state.stopping = true
@@ -66,7 +66,7 @@ public final class RunningCommands: Sendable {
     }
 
     /// Sends SIGKILL to every running command's process group (a second Ctrl-C: nothing is left behind).
-    public func killAll() {
+    package func killAll() {
         let pids = state.withLock { state in
             state.stopping = true
             return Array(state.commands.keys)

@@ -1,5 +1,5 @@
 /// Why a run could not start or go on: a failed run, as opposed to a failed request (which is data).
-public enum EngineError: Error, Sendable, Equatable {
+package enum EngineError: Error, Sendable, Equatable {
     /// Something about this machine or process stopped the run (libcurl, threads, file limits).
     case setup(String)
     /// A data source could not be prepared (e.g. its `fetch` failed); the message names the source.

@@ -1,22 +1,22 @@
 import Foundation
 
 /// Monotonic time since the run started, in microseconds; cheap enough to read per request.
-public struct RunClock: Sendable {
+package struct RunClock: Sendable {
     private let startNanos: UInt64
     /// Wall-clock time at the start, to turn run times into dates.
-    public let startDate: Date
+    package let startDate: Date
 
-    public init() {
+    package init() {
         startNanos = Self.monotonicNanos()
         startDate = Date()
     }
 
-    public func nowMicros() -> Int64 {
+    package func nowMicros() -> Int64 {
         Int64((Self.monotonicNanos() &- startNanos) / 1_000)
     }
 
     /// The wall-clock date of a run time.
-    public func date(atMicros micros: Int64) -> Date {
+    package func date(atMicros micros: Int64) -> Date {
         startDate.addingTimeInterval(Double(micros) / 1_000_000)
     }
 

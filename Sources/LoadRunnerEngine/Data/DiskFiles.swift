@@ -2,10 +2,10 @@ import Foundation
 import LoadRunnerProfile
 
 /// The files a profile names, read from the disk with FileManager.
-public struct DiskFiles: ProfileFiles {
-    public init() {}
+package struct DiskFiles: ProfileFiles {
+    package init() {}
 
-    public func contents(atPath path: String) throws(ProfileFileError) -> Data {
+    package func contents(atPath path: String) throws(ProfileFileError) -> Data {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing }
         if isFolder.boolValue { throw .folder }

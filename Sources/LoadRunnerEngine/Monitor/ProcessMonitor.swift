@@ -7,8 +7,8 @@ import LoadRunnerModel
 /// It has no timer: the caller calls `sample(at:)` once a second and gets one `MonitorSecond` per call.
 /// A pid file is read again at every sample, so a restarted process is followed. A process that is
 /// gone gives a sample with `alive == false` and a reason; nothing here throws.
-public struct ProcessMonitor: Sendable {
-    public let spec: MonitorSpec
+package struct ProcessMonitor: Sendable {
+    package let spec: MonitorSpec
     private let procRoot: String
     private let ticksPerSecond: Int
     private let pageSize: Int
@@ -17,7 +17,7 @@ public struct ProcessMonitor: Sendable {
     private var previous: TreeSampleDetail?
 
     /// `procRoot` is where procfs is mounted.
-    public init(spec: MonitorSpec, procRoot: String = "/proc") {
+    package init(spec: MonitorSpec, procRoot: String = "/proc") {
         self.spec = spec
         self.procRoot = procRoot
         ticksPerSecond = max(1, sysconf(Int32(_SC_CLK_TCK)))
@@ -26,7 +26,7 @@ public struct ProcessMonitor: Sendable {
 
     /// Samples the tree now. `second` labels the result (usually the run second that just ended).
     /// The first sample has no rates: there is nothing to compare it with.
-    public mutating func sample(at second: Int) -> MonitorSecond {
+    package mutating func sample(at second: Int) -> MonitorSecond {
         sample(at: second, table: ProcessTable.read(procRoot: procRoot))
     }
 

@@ -5,7 +5,7 @@ import LoadRunnerModel
 /// Folds what every loop and the monitor recorded into the load's measurements (`measure`), and assembles
 /// the run's one `RunResult` from them and what ran beside the load (`assemble`: the only place a
 /// `RunResult` of a run is made).
-public struct RunResultAssembler {
+package struct RunResultAssembler {
     let profile: Profile
     let options: EngineOptions
     let schedule: StageSchedule
@@ -33,7 +33,7 @@ public struct RunResultAssembler {
 
     /// The run's result: the load's measurements, what ran beside it (`outcomes`), and whether a stop was
     /// requested by the end (`stopped`: Ctrl-C during the load or after it marks the run interrupted).
-    public static func assemble(_ load: LoadMeasurements, outcomes: RunOutcomes, stopped: Bool) -> RunResult {
+    package static func assemble(_ load: LoadMeasurements, outcomes: RunOutcomes, stopped: Bool) -> RunResult {
         var result = RunResult(
             provenance: load.provenance, stages: load.stages, series: load.series, failures: load.failures,
             interrupted: load.interrupted)

@@ -2,18 +2,18 @@ import CCurl
 import Foundation
 
 /// Facts about this machine and process, for provenance and for limits checked before a run.
-public enum SystemInfo {
-    public static var libcurlVersion: String { String(cString: lr_curl_version()) }
+package enum SystemInfo {
+    package static var libcurlVersion: String { String(cString: lr_curl_version()) }
 
     /// libcurl's version as `0xXXYYZZ` (7.88.1 is `0x075801`).
     static var libcurlVersionNumber: UInt32 { lr_curl_version_number() }
 
-    public static var hostName: String { ProcessInfo.processInfo.hostName }
+    package static var hostName: String { ProcessInfo.processInfo.hostName }
 
-    public static var onlineCPUCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+    package static var onlineCPUCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// CPUs this process may run on (its affinity, e.g. under `taskset -c 0`).
-    public static var allowedCPUCount: Int {
+    package static var allowedCPUCount: Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
         else { return onlineCPUCount }
@@ -22,7 +22,7 @@ public enum SystemInfo {
     }
 
     /// Counts the CPUs in a Linux CPU list such as `0-3,5,7-8`.
-    public static func countCPUs(inList list: String) -> Int? {
+    package static func countCPUs(inList list: String) -> Int? {
         var count = 0
         for part in list.split(separator: ",") {
             let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -37,7 +37,7 @@ public enum SystemInfo {
         return count > 0 ? count : nil
     }
 
-    public static var kernel: String {
+    package static var kernel: String {
         var name = utsname()
         uname(&name)
         func text<T>(_ field: T) -> String {
@@ -48,7 +48,7 @@ public enum SystemInfo {
 
     /// Raises the open-file limit to at least `needed` (up to the hard limit).
     /// Returns the limit now in force, which may still be below `needed`.
-    public static func raiseOpenFileLimit(to needed: Int) -> Int {
+    package static func raiseOpenFileLimit(to needed: Int) -> Int {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return needed }
         if limit.rlim_cur >= rlim_t(needed) { return Int(limit.rlim_cur) }

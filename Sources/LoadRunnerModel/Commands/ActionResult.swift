@@ -1,21 +1,21 @@
 /// How one action of the profile fared.
-public struct ActionResult: Codable, Sendable, Equatable {
-    public var name: String
-    public var command: String
+package struct ActionResult: Codable, Sendable, Equatable {
+    package var name: String
+    package var command: String
     /// The trigger in the profile's words (`at 40%`, `after 12000 requests`, `at end`).
-    public var when: String
-    public var required: Bool
+    package var when: String
+    package var required: Bool
     /// The execution; nil when the action never ran (see `skippedBecause`).
-    public var run: CommandRun?
+    package var run: CommandRun?
     /// Why it did not run: the run ended (or was stopped) before its moment, or a required action failed first.
-    public var skippedBecause: String?
+    package var skippedBecause: String?
     /// Requests sent since the run started when it started (counted for `after_requests` actions); nil otherwise.
-    public var requestsSentAtStart: Int?
+    package var requestsSentAtStart: Int?
     /// For an action started during the load that outlived it: how long the run waited for it after the load
     /// ended, in seconds; nil otherwise.
-    public var waitedAfterLoadSeconds: Double?
+    package var waitedAfterLoadSeconds: Double?
 
-    public init(
+    package init(
         name: String, command: String, when: String, required: Bool, run: CommandRun?, skippedBecause: String?,
         requestsSentAtStart: Int? = nil
     ) {
@@ -30,38 +30,38 @@ public struct ActionResult: Codable, Sendable, Equatable {
 
     /// The trigger, with the requests sent when it started for an `after_requests` action:
     /// `after 12000 requests (12003 sent)`.
-    public var whenStarted: String {
+    package var whenStarted: String {
         guard let sent = requestsSentAtStart else { return when }
         return "\(when) (\(sent) sent)"
     }
 
     /// Ran and exited 0.
-    public var succeeded: Bool { run?.succeeded ?? false }
+    package var succeeded: Bool { run?.succeeded ?? false }
 
     /// A required action that did not succeed (failed, or never ran): it fails the run.
-    public var failsRun: Bool { required && !succeeded }
+    package var failsRun: Bool { required && !succeeded }
 }
 
 /// How one check fared: the command's output against the expected value.
-public struct CheckResult: Codable, Sendable, Equatable {
-    public var name: String
+package struct CheckResult: Codable, Sendable, Equatable {
+    package var name: String
     /// The command run, or for a metric check the metric path read (the same as `metric`).
-    public var command: String
+    package var command: String
     /// The metric path a metric check read (`total.failed`); nil for a command check.
-    public var metric: String?
-    public var comparison: CheckComparison
+    package var metric: String?
+    package var comparison: CheckComparison
     /// The expectation as written, e.g. `{{ requests.insert.ok }}`, and its value for this run, e.g. `30000`.
-    public var expression: String
-    public var expected: String?
+    package var expression: String
+    package var expected: String?
     /// The command output's first line, trimmed, or the metric's value (what was compared).
-    public var actual: String?
-    public var passed: Bool
+    package var actual: String?
+    package var passed: Bool
     /// Why it failed, in words: `got 29998, expected 30000`, `output "abc" is not a number`, `exit 1`.
-    public var problem: String?
+    package var problem: String?
     /// The execution; nil when it never ran (for example, the expectation could not be evaluated).
-    public var run: CommandRun?
+    package var run: CommandRun?
 
-    public init(
+    package init(
         name: String, command: String, comparison: CheckComparison, expression: String, expected: String?,
         actual: String?, passed: Bool, problem: String?, run: CommandRun?, metric: String? = nil
     ) {

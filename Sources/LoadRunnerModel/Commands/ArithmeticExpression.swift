@@ -1,22 +1,22 @@
 /// Arithmetic over numbers and named run numbers: what a check's `{{ ... }}` holds.
-public indirect enum ArithmeticExpression: Sendable, Equatable {
+package indirect enum ArithmeticExpression: Sendable, Equatable {
     case number(Double)
     case name(String)
     case negate(ArithmeticExpression)
     case binary(Operator, ArithmeticExpression, ArithmeticExpression)
 
-    public enum Operator: Character, Sendable, Equatable {
+    package enum Operator: Character, Sendable, Equatable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
     }
 
-    public enum EvaluationError: Error, Equatable, Sendable {
+    package enum EvaluationError: Error, Equatable, Sendable {
         /// A name the run does not have; `known` lists the names it has.
         case unknownName(String, known: [String])
         case divisionByZero
     }
 
     /// Every name used, in order of appearance.
-    public var names: [String] {
+    package var names: [String] {
         switch self {
         case .number: []
         case .name(let name): [name]
@@ -25,7 +25,7 @@ public indirect enum ArithmeticExpression: Sendable, Equatable {
         }
     }
 
-    public func evaluate(_ numbers: RunNumbers) throws(EvaluationError) -> Double {
+    package func evaluate(_ numbers: RunNumbers) throws(EvaluationError) -> Double {
         switch self {
         case .number(let value):
             return value

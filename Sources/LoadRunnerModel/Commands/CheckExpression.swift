@@ -6,23 +6,23 @@ import LoadRunnerText
 ///
 /// Inside the braces: decimal numbers, names (`requests.NAME.ok`, see ``RunNumbers``), `+ - * /`,
 /// unary minus and parentheses, with the usual precedence.
-public struct CheckExpression: Sendable, Equatable {
-    public enum Part: Sendable, Equatable {
+package struct CheckExpression: Sendable, Equatable {
+    package enum Part: Sendable, Equatable {
         case text(String)
         case expression(ArithmeticExpression)
     }
 
     /// As written in the profile.
-    public var source: String
-    public var parts: [Part]
+    package var source: String
+    package var parts: [Part]
 
     /// A problem with the text, with the column (1-based, within the expression text) where it is.
-    public struct ParseError: Error, Equatable, Sendable {
-        public var message: String
-        public var column: Int
+    package struct ParseError: Error, Equatable, Sendable {
+        package var message: String
+        package var column: Int
     }
 
-    public init(parsing source: String) throws(ParseError) {
+    package init(parsing source: String) throws(ParseError) {
         self.source = source
         var parts: [Part] = []
         let characters = Array(source)
@@ -47,7 +47,7 @@ public struct CheckExpression: Sendable, Equatable {
     }
 
     /// Every name the expression uses, in order of appearance.
-    public var names: [String] {
+    package var names: [String] {
         parts.flatMap { part -> [String] in
             if case .expression(let expression) = part { return expression.names }
             return []
@@ -57,7 +57,7 @@ public struct CheckExpression: Sendable, Equatable {
     /// The expected value for a run: a number when the whole text is one `{{ }}`, otherwise the text with
     /// each `{{ }}` replaced by its value. Throws the first unknown name (with the names there are) or a
     /// division by zero.
-    public func evaluate(_ numbers: RunNumbers) throws(ArithmeticExpression.EvaluationError) -> CheckValue {
+    package func evaluate(_ numbers: RunNumbers) throws(ArithmeticExpression.EvaluationError) -> CheckValue {
         if parts.count == 1, case .expression(let expression) = parts[0] {
             return .number(try expression.evaluate(numbers))
         }
@@ -83,12 +83,12 @@ public struct CheckExpression: Sendable, Equatable {
 }
 
 /// An expected or actual check value.
-public enum CheckValue: Sendable, Equatable {
+package enum CheckValue: Sendable, Equatable {
     case number(Double)
     case text(String)
 
     /// The value as shown in reports: whole numbers without a decimal point.
-    public var text: String {
+    package var text: String {
         switch self {
         case .number(let value):
             if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -98,7 +98,7 @@ public enum CheckValue: Sendable, Equatable {
     }
 
     /// A plain decimal number (`42`, `-1.5`, `3e6`), else nil; surrounding whitespace is ignored.
-    public static func number(parsing text: String) -> Double? {
+    package static func number(parsing text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }),
               let value = Double(trimmed), value.isFinite

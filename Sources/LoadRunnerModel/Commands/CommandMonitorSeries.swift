@@ -1,14 +1,14 @@
 /// Everything one command monitor measured: a value per interval and a summary per stage window.
-public struct CommandMonitorSeries: Codable, Sendable, Equatable {
-    public var name: String
-    public var command: String
-    public var unit: String
-    public var intervalSeconds: Double
-    public var samples: [CommandMonitorSample]
+package struct CommandMonitorSeries: Codable, Sendable, Equatable {
+    package var name: String
+    package var command: String
+    package var unit: String
+    package var intervalSeconds: Double
+    package var samples: [CommandMonitorSample]
     /// One summary per stage of the run, in stage order.
-    public var stages: [CommandMonitorStageSummary]
+    package var stages: [CommandMonitorStageSummary]
 
-    public init(
+    package init(
         name: String, command: String, unit: String, intervalSeconds: Double, samples: [CommandMonitorSample],
         stages: [CommandMonitorStageSummary]
     ) {
@@ -21,7 +21,7 @@ public struct CommandMonitorSeries: Codable, Sendable, Equatable {
     }
 
     /// The series with a summary of `samples` inside each of `stages`' statistics windows.
-    public init(
+    package init(
         name: String, command: String, unit: String, intervalSeconds: Double, samples: [CommandMonitorSample],
         windowsOf stages: [StageResult]
     ) {
@@ -37,14 +37,14 @@ public struct CommandMonitorSeries: Codable, Sendable, Equatable {
 }
 
 /// One execution of a command monitor: when it ran and the number it printed, or why there is none.
-public struct CommandMonitorSample: Codable, Sendable, Equatable {
+package struct CommandMonitorSample: Codable, Sendable, Equatable {
     /// When the command was started, in seconds since the run started.
-    public var atSeconds: Double
-    public var value: Double?
+    package var atSeconds: Double
+    package var value: Double?
     /// Why there is no value: `exit 3`, `no output`, `"abc" is not a number`, `still running from the previous sample`.
-    public var problem: String?
+    package var problem: String?
 
-    public init(atSeconds: Double, value: Double?, problem: String?) {
+    package init(atSeconds: Double, value: Double?, problem: String?) {
         self.atSeconds = atSeconds
         self.value = value
         self.problem = problem
@@ -52,17 +52,17 @@ public struct CommandMonitorSample: Codable, Sendable, Equatable {
 }
 
 /// A command monitor's values inside one stage window.
-public struct CommandMonitorStageSummary: Codable, Sendable, Equatable {
-    public var stage: Int
+package struct CommandMonitorStageSummary: Codable, Sendable, Equatable {
+    package var stage: Int
     /// Samples with a value.
-    public var count: Int
-    public var min: Double?
-    public var mean: Double?
-    public var max: Double?
+    package var count: Int
+    package var min: Double?
+    package var mean: Double?
+    package var max: Double?
     /// The window's last value.
-    public var last: Double?
+    package var last: Double?
 
-    public init(stage: Int, values: [Double]) {
+    package init(stage: Int, values: [Double]) {
         self.stage = stage
         count = values.count
         min = values.min()

@@ -1,5 +1,5 @@
 /// A moment of the run at which an action's command starts.
-public enum ActionTrigger: Sendable, Equatable {
+package enum ActionTrigger: Sendable, Equatable {
     /// This long after the run started (`at: 90s`).
     case atTime(Duration)
     /// This share (0...1) of the planned run time (`at: 40%`); only for profiles whose stages all end by time.
@@ -11,7 +11,7 @@ public enum ActionTrigger: Sendable, Equatable {
 
     /// Whether an action with this trigger is due `nowMicros` into a run planned to last `plannedMicros`,
     /// with `requestsSent` sent so far. `end` is never due during the load.
-    public func isDue(nowMicros: Int64, requestsSent: Int, plannedMicros: Int64) -> Bool {
+    package func isDue(nowMicros: Int64, requestsSent: Int, plannedMicros: Int64) -> Bool {
         switch self {
         case .atTime(let duration): nowMicros >= duration.micros
         case .atShare(let share): Double(nowMicros) >= share * Double(plannedMicros)
@@ -22,22 +22,22 @@ public enum ActionTrigger: Sendable, Equatable {
 }
 
 /// A command the profile runs at a moment of the run (`actions:`), e.g. stopping a replica.
-public struct ActionSpec: Sendable, Equatable {
+package struct ActionSpec: Sendable, Equatable {
     /// The name reports use (`name:`, else the command).
-    public var name: String
-    public var trigger: ActionTrigger
+    package var name: String
+    package var trigger: ActionTrigger
     /// The trigger in the profile's words, for reports: `at 90s`, `at 40%`, `after 12000 requests`, `at end`.
-    public var when: String
+    package var when: String
     /// Run with `/bin/sh -c` in LoadRunner's working directory.
-    public var command: String
+    package var command: String
     /// When true, a failing action (non-zero exit, timeout, could not start) fails the run and stops its load.
-    public var required: Bool
+    package var required: Bool
     /// The longest the command may run before its whole process group is killed.
-    public var timeout: Duration
+    package var timeout: Duration
 
-    public static let defaultTimeout = Duration.seconds(120)
+    package static let defaultTimeout = Duration.seconds(120)
 
-    public init(name: String, trigger: ActionTrigger, when: String, command: String, required: Bool, timeout: Duration) {
+    package init(name: String, trigger: ActionTrigger, when: String, command: String, required: Bool, timeout: Duration) {
         self.name = name
         self.trigger = trigger
         self.when = when
@@ -48,7 +48,7 @@ public struct ActionSpec: Sendable, Equatable {
 }
 
 /// How a check compares a command's output with its expected value.
-public enum CheckComparison: String, Codable, Sendable, Equatable, CaseIterable {
+package enum CheckComparison: String, Codable, Sendable, Equatable, CaseIterable {
     /// Numerically equal when both are numbers, else the same text.
     case equals
     /// The output is a number at least the expected value.
@@ -59,21 +59,21 @@ public enum CheckComparison: String, Codable, Sendable, Equatable, CaseIterable 
 
 /// A rule judged after the run (`checks:`): a command's output (`run:`) or one of the run's metrics (`metric:`)
 /// must match an expression over the run's numbers.
-public struct CheckSpec: Sendable, Equatable {
+package struct CheckSpec: Sendable, Equatable {
     /// The name reports use (`name:`, else the command or the metric path).
-    public var name: String
+    package var name: String
     /// Run with `/bin/sh -c` in LoadRunner's working directory; "" for a metric check.
-    public var command: String
+    package var command: String
     /// The metric compared, over the whole run (`metric: total.failed`); nil for a command check.
-    public var metric: MetricID?
-    public var comparison: CheckComparison
+    package var metric: MetricID?
+    package var comparison: CheckComparison
     /// The expected value: literal text, or a template such as `{{ requests.insert.ok }}`.
-    public var expected: CheckExpression
-    public var timeout: Duration
+    package var expected: CheckExpression
+    package var timeout: Duration
 
-    public static let defaultTimeout = Duration.seconds(60)
+    package static let defaultTimeout = Duration.seconds(60)
 
-    public init(
+    package init(
         name: String, command: String, metric: MetricID? = nil, comparison: CheckComparison, expected: CheckExpression,
         timeout: Duration
     ) {
@@ -88,17 +88,17 @@ public struct CheckSpec: Sendable, Equatable {
 
 /// A command run at a fixed interval during the run whose numeric output becomes a time series
 /// (a `monitors:` entry with `run:`), e.g. a replica's replication lag.
-public struct CommandMonitorSpec: Sendable, Equatable {
-    public var name: String
+package struct CommandMonitorSpec: Sendable, Equatable {
+    package var name: String
     /// Run with `/bin/sh -c` in LoadRunner's working directory; its output's first word must be a number.
-    public var command: String
+    package var command: String
     /// How often the command runs; at least 100 ms. A run still going when the next is due is not doubled:
     /// that sample is recorded as missing.
-    public var interval: Duration
+    package var interval: Duration
     /// Unit of the values, for reports and charts (`bytes`, `ms`, `rows`, ...); "" when none.
-    public var unit: String
+    package var unit: String
 
-    public init(name: String, command: String, interval: Duration, unit: String) {
+    package init(name: String, command: String, interval: Duration, unit: String) {
         self.name = name
         self.command = command
         self.interval = interval

@@ -5,14 +5,14 @@
 /// - `requests.NAME.ok`, `requests.NAME.failed`, `requests.NAME.count` for each request name, over the
 ///   whole run, warm-up included (every request the target saw);
 /// - `total.ok`, `total.failed`, `total.count` for all requests together.
-public struct RunNumbers: Sendable {
+package struct RunNumbers: Sendable {
     private var values: [String: Double]
     private var metrics: MetricValues?
 
-    public init(values: [String: Double]) { self.values = values }
+    package init(values: [String: Double]) { self.values = values }
 
     /// The whole-run numbers of `result` (each second of its series carries running totals).
-    public init(result: RunResult) {
+    package init(result: RunResult) {
         let metrics = MetricValues(result: result)
         var values: [String: Double] = [:]
         var names = result.series.last.map { $0.requests.map(\.name) } ?? []
@@ -32,25 +32,25 @@ public struct RunNumbers: Sendable {
     }
 
     /// The value of `name`: one of the older check names, else any metric path over the whole run.
-    public subscript(name: String) -> Double? {
+    package subscript(name: String) -> Double? {
         if let value = values[name] { return value }
         guard let metrics, case .success(let metric) = MetricID.parse(name) else { return nil }
         return metrics.value(metric, in: .run)
     }
 
     /// The three measures every request name (and `total`) has.
-    public static let measures = ["ok", "failed", "count"]
+    package static let measures = ["ok", "failed", "count"]
 
     /// Every older check name a profile with these request names offers, sorted: for "did you mean" messages.
-    public static func names(requestNames: [String]) -> [String] {
+    package static func names(requestNames: [String]) -> [String] {
         let prefixes = requestNames.map { "requests.\($0)" } + ["total"]
         return prefixes.flatMap { prefix in measures.map { "\(prefix).\($0)" } }.sorted()
     }
 
     /// Every older check name, sorted: for "did you mean" messages.
-    public var names: [String] { values.keys.sorted() }
+    package var names: [String] { values.keys.sorted() }
 }
 
 extension RunNumbers: Equatable {
-    public static func == (lhs: RunNumbers, rhs: RunNumbers) -> Bool { lhs.values == rhs.values }
+    package static func == (lhs: RunNumbers, rhs: RunNumbers) -> Bool { lhs.values == rhs.values }
 }

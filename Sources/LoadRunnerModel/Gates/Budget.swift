@@ -1,14 +1,14 @@
 /// A metric two runs are compared on, and which direction is better for it.
-public enum CompareMetric: String, Codable, Sendable, CaseIterable {
+package enum CompareMetric: String, Codable, Sendable, CaseIterable {
     case p50, p95, p99, max
     case rps
     case errorRate = "error_rate"
 
     /// True when a larger value is better (throughput); false for latencies and errors.
-    public var higherIsBetter: Bool { MetricID(.total, measure).polarity == .higherIsBetter }
+    package var higherIsBetter: Bool { MetricID(.total, measure).polarity == .higherIsBetter }
 
     /// What this metric reads in the one metric model (`MetricValues`).
-    public var measure: MetricMeasure {
+    package var measure: MetricMeasure {
         switch self {
         case .p50: .percentile(50)
         case .p95: .percentile(95)
@@ -20,14 +20,14 @@ public enum CompareMetric: String, Codable, Sendable, CaseIterable {
     }
 
     /// The compared metric that reads `measure`; nil for a measure `compare` does not judge per request.
-    public init?(_ measure: MetricMeasure) {
+    package init?(_ measure: MetricMeasure) {
         guard let found = Self.allCases.first(where: { $0.measure == measure }) else { return nil }
         self = found
     }
 
     /// The unit values of this metric are kept in: microseconds for latencies, requests per second,
     /// or a 0...1 share for the error rate.
-    public var unit: String {
+    package var unit: String {
         switch self {
         case .p50, .p95, .p99, .max: "us"
         case .rps: "req/s"
@@ -39,17 +39,17 @@ public enum CompareMetric: String, Codable, Sendable, CaseIterable {
 /// How much a metric may get worse before `compare` calls it a regression, e.g. `p95 > +10% and +2ms`:
 /// the change must exceed every limit given (relative and absolute) in the bad direction, and be
 /// statistically credible, to count.
-public struct Budget: Codable, Sendable, Equatable {
-    public var metric: CompareMetric
+package struct Budget: Codable, Sendable, Equatable {
+    package var metric: CompareMetric
     /// Allowed relative worsening as a fraction (0.10 for 10%), or nil for none.
-    public var relative: Double?
+    package var relative: Double?
     /// Allowed absolute worsening in the metric's unit (microseconds, req/s, or a 0...1 share of
     /// requests for the error rate), or nil for none.
-    public var absolute: Double?
+    package var absolute: Double?
     /// The text it was written as, for messages and reports.
-    public var text: String
+    package var text: String
 
-    public init(metric: CompareMetric, relative: Double?, absolute: Double?, text: String) {
+    package init(metric: CompareMetric, relative: Double?, absolute: Double?, text: String) {
         self.metric = metric
         self.relative = relative
         self.absolute = absolute
@@ -57,7 +57,7 @@ public struct Budget: Codable, Sendable, Equatable {
     }
 
     /// The budgets used when neither the command line nor the profile names any.
-    public static let defaults: [Budget] = [
+    package static let defaults: [Budget] = [
         Budget(metric: .p50, relative: 0.10, absolute: 1_000, text: "p50 > +10% and +1ms"),
         Budget(metric: .p95, relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
         Budget(metric: .p99, relative: 0.20, absolute: 5_000, text: "p99 > +20% and +5ms"),

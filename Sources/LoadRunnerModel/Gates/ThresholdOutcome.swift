@@ -5,8 +5,8 @@ import LoadRunnerText
 /// Figures are in the metric's base unit (`unit`): `us` for latencies, `share` (0...1) for the error rate,
 /// `req/s` for rps, `count` for requests and failures. `summary` says the same for people:
 /// `stage 2: p95 = 231.4 ms, not < 200 ms`.
-public struct ThresholdOutcome: Codable, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable, Equatable {
+package struct ThresholdOutcome: Codable, Sendable, Equatable {
+    package enum Status: String, Codable, Sendable, Equatable {
         case passed, failed
         /// Not judged: the window had no requests (latencies, error rate), ended during its warm-up, or the
         /// stage never ran. Neither passed nor failed.
@@ -14,28 +14,28 @@ public struct ThresholdOutcome: Codable, Sendable, Equatable {
     }
 
     /// The threshold as written in the profile.
-    public var threshold: String
+    package var threshold: String
     /// The 1-based stage whose window was judged.
-    public var stage: Int
+    package var stage: Int
     /// The request name judged, or nil for all requests (the stage's Aggregated row).
-    public var request: String?
+    package var request: String?
     /// The canonical metric name: `p95`, `avg`, `error_rate`, ...
-    public var metric: String
+    package var metric: String
     /// `<`, `<=`, `>` or `>=`.
-    public var `operator`: String
+    package var `operator`: String
     /// The limit, in `unit`.
-    public var limit: Double
+    package var limit: Double
     /// What the window measured, in `unit`; nil without data.
-    public var observed: Double?
+    package var observed: Double?
     /// `us`, `share`, `req/s` or `count`.
-    public var unit: String
-    public var status: Status
+    package var unit: String
+    package var status: Status
     /// True when a failure of this threshold stops the run.
-    public var abortOnFail: Bool
+    package var abortOnFail: Bool
     /// One line for people, e.g. `stage 2, user/get: p95 = 231.4 ms, not < 200 ms`.
-    public var summary: String
+    package var summary: String
 
-    public init(
+    package init(
         threshold: String, stage: Int, request: String?, metric: String, operator: String, limit: Double,
         observed: Double?, unit: String, status: Status, abortOnFail: Bool, summary: String
     ) {
@@ -52,19 +52,19 @@ public struct ThresholdOutcome: Codable, Sendable, Equatable {
         self.summary = summary
     }
 
-    public var passed: Bool { status == .passed }
-    public var failed: Bool { status == .failed }
+    package var passed: Bool { status == .passed }
+    package var failed: Bool { status == .failed }
 
     /// Where it was judged: `stage 2` or `stage 2, user/get`.
-    public var scope: String { request.map { "stage \(stage), \($0)" } ?? "stage \(stage)" }
+    package var scope: String { request.map { "stage \(stage), \($0)" } ?? "stage \(stage)" }
 
     /// `observed` for people (`231.4 ms`, `1.25%`, `8 req/s`, `16`), or `no data`.
-    public var observedText: String {
+    package var observedText: String {
         observed.map { Self.format($0, unit: unit) } ?? "no data"
     }
 
     /// A figure in a base unit for people: latencies in milliseconds, shares as percentages.
-    public static func format(_ value: Double, unit: String) -> String {
+    package static func format(_ value: Double, unit: String) -> String {
         switch unit {
         case "us": ReportNumber.trimmed(value / 1000, maxDecimals: 3) + " ms"
         case "share": ReportNumber.trimmed(value * 100, maxDecimals: 2) + "%"
@@ -78,17 +78,17 @@ public struct ThresholdOutcome: Codable, Sendable, Equatable {
 
 extension Array where Element == ThresholdOutcome {
     /// True when any threshold failed: the run fails (the CLI exits with its thresholds code).
-    public var failed: Bool { contains { $0.failed } }
+    package var failed: Bool { contains { $0.failed } }
 
     /// True when a threshold marked `abort_on_fail` failed: the run should stop now.
-    public var abortsRun: Bool { contains { $0.failed && $0.abortOnFail } }
+    package var abortsRun: Bool { contains { $0.failed && $0.abortOnFail } }
 
-    public var passedCount: Int { filter { $0.status == .passed }.count }
-    public var failedCount: Int { filter { $0.status == .failed }.count }
-    public var noDataCount: Int { filter { $0.status == .noData }.count }
+    package var passedCount: Int { filter { $0.status == .passed }.count }
+    package var failedCount: Int { filter { $0.status == .failed }.count }
+    package var noDataCount: Int { filter { $0.status == .noData }.count }
 
     /// `3 passed, 1 failed, 1 without data` (zero counts left out, except `0 passed` when all are zero).
-    public var countsText: String {
+    package var countsText: String {
         var parts: [String] = []
         if passedCount > 0 || (failedCount == 0 && noDataCount == 0) { parts.append("\(passedCount) passed") }
         if failedCount > 0 { parts.append("\(failedCount) failed") }
@@ -99,5 +99,5 @@ extension Array where Element == ThresholdOutcome {
 
 extension RunResult {
     /// True when the run's thresholds were judged and at least one failed.
-    public var thresholdsFailed: Bool { thresholds?.failed ?? false }
+    package var thresholdsFailed: Bool { thresholds?.failed ?? false }
 }

@@ -3,9 +3,9 @@
 /// Judged on every stage window it applies to (`ThresholdEvaluator`). `value` is in the metric's base unit
 /// (`Metric.unit`): microseconds for latencies, a 0...1 share for the error rate, requests per second for
 /// `rps`, a count for `requests` and `failures`.
-public struct ThresholdSpec: Sendable, Equatable {
+package struct ThresholdSpec: Sendable, Equatable {
     /// What a threshold measures in a stage window.
-    public enum Metric: Sendable, Equatable, Hashable, CustomStringConvertible {
+    package enum Metric: Sendable, Equatable, Hashable, CustomStringConvertible {
         /// The latency at this percentile, above 0 and at most 100 (`p95`, `p(99.9)`; `med` is 50).
         case percentile(Double)
         /// Mean, smallest and largest latency.
@@ -24,13 +24,13 @@ public struct ThresholdSpec: Sendable, Equatable {
         case series(MetricID)
 
         /// How the value is measured, which decides its unit and how a missing window is judged.
-        public enum Kind: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             case latency, share, rate, count
             /// A plain number in the series' own unit (% of a core, bytes, a command monitor's unit).
             case amount
         }
 
-        public var kind: Kind {
+        package var kind: Kind {
             switch self {
             case .percentile, .avg, .min, .max: .latency
             case .errorRate: .share
@@ -48,7 +48,7 @@ public struct ThresholdSpec: Sendable, Equatable {
         }
 
         /// The base unit `value` and observed figures are kept in: `us`, `share`, `req/s` or `count`.
-        public var unit: String {
+        package var unit: String {
             switch kind {
             case .latency: "us"
             case .share: "share"
@@ -59,7 +59,7 @@ public struct ThresholdSpec: Sendable, Equatable {
         }
 
         /// What this threshold spelling reads in the one metric model (`MetricValues`).
-        public var measure: MetricMeasure {
+        package var measure: MetricMeasure {
             switch self {
             case .percentile(let percentile): .percentile(percentile)
             case .avg: .mean
@@ -74,7 +74,7 @@ public struct ThresholdSpec: Sendable, Equatable {
         }
 
         /// The threshold spelling of a request measure; nil for measures thresholds do not name this way.
-        public init?(_ measure: MetricMeasure) {
+        package init?(_ measure: MetricMeasure) {
             switch measure {
             case .percentile(let percentile): self = .percentile(percentile)
             case .mean: self = .avg
@@ -89,7 +89,7 @@ public struct ThresholdSpec: Sendable, Equatable {
         }
 
         /// The canonical name: `p95`, `p99.9`, `avg`, `error_rate`, ... (`med` is shown as `p50`).
-        public var description: String {
+        package var description: String {
             switch self {
             case .percentile(let percentile):
                 percentile == percentile.rounded() ? "p\(Int(percentile))" : "p\(percentile)"
@@ -106,14 +106,14 @@ public struct ThresholdSpec: Sendable, Equatable {
     }
 
     /// How the observed figure must compare with `value` for the threshold to pass.
-    public enum Operator: String, Sendable, Equatable, CaseIterable {
+    package enum Operator: String, Sendable, Equatable, CaseIterable {
         case less = "<"
         case lessOrEqual = "<="
         case greater = ">"
         case greaterOrEqual = ">="
 
         /// True when `observed` satisfies `observed <op> limit`.
-        public func holds(_ observed: Double, _ limit: Double) -> Bool {
+        package func holds(_ observed: Double, _ limit: Double) -> Bool {
             switch self {
             case .less: observed < limit
             case .lessOrEqual: observed <= limit
@@ -124,21 +124,21 @@ public struct ThresholdSpec: Sendable, Equatable {
     }
 
     /// Only this request name's row (`user/get: ...`); nil for all requests (the stage's Aggregated row).
-    public var requestName: String?
+    package var requestName: String?
     /// Only this stage, 1-based (`stage 2: ...`); nil for every stage.
-    public var stage: Int?
-    public var metric: Metric
-    public var op: Operator
+    package var stage: Int?
+    package var metric: Metric
+    package var op: Operator
     /// The limit in the metric's base unit (see `Metric.unit`).
-    public var value: Double
+    package var value: Double
     /// Stop the run at the end of the first stage window in which this threshold fails.
-    public var abortOnFail: Bool
+    package var abortOnFail: Bool
     /// The threshold as written, surrounding spaces removed.
-    public var text: String
+    package var text: String
     /// 1-based line in the profile; nil when not read from a file.
-    public var line: Int?
+    package var line: Int?
 
-    public init(
+    package init(
         requestName: String? = nil, stage: Int? = nil, metric: Metric, op: Operator, value: Double,
         abortOnFail: Bool = false, text: String, line: Int? = nil
     ) {
@@ -153,5 +153,5 @@ public struct ThresholdSpec: Sendable, Equatable {
     }
 
     /// True when the threshold is judged on stage `number`.
-    public func applies(toStage number: Int) -> Bool { stage.map { $0 == number } ?? true }
+    package func applies(toStage number: Int) -> Bool { stage.map { $0 == number } ?? true }
 }

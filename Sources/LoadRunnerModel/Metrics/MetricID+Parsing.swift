@@ -15,7 +15,7 @@ import LoadRunnerText
 /// names `requests.NAME.ok|failed|count`. Measure names ignore case; subject names are kept as written.
 extension MetricID {
     /// Why a text is not a metric path.
-    public enum ParseError: Error, Sendable, Equatable {
+    package enum ParseError: Error, Sendable, Equatable {
         case empty
         /// `requests[`, `monitor[` or `command[` without its `].measure`.
         case unclosedName(String)
@@ -28,7 +28,7 @@ extension MetricID {
 
     /// The metric `text` names. A bare measure (`p95`, `error_rate`) reads `defaultSubject`; without one it is an
     /// unknown metric.
-    public static func parse(_ text: String, defaultSubject: Subject? = nil) -> Result<MetricID, ParseError> {
+    package static func parse(_ text: String, defaultSubject: Subject? = nil) -> Result<MetricID, ParseError> {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lower = trimmed.lowercased()

@@ -3,9 +3,9 @@ import LoadRunnerText
 /// The identity of one metric: a subject and what is measured of it, written as a path such as
 /// `latency.p95`, `requests[user/get].failed`, `generator.cpu`, `monitor[replica1].cpu` or
 /// `command[replica2 lag].max` (see `MetricID+Parsing` for the grammar and the older spellings it accepts).
-public struct MetricID: Sendable, Hashable, CustomStringConvertible {
+package struct MetricID: Sendable, Hashable, CustomStringConvertible {
     /// Whose values a metric reads.
-    public enum Subject: Sendable, Hashable {
+    package enum Subject: Sendable, Hashable {
         /// All requests together (the Aggregated row).
         case total
         /// One request name.
@@ -18,16 +18,16 @@ public struct MetricID: Sendable, Hashable, CustomStringConvertible {
         case command(String)
     }
 
-    public var subject: Subject
-    public var measure: MetricMeasure
+    package var subject: Subject
+    package var measure: MetricMeasure
 
-    public init(_ subject: Subject, _ measure: MetricMeasure) {
+    package init(_ subject: Subject, _ measure: MetricMeasure) {
         self.subject = subject
         self.measure = measure
     }
 
     /// The canonical path: `latency.p95`, `total.failed`, `requests[insert].ok`, `monitor[db].cpu`, ...
-    public var description: String {
+    package var description: String {
         switch subject {
         case .total: measure.isLatency ? "latency.\(measure.name)" : "total.\(measure.name)"
         case .request(let name): "requests[\(name)].\(measure.name)"
@@ -38,7 +38,7 @@ public struct MetricID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The unit values are kept in; `commandUnit` is the command monitor's `unit:` (ignored for other subjects).
-    public func unit(commandUnit: String = "") -> MetricUnit {
+    package func unit(commandUnit: String = "") -> MetricUnit {
         switch measure {
         case .percentile, .lagP99, .lagMax: return .microseconds
         case .mean, .min, .max, .last:
@@ -58,7 +58,7 @@ public struct MetricID: Sendable, Hashable, CustomStringConvertible {
 
     /// Higher is better for throughput and successful requests; lower for everything else (latency, errors,
     /// resources, and command monitors such as replication lag).
-    public var polarity: Polarity {
+    package var polarity: Polarity {
         switch (subject, measure) {
         case (.total, .rps), (.request, .rps), (.total, .ok), (.request, .ok), (.total, .count), (.request, .count):
             .higherIsBetter
@@ -68,7 +68,7 @@ public struct MetricID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The measures a subject offers, in the order messages list them.
-    public static func measures(of subject: Subject) -> [MetricMeasure] {
+    package static func measures(of subject: Subject) -> [MetricMeasure] {
         switch subject {
         case .total, .request:
             [.percentile(50), .percentile(90), .percentile(95), .percentile(99), .mean, .min, .max, .count, .ok, .failed,
@@ -80,7 +80,7 @@ public struct MetricID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether `subject` offers `measure` (any percentile for requests).
-    public static func offers(_ subject: Subject, _ measure: MetricMeasure) -> Bool {
+    package static func offers(_ subject: Subject, _ measure: MetricMeasure) -> Bool {
         if case .percentile = measure {
             if case .total = subject { return true }
             if case .request = subject { return true }

@@ -1,7 +1,7 @@
 import LoadRunnerText
 
 /// What a metric measures of its subject: `p95` of a request's latency, `failed` requests, a monitor's `cpu`.
-public enum MetricMeasure: Sendable, Hashable {
+package enum MetricMeasure: Sendable, Hashable {
     /// Latency at this percentile, above 0 and at most 100 (`p95`, `p99.9`).
     case percentile(Double)
     /// Mean, smallest and largest value: latency for requests, the sampled value for command monitors.
@@ -26,7 +26,7 @@ public enum MetricMeasure: Sendable, Hashable {
     case last
 
     /// The name in a metric path: `p95`, `p99.9`, `mean`, `error_rate`, `cpu_max`, `lag.p99`, ...
-    public var name: String {
+    package var name: String {
         switch self {
         case .percentile(let value): value == value.rounded() ? "p\(Int(value))" : "p\(value)"
         case .mean: "mean"
@@ -50,7 +50,7 @@ public enum MetricMeasure: Sendable, Hashable {
     }
 
     /// True for the measures of a latency distribution (`p95`, `mean`, `min`, `max` of requests).
-    public var isLatency: Bool {
+    package var isLatency: Bool {
         switch self {
         case .percentile, .mean, .min, .max: true
         default: false

@@ -1,14 +1,14 @@
 import LoadRunnerText
 
 /// The request and monitor names a profile declares: which metric subjects a path may name.
-public struct MetricSubjects: Sendable, Equatable {
+package struct MetricSubjects: Sendable, Equatable {
     /// Request names in profile order; nil when the profile's requests could not be read (then any is accepted).
-    public var requests: [String]?
+    package var requests: [String]?
     /// Process monitor and command monitor names, in profile order.
-    public var processes: [String]
-    public var commands: [String]
+    package var processes: [String]
+    package var commands: [String]
 
-    public init(requests: [String]?, processes: [String], commands: [String]) {
+    package init(requests: [String]?, processes: [String], commands: [String]) {
         self.requests = requests
         self.processes = processes
         self.commands = commands
@@ -20,7 +20,7 @@ public struct MetricSubjects: Sendable, Equatable {
     }
 
     /// Whether the profile has this subject (a request name is accepted when the requests are unknown).
-    public func has(_ subject: MetricID.Subject) -> Bool {
+    package func has(_ subject: MetricID.Subject) -> Bool {
         switch subject {
         case .total, .generator: true
         case .request(let name): requests?.contains(name) ?? true
@@ -30,7 +30,7 @@ public struct MetricSubjects: Sendable, Equatable {
     }
 
     /// Paths of the same kind as `metric` that the profile has, for "did you mean" suggestions.
-    public func paths(like metric: MetricID) -> [String] {
+    package func paths(like metric: MetricID) -> [String] {
         let subjects: [MetricID.Subject] = switch metric.subject {
         case .total, .generator: []
         case .request: (requests ?? []).map { .request($0) }

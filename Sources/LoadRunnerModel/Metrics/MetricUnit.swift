@@ -1,7 +1,7 @@
 import LoadRunnerText
 
 /// The unit a metric's values are kept in; every value is a `Double` in this unit.
-public enum MetricUnit: Sendable, Hashable {
+package enum MetricUnit: Sendable, Hashable {
     /// Latencies and lags.
     case microseconds
     /// A number of requests.
@@ -20,7 +20,7 @@ public enum MetricUnit: Sendable, Hashable {
     case custom(String)
 
     /// The unit as shown after a value in messages: `us`, `req`, `req/s`, `%`, `bytes`, `bytes/s`, `share`, ...
-    public var symbol: String {
+    package var symbol: String {
         switch self {
         case .microseconds: "us"
         case .requests: "req"
@@ -36,7 +36,7 @@ public enum MetricUnit: Sendable, Hashable {
 }
 
 /// Which direction of change is better for a metric.
-public enum Polarity: Sendable, Hashable {
+package enum Polarity: Sendable, Hashable {
     case lowerIsBetter
     case higherIsBetter
 }

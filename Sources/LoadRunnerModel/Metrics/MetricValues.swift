@@ -10,21 +10,21 @@ import LoadRunnerText
 /// The whole run: `count`, `ok`, `failed`, `error_rate` and `rps` count every request the target saw, warm-ups
 /// included (the running totals of the last second); latencies merge the stage windows' histograms; the
 /// generator's CPU is the mean of its seconds and its lag the worst stage's; monitors use every sample.
-public struct MetricValues: Sendable {
+package struct MetricValues: Sendable {
     /// Which part of the run a value is read over.
-    public enum Window: Sendable, Hashable {
+    package enum Window: Sendable, Hashable {
         /// Stage N's statistics window (1-based).
         case stage(Int)
         case run
     }
 
-    public let result: RunResult
+    package let result: RunResult
 
-    public init(result: RunResult) { self.result = result }
+    package init(result: RunResult) { self.result = result }
 
     /// The value of `metric` over `window` in its unit (`MetricID.unit`); nil when undefined or not in the run
     /// (a stage that did not run, a request or monitor name the run does not have).
-    public func value(_ metric: MetricID, in window: Window) -> Double? {
+    package func value(_ metric: MetricID, in window: Window) -> Double? {
         switch metric.subject {
         case .total, .request: requestValue(metric, in: window)
         case .generator: generatorValue(metric.measure, in: window)
@@ -35,7 +35,7 @@ public struct MetricValues: Sendable {
 
     /// A request measure over one window's statistics; nil when it is undefined (latencies and the error rate
     /// without requests, throughput over an empty window, a measure that is not a request measure).
-    public static func requestValue(_ measure: MetricMeasure, stats: RequestStats, windowSeconds: Double) -> Double? {
+    package static func requestValue(_ measure: MetricMeasure, stats: RequestStats, windowSeconds: Double) -> Double? {
         let hasRequests = stats.requests > 0
         switch measure {
         case .percentile(let percentile): return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil

@@ -1,5 +1,5 @@
 /// Why a monitored process could not be sampled; `message` is the text reported for it.
-public enum MonitorDownReason: Error, Sendable, Equatable {
+package enum MonitorDownReason: Error, Sendable, Equatable {
     /// The process is gone (or never existed).
     case notRunning(pid: Int32)
     /// The process has exited and waits for its parent to reap it.
@@ -10,7 +10,7 @@ public enum MonitorDownReason: Error, Sendable, Equatable {
     case pidFileWithoutPid(path: String)
 
     /// One line saying what is wrong and, where it helps, what to check.
-    public var message: String {
+    package var message: String {
         switch self {
         case .notRunning(let pid):
             "process \(pid) is not running"

@@ -10,10 +10,10 @@
 ///   parent's `reapedChildrenTicks` and io counters; only the part beyond what was last seen of it is
 ///   counted, and never below zero. Short-lived children that start and end between two samples are
 ///   counted the same way, through their parent.
-public enum MonitorRates {
+package enum MonitorRates {
     /// The figures for the interval from `earlier` to `later`. `ticksPerSecond` is `sysconf(_SC_CLK_TCK)`,
     /// `pageSize` is `sysconf(_SC_PAGESIZE)` in bytes. Rates are nil when the interval is not positive.
-    public static func between(
+    package static func between(
         _ earlier: TreeSampleDetail, _ later: TreeSampleDetail, ticksPerSecond: Int, pageSize: Int
     ) -> MonitorSecond {
         var second = first(later, pageSize: pageSize)
@@ -27,7 +27,7 @@ public enum MonitorRates {
     }
 
     /// The figures of a first sample: process count and memory, no rates yet.
-    public static func first(_ sample: TreeSampleDetail, pageSize: Int) -> MonitorSecond {
+    package static func first(_ sample: TreeSampleDetail, pageSize: Int) -> MonitorSecond {
         let summary = sample.summary
         return MonitorSecond(
             second: sample.second, alive: true, pid: sample.rootPid, processCount: summary.processCount,

@@ -2,26 +2,26 @@
 ///
 /// Rates are per second over the measured interval; they are nil on the first sample (nothing to
 /// compare with) and while the process is down. A monitored process that dies is data, not an error.
-public struct MonitorSecond: Codable, Sendable, Equatable {
+package struct MonitorSecond: Codable, Sendable, Equatable {
     /// The caller's label for the interval, usually the run second it closes.
-    public var second: Int
+    package var second: Int
     /// Whether the monitored process was running at the end of the interval.
-    public var alive: Bool
+    package var alive: Bool
     /// Why it was not, in words (see `MonitorDownReason`); nil while alive.
-    public var reason: String?
+    package var reason: String?
     /// The tree's root; nil when a pid file gave none.
-    public var pid: Int32?
+    package var pid: Int32?
     /// Processes in the tree at the end of the interval, the root included; 0 when down.
-    public var processCount: Int
+    package var processCount: Int
     /// CPU time of the whole tree in % of one core (200 = two cores busy).
-    public var cpuPercent: Double?
+    package var cpuPercent: Double?
     /// Resident memory of the whole tree at the end of the interval, in bytes.
-    public var rssBytes: UInt64?
+    package var rssBytes: UInt64?
     /// Bytes the tree read from and wrote to storage per second; nil when `/proc/<pid>/io` was unreadable.
-    public var readBytesPerSecond: Double?
-    public var writeBytesPerSecond: Double?
+    package var readBytesPerSecond: Double?
+    package var writeBytesPerSecond: Double?
 
-    public init(
+    package init(
         second: Int, alive: Bool, reason: String? = nil, pid: Int32?, processCount: Int, cpuPercent: Double? = nil,
         rssBytes: UInt64? = nil, readBytesPerSecond: Double? = nil, writeBytesPerSecond: Double? = nil
     ) {
@@ -37,7 +37,7 @@ public struct MonitorSecond: Codable, Sendable, Equatable {
     }
 
     /// The sample of a process that is not running.
-    public static func down(second: Int, pid: Int32?, reason: MonitorDownReason) -> MonitorSecond {
+    package static func down(second: Int, pid: Int32?, reason: MonitorDownReason) -> MonitorSecond {
         MonitorSecond(second: second, alive: false, reason: reason.message, pid: pid, processCount: 0)
     }
 }

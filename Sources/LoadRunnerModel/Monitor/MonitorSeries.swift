@@ -1,17 +1,17 @@
 /// Everything one monitored process tree did during a run: a second-by-second record and a summary per
 /// stage window. Part of `RunResult`.
-public struct MonitorSeries: Codable, Sendable, Equatable {
+package struct MonitorSeries: Codable, Sendable, Equatable {
     /// The profile's name for the process (`monitors[].name`).
-    public var name: String
+    package var name: String
     /// What was watched, in words: `pid 12345` or `pid file /path/postmaster.pid`.
-    public var target: String
+    package var target: String
     /// One sample per run second, second 0 first. `second` labels the run second the sample closes; the
     /// baseline taken at the start is not kept (it has no rates).
-    public var seconds: [MonitorSecond]
+    package var seconds: [MonitorSecond]
     /// One summary per stage of the run, in stage order.
-    public var stages: [MonitorStageSummary]
+    package var stages: [MonitorStageSummary]
 
-    public init(name: String, target: String, seconds: [MonitorSecond], stages: [MonitorStageSummary]) {
+    package init(name: String, target: String, seconds: [MonitorSecond], stages: [MonitorStageSummary]) {
         self.name = name
         self.target = target
         self.seconds = seconds
@@ -19,19 +19,19 @@ public struct MonitorSeries: Codable, Sendable, Equatable {
     }
 
     /// The series with its stage summaries computed from `seconds` for each of `stages`' windows.
-    public init(name: String, target: String, seconds: [MonitorSecond], windowsOf stages: [StageResult]) {
+    package init(name: String, target: String, seconds: [MonitorSecond], windowsOf stages: [StageResult]) {
         self.init(
             name: name, target: target, seconds: seconds,
             stages: stages.map { MonitorStageSummary(seconds: seconds, windowOf: $0) })
     }
 
     /// Whether the process was down in any sample.
-    public var everDown: Bool { seconds.contains { !$0.alive } }
+    package var everDown: Bool { seconds.contains { !$0.alive } }
 }
 
 extension MonitorSpec.Target {
     /// `pid 12345` or `pid file /path/postmaster.pid`, for reports.
-    public var description: String {
+    package var description: String {
         switch self {
         case .pid(let pid): "pid \(pid)"
         case .pidFile(let path): "pid file \(path)"

@@ -1,7 +1,7 @@
 /// A process tree to watch during a run: a profile's `monitors` entry.
-public struct MonitorSpec: Sendable, Equatable {
+package struct MonitorSpec: Sendable, Equatable {
     /// Where the root pid comes from.
-    public enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// A fixed pid.
         case pid(Int32)
         /// A file whose first line holds the pid (PostgreSQL's `postmaster.pid`), read again at each
@@ -10,16 +10,16 @@ public struct MonitorSpec: Sendable, Equatable {
     }
 
     /// The name reports use for this process tree.
-    public var name: String
-    public var target: Target
+    package var name: String
+    package var target: Target
 
-    public init(name: String, target: Target) {
+    package init(name: String, target: Target) {
         self.name = name
         self.target = target
     }
 
     /// The pid on the first line of a pid file's text; nil when that line is not a positive pid.
-    public static func pid(fromPidFile text: String) -> Int32? {
+    package static func pid(fromPidFile text: String) -> Int32? {
         guard let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
               let pid = Int32(ProcText.trimmed(line)), pid > 0
         else { return nil }

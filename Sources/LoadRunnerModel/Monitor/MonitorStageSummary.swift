@@ -3,26 +3,26 @@
 /// A second belongs to the window when its middle lies in `[windowStartSeconds, windowEndSeconds)`,
 /// as for `SecondSample.inWindow`. Means and maxima are over the seconds that have the figure (alive,
 /// and past the first sample for rates); they are nil when no second had it.
-public struct MonitorStageSummary: Codable, Sendable, Equatable {
+package struct MonitorStageSummary: Codable, Sendable, Equatable {
     /// 1-based stage number.
-    public var stage: Int
+    package var stage: Int
     /// Seconds of the window that were sampled, and how many of them found the process running.
-    public var secondsSampled: Int
-    public var secondsAlive: Int
+    package var secondsSampled: Int
+    package var secondsAlive: Int
     /// CPU of the whole tree in % of one core.
-    public var cpuPercentMean: Double?
-    public var cpuPercentMax: Double?
+    package var cpuPercentMean: Double?
+    package var cpuPercentMax: Double?
     /// Resident memory of the whole tree, in bytes.
-    public var rssBytesMean: Double?
-    public var rssBytesMax: UInt64?
+    package var rssBytesMean: Double?
+    package var rssBytesMax: UInt64?
     /// Disk bytes per second, mean over the seconds with known io counters.
-    public var readBytesPerSecondMean: Double?
-    public var writeBytesPerSecondMean: Double?
+    package var readBytesPerSecondMean: Double?
+    package var writeBytesPerSecondMean: Double?
     /// Disk bytes over the window (the per-second rates summed).
-    public var readBytesTotal: Double?
-    public var writeBytesTotal: Double?
+    package var readBytesTotal: Double?
+    package var writeBytesTotal: Double?
 
-    public init(
+    package init(
         stage: Int, secondsSampled: Int, secondsAlive: Int, cpuPercentMean: Double? = nil, cpuPercentMax: Double? = nil,
         rssBytesMean: Double? = nil, rssBytesMax: UInt64? = nil, readBytesPerSecondMean: Double? = nil,
         writeBytesPerSecondMean: Double? = nil, readBytesTotal: Double? = nil, writeBytesTotal: Double? = nil
@@ -41,7 +41,7 @@ public struct MonitorStageSummary: Codable, Sendable, Equatable {
     }
 
     /// The summary of the samples among `seconds` that lie in `stage`'s statistics window.
-    public init(seconds: [MonitorSecond], windowOf stage: StageResult) {
+    package init(seconds: [MonitorSecond], windowOf stage: StageResult) {
         let inWindow = seconds.filter { Self.isInWindow($0, stage) }
         let cpu = inWindow.compactMap(\.cpuPercent)
         let rss = inWindow.filter(\.alive).compactMap(\.rssBytes)
@@ -56,7 +56,7 @@ public struct MonitorStageSummary: Codable, Sendable, Equatable {
     }
 
     /// Whether `second`'s middle lies in `stage`'s statistics window.
-    public static func isInWindow(_ second: MonitorSecond, _ stage: StageResult) -> Bool {
+    package static func isInWindow(_ second: MonitorSecond, _ stage: StageResult) -> Bool {
         let middle = Double(second.second) + 0.5
         return middle >= stage.windowStartSeconds && middle < stage.windowEndSeconds
     }

@@ -2,17 +2,17 @@
 ///
 /// They include the counters of exited threads and of the children this process has waited for,
 /// so a reaped child's whole I/O lands in its parent's figures.
-public struct ProcIO: Sendable, Equatable {
+package struct ProcIO: Sendable, Equatable {
     /// Bytes fetched from the storage layer (`read_bytes`): real disk reads, not page-cache hits.
-    public var readBytes: UInt64
+    package var readBytes: UInt64
     /// Bytes sent to the storage layer (`write_bytes`), including writes later cancelled by truncation.
-    public var writeBytes: UInt64
+    package var writeBytes: UInt64
     /// Bytes passed to `read(2)` and friends (`rchar`), from disk or cache.
-    public var readChars: UInt64
+    package var readChars: UInt64
     /// Bytes passed to `write(2)` and friends (`wchar`).
-    public var writtenChars: UInt64
+    package var writtenChars: UInt64
 
-    public init(readBytes: UInt64, writeBytes: UInt64, readChars: UInt64 = 0, writtenChars: UInt64 = 0) {
+    package init(readBytes: UInt64, writeBytes: UInt64, readChars: UInt64 = 0, writtenChars: UInt64 = 0) {
         self.readBytes = readBytes
         self.writeBytes = writeBytes
         self.readChars = readChars
@@ -21,7 +21,7 @@ public struct ProcIO: Sendable, Equatable {
 
     /// Parses `key: value` lines; nil unless `read_bytes`, `write_bytes`, `rchar` and `wchar` are all there.
     /// Unknown keys are ignored.
-    public static func parse(_ text: String) -> ProcIO? {
+    package static func parse(_ text: String) -> ProcIO? {
         var values: [Substring: UInt64] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":"),

@@ -2,24 +2,24 @@
 ///
 /// Times are in clock ticks (`sysconf(_SC_CLK_TCK)`, usually 100 per second), `startTimeTicks` counts
 /// from boot, and `rssPages` is in pages (`sysconf(_SC_PAGESIZE)`). The values cover every thread of the process.
-public struct ProcStat: Sendable, Equatable {
-    public var pid: Int32
+package struct ProcStat: Sendable, Equatable {
+    package var pid: Int32
     /// The command name, up to 15 bytes; it may itself contain spaces and parentheses.
-    public var comm: String
+    package var comm: String
     /// One letter: R running, S sleeping, D disk sleep, Z zombie, T stopped, X dead, ...
-    public var state: Character
-    public var ppid: Int32
+    package var state: Character
+    package var ppid: Int32
     /// CPU time spent in user and kernel mode by the process itself.
-    public var userTicks: UInt64
-    public var systemTicks: UInt64
+    package var userTicks: UInt64
+    package var systemTicks: UInt64
     /// CPU time of the children this process has waited for (`cutime + cstime`): a reaped child's
     /// whole usage lands here when its parent collects it.
-    public var reapedChildrenTicks: UInt64
+    package var reapedChildrenTicks: UInt64
     /// When the process started, in ticks since boot; with `pid` it identifies a process across pid reuse.
-    public var startTimeTicks: UInt64
-    public var rssPages: UInt64
+    package var startTimeTicks: UInt64
+    package var rssPages: UInt64
 
-    public init(
+    package init(
         pid: Int32, comm: String, state: Character, ppid: Int32, userTicks: UInt64, systemTicks: UInt64,
         reapedChildrenTicks: UInt64 = 0, startTimeTicks: UInt64, rssPages: UInt64
     ) {
@@ -35,16 +35,16 @@ public struct ProcStat: Sendable, Equatable {
     }
 
     /// CPU time of the process itself (user + system), in ticks.
-    public var cpuTicks: UInt64 { userTicks + systemTicks }
+    package var cpuTicks: UInt64 { userTicks + systemTicks }
 
     /// A zombie (`Z`) or dead (`X`) process has exited and only waits to be reaped.
-    public var hasExited: Bool { state == "Z" || state == "X" }
+    package var hasExited: Bool { state == "Z" || state == "X" }
 
     /// Parses a `/proc/<pid>/stat` line; nil when it is not one.
     ///
     /// `comm` sits in parentheses and may contain spaces and `)`, so the fields after it are read
     /// from the LAST `)` of the line.
-    public static func parse(_ text: String) -> ProcStat? {
+    package static func parse(_ text: String) -> ProcStat? {
         guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
               let pid = Int32(ProcText.trimmed(text[..<open]))
         else { return nil }

@@ -1,19 +1,19 @@
 /// One process as seen at one sample, in the kernel's raw units: ticks, pages and bytes.
-public struct ProcessSample: Sendable, Equatable {
-    public var pid: Int32
-    public var ppid: Int32
+package struct ProcessSample: Sendable, Equatable {
+    package var pid: Int32
+    package var ppid: Int32
     /// Start time in ticks since boot: with `pid`, the process's identity (pids are reused).
-    public var startTimeTicks: UInt64
+    package var startTimeTicks: UInt64
     /// CPU time of the process itself, user + system, in ticks.
-    public var cpuTicks: UInt64
+    package var cpuTicks: UInt64
     /// CPU time of its children that it has waited for (`cutime + cstime`), in ticks.
-    public var reapedChildrenTicks: UInt64
-    public var rssPages: UInt64
+    package var reapedChildrenTicks: UInt64
+    package var rssPages: UInt64
     /// Cumulative `read_bytes` / `write_bytes`; nil when `/proc/<pid>/io` could not be read (permission).
-    public var readBytes: UInt64?
-    public var writeBytes: UInt64?
+    package var readBytes: UInt64?
+    package var writeBytes: UInt64?
 
-    public init(
+    package init(
         pid: Int32, ppid: Int32, startTimeTicks: UInt64, cpuTicks: UInt64, reapedChildrenTicks: UInt64 = 0,
         rssPages: UInt64, readBytes: UInt64?, writeBytes: UInt64?
     ) {
@@ -28,7 +28,7 @@ public struct ProcessSample: Sendable, Equatable {
     }
 
     /// A process from its stat line and, when readable, its io counters.
-    public init(stat: ProcStat, io: ProcIO?) {
+    package init(stat: ProcStat, io: ProcIO?) {
         self.init(
             pid: stat.pid, ppid: stat.ppid, startTimeTicks: stat.startTimeTicks, cpuTicks: stat.cpuTicks,
             reapedChildrenTicks: stat.reapedChildrenTicks, rssPages: stat.rssPages,
@@ -36,15 +36,15 @@ public struct ProcessSample: Sendable, Equatable {
     }
 
     /// Identity across samples: a reused pid with another start time is another process.
-    public var key: ProcessKey { ProcessKey(pid: pid, startTimeTicks: startTimeTicks) }
+    package var key: ProcessKey { ProcessKey(pid: pid, startTimeTicks: startTimeTicks) }
 }
 
 /// A process's identity: its pid and its start time (ticks since boot).
-public struct ProcessKey: Hashable, Sendable {
-    public var pid: Int32
-    public var startTimeTicks: UInt64
+package struct ProcessKey: Hashable, Sendable {
+    package var pid: Int32
+    package var startTimeTicks: UInt64
 
-    public init(pid: Int32, startTimeTicks: UInt64) {
+    package init(pid: Int32, startTimeTicks: UInt64) {
         self.pid = pid
         self.startTimeTicks = startTimeTicks
     }

@@ -1,16 +1,16 @@
 /// Sums over a process tree at one instant, in raw kernel units (ticks, pages, bytes).
-public struct TreeSample: Sendable, Equatable {
+package struct TreeSample: Sendable, Equatable {
     /// When the sample was taken, in seconds since boot (the clock of `/proc/<pid>/stat`'s start times).
-    public var bootSeconds: Double
-    public var processCount: Int
+    package var bootSeconds: Double
+    package var processCount: Int
     /// Own CPU time of the processes alive now (reaped children not included), in ticks.
-    public var cpuTicks: UInt64
-    public var rssPages: UInt64
+    package var cpuTicks: UInt64
+    package var rssPages: UInt64
     /// Cumulative disk bytes of the processes alive now; nil when any process's io was unreadable.
-    public var readBytes: UInt64?
-    public var writeBytes: UInt64?
+    package var readBytes: UInt64?
+    package var writeBytes: UInt64?
 
-    public init(
+    package init(
         bootSeconds: Double, processCount: Int, cpuTicks: UInt64, rssPages: UInt64, readBytes: UInt64?,
         writeBytes: UInt64?
     ) {
@@ -25,17 +25,17 @@ public struct TreeSample: Sendable, Equatable {
 
 /// A process tree at one instant, process by process: what `MonitorRates` needs to follow children
 /// that come and go between two samples.
-public struct TreeSampleDetail: Sendable, Equatable {
+package struct TreeSampleDetail: Sendable, Equatable {
     /// The caller's label for this sample, usually the run second it closes.
-    public var second: Int
+    package var second: Int
     /// When the sample was taken, in seconds since boot.
-    public var bootSeconds: Double
+    package var bootSeconds: Double
     /// The tree's root (the monitored pid).
-    public var rootPid: Int32
+    package var rootPid: Int32
     /// Every process of the tree, the root included, in no particular order.
-    public var processes: [ProcessSample]
+    package var processes: [ProcessSample]
 
-    public init(second: Int, bootSeconds: Double, rootPid: Int32, processes: [ProcessSample]) {
+    package init(second: Int, bootSeconds: Double, rootPid: Int32, processes: [ProcessSample]) {
         self.second = second
         self.bootSeconds = bootSeconds
         self.rootPid = rootPid
@@ -43,7 +43,7 @@ public struct TreeSampleDetail: Sendable, Equatable {
     }
 
     /// The sums over the tree.
-    public var summary: TreeSample {
+    package var summary: TreeSample {
         let ioKnown = processes.allSatisfy { $0.readBytes != nil && $0.writeBytes != nil }
         return TreeSample(
             bootSeconds: bootSeconds, processCount: processes.count,

@@ -5,7 +5,7 @@ import Foundation
 /// `run --no-actions` refuses them unless allowed.
 extension Profile {
     /// The files the profile reads (its `csv:` sources), resolved against its folder, in profile order.
-    public var filesRead: [String] {
+    package var filesRead: [String] {
         data.compactMap { source in
             if case .csv(let path, _) = source.kind { return path }
             return nil
@@ -14,7 +14,7 @@ extension Profile {
 
     /// The files of `filesRead` that lie outside the profile's folder once symbolic links and `..` are
     /// resolved, each as that resolved absolute path.
-    public var filesReadOutsideFolder: [String] {
+    package var filesReadOutsideFolder: [String] {
         let folder = Self.resolvedPath(baseDirectory.isEmpty ? "." : baseDirectory)
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return filesRead.map(Self.resolvedPath).filter { !$0.hasPrefix(prefix) }

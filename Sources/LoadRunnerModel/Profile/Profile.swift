@@ -1,50 +1,50 @@
 /// A validated load profile: what to send, to which target, in which stages.
 ///
 /// Built only by `ProfileLoader` (decoding + validation); every value here is already checked.
-public struct Profile: Sendable, Equatable {
+package struct Profile: Sendable, Equatable {
     /// Human name of the run; used in report titles and the default output folder.
-    public var name: String
+    package var name: String
     /// Base URL every request path is appended to, e.g. `http://127.0.0.1:8085`.
-    public var target: TargetURL
+    package var target: TargetURL
     /// Whole-request timeout; also the connect timeout unless `connectTimeout` is set.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Connect timeout; defaults to `timeout`.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// Headers sent with every request (request-level headers with the same name win).
-    public var headers: [HeaderSpec]
+    package var headers: [HeaderSpec]
     /// Named value sources referenced from templates as `{{ name }}` or `{{ name.column }}`.
-    public var data: [DataSourceSpec]
+    package var data: [DataSourceSpec]
     /// The request mix; each virtual user picks one per iteration, by weight.
-    public var requests: [RequestSpec]
+    package var requests: [RequestSpec]
     /// Wait between two requests of one virtual user.
-    public var thinkTime: ThinkTime
+    package var thinkTime: ThinkTime
     /// Consecutive stages; at least one.
-    public var stages: [Stage]
+    package var stages: [Stage]
     /// Ask libcurl for HTTP/2 (with prior knowledge on `http://`, ALPN on `https://`).
-    public var http2: Bool
+    package var http2: Bool
     /// Skip TLS certificate and host verification.
-    public var insecure: Bool
+    package var insecure: Bool
     /// The profile file's text, kept for provenance in result files.
-    public var sourceText: String
+    package var sourceText: String
     /// The profile file's path as given (for messages), and its folder (relative paths resolve from it).
-    public var sourcePath: String
-    public var baseDirectory: String
+    package var sourcePath: String
+    package var baseDirectory: String
     /// Pass/fail rules judged on every stage window (`thresholds:`); empty when none.
-    public var thresholds: [ThresholdSpec]
+    package var thresholds: [ThresholdSpec]
     /// Budgets `LoadRunner compare` uses when no `--fail-on` is given (`compare:`); empty when none.
-    public var compareBudgets: [Budget]
+    package var compareBudgets: [Budget]
     /// Process trees sampled once a second during the run (`monitors:`); empty when none.
-    public var monitors: [MonitorSpec]
+    package var monitors: [MonitorSpec]
     /// Commands sampled at an interval whose numeric output becomes a series (`monitors:` entries with `run:`).
-    public var commandMonitors: [CommandMonitorSpec]
+    package var commandMonitors: [CommandMonitorSpec]
     /// Commands run at moments of the run (`actions:`); empty when none.
-    public var actions: [ActionSpec]
+    package var actions: [ActionSpec]
     /// Commands run after the run whose output must match an expectation (`checks:`); empty when none.
-    public var checks: [CheckSpec]
+    package var checks: [CheckSpec]
     /// The environment variables the profile reads (`${NAME}` in header values), each once, in profile order.
-    public var environmentReads: [String] = []
+    package var environmentReads: [String] = []
 
-    public init(
+    package init(
         name: String, target: TargetURL, timeout: Duration, connectTimeout: Duration,
         headers: [HeaderSpec], data: [DataSourceSpec], requests: [RequestSpec], thinkTime: ThinkTime,
         stages: [Stage], http2: Bool, insecure: Bool, sourceText: String, sourcePath: String, baseDirectory: String,
@@ -75,21 +75,21 @@ public struct Profile: Sendable, Equatable {
     }
 
     /// True when the profile runs commands of its own (actions, checks or command monitors): it is code.
-    public var runsCommands: Bool { !actions.isEmpty || !commandChecks.isEmpty || !commandMonitors.isEmpty }
+    package var runsCommands: Bool { !actions.isEmpty || !commandChecks.isEmpty || !commandMonitors.isEmpty }
 
     /// The checks that run a command (`run:`), not those that read a metric.
-    public var commandChecks: [CheckSpec] { checks.filter { $0.metric == nil } }
+    package var commandChecks: [CheckSpec] { checks.filter { $0.metric == nil } }
 }
 
 /// An absolute http(s) URL with no query or fragment; request paths are appended to it.
-public struct TargetURL: Sendable, Equatable, CustomStringConvertible {
-    public var scheme: String
-    public var host: String
-    public var port: Int
+package struct TargetURL: Sendable, Equatable, CustomStringConvertible {
+    package var scheme: String
+    package var host: String
+    package var port: Int
     /// Path prefix without a trailing slash ("" for none).
-    public var basePath: String
+    package var basePath: String
 
-    public init(scheme: String, host: String, port: Int, basePath: String) {
+    package init(scheme: String, host: String, port: Int, basePath: String) {
         self.scheme = scheme
         self.host = host
         self.port = port
@@ -97,25 +97,25 @@ public struct TargetURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `scheme://host:port` plus the base path, ready to have a request path appended.
-    public var description: String {
+    package var description: String {
         let bracketedHost = host.contains(":") ? "[\(host)]" : host
         return "\(scheme)://\(bracketedHost):\(port)\(basePath)"
     }
 }
 
 /// One header; its value may reference data sources.
-public struct HeaderSpec: Sendable, Equatable {
-    public var name: String
-    public var value: Template
-    public init(name: String, value: Template) {
+package struct HeaderSpec: Sendable, Equatable {
+    package var name: String
+    package var value: Template
+    package init(name: String, value: Template) {
         self.name = name
         self.value = value
     }
 }
 
 /// A named source of values for templates.
-public struct DataSourceSpec: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct DataSourceSpec: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// GET this path (relative to the target) once before stage 1; the body is a JSON array of at
         /// most `maxBytes` bytes (`max_bytes:`).
         case fetch(path: String, maxBytes: Int = DataSourceSpec.defaultFetchMaxBytes)
@@ -129,38 +129,38 @@ public struct DataSourceSpec: Sendable, Equatable {
     }
 
     /// The body size a `fetch` source accepts when it sets no `max_bytes:` (256 MiB).
-    public static let defaultFetchMaxBytes = 256 << 20
+    package static let defaultFetchMaxBytes = 256 << 20
     /// The largest `max_bytes:` a profile may set (2 GiB): value offsets are 32-bit.
-    public static let largestFetchMaxBytes = 2 << 30
+    package static let largestFetchMaxBytes = 2 << 30
 
-    public var name: String
-    public var kind: Kind
-    public init(name: String, kind: Kind) {
+    package var name: String
+    package var kind: Kind
+    package init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 }
 
 /// One entry of the request mix.
-public struct RequestSpec: Sendable, Equatable {
+package struct RequestSpec: Sendable, Equatable {
     /// The statistics key, e.g. `user/get`.
-    public var name: String
+    package var name: String
     /// Upper-case HTTP method; `GET` by default.
-    public var method: String
+    package var method: String
     /// Path (and optional query string) appended to the target; values URL-encoded.
-    public var path: Template
+    package var path: Template
     /// Extra query parameters, in order; values URL-encoded.
-    public var query: [QueryParameter]
+    package var query: [QueryParameter]
     /// Request-specific headers (override profile headers of the same name).
-    public var headers: [HeaderSpec]
+    package var headers: [HeaderSpec]
     /// Request body, sent as is (no encoding).
-    public var body: Template?
+    package var body: Template?
     /// Relative weight in the mix; at least 1.
-    public var weight: Int
+    package var weight: Int
     /// Status codes counted as success; default 200-399.
-    public var expect: StatusSet
+    package var expect: StatusSet
 
-    public init(
+    package init(
         name: String, method: String, path: Template, query: [QueryParameter], headers: [HeaderSpec],
         body: Template?, weight: Int, expect: StatusSet
     ) {
@@ -176,25 +176,25 @@ public struct RequestSpec: Sendable, Equatable {
 }
 
 /// One `key=value` query parameter; both are URL-encoded when rendered.
-public struct QueryParameter: Sendable, Equatable {
-    public var name: String
-    public var value: Template
-    public init(name: String, value: Template) {
+package struct QueryParameter: Sendable, Equatable {
+    package var name: String
+    package var value: Template
+    package init(name: String, value: Template) {
         self.name = name
         self.value = value
     }
 }
 
 /// The HTTP status codes that count as a successful response.
-public struct StatusSet: Sendable, Equatable {
-    public var ranges: [ClosedRange<Int>]
-    public init(ranges: [ClosedRange<Int>]) { self.ranges = ranges }
-    public static let defaultSuccess = StatusSet(ranges: [200...399])
-    public func contains(_ status: Int) -> Bool { ranges.contains { $0.contains(status) } }
+package struct StatusSet: Sendable, Equatable {
+    package var ranges: [ClosedRange<Int>]
+    package init(ranges: [ClosedRange<Int>]) { self.ranges = ranges }
+    package static let defaultSuccess = StatusSet(ranges: [200...399])
+    package func contains(_ status: Int) -> Bool { ranges.contains { $0.contains(status) } }
 }
 
 /// The wait between two consecutive requests of one virtual user.
-public enum ThinkTime: Sendable, Equatable {
+package enum ThinkTime: Sendable, Equatable {
     case none
     /// Always wait this long after a response.
     case constant(Duration)
@@ -209,22 +209,22 @@ public enum ThinkTime: Sendable, Equatable {
 ///
 /// A stage with a `requestLimit` ends once its users together have sent that many requests and every
 /// response is in (k6's shared iterations); its `duration` is then the limit on its time.
-public struct Stage: Sendable, Equatable {
-    public var users: Int
+package struct Stage: Sendable, Equatable {
+    package var users: Int
     /// Users started (or stopped) per second while ramping; > 0.
-    public var spawnRate: Double
+    package var spawnRate: Double
     /// How long the stage runs; for a stage with a request limit, the longest it may run.
-    public var duration: Duration
+    package var duration: Duration
     /// The first part of the stage left out of its statistics; < duration.
-    public var warmup: Duration
+    package var warmup: Duration
 
     /// Requests after which the stage ends (`requests:`); nil for a stage that ends by time.
-    public var requestLimit: Int?
+    package var requestLimit: Int?
 
     /// The time limit of a stage that ends by count and gives no `duration`.
-    public static let defaultCountedStageTimeLimit = Duration.seconds(30 * 60)
+    package static let defaultCountedStageTimeLimit = Duration.seconds(30 * 60)
 
-    public init(users: Int, spawnRate: Double, duration: Duration, warmup: Duration, requestLimit: Int? = nil) {
+    package init(users: Int, spawnRate: Double, duration: Duration, warmup: Duration, requestLimit: Int? = nil) {
         self.users = users
         self.spawnRate = spawnRate
         self.duration = duration

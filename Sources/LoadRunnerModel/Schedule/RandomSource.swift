@@ -1,11 +1,11 @@
 /// A small, fast, seedable random generator (SplitMix64), one per virtual user so no request
 /// shares random state with another thread. Not for cryptography.
-public struct RandomSource: RandomNumberGenerator, Sendable {
+package struct RandomSource: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,7 +15,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
     /// A uniformly random offset from `range.lowerBound`, 0 through `upperBound - lowerBound`, for any range of
     /// `Int64` (all of it included): the span is computed in `UInt64`, where it cannot overflow.
-    public mutating func offset(in range: ClosedRange<Int64>) -> UInt64 {
+    package mutating func offset(in range: ClosedRange<Int64>) -> UInt64 {
         let span = UInt64(bitPattern: range.upperBound &- range.lowerBound)
         return span == .max ? next() : next(upperBound: span + 1)
     }
@@ -23,7 +23,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
 extension ClosedRange where Bound == Int64 {
     /// The value `offset` above `lowerBound`; exact for every offset `RandomSource.offset(in:)` returns.
-    public func value(atOffset offset: UInt64) -> Int64 {
+    package func value(atOffset offset: UInt64) -> Int64 {
         lowerBound &+ Int64(bitPattern: offset)
     }
 }

@@ -1,9 +1,9 @@
 /// Picks which request a virtual user sends next, in proportion to the requests' weights.
-public struct RequestMix: Sendable, Equatable {
+package struct RequestMix: Sendable, Equatable {
     /// Running sums of the weights; the last is the total.
     private let cumulativeWeights: [Int]
 
-    public init(weights: [Int]) {
+    package init(weights: [Int]) {
         precondition(!weights.isEmpty && weights.allSatisfy { $0 > 0 }, "weights are validated by the profile loader")
         // The profile keeps each weight and their sum within ProfileLimits, so the running sum cannot overflow.
         var sum = 0
@@ -11,7 +11,7 @@ public struct RequestMix: Sendable, Equatable {
     }
 
     /// The index of the next request.
-    public func pick(using random: inout RandomSource) -> Int {
+    package func pick(using random: inout RandomSource) -> Int {
         guard cumulativeWeights.count > 1 else { return 0 }
         let ticket = Int(random.next(upperBound: UInt64(cumulativeWeights[cumulativeWeights.count - 1])))
         var index = 0

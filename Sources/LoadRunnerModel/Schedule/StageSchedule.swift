@@ -4,22 +4,22 @@
 /// Spawn semantics follow Locust: entering a stage, users ramp from the previous stage's count toward the
 /// stage's count at `spawnRate` users per second, the first change happening at the stage start; the ramp
 /// is part of the stage's duration.
-public struct StageSchedule: Sendable, Equatable {
+package struct StageSchedule: Sendable, Equatable {
     /// One stage placed on the timeline; times in microseconds since the run started.
-    public struct Slot: Sendable, Equatable {
+    package struct Slot: Sendable, Equatable {
         /// 0-based index into the profile's stages.
-        public var index: Int
-        public var stage: Stage
+        package var index: Int
+        package var stage: Stage
         /// Users running when the stage starts (the previous stage's target, 0 for the first).
-        public var startUsers: Int
-        public var startMicros: Int64
-        public var windowStartMicros: Int64
-        public var endMicros: Int64
+        package var startUsers: Int
+        package var startMicros: Int64
+        package var windowStartMicros: Int64
+        package var endMicros: Int64
     }
 
-    public private(set) var slots: [Slot]
+    package private(set) var slots: [Slot]
 
-    public init(stages: [Stage]) {
+    package init(stages: [Stage]) {
         var slots: [Slot] = []
         var start: Int64 = 0
         var previousUsers = 0
@@ -38,7 +38,7 @@ public struct StageSchedule: Sendable, Equatable {
     /// The schedule after stage `index` ended early at `micros` (a stage that ends by count reached its
     /// count): that slot ends at `micros` (its warm-up cut short if need be), and every later slot moves
     /// earlier by the time saved. Ending at or after the planned end changes nothing.
-    public func endingStage(_ index: Int, atMicros micros: Int64) -> StageSchedule {
+    package func endingStage(_ index: Int, atMicros micros: Int64) -> StageSchedule {
         guard slots.indices.contains(index), micros < slots[index].endMicros else { return self }
         var copy = self
         let end = max(micros, slots[index].startMicros)
@@ -54,19 +54,19 @@ public struct StageSchedule: Sendable, Equatable {
     }
 
     /// The end of the last stage, in microseconds since the start.
-    public var totalMicros: Int64 { slots.last?.endMicros ?? 0 }
+    package var totalMicros: Int64 { slots.last?.endMicros ?? 0 }
 
     /// The most users any stage asks for.
-    public var peakUsers: Int { slots.map(\.stage.users).max() ?? 0 }
+    package var peakUsers: Int { slots.map(\.stage.users).max() ?? 0 }
 
     /// The slot running at `elapsedMicros`, or nil before the start or at/after the end.
-    public func slot(atMicros elapsedMicros: Int64) -> Slot? {
+    package func slot(atMicros elapsedMicros: Int64) -> Slot? {
         guard elapsedMicros >= 0 else { return nil }
         return slots.first { elapsedMicros < $0.endMicros }
     }
 
     /// How many users should be running at `elapsedMicros`; 0 once the schedule is over.
-    public func users(atMicros elapsedMicros: Int64) -> Int {
+    package func users(atMicros elapsedMicros: Int64) -> Int {
         guard let slot = slot(atMicros: elapsedMicros) else { return 0 }
         let from = slot.startUsers
         let to = slot.stage.users
@@ -79,7 +79,7 @@ public struct StageSchedule: Sendable, Equatable {
 
     /// The latest moment (microseconds) at which `users(atMicros:)` changes next after `elapsedMicros`,
     /// so a driver can sleep until then instead of polling; nil when it never changes again.
-    public func nextChange(afterMicros elapsedMicros: Int64) -> Int64? {
+    package func nextChange(afterMicros elapsedMicros: Int64) -> Int64? {
         guard let slot = slot(atMicros: elapsedMicros) else { return nil }
         let current = users(atMicros: elapsedMicros)
         if current != slot.stage.users {
@@ -96,7 +96,7 @@ public struct StageSchedule: Sendable, Equatable {
 extension Duration {
     /// Whole microseconds (truncated); exact for every duration a profile may hold (at most
     /// `ProfileLimits.maxRunDuration`), overflowing only beyond about 292,000 years.
-    public var micros: Int64 {
+    package var micros: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
     }

@@ -1,7 +1,7 @@
 extension ThinkTime {
     /// How long a virtual user waits before its next request, given when the last one started and
     /// ended (microseconds on any monotonic clock). Zero means "send at once".
-    public func delayMicros(requestStartMicros: Int64, requestEndMicros: Int64, random: inout RandomSource) -> Int64 {
+    package func delayMicros(requestStartMicros: Int64, requestEndMicros: Int64, random: inout RandomSource) -> Int64 {
         switch self {
         case .none:
             return 0

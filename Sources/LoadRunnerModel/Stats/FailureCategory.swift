@@ -1,5 +1,5 @@
 /// Why a request failed; a failed request is data, counted per category.
-public enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparable {
+package enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparable {
     /// Name resolution failed.
     case dns
     /// The TCP connection could not be made (refused, unreachable).
@@ -27,7 +27,7 @@ public enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparable
     /// Whether a request that failed this way went out, so that its time is a latency sample. A request refused
     /// before sending (`invalid_value`) has none: it counts as a failed request, but stays out of the latency
     /// histogram and the mean, which would otherwise be pulled towards 0.
-    public var wasSent: Bool { self != .invalidValue }
+    package var wasSent: Bool { self != .invalidValue }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

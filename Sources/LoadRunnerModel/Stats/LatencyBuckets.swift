@@ -6,31 +6,31 @@ import Histogram
 /// Written in `result.json` as one string of `value:count` pairs, values ascending, separated by spaces
 /// (`"2360:1 2994:3"`), the same values and counts as the `[value, count]` pairs of the stage histograms,
 /// so `histogram` is exact: any window of seconds, and any set of runs, can be merged and recomputed.
-public struct LatencyBuckets: Sendable, Equatable {
+package struct LatencyBuckets: Sendable, Equatable {
     /// A bucket's value (the highest value it holds, in microseconds) and how many samples it holds.
-    public struct Bucket: Sendable, Equatable {
-        public var value: UInt64
-        public var count: UInt64
+    package struct Bucket: Sendable, Equatable {
+        package var value: UInt64
+        package var count: UInt64
 
-        public init(value: UInt64, count: UInt64) {
+        package init(value: UInt64, count: UInt64) {
             self.value = value
             self.count = count
         }
     }
 
-    public private(set) var buckets: [Bucket]
+    package private(set) var buckets: [Bucket]
 
-    public init() { buckets = [] }
+    package init() { buckets = [] }
 
-    public init(_ histogram: LatencyHistogram) {
+    package init(_ histogram: LatencyHistogram) {
         buckets = histogram.histogram.recordedValues().map { Bucket(value: $0.value, count: UInt64($0.count)) }
     }
 
     /// How many samples the buckets hold.
-    public var count: UInt64 { buckets.reduce(0) { $0 + $1.count } }
+    package var count: UInt64 { buckets.reduce(0) { $0 + $1.count } }
 
     /// The full histogram these buckets came from; exact.
-    public var histogram: LatencyHistogram {
+    package var histogram: LatencyHistogram {
         var histogram = LatencyHistogram()
         for bucket in buckets { histogram.record(micros: bucket.value, count: bucket.count) }
         return histogram
@@ -38,7 +38,7 @@ public struct LatencyBuckets: Sendable, Equatable {
 }
 
 extension LatencyBuckets: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         buckets = []
@@ -52,7 +52,7 @@ extension LatencyBuckets: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(buckets.map { "\($0.value):\($0.count)" }.joined(separator: " "))
     }

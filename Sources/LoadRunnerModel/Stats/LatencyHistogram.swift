@@ -4,50 +4,50 @@ import Histogram
 ///
 /// Encodes compactly: only non-zero buckets, as `[value, count]` pairs, so result files stay small
 /// and any percentile can be recomputed, and histograms from several runs or processes merged exactly.
-public struct LatencyHistogram: Sendable, Equatable {
-    public private(set) var histogram: Histogram<UInt64>
+package struct LatencyHistogram: Sendable, Equatable {
+    package private(set) var histogram: Histogram<UInt64>
 
-    public init() {
+    package init() {
         var histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
         histogram.autoResize = true
         self.histogram = histogram
     }
 
     /// Records one latency; values below 1 µs count as 1 µs.
-    public mutating func record(micros: UInt64) {
+    package mutating func record(micros: UInt64) {
         _ = histogram.record(Swift.max(micros, 1))
     }
 
     /// Records `count` latencies of `micros` each (a decoded bucket).
-    public mutating func record(micros: UInt64, count: UInt64) {
+    package mutating func record(micros: UInt64, count: UInt64) {
         _ = histogram.record(Swift.max(micros, 1), count: count)
     }
 
     /// Adds every sample of `other`; exact.
-    public mutating func add(_ other: LatencyHistogram) {
+    package mutating func add(_ other: LatencyHistogram) {
         if other.histogram.totalCount > 0 { histogram.add(other.histogram) }
     }
 
     /// Forgets every sample, keeping the allocated buckets.
-    public mutating func reset() { histogram.reset() }
+    package mutating func reset() { histogram.reset() }
 
-    public var count: UInt64 { histogram.totalCount }
+    package var count: UInt64 { histogram.totalCount }
 
     /// The latency at `percentile` (0...100) in microseconds, as the highest value of its bucket
     /// (HdrHistogram's convention, at most 0.1% above the exact sample); 0 when empty.
     ///
     /// It depends only on the buckets, which `result.json` keeps, so a report rebuilt from a decoded result
     /// is the same as the one written at the end of the run.
-    public func micros(atPercentile percentile: Double) -> UInt64 {
+    package func micros(atPercentile percentile: Double) -> UInt64 {
         count == 0 ? 0 : histogram.highestEquivalentForValue(histogram.valueAtPercentile(percentile))
     }
 
     /// The smallest latency, as the lowest value of its bucket; 0 when empty.
-    public var minMicros: UInt64 { count == 0 ? 0 : histogram.lowestEquivalentForValue(histogram.min) }
+    package var minMicros: UInt64 { count == 0 ? 0 : histogram.lowestEquivalentForValue(histogram.min) }
 
     /// The largest latency, as the highest value of its bucket; 0 when empty.
-    public var maxMicros: UInt64 { count == 0 ? 0 : histogram.highestEquivalentForValue(histogram.maxRecorded) }
-    public var meanMicros: Double { count == 0 ? 0 : histogram.mean }
+    package var maxMicros: UInt64 { count == 0 ? 0 : histogram.highestEquivalentForValue(histogram.maxRecorded) }
+    package var meanMicros: Double { count == 0 ? 0 : histogram.mean }
 }
 
 extension LatencyHistogram: Codable {
@@ -55,7 +55,7 @@ extension LatencyHistogram: Codable {
         case unit, significantDigits, count, buckets
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("us", forKey: .unit)
         try container.encode(3, forKey: .significantDigits)
@@ -67,7 +67,7 @@ extension LatencyHistogram: Codable {
         try container.encode(buckets, forKey: .buckets)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let unit = try container.decode(String.self, forKey: .unit)
         guard unit == "us" else {

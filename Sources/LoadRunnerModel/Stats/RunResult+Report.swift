@@ -1,12 +1,12 @@
 extension RunResult {
     /// Seconds covered by all stage windows together (warm-ups excluded).
-    public var measuredSeconds: Double { stages.reduce(0) { $0 + $1.windowSeconds } }
+    package var measuredSeconds: Double { stages.reduce(0) { $0 + $1.windowSeconds } }
 
     /// Wall-clock length of the run in seconds (never negative).
-    public var durationSeconds: Double { max(0, provenance.endTime.timeIntervalSince(provenance.startTime)) }
+    package var durationSeconds: Double { max(0, provenance.endTime.timeIntervalSince(provenance.startTime)) }
 
     /// Every stage window merged per (name, method), sorted by name then method; exact (histograms merge exactly).
-    public var mergedRequests: [RequestStats] {
+    package var mergedRequests: [RequestStats] {
         var merged: [MergeKey: RequestStats] = [:]
         for stage in stages {
             for stats in stage.requests {
@@ -18,7 +18,7 @@ extension RunResult {
     }
 
     /// The aggregate of every stage window merged.
-    public var mergedAggregated: RequestStats {
+    package var mergedAggregated: RequestStats {
         var total = RequestStats(name: RequestStats.aggregatedName, method: "")
         for stage in stages { total.add(stage.aggregated) }
         return total

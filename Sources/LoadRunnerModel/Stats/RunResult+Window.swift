@@ -4,7 +4,7 @@ extension RunResult {
     /// window can be recomputed (and windows of several runs merged with `LatencyHistogram.add`).
     ///
     /// nil for a schema 1 file, which kept only percentile summaries per second: they cannot be merged.
-    public func latency(ofRequest name: String? = nil, method: String? = nil, seconds: Range<Int>) -> LatencyHistogram? {
+    package func latency(ofRequest name: String? = nil, method: String? = nil, seconds: Range<Int>) -> LatencyHistogram? {
         var merged = LatencyHistogram()
         for sample in series where seconds.contains(sample.second) {
             for row in sample.requests where name == nil || (row.name == name && (method == nil || row.method == method)) {

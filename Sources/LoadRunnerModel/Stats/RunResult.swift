@@ -1,49 +1,49 @@
 import Foundation
 
 /// Everything one run measured; written as `result.json` and the source of every other output.
-public struct RunResult: Codable, Sendable, Equatable {
+package struct RunResult: Codable, Sendable, Equatable {
     /// Bumped on any incompatible change of this format. Version 2 added per-second latency buckets,
     /// `startUnixMicros`, `compareBudgets` and the generator's lag histogram; version 1 files still decode.
-    public static let currentSchemaVersion = 2
+    package static let currentSchemaVersion = 2
 
-    public var schemaVersion: Int
-    public var provenance: Provenance
+    package var schemaVersion: Int
+    package var provenance: Provenance
     /// One entry per stage that started, in order.
-    public var stages: [StageResult]
+    package var stages: [StageResult]
     /// One sample per second of the run, warm-up included.
-    public var series: [SecondSample]
+    package var series: [SecondSample]
     /// Distinct failures over the whole run (warm-up included), as in Locust's failures table.
-    public var failures: [FailureRecord]
+    package var failures: [FailureRecord]
     /// True when the run was stopped early (Ctrl-C, SIGTERM, SIGHUP): during the load (see `StageResult.cutShort`)
     /// or while its end actions or checks ran.
-    public var interrupted: Bool
+    package var interrupted: Bool
     /// How each threshold fared in each stage window; nil when the profile had none (and in files written
     /// before thresholds existed, which decode unchanged).
-    public var thresholds: [ThresholdOutcome]?
+    package var thresholds: [ThresholdOutcome]?
     /// Set when an `abort_on_fail` threshold failed and stopped the run before its last stage, e.g.
     /// `"p99 < 1s" failed in stage 2`; nil otherwise (and in results written before this field existed).
-    public var abortedBy: String?
+    package var abortedBy: String?
     /// One series per `monitors:` entry of the profile, in profile order; nil when the profile had none
     /// (and in results written before monitors existed, which decode unchanged).
-    public var monitors: [MonitorSeries]?
+    package var monitors: [MonitorSeries]?
     /// One series per command monitor (`monitors:` entries with `run:`), in profile order; nil when none.
-    public var commandMonitors: [CommandMonitorSeries]?
+    package var commandMonitors: [CommandMonitorSeries]?
     /// How each `actions:` entry fared, in profile order; nil when the profile had none.
-    public var actions: [ActionResult]?
+    package var actions: [ActionResult]?
     /// How each `checks:` entry fared, in profile order; nil when the profile had none.
-    public var checks: [CheckResult]?
+    package var checks: [CheckResult]?
     /// True in the minimal `result.json` a second Ctrl-C (or SIGTERM, SIGHUP) writes before exiting: it holds
     /// the provenance only, no stage and no sample; nil in every complete result.
-    public var measurementsLost: Bool?
+    package var measurementsLost: Bool?
     /// The run's time zero as Unix time in microseconds: second N of `series` covers
     /// `[startUnixMicros + N s, startUnixMicros + (N + 1) s)`, so the series of several processes align.
     /// nil in schema 1 files (use `provenance.startTime`, rounded to the microsecond).
-    public var startUnixMicros: Int64?
+    package var startUnixMicros: Int64?
     /// The profile's `compare:` budgets, as validated before the run; `compare` uses them when the command
     /// line names none. Empty when the profile had none; nil in schema 1 files.
-    public var compareBudgets: [Budget]?
+    package var compareBudgets: [Budget]?
 
-    public init(
+    package init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],
         interrupted: Bool, thresholds: [ThresholdOutcome]? = nil
     ) {
@@ -57,30 +57,30 @@ public struct RunResult: Codable, Sendable, Equatable {
     }
 
     /// Marks the run interrupted; each stage not already marked cut short ran to its planned end.
-    public mutating func markInterrupted() {
+    package mutating func markInterrupted() {
         interrupted = true
         for index in stages.indices where stages[index].cutShort == nil { stages[index].cutShort = false }
     }
 }
 
 /// Where and how a run was made, so a result can be trusted and reproduced.
-public struct Provenance: Codable, Sendable, Equatable {
-    public var loadRunnerVersion: String
-    public var libcurlVersion: String
-    public var hostName: String
+package struct Provenance: Codable, Sendable, Equatable {
+    package var loadRunnerVersion: String
+    package var libcurlVersion: String
+    package var hostName: String
     /// Online CPUs of the machine, and how many this process may run on (affinity).
-    public var cpuCount: Int
-    public var allowedCPUCount: Int
-    public var kernel: String
-    public var profileName: String
-    public var profilePath: String
-    public var profileText: String
-    public var target: String
-    public var commandLine: [String]
-    public var startTime: Date
-    public var endTime: Date
+    package var cpuCount: Int
+    package var allowedCPUCount: Int
+    package var kernel: String
+    package var profileName: String
+    package var profilePath: String
+    package var profileText: String
+    package var target: String
+    package var commandLine: [String]
+    package var startTime: Date
+    package var endTime: Date
 
-    public init(
+    package init(
         loadRunnerVersion: String, libcurlVersion: String, hostName: String, cpuCount: Int, allowedCPUCount: Int,
         kernel: String, profileName: String, profilePath: String, profileText: String, target: String,
         commandLine: [String], startTime: Date, endTime: Date
@@ -102,37 +102,37 @@ public struct Provenance: Codable, Sendable, Equatable {
 }
 
 /// One stage: its schedule, its statistics window, and what was measured in that window.
-public struct StageResult: Codable, Sendable, Equatable {
+package struct StageResult: Codable, Sendable, Equatable {
     /// 1-based stage number.
-    public var number: Int
-    public var users: Int
-    public var spawnRate: Double
+    package var number: Int
+    package var users: Int
+    package var spawnRate: Double
     /// Stage start and end, in seconds since the run started (the end is earlier when interrupted).
-    public var startSeconds: Double
-    public var endSeconds: Double
+    package var startSeconds: Double
+    package var endSeconds: Double
     /// The statistics window `[windowStartSeconds, windowEndSeconds)`: the stage minus its warm-up.
-    public var windowStartSeconds: Double
-    public var windowEndSeconds: Double
+    package var windowStartSeconds: Double
+    package var windowEndSeconds: Double
     /// Per request name, in profile order.
-    public var requests: [RequestStats]
+    package var requests: [RequestStats]
     /// All requests of the window together.
-    public var aggregated: RequestStats
-    public var generator: GeneratorStats
+    package var aggregated: RequestStats
+    package var generator: GeneratorStats
     /// For a stage that ends by count (`requests:`): how many requests it was to send, how many it sent,
     /// and whether it reached that count (false when its time limit or the run's end came first).
     /// nil for stages that end by time.
-    public var requestLimit: Int?
-    public var requestsSent: Int?
-    public var reachedRequestLimit: Bool?
+    package var requestLimit: Int?
+    package var requestsSent: Int?
+    package var reachedRequestLimit: Bool?
     /// True when the run ended before this stage reached its planned end (Ctrl-C, a required action that
     /// failed); false for the stages of an interrupted run that ran to their end; nil otherwise (and in files
     /// written before this field existed).
-    public var cutShort: Bool?
+    package var cutShort: Bool?
     /// The requests still in flight at the stage's end (they completed in a later stage, or never), per
     /// request name in profile order; they are not in this stage's statistics. nil when there were none.
-    public var inFlightAtEnd: [InFlightRequests]?
+    package var inFlightAtEnd: [InFlightRequests]?
 
-    public init(
+    package init(
         number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,
         windowStartSeconds: Double, windowEndSeconds: Double, requests: [RequestStats], aggregated: RequestStats,
         generator: GeneratorStats
@@ -150,21 +150,21 @@ public struct StageResult: Codable, Sendable, Equatable {
     }
 
     /// Length of the statistics window in seconds (0 when the stage ended inside its warm-up).
-    public var windowSeconds: Double { max(0, windowEndSeconds - windowStartSeconds) }
+    package var windowSeconds: Double { max(0, windowEndSeconds - windowStartSeconds) }
 
     /// How many requests were in flight at the stage's end, all names together.
-    public var inFlightCount: Int { (inFlightAtEnd ?? []).reduce(0) { $0 + $1.count } }
+    package var inFlightCount: Int { (inFlightAtEnd ?? []).reduce(0) { $0 + $1.count } }
 }
 
 /// Requests of one name that were still in flight when a stage ended.
-public struct InFlightRequests: Codable, Sendable, Equatable {
-    public var name: String
-    public var method: String
-    public var count: Int
+package struct InFlightRequests: Codable, Sendable, Equatable {
+    package var name: String
+    package var method: String
+    package var count: Int
     /// How long the oldest of them had been in flight at the stage's end, in microseconds.
-    public var longestMicros: UInt64
+    package var longestMicros: UInt64
 
-    public init(name: String, method: String, count: Int, longestMicros: UInt64) {
+    package init(name: String, method: String, count: Int, longestMicros: UInt64) {
         self.name = name
         self.method = method
         self.count = count
@@ -173,25 +173,25 @@ public struct InFlightRequests: Codable, Sendable, Equatable {
 }
 
 /// How hard the load generator itself worked during a stage window.
-public struct GeneratorStats: Codable, Sendable, Equatable {
+package struct GeneratorStats: Codable, Sendable, Equatable {
     /// CPU time used by this process over the window, in % of one core.
-    public var cpuPercent: Double
+    package var cpuPercent: Double
     /// How many cores the process may use; saturation is judged against `allowedCores * 100%`.
-    public var allowedCores: Int
+    package var allowedCores: Int
     /// Lateness of a 50 ms timer on Swift's task pool: the 99th percentile and the maximum, in microseconds.
-    public var schedulingLagP99Micros: UInt64
-    public var schedulingLagMaxMicros: UInt64
+    package var schedulingLagP99Micros: UInt64
+    package var schedulingLagMaxMicros: UInt64
     /// Every lag sample of the window (one per 50 ms tick); nil in schema 1 files.
-    public var schedulingLag: LatencyHistogram?
+    package var schedulingLag: LatencyHistogram?
     /// True when the generator was the bottleneck: its latencies measure itself, not the target.
-    public var saturated: Bool
+    package var saturated: Bool
 
     /// CPU share (of what the process may use) above which a stage counts as saturated.
-    public static let saturationCPUShare = 0.90
+    package static let saturationCPUShare = 0.90
     /// Scheduling lag (p99) above which a stage counts as saturated.
-    public static let saturationLagMicros: UInt64 = 50_000
+    package static let saturationLagMicros: UInt64 = 50_000
 
-    public init(cpuPercent: Double, allowedCores: Int, schedulingLagP99Micros: UInt64, schedulingLagMaxMicros: UInt64) {
+    package init(cpuPercent: Double, allowedCores: Int, schedulingLagP99Micros: UInt64, schedulingLagMaxMicros: UInt64) {
         self.cpuPercent = cpuPercent
         self.allowedCores = allowedCores
         self.schedulingLagP99Micros = schedulingLagP99Micros
@@ -201,7 +201,7 @@ public struct GeneratorStats: Codable, Sendable, Equatable {
     }
 
     /// The statistics of the lag samples in `schedulingLag`, which are kept.
-    public init(cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram) {
+    package init(cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram) {
         self.init(
             cpuPercent: cpuPercent, allowedCores: allowedCores,
             schedulingLagP99Micros: schedulingLag.micros(atPercentile: 99), schedulingLagMaxMicros: schedulingLag.maxMicros)
@@ -210,16 +210,16 @@ public struct GeneratorStats: Codable, Sendable, Equatable {
 }
 
 /// One distinct failure (request name, method, message) over the whole run.
-public struct FailureRecord: Codable, Sendable, Equatable {
-    public var name: String
-    public var method: String
-    public var category: FailureCategory
-    public var message: String
-    public var occurrences: UInt64
-    public var firstSeen: Date
-    public var lastSeen: Date
+package struct FailureRecord: Codable, Sendable, Equatable {
+    package var name: String
+    package var method: String
+    package var category: FailureCategory
+    package var message: String
+    package var occurrences: UInt64
+    package var firstSeen: Date
+    package var lastSeen: Date
 
-    public init(
+    package init(
         name: String, method: String, category: FailureCategory, message: String, occurrences: UInt64,
         firstSeen: Date, lastSeen: Date
     ) {

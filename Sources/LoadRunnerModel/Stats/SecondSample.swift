@@ -1,22 +1,22 @@
 /// One second of the run's time series: what completed in that second, per request name and in total.
-public struct SecondSample: Codable, Sendable, Equatable {
+package struct SecondSample: Codable, Sendable, Equatable {
     /// Seconds since the run started; this sample covers `[second, second + 1)`.
-    public var second: Int
+    package var second: Int
     /// Unix time (whole seconds) at the end of this second.
-    public var unixTime: Int
+    package var unixTime: Int
     /// Active virtual users at the end of the second.
-    public var users: Int
+    package var users: Int
     /// 1-based stage the second belongs to, and whether it lies inside that stage's statistics window.
-    public var stage: Int
-    public var inWindow: Bool
+    package var stage: Int
+    package var inWindow: Bool
     /// Per request name (profile order; names with no request that second included with zeros).
-    public var requests: [IntervalStats]
-    public var aggregated: IntervalStats
+    package var requests: [IntervalStats]
+    package var aggregated: IntervalStats
     /// The generator's CPU use during this second in % of one core, and its worst timer lag.
-    public var generatorCPUPercent: Double
-    public var schedulingLagMicros: UInt64
+    package var generatorCPUPercent: Double
+    package var schedulingLagMicros: UInt64
 
-    public init(
+    package init(
         second: Int, unixTime: Int, users: Int, stage: Int, inWindow: Bool, requests: [IntervalStats],
         aggregated: IntervalStats, generatorCPUPercent: Double, schedulingLagMicros: UInt64
     ) {
@@ -37,26 +37,26 @@ public struct SecondSample: Codable, Sendable, Equatable {
 ///
 /// Schema 2 keeps the second's latency histogram (`latency`) and derives the percentile summary from it;
 /// a schema 1 file has only the summary (`latency` is nil), which readers fall back to.
-public struct IntervalStats: Sendable, Equatable {
-    public var name: String
-    public var method: String
-    public var requests: UInt64
-    public var failures: UInt64
-    public var bodyBytes: UInt64
+package struct IntervalStats: Sendable, Equatable {
+    package var name: String
+    package var method: String
+    package var requests: UInt64
+    package var failures: UInt64
+    package var bodyBytes: UInt64
     /// Every latency of this second (non-zero buckets); nil when read from a schema 1 file.
-    public var latency: LatencyBuckets?
+    package var latency: LatencyBuckets?
     /// Latency percentiles of this second, in microseconds, at `SecondSample.percentiles`; empty when no request.
-    public var percentileMicros: [UInt64]
-    public var minMicros: UInt64
-    public var maxMicros: UInt64
-    public var meanMicros: Double
-    public var total: RunningTotals
+    package var percentileMicros: [UInt64]
+    package var minMicros: UInt64
+    package var maxMicros: UInt64
+    package var meanMicros: Double
+    package var total: RunningTotals
 
     /// The percentiles kept per second: Locust's history columns.
-    public static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
+    package static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
 
     /// The summary of `latency`, with its buckets kept.
-    public init(
+    package init(
         name: String, method: String, requests: UInt64, failures: UInt64, bodyBytes: UInt64,
         latency: LatencyHistogram, total: RunningTotals
     ) {
@@ -68,7 +68,7 @@ public struct IntervalStats: Sendable, Equatable {
     }
 
     /// A summary without buckets, as a schema 1 file holds.
-    public init(
+    package init(
         name: String, method: String, requests: UInt64, failures: UInt64, bodyBytes: UInt64,
         percentileMicros: [UInt64], minMicros: UInt64, maxMicros: UInt64, meanMicros: Double, total: RunningTotals
     ) {
@@ -89,7 +89,7 @@ public struct IntervalStats: Sendable, Equatable {
     ///
     /// The kept percentiles come from the summary, which was derived from the buckets when there are any; any
     /// other percentile is computed from the buckets.
-    public func micros(atPercentile percentile: Double) -> UInt64? {
+    package func micros(atPercentile percentile: Double) -> UInt64? {
         if let index = Self.percentiles.firstIndex(of: percentile) {
             return index < percentileMicros.count ? percentileMicros[index] : nil
         }
@@ -99,16 +99,16 @@ public struct IntervalStats: Sendable, Equatable {
 }
 
 /// Totals since the start of the run for one request name.
-public struct RunningTotals: Codable, Sendable, Equatable {
-    public var requests: UInt64
-    public var failures: UInt64
-    public var bodyBytes: UInt64
-    public var medianMicros: UInt64
-    public var meanMicros: Double
-    public var minMicros: UInt64
-    public var maxMicros: UInt64
+package struct RunningTotals: Codable, Sendable, Equatable {
+    package var requests: UInt64
+    package var failures: UInt64
+    package var bodyBytes: UInt64
+    package var medianMicros: UInt64
+    package var meanMicros: Double
+    package var minMicros: UInt64
+    package var maxMicros: UInt64
 
-    public init(requests: UInt64, failures: UInt64, bodyBytes: UInt64, medianMicros: UInt64, meanMicros: Double, minMicros: UInt64, maxMicros: UInt64) {
+    package init(requests: UInt64, failures: UInt64, bodyBytes: UInt64, medianMicros: UInt64, meanMicros: Double, minMicros: UInt64, maxMicros: UInt64) {
         self.requests = requests
         self.failures = failures
         self.bodyBytes = bodyBytes

@@ -1,13 +1,13 @@
 /// Turns each second's merged per-request statistics into a `SecondSample`, keeping the running totals
 /// (a cumulative histogram per request name) that Locust's history columns need. Pure: no clock.
-public struct SecondSampleBuilder: Sendable {
+package struct SecondSampleBuilder: Sendable {
     /// The run's timeline; replaced when a stage that ends by count ends early (`update(schedule:)`).
     private var schedule: StageSchedule
     private let startUnixTime: Double
     private var totals: [RequestStats]
     private var aggregateTotal: RequestStats
 
-    public init(schedule: StageSchedule, requests: [RequestSpec], startUnixTime: Double) {
+    package init(schedule: StageSchedule, requests: [RequestSpec], startUnixTime: Double) {
         self.schedule = schedule
         self.startUnixTime = startUnixTime
         totals = requests.map { RequestStats(name: $0.name, method: $0.method) }
@@ -15,12 +15,12 @@ public struct SecondSampleBuilder: Sendable {
     }
 
     /// Uses `schedule` from now on: the live timeline, once a stage that ends by count has ended.
-    public mutating func update(schedule: StageSchedule) {
+    package mutating func update(schedule: StageSchedule) {
         self.schedule = schedule
     }
 
     /// The sample for `second` (0-based since the run started) from what completed in it.
-    public mutating func sample(
+    package mutating func sample(
         second: Int, requests: [RequestStats], users: Int, generatorCPUPercent: Double, schedulingLagMicros: UInt64
     ) -> SecondSample {
         var aggregate = RequestStats(name: RequestStats.aggregatedName, method: "")

@@ -12,7 +12,7 @@ import LoadRunnerText
 /// Values land in `Budget` as documented there: relative as a fraction, absolute in microseconds, req/s or
 /// a 0...1 share. Metric names ignore case; the text is kept as written (trimmed).
 extension Budget {
-    public static func parse(_ text: String) -> Result<Budget, BudgetParseError> {
+    package static func parse(_ text: String) -> Result<Budget, BudgetParseError> {
         let trimmed = text.trimmingWhitespace()
         func failure(_ reason: BudgetParseError.Reason) -> Result<Budget, BudgetParseError> {
             .failure(BudgetParseError(text: trimmed, reason: reason))

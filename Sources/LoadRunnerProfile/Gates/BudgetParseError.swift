@@ -2,8 +2,8 @@ import LoadRunnerModel
 
 /// Why a budget's text is not one; `description` quotes the text, says what is wrong and what to write:
 /// `"rps > +10%" points the wrong way: rps gets worse when it goes down; write "rps < -10%"`.
-public struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: Error, Sendable, Equatable {
+package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Reason: Error, Sendable, Equatable {
         case empty
         case unknownMetric(String, suggestion: String?)
         case missingOperator
@@ -28,17 +28,17 @@ public struct BudgetParseError: Error, Sendable, Equatable, CustomStringConverti
     }
 
     /// The budget as written.
-    public var text: String
-    public var reason: Reason
+    package var text: String
+    package var reason: Reason
 
-    public init(text: String, reason: Reason) {
+    package init(text: String, reason: Reason) {
         self.text = text
         self.reason = reason
     }
 
     static let metricList = "p50, p95, p99, max, rps, error_rate"
 
-    public var description: String { "\"\(text)\" " + explanation }
+    package var description: String { "\"\(text)\" " + explanation }
 
     /// What is wrong and what to write, continuing after the quoted text.
     var explanation: String {

@@ -2,8 +2,8 @@
 ///
 /// `"p95 < 200" gives 200 without a unit; write "p95 < 200ms" (units: us, ms, s)`. The profile decoder
 /// puts it after the key path (`thresholds[0] "p95 < 200" ...`); the CLI can print it as it is.
-public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: Error, Sendable, Equatable {
+package struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Reason: Error, Sendable, Equatable {
         case empty
         /// No `<`, `<=`, `>` or `>=`.
         case missingOperator
@@ -37,10 +37,10 @@ public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConve
     }
 
     /// The threshold as written.
-    public var text: String
-    public var reason: Reason
+    package var text: String
+    package var reason: Reason
 
-    public init(text: String, reason: Reason) {
+    package init(text: String, reason: Reason) {
         self.text = text
         self.reason = reason
     }
@@ -49,7 +49,7 @@ public struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConve
     static let metricList = "p(N) or pN, med, avg, min, max, error_rate, rps, requests, failures"
     static let operatorList = "<, <=, > or >="
 
-    public var description: String { "\"\(text)\" " + explanation }
+    package var description: String { "\"\(text)\" " + explanation }
 
     /// What is wrong and what to write, continuing after the quoted text.
     var explanation: String {

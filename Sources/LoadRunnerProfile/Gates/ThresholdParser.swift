@@ -13,9 +13,9 @@ import LoadRunnerText
 ///   expression follows the last `:`, so a request name may itself contain `:`.
 ///
 /// Checks the text only: whether the request name and stage exist is checked against the profile by its decoder.
-public enum ThresholdParser {
+package enum ThresholdParser {
     /// The threshold written in `text`, or why it is not one.
-    public static func parse(_ text: String, abortOnFail: Bool = false, line: Int? = nil)
+    package static func parse(_ text: String, abortOnFail: Bool = false, line: Int? = nil)
         -> Result<ThresholdSpec, ThresholdParseError>
     {
         let trimmed = text.trimmingWhitespace()

@@ -3,7 +3,7 @@ import LoadRunnerText
 /// Byte counts written in a profile (`max_bytes: 512MB`): a whole number of bytes, or a number with a
 /// unit. Decimal units (`KB`, `MB`, `GB`) count 1000s, binary units (`KiB`, `MiB`, `GiB`) count 1024s;
 /// `B` is bytes. Letter case of the unit does not matter; a space before it is allowed.
-public enum ByteSize {
+package enum ByteSize {
     static let units: [(name: String, bytes: Int)] = [
         ("b", 1), ("kb", 1_000), ("mb", 1_000_000), ("gb", 1_000_000_000),
         ("kib", 1 << 10), ("mib", 1 << 20), ("gib", 1 << 30),
@@ -11,7 +11,7 @@ public enum ByteSize {
 
     /// The byte count `text` stands for, or nil when it is not a whole number with an optional unit
     /// (or would overflow).
-    public static func parse(_ text: String) -> Int? {
+    package static func parse(_ text: String) -> Int? {
         let trimmed = text.trimmingWhitespace().replacingOccurrences(of: "_", with: "")
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let count = Int(digits) else { return nil }
@@ -23,7 +23,7 @@ public enum ByteSize {
     }
 
     /// `bytes` for people: the largest binary unit that keeps one decimal, e.g. "256 MiB", "1.5 GiB", "900 B".
-    public static func describe(_ bytes: Int) -> String {
+    package static func describe(_ bytes: Int) -> String {
         for (name, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size {
             let tenths = (bytes * 10 + size / 2) / size
             return tenths % 10 == 0 ? "\(tenths / 10) \(name)" : "\(tenths / 10).\(tenths % 10) \(name)"

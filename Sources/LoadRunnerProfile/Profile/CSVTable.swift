@@ -6,20 +6,20 @@ import LoadRunnerText
 /// RFC 4180: fields separated by `,`, records by CRLF or LF; a field in double quotes may hold
 /// commas, line breaks and `""` (one quote). A UTF-8 byte-order mark is stripped; blank lines are
 /// skipped. Every row must have as many fields as the header.
-public struct CSVTable: Sendable, Equatable {
-    public var columns: [String]
-    public var rows: [[String]]
+package struct CSVTable: Sendable, Equatable {
+    package var columns: [String]
+    package var rows: [[String]]
     /// The 1-based file line each row starts on, for messages (empty for a table not read from text).
-    public var rowLines: [Int]
+    package var rowLines: [Int]
 
-    public init(columns: [String], rows: [[String]], rowLines: [Int] = []) {
+    package init(columns: [String], rows: [[String]], rowLines: [Int] = []) {
         self.columns = columns
         self.rows = rows
         self.rowLines = rowLines
     }
 
     /// Reads the file at `path` through `files` and parses it; throws `CSVTableError` naming the file and line.
-    public static func load(path: String, files: any ProfileFiles) throws -> CSVTable {
+    package static func load(path: String, files: any ProfileFiles) throws -> CSVTable {
         let data: Data
         do {
             data = try files.contents(atPath: path)
@@ -37,7 +37,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Parses CSV text; `path` is used only in error messages.
-    public static func parse(_ text: String, path: String) throws -> CSVTable {
+    package static func parse(_ text: String, path: String) throws -> CSVTable {
         var reader = CSVRecordReader(text: text, path: path)
         var records = try reader.readAll()
         guard !records.isEmpty else {
@@ -68,19 +68,19 @@ public struct CSVTable: Sendable, Equatable {
 }
 
 /// Why a CSV file could not be used; `description` is `path:line: message`.
-public struct CSVTableError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
+package struct CSVTableError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var path: String
     /// 1-based line where the faulty record starts; nil for problems with the whole file.
-    public var line: Int?
-    public var message: String
+    package var line: Int?
+    package var message: String
 
-    public init(path: String, line: Int?, message: String) {
+    package init(path: String, line: Int?, message: String) {
         self.path = path
         self.line = line
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
     }
 }

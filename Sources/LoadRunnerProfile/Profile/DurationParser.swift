@@ -5,9 +5,9 @@ import LoadRunnerText
 ///
 /// Exact to the nanosecond (digits beyond that are dropped); negative values, bare numbers and
 /// spaces between parts are rejected.
-public enum DurationParser {
+package enum DurationParser {
     /// What `read` found in a text.
-    public enum Reading: Sendable, Equatable {
+    package enum Reading: Sendable, Equatable {
         /// A duration that fits in `Duration`'s nanoseconds.
         case duration(Duration)
         /// Written correctly but longer than about 292 years (Int64 nanoseconds): too long for any key.
@@ -17,14 +17,14 @@ public enum DurationParser {
     }
 
     /// The duration written in `text` (surrounding whitespace ignored), or nil if it is not one or is too long.
-    public static func parse(_ text: String) -> Duration? {
+    package static func parse(_ text: String) -> Duration? {
         guard case .duration(let duration) = read(text) else { return nil }
         return duration
     }
 
     /// Reads `text` like `parse`, but tells a well-written duration too long to hold (`99999999999h`) from
     /// text that is not a duration, so the message can say which; never traps, however many digits.
-    public static func read(_ text: String) -> Reading {
+    package static func read(_ text: String) -> Reading {
         let bytes = Array(text.trimmingWhitespace().utf8)
         guard !bytes.isEmpty else { return .invalid }
         var index = 0

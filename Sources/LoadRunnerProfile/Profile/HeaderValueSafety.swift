@@ -5,9 +5,9 @@ import LoadRunnerModel
 /// Works on UTF-8 bytes, never on `Character`s: `"\r\n"` is a single `Character` that equals neither
 /// `"\r"` nor `"\n"`, which is how a CRLF pair once slipped through. Non-ASCII text cannot hide these
 /// bytes, since every byte of a multi-byte UTF-8 sequence is 0x80 or above.
-public enum HeaderValueSafety {
+package enum HeaderValueSafety {
     /// True when `text` holds a CR (0x0D), LF (0x0A) or NUL (0x00) byte.
-    public static func hasLineBreakOrNUL(_ text: String) -> Bool {
+    package static func hasLineBreakOrNUL(_ text: String) -> Bool {
         let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { $0.contains(where: isUnsafe) } ?? utf8.contains(where: isUnsafe)
     }
@@ -17,7 +17,7 @@ public enum HeaderValueSafety {
     /// The first row of a table source (CSV or `values:`) whose value, in a column that `template`
     /// references from `source`, holds CR, LF or NUL; nil when every referenced value is safe.
     /// A reference without a column means the first column, as when rendering.
-    public static func firstUnsafeRow(
+    package static func firstUnsafeRow(
         in template: Template, source: String, columns: [String], rows: [[String]]
     ) -> UnsafeRow? {
         var checked: Set<Int> = []
@@ -33,11 +33,11 @@ public enum HeaderValueSafety {
 
     /// A value of a table source that must not go into a header: its column as referenced, and the
     /// 0-based index of its row among the source's rows.
-    public struct UnsafeRow: Sendable, Equatable {
-        public var column: String?
-        public var rowIndex: Int
+    package struct UnsafeRow: Sendable, Equatable {
+        package var column: String?
+        package var rowIndex: Int
 
-        public init(column: String?, rowIndex: Int) {
+        package init(column: String?, rowIndex: Int) {
             self.column = column
             self.rowIndex = rowIndex
         }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Reads the files a profile names (the profile itself and its `csv:` sources), so that decoding does no
 /// I/O of its own: the engine's `DiskFiles` reads the disk, a test may answer from memory.
-public protocol ProfileFiles: Sendable {
+package protocol ProfileFiles: Sendable {
     /// The bytes of the file at `path`; throws `ProfileFileError` saying why they cannot be read.
     func contents(atPath path: String) throws(ProfileFileError) -> Data
 }
 
 /// Why a file named by a profile cannot be read.
-public enum ProfileFileError: Error {
+package enum ProfileFileError: Error {
     /// Nothing exists at the path.
     case missing
     /// The path is a folder.

@@ -6,20 +6,20 @@ import Yams
 ///
 /// Decoding walks the YAML node tree (not Codable) so all problems are collected in one pass, each
 /// with its file, line, column and key path. CSV sources are read (through `ProfileFiles`) to check their columns.
-public struct ProfileLoader: Sendable {
+package struct ProfileLoader: Sendable {
     /// Where `${NAME}` in header values is looked up.
     private let environment: [String: String]
     /// Reads the profile file and its `csv:` sources.
     private let files: any ProfileFiles
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, files: any ProfileFiles) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment, files: any ProfileFiles) {
         self.environment = environment
         self.files = files
     }
 
     /// Reads the file at `path`; relative `csv:` paths resolve from its folder.
     /// - Throws: `ProfileProblems` with every problem found (or the one saying the file is unreadable).
-    public func load(path: String, targetOverride: String? = nil) throws -> Profile {
+    package func load(path: String, targetOverride: String? = nil) throws -> Profile {
         let data: Data
         do {
             data = try files.contents(atPath: path)
@@ -36,7 +36,7 @@ public struct ProfileLoader: Sendable {
     /// Decodes and validates profile text; `path` is used in messages and `baseDirectory` to resolve
     /// `csv:` paths.
     /// - Throws: `ProfileProblems`, ordered by line (problems with `--target` first).
-    public func load(text: String, path: String, baseDirectory: String, targetOverride: String? = nil) throws -> Profile {
+    package func load(text: String, path: String, baseDirectory: String, targetOverride: String? = nil) throws -> Profile {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -6,9 +6,9 @@ import LoadRunnerText
 /// Spaces inside the braces are optional. A source name is a letter or `_` followed by letters,
 /// digits, `_` or `-`; the column is everything after the first `.`, trimmed (CSV headers may hold
 /// spaces). A lone `}}` is literal text; an unclosed `{{` is an error.
-public enum TemplateParser {
+package enum TemplateParser {
     /// Why a text is not a valid template; `offset` counts characters from the start of the text.
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         /// `{{` with no `}}` after it.
         case unclosed(offset: Int)
         /// `{{ }}` with nothing inside.
@@ -18,7 +18,7 @@ public enum TemplateParser {
     }
 
     /// Parses `text`; adjacent literals are merged and empty ones dropped.
-    public static func parse(_ text: String) -> Result<Template, Failure> {
+    package static func parse(_ text: String) -> Result<Template, Failure> {
         var segments: [Template.Segment] = []
         var literal = ""
         var rest = Substring(text)
@@ -44,7 +44,7 @@ public enum TemplateParser {
     }
 
     /// True for a valid data source name: what `{{ name }}` may refer to.
-    public static func isValidSourceName(_ name: String) -> Bool {
+    package static func isValidSourceName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || isASCIILetter(first) else { return false }
         return name.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || isASCIILetter($0) || isASCIIDigit($0) }
     }

@@ -3,15 +3,15 @@ import LoadRunnerText
 /// One axis of a chart: its title, unit and ticks, and how to print a tick or a data value on it.
 ///
 /// Value axes always start at zero when the data is not negative, so bar heights and line levels compare honestly.
-public struct Axis: Sendable, Equatable {
+package struct Axis: Sendable, Equatable {
     /// What the axis measures, without unit (`Latency`); `fullTitle` adds the unit.
-    public var title: String
-    public var unit: ChartUnit
-    public var ticks: NiceTicks
+    package var title: String
+    package var unit: ChartUnit
+    package var ticks: NiceTicks
     let scale: ChartScale
 
     /// An axis covering `minimum...maximum` (and zero, when `includeZero`) in at most `maxIntervals` tick steps.
-    public init(title: String, unit: ChartUnit, minimum: Double, maximum: Double, maxIntervals: Int, includeZero: Bool = true) {
+    package init(title: String, unit: ChartUnit, minimum: Double, maximum: Double, maxIntervals: Int, includeZero: Bool = true) {
         self.title = title
         self.unit = unit
         let low = includeZero ? Swift.min(0, minimum) : minimum
@@ -24,17 +24,17 @@ public struct Axis: Sendable, Equatable {
     }
 
     /// The title with its unit: `Latency (ms)`, `Requests per second`.
-    public var fullTitle: String {
+    package var fullTitle: String {
         scale.titleSymbol.map { "\(title) (\($0))" } ?? title
     }
 
     /// One label per tick: same decimals for every tick (enough to tell them apart), `0` for zero.
-    public var tickLabels: [String] {
+    package var tickLabels: [String] {
         ticks.values.map(tickLabel)
     }
 
     /// The label of one tick value.
-    public func tickLabel(_ value: Double) -> String {
+    package func tickLabel(_ value: Double) -> String {
         if unit == .elapsedSeconds { return ReportText.clock(seconds: Int(value.rounded())) }
         if value == 0 { return "0" }
         let decimals = Swift.max(0, scale.divisorExponent - ticks.exponent)
@@ -43,7 +43,7 @@ public struct Axis: Sendable, Equatable {
 
     /// A data value in this axis's scale with about three significant digits (`4.70`, `30.1`, `812`, `1.25k`),
     /// for labels on bars; without the unit, which the axis title carries.
-    public func valueLabel(_ value: Double) -> String {
+    package func valueLabel(_ value: Double) -> String {
         if unit == .elapsedSeconds { return ReportText.clock(seconds: Int(value.rounded())) }
         let scaled = value / scale.divisor
         let magnitude = abs(scaled)

@@ -1,5 +1,5 @@
 /// What an axis's values measure, which decides how its ticks are printed and what its title says.
-public enum ChartUnit: Sendable, Equatable {
+package enum ChartUnit: Sendable, Equatable {
     /// Things that come whole (users): steps of 1 or more, SI suffixes on ticks (`500`, `1.5k`, `2M`).
     case count
     /// A rate of things (requests/s): like `count`, but steps may be fractional (`0.5`).

@@ -6,7 +6,7 @@ extension CompareCharts {
     /// series for `charts(stages:baselineLabel:candidateLabel:extra:)`; ids `cpu-<process>`, `memory-<process>`,
     /// `disk-read-<process>`; the mean of each command monitor, id `command-<name>`. `users` gives each stage's users
     /// (the baseline's) for the bar labels.
-    public static func series(resources: [ResourceComparison], users: [Int: Int]) -> [ComparedSeries] {
+    package static func series(resources: [ResourceComparison], users: [Int: Int]) -> [ComparedSeries] {
         var processes: [String] = []
         for resource in resources where !processes.contains(resource.process) { processes.append(resource.process) }
         return processes.flatMap { process in

@@ -2,24 +2,24 @@ import LoadRunnerText
 
 /// The charts of a comparison: one grouped bar chart per metric, baseline (light) beside candidate (dark)
 /// for each stage, stages labelled by their users with the candidate's change under them.
-public enum CompareCharts {
+package enum CompareCharts {
     /// The files `charts(stages:...)` makes before any extra series, in its order.
-    public static let fileNames = ["compare-p50.svg", "compare-p95.svg", "compare-rps.svg"]
+    package static let fileNames = ["compare-p50.svg", "compare-p95.svg", "compare-rps.svg"]
 
     /// p50, p95 and requests/s per stage, then one chart per `extra` series (CPU, memory...).
-    public static func charts(
+    package static func charts(
         stages: [StagePoint], baselineLabel: String, candidateLabel: String, extra: [ComparedSeries] = []
     ) -> [ChartFile] {
         charts(series: series(stages: stages) + extra, baselineLabel: baselineLabel, candidateLabel: candidateLabel)
     }
 
     /// One chart per series, in order.
-    public static func charts(series: [ComparedSeries], baselineLabel: String, candidateLabel: String) -> [ChartFile] {
+    package static func charts(series: [ComparedSeries], baselineLabel: String, candidateLabel: String) -> [ChartFile] {
         series.map { chart($0, baselineLabel: baselineLabel, candidateLabel: candidateLabel) }
     }
 
     /// The p50, p95 (milliseconds) and requests/s series of `stages`, ids `p50`, `p95`, `rps`.
-    public static func series(stages: [StagePoint]) -> [ComparedSeries] {
+    package static func series(stages: [StagePoint]) -> [ComparedSeries] {
         func points(_ value: (StageFigures) -> Double?) -> [ComparedPoint] {
             stages.map { point in
                 ComparedPoint(
@@ -41,7 +41,7 @@ public enum CompareCharts {
     }
 
     /// The chart of one series.
-    public static func chart(_ series: ComparedSeries, baselineLabel: String, candidateLabel: String) -> ChartFile {
+    package static func chart(_ series: ComparedSeries, baselineLabel: String, candidateLabel: String) -> ChartFile {
         let categories = series.points.map { point in
             GroupedBarChart.Category(
                 label: point.users == 1 ? "1 user" : "\(point.users) users",

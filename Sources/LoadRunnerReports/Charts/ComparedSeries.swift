@@ -4,18 +4,18 @@ import LoadRunnerModel
 ///
 /// The p50, p95 and requests/s series come from `CompareCharts.series(stages:)`; other metrics (a monitored
 /// process's CPU, memory, disk reads) are passed as they are.
-public struct ComparedSeries: Sendable, Equatable {
+package struct ComparedSeries: Sendable, Equatable {
     /// Names the chart file, `compare-<id>.svg`; letters, digits and `-` (anything else becomes `-`).
-    public var id: String
+    package var id: String
     /// The chart's title (`p95 latency per stage`).
-    public var title: String
+    package var title: String
     /// What the value axis measures, without unit (`Latency`); the unit adds its symbol.
-    public var axisTitle: String
-    public var unit: ChartUnit
+    package var axisTitle: String
+    package var unit: ChartUnit
     /// One point per stage, in stage order.
-    public var points: [ComparedPoint]
+    package var points: [ComparedPoint]
 
-    public init(id: String, title: String, axisTitle: String, unit: ChartUnit, points: [ComparedPoint]) {
+    package init(id: String, title: String, axisTitle: String, unit: ChartUnit, points: [ComparedPoint]) {
         self.id = id
         self.title = title
         self.axisTitle = axisTitle
@@ -24,7 +24,7 @@ public struct ComparedSeries: Sendable, Equatable {
     }
 
     /// `compare-<id>.svg`, with `id` reduced to lower-case letters, digits and `-`.
-    public var fileName: String {
+    package var fileName: String {
         let safe = id.lowercased().unicodeScalars.map { scalar -> String in
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "-"
         }.joined()
@@ -34,13 +34,13 @@ public struct ComparedSeries: Sendable, Equatable {
 
 /// One stage of a `ComparedSeries`: its users and the two runs' values in the series' unit, nil where a run
 /// has no value (it lacks the stage, or the stage had no request).
-public struct ComparedPoint: Sendable, Equatable {
-    public var stage: Int
-    public var users: Int
-    public var baseline: Double?
-    public var candidate: Double?
+package struct ComparedPoint: Sendable, Equatable {
+    package var stage: Int
+    package var users: Int
+    package var baseline: Double?
+    package var candidate: Double?
 
-    public init(stage: Int, users: Int, baseline: Double?, candidate: Double?) {
+    package init(stage: Int, users: Int, baseline: Double?, candidate: Double?) {
         self.stage = stage
         self.users = users
         self.baseline = baseline
@@ -49,21 +49,21 @@ public struct ComparedPoint: Sendable, Equatable {
 
     /// The candidate's change from the baseline as a share (`0.12` for +12%); nil without both values or when
     /// the baseline is 0.
-    public var change: Double? {
+    package var change: Double? {
         guard let baseline, let candidate, baseline != 0, baseline.isFinite, candidate.isFinite else { return nil }
         return (candidate - baseline) / abs(baseline)
     }
 }
 
 /// One stage of a comparison, as the compare engine matched it: its number and users, and each run's figures.
-public struct StagePoint: Sendable, Equatable {
-    public var stage: Int
-    public var users: Int
+package struct StagePoint: Sendable, Equatable {
+    package var stage: Int
+    package var users: Int
     /// Nil when that run has no such stage.
-    public var baseline: StageFigures?
-    public var candidate: StageFigures?
+    package var baseline: StageFigures?
+    package var candidate: StageFigures?
 
-    public init(stage: Int, users: Int, baseline: StageFigures?, candidate: StageFigures?) {
+    package init(stage: Int, users: Int, baseline: StageFigures?, candidate: StageFigures?) {
         self.stage = stage
         self.users = users
         self.baseline = baseline
@@ -73,19 +73,19 @@ public struct StagePoint: Sendable, Equatable {
 
 /// A stage window's headline figures: latencies in microseconds (nil when the window had no request) and
 /// completed requests per second.
-public struct StageFigures: Sendable, Equatable {
-    public var p50Micros: Double?
-    public var p95Micros: Double?
-    public var requestsPerSecond: Double
+package struct StageFigures: Sendable, Equatable {
+    package var p50Micros: Double?
+    package var p95Micros: Double?
+    package var requestsPerSecond: Double
 
-    public init(p50Micros: Double?, p95Micros: Double?, requestsPerSecond: Double) {
+    package init(p50Micros: Double?, p95Micros: Double?, requestsPerSecond: Double) {
         self.p50Micros = p50Micros
         self.p95Micros = p95Micros
         self.requestsPerSecond = requestsPerSecond
     }
 
     /// The figures of `stage`'s window, as `report.md` shows them (all requests together).
-    public init(_ stage: StageResult) {
+    package init(_ stage: StageResult) {
         let stats = stage.aggregated
         let hasRequests = stats.requests > 0
         p50Micros = hasRequests ? Double(stats.latency.micros(atPercentile: 50)) : nil

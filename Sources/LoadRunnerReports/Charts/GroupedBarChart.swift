@@ -4,41 +4,41 @@
 ///
 /// Each bar carries its value when the bar is wide enough for it; a missing value (a stage one run lacks)
 /// shows `n/a` instead of a bar.
-public struct GroupedBarChart: Sendable, Equatable {
+package struct GroupedBarChart: Sendable, Equatable {
     /// One group: its label under the axis (`20 users`) and smaller lines under it (`stage 2`, `+12.0%`).
-    public struct Category: Sendable, Equatable {
-        public var label: String
-        public var details: [String]
-        public init(label: String, details: [String] = []) {
+    package struct Category: Sendable, Equatable {
+        package var label: String
+        package var details: [String]
+        package init(label: String, details: [String] = []) {
             self.label = label
             self.details = details
         }
     }
 
     /// One bar per category; `values[i]` belongs to `categories[i]`, nil when missing.
-    public struct Series: Sendable, Equatable {
-        public var name: String
-        public var style: SeriesStyle
-        public var values: [Double?]
-        public init(name: String, style: SeriesStyle, values: [Double?]) {
+    package struct Series: Sendable, Equatable {
+        package var name: String
+        package var style: SeriesStyle
+        package var values: [Double?]
+        package init(name: String, style: SeriesStyle, values: [Double?]) {
             self.name = name
             self.style = style
             self.values = values
         }
     }
 
-    public var title: String
-    public var width: Double = 860
-    public var height: Double = 340
-    public var categories: [Category]
-    public var categoryAxisTitle: String
-    public var valueAxisTitle: String
-    public var valueUnit: ChartUnit
-    public var series: [Series]
+    package var title: String
+    package var width: Double = 860
+    package var height: Double = 340
+    package var categories: [Category]
+    package var categoryAxisTitle: String
+    package var valueAxisTitle: String
+    package var valueUnit: ChartUnit
+    package var series: [Series]
     /// Shown in the plot when there is no category.
-    public var emptyNote = "No stages to compare"
+    package var emptyNote = "No stages to compare"
 
-    public init(
+    package init(
         title: String, categories: [Category], categoryAxisTitle: String, valueAxisTitle: String,
         valueUnit: ChartUnit, series: [Series]
     ) {
@@ -54,7 +54,7 @@ public struct GroupedBarChart: Sendable, Equatable {
     private static let detailSize = 10.0
 
     /// The chart as a standalone SVG document.
-    public func render() -> String {
+    package func render() -> String {
         var document = SVGDocument(width: width, height: height, title: title)
         let legend = Legend(entries: series.map { Legend.Entry(label: $0.name, swatch: .bar($0.style)) })
         let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)

@@ -1,8 +1,8 @@
 /// A chart's key: one entry per series (and per shading), laid out in rows above the plot so it never
 /// covers data.
-public struct Legend: Sendable, Equatable {
+package struct Legend: Sendable, Equatable {
     /// What an entry's sample looks like.
-    public enum Swatch: Sendable, Equatable {
+    package enum Swatch: Sendable, Equatable {
         /// A short line with the series' dash and a marker.
         case line(SeriesStyle)
         /// A small bar in the series' fill.
@@ -14,22 +14,22 @@ public struct Legend: Sendable, Equatable {
     }
 
     /// One entry: its sample and its label.
-    public struct Entry: Sendable, Equatable {
-        public var label: String
-        public var swatch: Swatch
-        public init(label: String, swatch: Swatch) {
+    package struct Entry: Sendable, Equatable {
+        package var label: String
+        package var swatch: Swatch
+        package init(label: String, swatch: Swatch) {
             self.label = label
             self.swatch = swatch
         }
     }
 
-    public var entries: [Entry]
-    public static let fontSize = 12.0
-    public static let rowHeight = 20.0
+    package var entries: [Entry]
+    package static let fontSize = 12.0
+    package static let rowHeight = 20.0
     private static let swatchWidth = 30.0
     private static let gap = 22.0
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
     /// The entries' left offsets, in rows that fit in `width`; an entry wider than `width` gets a row of its own.
     func rows(width: Double) -> [[(entry: Entry, x: Double)]] {

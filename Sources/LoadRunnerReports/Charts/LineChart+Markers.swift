@@ -2,11 +2,11 @@
 /// and the action's name written upwards beside it.
 extension LineChart {
     /// One marked moment, e.g. an action that started at `x` seconds.
-    public struct Marker: Sendable, Equatable {
-        public var x: Double
+    package struct Marker: Sendable, Equatable {
+        package var x: Double
         /// A short label (the action's name); cut with `…` when it does not fit the plot's height.
-        public var label: String
-        public init(x: Double, label: String) {
+        package var label: String
+        package init(x: Double, label: String) {
             self.x = x
             self.label = label
         }

@@ -5,24 +5,24 @@
 /// A point without a value (`y == nil`, a second with no request) breaks its line rather than
 /// pretending a value. Markers sit on every point of short series and on a dozen evenly spread points of long
 /// ones, so each line is identified by its marker as well as its colour and dash.
-public struct LineChart: Sendable, Equatable {
+package struct LineChart: Sendable, Equatable {
     /// One data point; `y` nil leaves a gap.
-    public struct Point: Sendable, Equatable {
-        public var x: Double
-        public var y: Double?
-        public init(x: Double, y: Double?) {
+    package struct Point: Sendable, Equatable {
+        package var x: Double
+        package var y: Double?
+        package init(x: Double, y: Double?) {
             self.x = x
             self.y = y
         }
     }
 
     /// One line of the chart.
-    public struct Series: Sendable, Equatable {
-        public var name: String
-        public var style: SeriesStyle
+    package struct Series: Sendable, Equatable {
+        package var name: String
+        package var style: SeriesStyle
         /// Points in ascending `x`.
-        public var points: [Point]
-        public init(name: String, style: SeriesStyle, points: [Point]) {
+        package var points: [Point]
+        package init(name: String, style: SeriesStyle, points: [Point]) {
             self.name = name
             self.style = style
             self.points = points
@@ -30,10 +30,10 @@ public struct LineChart: Sendable, Equatable {
     }
 
     /// A shaded range of x, `[from, to)`.
-    public struct Band: Sendable, Equatable {
-        public var from: Double
-        public var to: Double
-        public init(from: Double, to: Double) {
+    package struct Band: Sendable, Equatable {
+        package var from: Double
+        package var to: Double
+        package init(from: Double, to: Double) {
             self.from = from
             self.to = to
         }
@@ -41,39 +41,39 @@ public struct LineChart: Sendable, Equatable {
 
     /// A part of the x range starting at `start` (a stage): a dashed boundary line there (unless at the
     /// start of the axis) and the first of `labels` that fits its width, above the plot.
-    public struct Section: Sendable, Equatable {
-        public var start: Double
+    package struct Section: Sendable, Equatable {
+        package var start: Double
         /// Labels from longest to shortest (`Stage 2: 20 users`, `20 users`, `S2`); none is shown when none fits.
         /// Every section shows the same form; a section with a single label is left out of that choice.
-        public var labels: [String]
-        public init(start: Double, labels: [String]) {
+        package var labels: [String]
+        package init(start: Double, labels: [String]) {
             self.start = start
             self.labels = labels
         }
     }
 
-    public var title: String
-    public var width: Double = 860
-    public var height: Double = 320
-    public var xAxisTitle: String
-    public var xUnit: ChartUnit = .elapsedSeconds
+    package var title: String
+    package var width: Double = 860
+    package var height: Double = 320
+    package var xAxisTitle: String
+    package var xUnit: ChartUnit = .elapsedSeconds
     /// The x range shown; ticks are drawn only inside it.
-    public var xDomain: ClosedRange<Double>
-    public var yAxisTitle: String
-    public var yUnit: ChartUnit
-    public var series: [Series]
-    public var bands: [Band] = []
+    package var xDomain: ClosedRange<Double>
+    package var yAxisTitle: String
+    package var yUnit: ChartUnit
+    package var series: [Series]
+    package var bands: [Band] = []
     /// The legend entry of the bands.
-    public var bandLabel = "Warm-up (not in the statistics)"
-    public var sections: [Section] = []
+    package var bandLabel = "Warm-up (not in the statistics)"
+    package var sections: [Section] = []
     /// Moments marked with a dotted vertical line (actions); none by default.
-    public var markers: [Marker] = []
+    package var markers: [Marker] = []
     /// The legend entry of the markers, shown when one is inside `xDomain`.
-    public var markerLegendLabel = "Action started"
+    package var markerLegendLabel = "Action started"
     /// Shown in the plot when no series has a value.
-    public var emptyNote = "No samples"
+    package var emptyNote = "No samples"
 
-    public init(
+    package init(
         title: String, xAxisTitle: String, xDomain: ClosedRange<Double>, yAxisTitle: String, yUnit: ChartUnit,
         series: [Series]
     ) {
@@ -86,7 +86,7 @@ public struct LineChart: Sendable, Equatable {
     }
 
     /// The chart as a standalone SVG document.
-    public func render() -> String {
+    package func render() -> String {
         var document = SVGDocument(width: width, height: height, title: title)
         var entries = series.map { Legend.Entry(label: $0.name, swatch: .line($0.style)) }
         if !bands.isEmpty { entries.append(Legend.Entry(label: bandLabel, swatch: .band(fill: ChartStyle.warmUp))) }
@@ -206,7 +206,7 @@ public struct LineChart: Sendable, Equatable {
 extension LineChart {
     /// `points` (pixels, ascending x) with at most 4 per pixel column: the first, lowest, highest and last, in
     /// their order. Draws the same line as all of them (spikes kept), so a day of seconds stays a small file.
-    public static func thinned(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+    package static func thinned(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
         guard points.count > 1_000 else { return points }
         var kept: [(x: Double, y: Double)] = []
         var start = 0

@@ -5,26 +5,26 @@ import Foundation
 ///
 /// `values` are computed from integers (`index * mantissa` scaled by a power of ten), so `0.3` is
 /// printed as `0.3`, never `0.30000000000000004`.
-public struct NiceTicks: Sendable, Equatable {
+package struct NiceTicks: Sendable, Equatable {
     /// The tick values, ascending; the first is at or below the data, the last at or above it.
-    public var values: [Double]
+    package var values: [Double]
     /// The distance between two ticks.
-    public var step: Double
+    package var step: Double
     /// The power of ten of `step` (`-1` for 0.2, `2` for 500): the digits a label needs.
-    public var exponent: Int
+    package var exponent: Int
 
     /// The first and last tick.
-    public var lower: Double { values.first ?? 0 }
-    public var upper: Double { values.last ?? 1 }
+    package var lower: Double { values.first ?? 0 }
+    package var upper: Double { values.last ?? 1 }
 
     /// Digits after the point that print every tick exactly (0 for whole steps).
-    public var decimals: Int { max(0, -exponent) }
+    package var decimals: Int { max(0, -exponent) }
 
     /// Decimal ticks (1-2-5 steps) covering `minimum...maximum` in at most `maxIntervals` steps (at least 1).
     ///
     /// An empty range is widened to a unit around it (`[0, 1]` for zero); non-finite bounds count as 0.
     /// `wholeSteps` keeps the step at 1 or more, for things that come whole (users).
-    public static func decimal(
+    package static func decimal(
         from minimum: Double, to maximum: Double, maxIntervals: Int, wholeSteps: Bool = false
     ) -> NiceTicks {
         var (low, high) = (finite(Swift.min(minimum, maximum)), finite(Swift.max(minimum, maximum)))
@@ -52,7 +52,7 @@ public struct NiceTicks: Sendable, Equatable {
 
     /// Ticks for elapsed seconds, on steps a clock reads well (1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min,
     /// 1, 2, 3, 6, 12 h, then whole days), from 0 or below `minimum` to `maximum` or above.
-    public static func time(from minimum: Double, to maximum: Double, maxIntervals: Int) -> NiceTicks {
+    package static func time(from minimum: Double, to maximum: Double, maxIntervals: Int) -> NiceTicks {
         let low = finite(Swift.min(minimum, maximum))
         let high = Swift.max(finite(Swift.max(minimum, maximum)), low + 1)
         let intervals = Swift.max(1, maxIntervals)

@@ -8,7 +8,7 @@ import LoadRunnerModel
 /// Actions table lists them.
 extension RunCharts {
     /// For the reports' chart note, when the run has actions.
-    public static let actionsNote = "A dotted line with a flag marks where each action started; actions run "
+    package static let actionsNote = "A dotted line with a flag marks where each action started; actions run "
         + "after the load (at end) stand at the right edge."
 
     /// One marker per action that ran, at its start (seconds since the run started), labelled with its name.

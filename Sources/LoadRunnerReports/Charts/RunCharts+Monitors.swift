@@ -2,10 +2,10 @@ import LoadRunnerModel
 
 /// The charts of the monitored processes: CPU and resident memory per process over the run.
 extension RunCharts {
-    public static let monitorsCPUFileName = "chart-monitors.svg"
-    public static let monitorsMemoryFileName = "chart-monitors-memory.svg"
+    package static let monitorsCPUFileName = "chart-monitors.svg"
+    package static let monitorsMemoryFileName = "chart-monitors-memory.svg"
     /// The monitor charts' files, in order; only runs with monitors have them.
-    public static let monitorFileNames = [monitorsCPUFileName, monitorsMemoryFileName]
+    package static let monitorFileNames = [monitorsCPUFileName, monitorsMemoryFileName]
 
     /// CPU (% of one core) and resident memory, one line per monitored process; none without monitors.
     /// A second in which the process was down, or had no rate yet, leaves a gap.

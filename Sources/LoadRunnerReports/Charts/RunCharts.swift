@@ -8,18 +8,18 @@ import LoadRunnerModel
 /// chart, empty, so a run folder always has the same files; a run with `monitors` also gets the monitor
 /// charts (`RunCharts+Monitors.swift`), and one with command monitors a chart per unit
 /// (`RunCharts+CommandMonitors.swift`). Actions are marked on every chart (`RunCharts+Actions.swift`).
-public enum RunCharts {
-    public static let throughputFileName = "chart-throughput.svg"
-    public static let latencyFileName = "chart-latency.svg"
-    public static let usersFileName = "chart-users.svg"
+package enum RunCharts {
+    package static let throughputFileName = "chart-throughput.svg"
+    package static let latencyFileName = "chart-latency.svg"
+    package static let usersFileName = "chart-users.svg"
     /// The files `charts(for:)` returns, in its order.
-    public static let fileNames = [throughputFileName, latencyFileName, usersFileName]
+    package static let fileNames = [throughputFileName, latencyFileName, usersFileName]
     /// What a reader needs to read the charts, for the reports that show them.
-    public static let note = "Per second over the whole run: warm-ups shaded (left out of the statistics), "
+    package static let note = "Per second over the whole run: warm-ups shaded (left out of the statistics), "
         + "a dashed line where each stage starts."
 
     /// Every chart of `result`, one `ChartFile` per name of `fileNames`.
-    public static func charts(for result: RunResult) -> [ChartFile] {
+    package static func charts(for result: RunResult) -> [ChartFile] {
         let throughputTitle = "Requests and errors per second"
         let latencyTitle = "Latency per second: p50 and p95"
         let usersTitle = "Active users"
@@ -44,13 +44,13 @@ public enum RunCharts {
 
     /// The names of the files `charts(for:)` returns for `result`: `fileNames`, then the monitor charts
     /// when the run monitored processes, then one chart per unit of its command monitors.
-    public static func fileNames(for result: RunResult) -> [String] {
+    package static func fileNames(for result: RunResult) -> [String] {
         fileNames + (result.monitors?.isEmpty == false ? monitorFileNames : [])
             + commandMonitorGroups(for: result).map(\.fileName)
     }
 
     /// What a reader needs to read `result`'s charts: `note`, plus how actions are marked when it has any.
-    public static func note(for result: RunResult) -> String {
+    package static func note(for result: RunResult) -> String {
         guard !actionMarkers(for: result).isEmpty else { return note }
         return note + " " + actionsNote
     }

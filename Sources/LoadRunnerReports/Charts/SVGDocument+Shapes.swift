@@ -1,7 +1,7 @@
 /// The shapes charts draw, each a thin layer over `element(_:_:text:)`.
 extension SVGDocument {
     /// A rectangle; `stroke` nil for none.
-    public mutating func rect(
+    package mutating func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil,
         strokeWidth: Double = 1
     ) {
@@ -14,7 +14,7 @@ extension SVGDocument {
     }
 
     /// A straight line; `dash` is an SVG `stroke-dasharray` (`"4 3"`), nil for solid.
-    public mutating func line(
+    package mutating func line(
         x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil
     ) {
         var attributes: [Attribute] = [
@@ -26,7 +26,7 @@ extension SVGDocument {
     }
 
     /// An open polyline through `points` (at least two), round joins so a dash pattern stays readable at turns.
-    public mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double, dash: String?) {
+    package mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double, dash: String?) {
         guard points.count >= 2 else { return }
         let data = points.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
         var attributes: [Attribute] = [
@@ -38,7 +38,7 @@ extension SVGDocument {
     }
 
     /// Text at (`x`, `y`) (the baseline); `anchor` is `start`, `middle` or `end`; `rotation` in degrees around (`x`, `y`).
-    public mutating func text(
+    package mutating func text(
         _ content: String, x: Double, y: Double, size: Double, anchor: String = "start", fill: String = ChartStyle.ink,
         bold: Bool = false, rotation: Double? = nil
     ) {
@@ -53,7 +53,7 @@ extension SVGDocument {
     }
 
     /// A data marker of `style`'s shape centred on (`x`, `y`), `radius` pixels from centre to edge.
-    public mutating func marker(x: Double, y: Double, style: SeriesStyle, radius: Double = 3.5) {
+    package mutating func marker(x: Double, y: Double, style: SeriesStyle, radius: Double = 3.5) {
         let fill = style.hollowMarker ? ChartStyle.background : style.color
         let paint: [Attribute] = [("fill", fill), ("stroke", style.color), ("stroke-width", "1.5")]
         let r = radius

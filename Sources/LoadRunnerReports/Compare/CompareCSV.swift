@@ -10,12 +10,12 @@ import LoadRunnerText
 /// `users` is the baseline's. After each stage's request rows come its monitored-process rows (when both runs
 /// have them): `name` is the process, `metric` one of `cpu_pct` (%), `rss_bytes` (bytes), `read_bytes_per_s`
 /// (bytes/s), values with 1 decimal, and `budget` empty (report-only).
-public enum CompareCSV {
-    public static let header =
+package enum CompareCSV {
+    package static let header =
         "stage,users,name,metric,unit,baseline,candidate,change,change_pct,ci_low,ci_high,budget,verdict"
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ result: CompareResult, to output: inout some TextOutputStream) {
+    package static func write(_ result: CompareResult, to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for stage in result.stages {
             for comparison in stage.metrics {
@@ -28,14 +28,14 @@ public enum CompareCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ result: CompareResult) -> String {
+    package static func render(_ result: CompareResult) -> String {
         var text = ""
         write(result, to: &text)
         return text
     }
 
     /// The fields of one row, in `header` order.
-    public static func fields(_ comparison: MetricComparison, users: Int) -> [String] {
+    package static func fields(_ comparison: MetricComparison, users: Int) -> [String] {
         let metric = comparison.metric
         let number = { (value: Double?) in CompareFormat.csvNumber(value, metric) }
         return [
@@ -56,7 +56,7 @@ public enum CompareCSV {
     }
 
     /// The fields of one monitored-process row, in `header` order.
-    public static func fields(_ resource: ResourceComparison, users: Int) -> [String] {
+    package static func fields(_ resource: ResourceComparison, users: Int) -> [String] {
         let number = { (value: Double?) in value.map { ReportNumber.fixed($0, decimals: 1) } ?? "" }
         return [
             String(resource.stage), String(users), resource.process, resource.metric.rawValue, resource.commandUnit ?? resource.metric.unit,

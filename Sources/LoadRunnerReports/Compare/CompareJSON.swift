@@ -3,9 +3,9 @@ import LoadRunnerAnalysis
 
 /// Reads and writes `compare.json`, the comparison for machines: pretty-printed, sorted keys, UTC dates with
 /// microseconds, the same conventions as `result.json` (`ResultJSON`).
-public enum CompareJSON {
+package enum CompareJSON {
     /// The comparison as UTF-8 JSON, ending with a newline.
-    public static func encode(_ result: CompareResult) throws -> Data {
+    package static func encode(_ result: CompareResult) throws -> Data {
         var data = try ResultJSON.encoder().encode(result)
         data.append(UInt8(ascii: "\n"))
         return data
@@ -13,7 +13,7 @@ public enum CompareJSON {
 
     /// Decodes a `compare.json`; throws `CompareFileError` for a file written by a newer LoadRunner, and the
     /// decoder's error for anything else that is not a comparison.
-    public static func decode(_ data: Data, source: String = "compare.json") throws -> CompareResult {
+    package static func decode(_ data: Data, source: String = "compare.json") throws -> CompareResult {
         if let header = try? ResultJSON.decoder().decode(Header.self, from: data),
             header.schemaVersion > CompareResult.currentSchemaVersion
         {
@@ -30,10 +30,10 @@ public enum CompareJSON {
 }
 
 /// Why a `compare.json` could not be read.
-public enum CompareFileError: Error, Equatable, CustomStringConvertible {
+package enum CompareFileError: Error, Equatable, CustomStringConvertible {
     case newerSchema(source: String, found: Int, supported: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .newerSchema(let source, let found, let supported):
             return "\(source): written by a newer LoadRunner (compare schema version \(found); "

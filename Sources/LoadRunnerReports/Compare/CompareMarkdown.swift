@@ -8,10 +8,10 @@ import LoadRunnerText
 /// **Improvements** (budgeted metrics only), **Charts** (only when given), the full per-stage tables,
 /// **Monitored processes** (only when both runs monitored the same processes), the mismatches, and the method in one paragraph. Changes show their confidence interval, e.g.
 /// `+12.3% [+8.1%, +16.0%]`. Deterministic: the same result always renders the same text.
-public enum CompareMarkdown {
+package enum CompareMarkdown {
     /// Writes the whole report; `charts` are images (already written beside the report) embedded as
     /// `![title](file)` under a Charts heading, in the order given.
-    public static func write(
+    package static func write(
         _ result: CompareResult, charts: [(title: String, file: String)] = [], to output: inout some TextOutputStream
     ) {
         output.write("# \(TextTable.markdownCell(CompareMessages.title(result)))\n\n")
@@ -59,7 +59,7 @@ public enum CompareMarkdown {
     }
 
     /// The whole report as a string.
-    public static func render(_ result: CompareResult, charts: [(title: String, file: String)] = []) -> String {
+    package static func render(_ result: CompareResult, charts: [(title: String, file: String)] = []) -> String {
         var text = ""
         write(result, charts: charts, to: &text)
         return text

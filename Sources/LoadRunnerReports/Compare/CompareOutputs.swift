@@ -8,14 +8,14 @@ import LoadRunnerAnalysis
 /// - `compare.csv`: one row per stage, request name and metric (`CompareCSV`).
 /// - `compare.json`: everything, for machines (`CompareJSON`).
 /// - the charts' SVG files (`CompareCharts`).
-public enum CompareOutputs {
-    public static let markdown = "compare.md"
-    public static let html = "report.html"
-    public static let csv = "compare.csv"
-    public static let json = "compare.json"
+package enum CompareOutputs {
+    package static let markdown = "compare.md"
+    package static let html = "report.html"
+    package static let csv = "compare.csv"
+    package static let json = "compare.json"
 
     /// Every file in the order `write` creates them; pure.
-    public static func files(of result: CompareResult, charts: [ChartFile] = []) throws -> [(name: String, data: Data)] {
+    package static func files(of result: CompareResult, charts: [ChartFile] = []) throws -> [(name: String, data: Data)] {
         let markdownText = CompareMarkdown.render(result, charts: charts.map { ($0.title, $0.fileName) })
         let page = MarkdownHTML.page(
             title: "LoadRunner compare: \(result.baseline.label) vs \(result.candidate.label)", markdown: markdownText,

@@ -6,7 +6,7 @@ extension CompareResult {
     /// `worse`, with a message like
     /// `p95 rose 23.4% (12.1 ms -> 14.9 ms, 95% CI +18.0%..+28.9%), budget p95 > +10% and +2ms`.
     /// Metrics without a budget are not test cases: they never fail a comparison.
-    public func junit() -> JUnitReport {
+    package func junit() -> JUnitReport {
         let cases = metrics.filter { $0.budget != nil }.map { comparison in
             JUnitReport.Case(
                 className: CompareMessages.junitClassName(stage: comparison.stage),

@@ -2,12 +2,12 @@ import LoadRunnerAnalysis
 
 extension CompareResult {
     /// How many regressions `markdownSummary()` lists before pointing to `compare.md`.
-    public static let summaryRowLimit = 10
+    package static let summaryRowLimit = 10
 
     /// A short Markdown block for `$GITHUB_STEP_SUMMARY`: a heading with the outcome, the two runs, the verdict
     /// line, the regressions (at most `summaryRowLimit`, then a count of the rest), then warnings and
     /// mismatches as a list; ends with a newline.
-    public func markdownSummary() -> String {
+    package func markdownSummary() -> String {
         var text = "### \(CompareMessages.summaryHeading(failed: failed))\n\n"
         text += CompareMessages.summaryRuns(self) + "\n\n"
         text += CompareMessages.verdictLine(self) + "\n"

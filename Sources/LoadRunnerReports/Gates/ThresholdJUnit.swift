@@ -5,10 +5,10 @@ import LoadRunnerModel
 /// One suite, `thresholds`; one case per outcome, class `stage N`, named after the threshold as written. A
 /// failed threshold is a failed case (message: the summary line); `noData` is a passed case, as it does not
 /// fail the run (JUnit's `skipped` would hide it in most CI views, and renaming it would break CI history).
-public enum ThresholdJUnit {
-    public static let suiteName = "thresholds"
+package enum ThresholdJUnit {
+    package static let suiteName = "thresholds"
 
-    public static func report(runName: String, outcomes: [ThresholdOutcome]) -> JUnitReport {
+    package static func report(runName: String, outcomes: [ThresholdOutcome]) -> JUnitReport {
         let cases = outcomes.map { outcome in
             JUnitReport.Case(
                 className: "stage \(outcome.stage)", name: outcome.threshold,

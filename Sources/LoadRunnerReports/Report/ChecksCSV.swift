@@ -7,11 +7,11 @@ import LoadRunnerText
 /// and `actual` the first line of the command's output (both empty when missing); `passed` is `true` or
 /// `false`, `problem` says why it failed; `outcome` is how the command ended (`exit 0`, `timed out after 60s`)
 /// and `start_s`/`end_s` when, in seconds since the run started, all empty when it never ran.
-public enum ChecksCSV {
-    public static let header = "name,command,comparison,expression,expected,actual,passed,problem,outcome,start_s,end_s"
+package enum ChecksCSV {
+    package static let header = "name,command,comparison,expression,expected,actual,passed,problem,outcome,start_s,end_s"
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ checks: [CheckResult], to output: inout some TextOutputStream) {
+    package static func write(_ checks: [CheckResult], to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for check in checks {
             output.write(CSVRow.line([
@@ -22,7 +22,7 @@ public enum ChecksCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ checks: [CheckResult]) -> String {
+    package static func render(_ checks: [CheckResult]) -> String {
         var text = ""
         write(checks, to: &text)
         return text

@@ -6,11 +6,11 @@ import LoadRunnerText
 ///
 /// `second` is when the command started, in seconds since the run started (3 decimals); `value` the number it
 /// printed (up to 6 decimals), empty when there was none, and then `problem` says why (`exit 2`, `no output`).
-public enum CommandMonitorsCSV {
-    public static let header = "second,monitor,value,problem"
+package enum CommandMonitorsCSV {
+    package static let header = "second,monitor,value,problem"
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ monitors: [CommandMonitorSeries], to output: inout some TextOutputStream) {
+    package static func write(_ monitors: [CommandMonitorSeries], to output: inout some TextOutputStream) {
         output.write(header + "\n")
         let rows = monitors.enumerated().flatMap { index, monitor in
             monitor.samples.map { (index: index, name: monitor.name, sample: $0) }
@@ -28,7 +28,7 @@ public enum CommandMonitorsCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ monitors: [CommandMonitorSeries]) -> String {
+    package static func render(_ monitors: [CommandMonitorSeries]) -> String {
         var text = ""
         write(monitors, to: &text)
         return text

@@ -7,9 +7,9 @@ import LoadRunnerText
 /// (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`). A `total` row (all windows merged) follows when there
 /// is more than one stage; then one `warning:` line per `ReportWarning`, the thresholds' lines, and the checks'
 /// and failed required actions' lines (`ConsoleSummary+Commands.swift`).
-public enum ConsoleSummary {
+package enum ConsoleSummary {
     /// Writes the table and the warnings.
-    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+    package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         var table = TextTable(columns: [
             .init("stage", .right), .init("users", .right), .init("requests", .right), .init("rps", .right),
             .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
@@ -34,14 +34,14 @@ public enum ConsoleSummary {
     }
 
     /// The summary as a string.
-    public static func render(_ result: RunResult) -> String {
+    package static func render(_ result: RunResult) -> String {
         var text = ""
         write(result, to: &text)
         return text
     }
 
     /// The flags of one stage, in a fixed order.
-    public static func flags(_ stage: StageResult, interrupted: Bool) -> [String] {
+    package static func flags(_ stage: StageResult, interrupted: Bool) -> [String] {
         var flags: [String] = []
         if stage.generator.saturated { flags.append("SATURATED") }
         if stage.aggregated.errorRate > ReportWarning.errorRateThreshold { flags.append("ERRORS>1%") }

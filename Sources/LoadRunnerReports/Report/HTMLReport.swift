@@ -7,9 +7,9 @@ import LoadRunnerText
 /// stages table, the actions, monitored processes and command monitors, the charts, the requests and failures
 /// tables, the environment and the profile. Inline CSS and inline SVG only:
 /// no script, no external resource, so it opens offline and can be attached anywhere. Every text is escaped.
-public enum HTMLReport {
+package enum HTMLReport {
     /// The whole page.
-    public static func render(_ result: RunResult, charts: [ChartFile]) -> String {
+    package static func render(_ result: RunResult, charts: [ChartFile]) -> String {
         let provenance = result.provenance
         let name = escape(provenance.profileName)
         var page = """
@@ -83,7 +83,7 @@ public enum HTMLReport {
     }
 
     /// `text` safe in HTML content and in quoted attributes: `& < > " '` escaped.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         XMLText.escape(text)
     }
 

@@ -6,9 +6,9 @@ import LoadRunnerText
 ///
 /// Plain text with no ANSI codes (the caller adds redraw codes on a terminal). rps, p50, p95 and errors are the
 /// last completed second's; `-` before the first second, and for the percentiles of a second with no request.
-public enum LiveLine {
+package enum LiveLine {
     /// `elapsedSeconds` since the run started; `stage` is 1-based; `sample` is the last completed second, if any.
-    public static func format(
+    package static func format(
         elapsedSeconds: Int, stage: Int, stageCount: Int, users: Int, sample: SecondSample?
     ) -> String {
         var parts = [ReportText.clock(seconds: elapsedSeconds), "stage \(stage)/\(stageCount)", "users \(users)"]

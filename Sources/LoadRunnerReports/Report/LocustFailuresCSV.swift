@@ -6,11 +6,11 @@ import LoadRunnerText
 /// One row per distinct failure over the whole run (warm-ups included), sorted by name, method, message and
 /// category. Error is the failure's message (its category is in `report.md` and `result.json`); First Seen and
 /// Last Seen are UTC `%Y-%m-%dT%H:%M:%SZ`.
-public enum LocustFailuresCSV {
-    public static let header = "Method,Name,Error,Occurrences,First Seen,Last Seen"
+package enum LocustFailuresCSV {
+    package static let header = "Method,Name,Error,Occurrences,First Seen,Last Seen"
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+    package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for failure in sorted(result.failures) {
             output.write(CSVRow.line(fields(failure)) + "\n")
@@ -18,14 +18,14 @@ public enum LocustFailuresCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ result: RunResult) -> String {
+    package static func render(_ result: RunResult) -> String {
         var text = ""
         write(result, to: &text)
         return text
     }
 
     /// The fields of one row, in `header` order.
-    public static func fields(_ failure: FailureRecord) -> [String] {
+    package static func fields(_ failure: FailureRecord) -> [String] {
         [
             failure.method,
             failure.name,
@@ -37,7 +37,7 @@ public enum LocustFailuresCSV {
     }
 
     /// Failures in report order: name, method, message, category.
-    public static func sorted(_ failures: [FailureRecord]) -> [FailureRecord] {
+    package static func sorted(_ failures: [FailureRecord]) -> [FailureRecord] {
         failures.sorted { lhs, rhs in
             (lhs.name, lhs.method, lhs.message, lhs.category.rawValue)
                 < (rhs.name, rhs.method, rhs.message, rhs.category.rawValue)

@@ -9,15 +9,15 @@ import LoadRunnerText
 /// counts; the percentile columns are that second's exact percentiles (Locust's are a ~10 s sliding window of
 /// rounded values), `N/A` when the second had no request; the `Total ...` columns are running totals since the
 /// run started (warm-ups included), 0 before the first request. Milliseconds with at most 2 decimals.
-public enum LocustHistoryCSV {
-    public static let header =
+package enum LocustHistoryCSV {
+    package static let header =
         "Timestamp,User Count,Type,Name,Requests/s,Failures/s,"
         + "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,"
         + "Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,"
         + "Total Min Response Time,Total Max Response Time,Total Average Content Size"
 
     /// The lines (without line endings) for one second.
-    public static func rows(for sample: SecondSample) -> [String] {
+    package static func rows(for sample: SecondSample) -> [String] {
         let named = sample.requests
             .filter { $0.total.requests > 0 }
             .sorted { ($0.name, $0.method) < ($1.name, $1.method) }
@@ -29,7 +29,7 @@ public enum LocustHistoryCSV {
     }
 
     /// The header and the rows of every sample, each line ending with `\n` (for rebuilding the file afterwards).
-    public static func write(_ samples: some Sequence<SecondSample>, to output: inout some TextOutputStream) {
+    package static func write(_ samples: some Sequence<SecondSample>, to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for sample in samples {
             for row in rows(for: sample) { output.write(row + "\n") }
@@ -37,7 +37,7 @@ public enum LocustHistoryCSV {
     }
 
     /// The fields of one row, in `header` order.
-    public static func fields(_ stats: IntervalStats, of sample: SecondSample) -> [String] {
+    package static func fields(_ stats: IntervalStats, of sample: SecondSample) -> [String] {
         let millis = { (micros: Double) in ReportNumber.trimmedMillis(micros: micros) }
         let total = stats.total
         let percentiles: [String] = IntervalStats.percentiles.map { percentile in

@@ -10,17 +10,17 @@ import LoadRunnerText
 /// digits) rather than Locust's rounded response times: milliseconds with at most 2 decimals, trailing zeros
 /// trimmed. Requests/s and Failures/s are over the summed window seconds. As Locust does, a row without requests
 /// has `N/A` in the percentile columns and 0 elsewhere.
-public enum LocustStatsCSV {
-    public static let header =
+package enum LocustStatsCSV {
+    package static let header =
         "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,"
         + "Max Response Time,Average Content Size,Requests/s,Failures/s,"
         + "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%"
 
     /// The percentiles of the `NN%` columns, in column order.
-    public static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
+    package static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+    package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         output.write(header + "\n")
         let seconds = result.measuredSeconds
         for stats in result.mergedRequests + [result.mergedAggregated] {
@@ -29,14 +29,14 @@ public enum LocustStatsCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ result: RunResult) -> String {
+    package static func render(_ result: RunResult) -> String {
         var text = ""
         write(result, to: &text)
         return text
     }
 
     /// The fields of one row, in `header` order; `seconds` is the time the counts were collected over.
-    public static func fields(_ stats: RequestStats, overSeconds seconds: Double) -> [String] {
+    package static func fields(_ stats: RequestStats, overSeconds seconds: Double) -> [String] {
         let latency = stats.latency
         let millis = { (micros: UInt64) in ReportNumber.trimmedMillis(micros: Double(micros)) }
         return [

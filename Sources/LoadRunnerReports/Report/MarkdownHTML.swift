@@ -5,9 +5,9 @@ import LoadRunnerText
 /// code, `![title](file.svg)` images, inline code and bold) into one self-contained HTML page, with each
 /// referenced SVG inlined. Used for `report.html` of a comparison, so it shows exactly what `compare.md`
 /// says. Not a general Markdown renderer: it only needs to read our own output.
-public enum MarkdownHTML {
+package enum MarkdownHTML {
     /// The whole page; `images` maps a file name used in `![...](file)` to its SVG text.
-    public static func page(title: String, markdown: String, images: [String: String]) -> String {
+    package static func page(title: String, markdown: String, images: [String: String]) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en">

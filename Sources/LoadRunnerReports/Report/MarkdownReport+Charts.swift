@@ -12,7 +12,7 @@ extension MarkdownReport {
     /// `## Charts`, `note` (when given), then one image per chart (`![title](chart-latency.svg)`), each in its
     /// own paragraph so they stack; writes nothing for no charts. File names are relative: the charts are
     /// written next to the report.
-    public static func writeCharts(_ charts: [ChartFile], note: String? = nil, to output: inout some TextOutputStream) {
+    package static func writeCharts(_ charts: [ChartFile], note: String? = nil, to output: inout some TextOutputStream) {
         guard !charts.isEmpty else { return }
         output.write("\n## Charts\n")
         if let note { output.write("\n\(note)\n") }

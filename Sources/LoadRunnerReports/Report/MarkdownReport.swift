@@ -8,9 +8,9 @@ import LoadRunnerText
 /// stage that ends by count), the actions, monitored processes and command monitors (when any), the charts,
 /// the per-request table (measured windows only, milliseconds with 3 decimals), the failures, the environment,
 /// and the profile. Renders the same from a live result and from a decoded `result.json`.
-public enum MarkdownReport {
+package enum MarkdownReport {
     /// Writes the whole report.
-    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+    package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         let provenance = result.provenance
         output.write("# LoadRunner report: \(TextTable.markdownCell(provenance.profileName))\n\n")
         output.write(summaryLine(result) + "\n")
@@ -53,7 +53,7 @@ public enum MarkdownReport {
     }
 
     /// The whole report as a string.
-    public static func render(_ result: RunResult) -> String {
+    package static func render(_ result: RunResult) -> String {
         var text = ""
         write(result, to: &text)
         return text

@@ -7,12 +7,12 @@ import LoadRunnerText
 /// `cpu_pct` is % of one core over the whole process tree; `rss_bytes` is resident memory at the second's end;
 /// `read_bytes_per_s` / `write_bytes_per_s` come from `/proc/<pid>/io`. A figure that was not measured (the
 /// first second's rates, a process that was down, unreadable io counters) is an empty field.
-public enum MonitorsCSV {
-    public static let header =
+package enum MonitorsCSV {
+    package static let header =
         "name,second,alive,pid,process_count,cpu_pct,rss_bytes,read_bytes_per_s,write_bytes_per_s,reason"
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ monitors: [MonitorSeries], to output: inout some TextOutputStream) {
+    package static func write(_ monitors: [MonitorSeries], to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for monitor in monitors {
             for second in monitor.seconds {
@@ -22,7 +22,7 @@ public enum MonitorsCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ monitors: [MonitorSeries]) -> String {
+    package static func render(_ monitors: [MonitorSeries]) -> String {
         var text = ""
         write(monitors, to: &text)
         return text

@@ -3,7 +3,7 @@ import LoadRunnerText
 
 /// Something a reader must know before trusting a run's figures; shown first in `report.md` and after the
 /// console summary.
-public enum ReportWarning: Sendable, Equatable {
+package enum ReportWarning: Sendable, Equatable {
     /// The generator was the bottleneck in a stage: its latencies measure the generator, not the target.
     case generatorSaturated(stage: Int, cpuPercent: Double, allowedCores: Int, lagP99Micros: UInt64)
     /// More than `errorRateThreshold` of a stage window's requests failed; `errorRate` is 0...1.
@@ -31,13 +31,13 @@ public enum ReportWarning: Sendable, Equatable {
     case requiredActionFailed(name: String, when: String, outcome: String)
 
     /// The failed share of a stage window's requests above which a stage gets a warning (1%).
-    public static let errorRateThreshold = 0.01
+    package static let errorRateThreshold = 0.01
 
     /// Every warning for `result`: per stage in stage order (saturation, errors, empty window, request count not
     /// reached by its time limit, requests in flight at its end), then lost measurements or interruption, abort,
     /// required actions that failed during the load, and actions that outlived it. A count cut short by the run's
     /// own stop is left to those warnings.
-    public static func warnings(for result: RunResult) -> [ReportWarning] {
+    package static func warnings(for result: RunResult) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
         for stage in result.stages {
             let generator = stage.generator
@@ -85,7 +85,7 @@ public enum ReportWarning: Sendable, Equatable {
     }
 
     /// One sentence (or two) saying what happened and what to do; plain text, no Markdown.
-    public var message: String {
+    package var message: String {
         switch self {
         case .generatorSaturated(let stage, let cpuPercent, let allowedCores, let lagP99Micros):
             let cores = allowedCores == 1 ? "1 core" : "\(allowedCores) cores"

@@ -7,16 +7,16 @@ import LoadRunnerText
 /// Pretty-printed with sorted keys, so two results diff line by line; dates are UTC ISO-8601 with
 /// microseconds (`2024-05-01T12:00:00.250000Z`), so a date survives a round trip to the microsecond.
 /// Histograms keep every non-zero bucket, so every percentile can be recomputed exactly.
-public enum ResultJSON {
+package enum ResultJSON {
     /// The result as UTF-8 JSON, ending with a newline.
-    public static func encode(_ result: RunResult) throws -> Data {
+    package static func encode(_ result: RunResult) throws -> Data {
         var data = try encoder().encode(result)
         data.append(UInt8(ascii: "\n"))
         return data
     }
 
     /// The result as JSON text, ending with a newline.
-    public static func string(_ result: RunResult) throws -> String {
+    package static func string(_ result: RunResult) throws -> String {
         String(decoding: try encode(result), as: UTF8.self)
     }
 
@@ -24,7 +24,7 @@ public enum ResultJSON {
     ///
     /// Throws `ResultFileError` for a file that is not JSON, not a LoadRunner result, written by a newer
     /// LoadRunner (a higher `schemaVersion`), or damaged.
-    public static func decode(_ data: Data, source: String = "result.json") throws(ResultFileError) -> RunResult {
+    package static func decode(_ data: Data, source: String = "result.json") throws(ResultFileError) -> RunResult {
         let version: Int
         do {
             let header = try decoder().decode(Header.self, from: data)
@@ -60,7 +60,7 @@ public enum ResultJSON {
     }
 
     /// The encoder `result.json` is written with.
-    public static func encoder() -> JSONEncoder {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -73,7 +73,7 @@ public enum ResultJSON {
     }
 
     /// The decoder `result.json` is read with.
-    public static func decoder() -> JSONDecoder {
+    package static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -90,7 +90,7 @@ public enum ResultJSON {
     }
 
     /// True when `data` is a LoadRunner result of any version (it has `schemaVersion` and `provenance`).
-    public static func isResult(_ data: Data) -> Bool {
+    package static func isResult(_ data: Data) -> Bool {
         guard let header = try? decoder().decode(Header.self, from: data) else { return false }
         return header.schemaVersion != nil && header.provenance != nil
     }
@@ -159,14 +159,14 @@ public enum ResultJSON {
 }
 
 /// Why a result file could not be read; each message names the file and says what to do.
-public enum ResultFileError: Error, Equatable, CustomStringConvertible {
+package enum ResultFileError: Error, Equatable, CustomStringConvertible {
     case notJSON(source: String)
     case notAResult(source: String)
     case newerSchema(source: String, found: Int, supported: Int)
     case unsupportedSchema(source: String, found: String, supported: Int)
     case damaged(source: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notJSON(let source):
             return "\(source): not a JSON file; expected a LoadRunner result.json"

@@ -20,31 +20,31 @@ import LoadRunnerModel
 ///   second by the engine during the run, so `write(_:to:)` does not write it.
 ///
 /// A run without monitors, command monitors, checks and actions gets exactly `fileNames`.
-public enum RunOutputs {
-    public static let resultJSON = "result.json"
-    public static let stagesCSV = "stages.csv"
-    public static let reportMarkdown = "report.md"
-    public static let reportHTML = "report.html"
-    public static let locustStatsCSV = "locust_stats.csv"
-    public static let locustFailuresCSV = "locust_failures.csv"
+package enum RunOutputs {
+    package static let resultJSON = "result.json"
+    package static let stagesCSV = "stages.csv"
+    package static let reportMarkdown = "report.md"
+    package static let reportHTML = "report.html"
+    package static let locustStatsCSV = "locust_stats.csv"
+    package static let locustFailuresCSV = "locust_failures.csv"
     /// Written during the run by the engine, not by `write(_:to:)`.
-    public static let locustHistoryCSV = "locust_stats_history.csv"
+    package static let locustHistoryCSV = "locust_stats_history.csv"
     /// Written only for a run with monitors.
-    public static let monitorsCSV = "monitors.csv"
+    package static let monitorsCSV = "monitors.csv"
     /// Written only for a run with command monitors.
-    public static let commandMonitorsCSV = "command_monitors.csv"
+    package static let commandMonitorsCSV = "command_monitors.csv"
     /// Written only for a run with checks.
-    public static let checksCSV = "checks.csv"
+    package static let checksCSV = "checks.csv"
     /// Written only for a run with actions.
-    public static let actionsCSV = "actions.csv"
+    package static let actionsCSV = "actions.csv"
 
     /// The files `write(_:to:)` creates for a run without monitors and commands, in the order it writes them.
-    public static let fileNames = [resultJSON, stagesCSV] + RunCharts.fileNames
+    package static let fileNames = [resultJSON, stagesCSV] + RunCharts.fileNames
         + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
 
     /// The files `write(_:to:)` creates for `result`, in order: `fileNames`, plus the CSV files of its monitors,
     /// command monitors, checks and actions, and their charts, for those it has.
-    public static func fileNames(for result: RunResult) -> [String] {
+    package static func fileNames(for result: RunResult) -> [String] {
         let optional = [
             (monitorsCSV, result.monitors?.isEmpty == false),
             (commandMonitorsCSV, result.commandMonitors?.isEmpty == false),
@@ -56,7 +56,7 @@ public enum RunOutputs {
     }
 
     /// Every output file's contents, keyed by file name (the files `write(_:to:)` creates); pure.
-    public static func contents(of result: RunResult) throws -> [String: Data] {
+    package static func contents(of result: RunResult) throws -> [String: Data] {
         let charts = RunCharts.charts(for: result)
         var files = [
             resultJSON: try ResultJSON.encode(result),
@@ -84,12 +84,12 @@ public enum RunOutputs {
 }
 
 /// Why a run folder could not be written; the message names the path and the system's reason.
-public enum RunOutputsError: Error, Equatable, CustomStringConvertible {
+package enum RunOutputsError: Error, Equatable, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case cannotEncode(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create the output folder \(path): \(reason); check the path, or choose another output folder"

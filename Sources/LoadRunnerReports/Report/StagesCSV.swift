@@ -13,20 +13,20 @@ import LoadRunnerText
 /// When a stage of the run ends by count (`requests:`), two more columns follow, `request_limit` and
 /// `requests_sent` (the whole stage, warm-up included), empty on the rows of stages that end by time; a run
 /// without such a stage has neither, so its file is unchanged.
-public enum StagesCSV {
-    public static let header =
+package enum StagesCSV {
+    package static let header =
         "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
         + "p999_ms,max_ms,min_ms,mean_ms,body_bytes,new_connections,mean_connect_ms,mean_tls_ms,mean_first_byte_ms,"
         + "window_s,generator_cpu_pct,generator_saturated"
 
     /// The columns added when a stage ends by count.
-    public static let requestLimitColumns = ",request_limit,requests_sent"
+    package static let requestLimitColumns = ",request_limit,requests_sent"
 
     /// The percentiles of the `pNN_ms` columns, in column order.
-    public static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
+    package static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
 
     /// Writes the header and every row, each line ending with `\n`.
-    public static func write(_ result: RunResult, to output: inout some TextOutputStream) {
+    package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         let counted = result.stages.contains { $0.requestLimit != nil }
         output.write(header + (counted ? requestLimitColumns : "") + "\n")
         for stage in result.stages {
@@ -38,14 +38,14 @@ public enum StagesCSV {
     }
 
     /// The whole file as a string.
-    public static func render(_ result: RunResult) -> String {
+    package static func render(_ result: RunResult) -> String {
         var text = ""
         write(result, to: &text)
         return text
     }
 
     /// The fields of one row, in `header` order.
-    public static func fields(_ stats: RequestStats, in stage: StageResult) -> [String] {
+    package static func fields(_ stats: RequestStats, in stage: StageResult) -> [String] {
         let latency = stats.latency
         // Without requests there is no latency: empty fields, which CSV readers take as missing, not as 0 ms.
         let millis: (UInt64) -> String = { stats.requests == 0 ? "" : ReportNumber.millis(micros: $0) }

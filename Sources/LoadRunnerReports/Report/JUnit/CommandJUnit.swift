@@ -6,12 +6,12 @@ import LoadRunnerModel
 /// (message: its problem). Suite `actions`: one case per required action (the others cannot fail the run),
 /// class `actions`, named after the action; one that failed or never ran is a failed case. A case's time is
 /// its command's run time.
-public enum CommandJUnit {
-    public static let checksSuiteName = "checks"
-    public static let actionsSuiteName = "actions"
+package enum CommandJUnit {
+    package static let checksSuiteName = "checks"
+    package static let actionsSuiteName = "actions"
 
     /// The checks suite; nil when the run had no checks.
-    public static func checksSuite(_ checks: [CheckResult]?) -> JUnitReport.Suite? {
+    package static func checksSuite(_ checks: [CheckResult]?) -> JUnitReport.Suite? {
         guard let checks, !checks.isEmpty else { return nil }
         return JUnitReport.Suite(name: checksSuiteName, cases: checks.map { check in
             JUnitReport.Case(
@@ -23,7 +23,7 @@ public enum CommandJUnit {
     }
 
     /// The required actions' suite; nil when the run had no required action.
-    public static func actionsSuite(_ actions: [ActionResult]?) -> JUnitReport.Suite? {
+    package static func actionsSuite(_ actions: [ActionResult]?) -> JUnitReport.Suite? {
         let required = (actions ?? []).filter(\.required)
         guard !required.isEmpty else { return nil }
         return JUnitReport.Suite(name: actionsSuiteName, cases: required.map { action in

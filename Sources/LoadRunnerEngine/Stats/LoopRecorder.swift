@@ -34,10 +34,18 @@ struct LoopRecorder {
     /// stage it was in then. A request that started and ended within one stage costs one comparison.
     mutating func recordInFlight(requestIndex: Int, startMicros: Int64, untilMicros: Int64, abandoned: Bool = false) {
         refreshSchedule()
-        for slot in schedule.slots where slot.endMicros > startMicros && slot.startMicros <= untilMicros {
-            guard abandoned || slot.endMicros <= untilMicros else { break }
-            let end = min(slot.endMicros, untilMicros)
-            inFlightAtEnd[slot.index][requestIndex].add(micros: end - startMicros)
+        let slots = schedule.slots
+        // The stage `untilMicros` falls in; times only grow on one loop, so the search starts where `record` is.
+        var current = slotIndex
+        while current < slots.count && untilMicros >= slots[current].endMicros { current += 1 }
+        // Walk back over the stages that ended by then, newest first, while they ended after the request began.
+        var earlier = current - 1
+        while earlier >= 0 && slots[earlier].endMicros > startMicros {
+            inFlightAtEnd[earlier][requestIndex].add(micros: slots[earlier].endMicros - startMicros)
+            earlier -= 1
+        }
+        if abandoned, current < slots.count, slots[current].endMicros > startMicros {
+            inFlightAtEnd[current][requestIndex].add(micros: untilMicros - startMicros)
         }
     }
 

@@ -3,7 +3,8 @@
 /// equal distances.
 ///
 /// Each bar carries its value when the bar is wide enough for it; a missing value (a stage one run lacks)
-/// shows `n/a` instead of a bar.
+/// shows `n/a` instead of a bar. The value axis is logarithmic when the values span orders of magnitude
+/// (`AxisScale.automatic`); there a zero is a flat stub on the axis's `0` floor, labelled `0`.
 package struct GroupedBarChart: Sendable, Equatable {
     /// One group: its label under the axis (`20 users`) and smaller lines under it (`stage 2`, `+12.0%`).
     package struct Category: Sendable, Equatable {
@@ -35,6 +36,8 @@ package struct GroupedBarChart: Sendable, Equatable {
     package var valueAxisTitle: String
     package var valueUnit: ChartUnit
     package var series: [Series]
+    /// Linear, logarithmic, or chosen from the values (the default).
+    package var valueScale = AxisScale.automatic
     /// Shown in the plot when there is no category.
     package var emptyNote = "No stages to compare"
 
@@ -63,8 +66,7 @@ package struct GroupedBarChart: Sendable, Equatable {
             width: width, height: height, legend: legend, stripHeight: 14,
             bottomHeight: 46 + detailLines * (Self.detailSize + 3)
         ) { intervals in
-            Axis(title: valueAxisTitle, unit: valueUnit, minimum: values.min() ?? 0, maximum: values.max() ?? 0,
-                 maxIntervals: intervals)
+            Axis(title: valueAxisTitle, unit: valueUnit, values: values, maxIntervals: intervals, scale: valueScale)
         }
         frame.drawHeader(title: title, legend: legend, into: &document)
         frame.drawValueGrid(into: &document)
@@ -103,6 +105,12 @@ package struct GroupedBarChart: Sendable, Equatable {
             return
         }
         let zero = frame.y(0)
+        if frame.valueAxis.isLogarithmic, value <= 0 {
+            // A log axis has no height for 0: a flat stub on its floor says "0" without pretending a bar.
+            document.rect(x: x + 0.5, y: zero - 3, width: width - 1, height: 3, fill: style.color)
+            document.text("0", x: middle, y: zero - 7, size: Self.valueSize, anchor: "middle")
+            return
+        }
         let top = frame.y(value)
         // A 1 px gap between neighbouring bars keeps them apart in grey.
         document.rect(

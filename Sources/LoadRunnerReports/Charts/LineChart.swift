@@ -61,6 +61,8 @@ package struct LineChart: Sendable, Equatable {
     package var xDomain: ClosedRange<Double>
     package var yAxisTitle: String
     package var yUnit: ChartUnit
+    /// Linear (the default), logarithmic, or chosen from the values; on a log axis a zero sits on its `0` floor.
+    package var yScale = AxisScale.linear
     package var series: [Series]
     package var bands: [Band] = []
     /// The legend entry of the bands.
@@ -96,8 +98,7 @@ package struct LineChart: Sendable, Equatable {
         let frame = PlotFrame(
             width: width, height: height, legend: legend, stripHeight: sections.isEmpty ? 0 : 18, bottomHeight: 50
         ) { intervals in
-            Axis(title: yAxisTitle, unit: yUnit, minimum: values.min() ?? 0, maximum: values.max() ?? 0,
-                 maxIntervals: intervals)
+            Axis(title: yAxisTitle, unit: yUnit, values: values, maxIntervals: intervals, scale: yScale)
         }
         let scale = XScale(domain: xDomain, left: frame.left, right: frame.right)
         frame.drawHeader(title: title, legend: legend, into: &document)

@@ -8,10 +8,13 @@ import Foundation
 package struct NiceTicks: Sendable, Equatable {
     /// The tick values, ascending; the first is at or below the data, the last at or above it.
     package var values: [Double]
-    /// The distance between two ticks.
+    /// The distance between two ticks (on a logarithmic axis: the ratio between two decade ticks).
     package var step: Double
-    /// The power of ten of `step` (`-1` for 0.2, `2` for 500): the digits a label needs.
+    /// The power of ten of `step` (`-1` for 0.2, `2` for 500): the digits a label needs; on a logarithmic axis,
+    /// the power of ten of the smallest positive tick.
     package var exponent: Int
+    /// True for ticks of a base-10 logarithmic axis (`NiceTicks+Logarithmic.swift`), which are not evenly spaced.
+    package var isLogarithmic = false
 
     /// The first and last tick.
     package var lower: Double { values.first ?? 0 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The layout every chart shares, top to bottom: title, legend rows, an optional label strip (stage names),
 /// the plot with a value axis on the left (grid lines, ticks, rotated title), and room below for the
 /// category or time axis. Sizes are fixed pixels, so output is the same on every machine.
@@ -37,11 +39,21 @@ struct PlotFrame {
     var plotWidth: Double { right - left }
     var plotHeight: Double { bottom - top }
 
-    /// The vertical pixel of `value` on the value axis.
+    /// Height of the band under a logarithmic axis's first positive tick where its `0` floor is.
+    static let zeroBand = 16.0
+
+    /// The vertical pixel of `value` on the value axis. On a logarithmic axis, zero and negative values are
+    /// at the floor (the bottom, labelled `0` when the axis has a zero band).
     func y(_ value: Double) -> Double {
         let ticks = valueAxis.ticks
-        let span = ticks.upper - ticks.lower
-        return bottom - (span > 0 ? (value - ticks.lower) / span : 0) * plotHeight
+        guard ticks.isLogarithmic else {
+            let span = ticks.upper - ticks.lower
+            return bottom - (span > 0 ? (value - ticks.lower) / span : 0) * plotHeight
+        }
+        guard value > 0, let low = ticks.values.first(where: { $0 > 0 }), ticks.upper > low else { return bottom }
+        let band = ticks.lower == 0 ? Self.zeroBand : 0
+        let share = (log10(value) - log10(low)) / (log10(ticks.upper) - log10(low))
+        return bottom - band - Swift.max(0, share) * (plotHeight - band)
     }
 
     /// Title and legend.

@@ -27,10 +27,12 @@ package enum RunCharts {
             ("Requests/s (all completed)", { Double($0.aggregated.requests) }),
             ("Errors/s (failed)", { Double($0.aggregated.failures) }),
         ])
-        let latency = chart(for: result, title: latencyTitle, axisTitle: "Latency", unit: .milliseconds, [
+        var latency = chart(for: result, title: latencyTitle, axisTitle: "Latency", unit: .milliseconds, [
             ("p50", { $0.aggregated.micros(atPercentile: 50).map { Double($0) / 1000 } }),
             ("p95", { $0.aggregated.micros(atPercentile: 95).map { Double($0) / 1000 } }),
         ])
+        // A stall makes a second's latency thousands of times the usual: then the axis is logarithmic.
+        latency.yScale = .automatic
         var users = chart(for: result, title: usersTitle, axisTitle: "Users", unit: .count, [
             ("Active users", { Double($0.users) }),
         ])

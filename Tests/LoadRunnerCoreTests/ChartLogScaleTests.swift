@@ -5,6 +5,8 @@ import Testing
 
 /// Logarithmic value axes: 1-2-5 ticks per decade, when `automatic` picks them, how they print, and charts
 /// whose values span orders of magnitude (the replica demo's p50 per stage: 2 ms, 3 ms, 5 ms, 1.1 s).
+///
+/// Re-record its golden charts with `LOADRUNNER_RECORD_GOLDEN=1 swift test --filter ChartLogScaleTests`.
 @Suite struct ChartLogScaleTests {
     @Test(arguments: [
         (2, 1100, 6, false, [1, 10, 100, 1000, 10_000]),
@@ -102,6 +104,7 @@ import Testing
             baselineLabel: "primary only", candidateLabel: "two replicas")
         let svg = chart.svg
         #expect(ChartText.isWellFormedXML(svg))
+        assertMatchesGolden(svg, file: "log-compare-p50.svg")
         #expect(svg.contains(">p50 latency (ms, log scale)</text>"))
         #expect(!svg.contains(">0.00</text>") && !svg.contains(">0</text>"))
         for label in ["2.00", "3.00", "5.00", "1100", "1.80", "2.90", "4.60", "640"] {
@@ -147,6 +150,7 @@ import Testing
         result.series[5].aggregated = ReportFixtures.interval(stalled, total: stalled)
         let chart = try #require(RunCharts.charts(for: result).first { $0.fileName == RunCharts.latencyFileName })
         #expect(ChartText.isWellFormedXML(chart.svg))
+        assertMatchesGolden(chart.svg, file: "log-chart-latency.svg")
         #expect(chart.svg.contains(">Latency (ms, log scale)</text>"))
         // The p50 line: its pixel heights follow the logarithm of the seconds' p50s.
         let p50s = result.series.compactMap { $0.aggregated.micros(atPercentile: 50).map { Double($0) / 1000 } }

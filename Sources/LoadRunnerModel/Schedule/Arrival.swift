@@ -23,7 +23,7 @@ package struct Arrival: Sendable, Equatable {
 ///
 /// A pure function of (seed, k), so a baseline and a candidate run with the same seed send the same requests with
 /// the same rows in the same order, however their timing differs. (A closed user draws from a stream of its own,
-/// `RandomSource(seed: seed + user index ...)`, so a closed run is repeatable per user.)
+/// `RandomSource(seed:purpose: .closedUser, stream: user index)`, so a closed run is repeatable per user.)
 package struct ArrivalChoice: Sendable {
     /// Index into the profile's requests.
     package var requestIndex: Int

@@ -7,6 +7,8 @@ extension RandomSource {
         case arrivalGaps = 1
         /// The request and data rows of one open-model arrival (stream: the arrival index k).
         case arrivalChoice = 2
+        /// The choices of one closed-model virtual user: requests, data rows, think times (stream: the user index).
+        case closedUser = 3
     }
 
     /// The generator of stream `stream` of `seed` for `purpose`: the same on every run, and unrelated to every

@@ -42,3 +42,36 @@ import Testing
         #expect(try await Self.pathsServed(seed: 6) != first)
     }
 }
+
+/// What the engine checks of an open-model profile before anything is sent.
+@Suite struct OpenStageEngineTests {
+    /// A socket per user or per open-stage connection, whichever is more (closed and open stages never run at
+    /// once), plus 64 and 8 per loop.
+    @Test(arguments: [(10, 0, 1, 82), (10, 10_000, 1, 10_072), (20_000, 500, 4, 20_096)])
+    func openFilesCoverTheConnectionCap(users: Int, connections: Int, loops: Int, needed: Int) {
+        #expect(LoadEngine.openFilesNeeded(users: users, connections: connections, loops: loops) == needed)
+    }
+
+    @Test func anOpenStageIsRefusedAsUnsupportedBeforeAnythingIsSent() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: open
+                target: http://127.0.0.1:1
+                data:
+                  ids: { fetch: /user/get-ids }
+                requests:
+                  - { name: ok, path: "/ok/{{ ids }}" }
+                stages:
+                  - { users: 1, duration: 1s }
+                  - { rate: 10/s, duration: 1s }
+                """, target: server.baseURL)
+            let engine = LoadEngine(profile: profile, options: EngineOptions(commandLine: ["test"], loadRunnerVersion: "test"))
+            await #expect(throws: EngineError.unsupported(
+                "open-model stages (`rate:`) are not run yet by this LoadRunner (stage 2); `LoadRunner validate` checks "
+                    + "them and shows their plan; give those stages `users` to run the profile now. Nothing was sent")) {
+                _ = try await engine.run(observer: RecordingObserver(), stop: StopSignal())
+            }
+            #expect(server.requestsServed == 0)
+        }
+    }
+}

@@ -19,7 +19,7 @@ enum CLIMessages {
         let length = counted > 0
             ? "\(counted) requests in counted stages, at most \(formatDuration(seconds))" : formatDuration(seconds)
         return "\(profile.sourcePath): valid: \(profile.stages.count) stage\(profile.stages.count == 1 ? "" : "s"), "
-            + "\(profile.requests.count) request\(profile.requests.count == 1 ? "" : "s"), up to \(peak) users, "
+            + "\(profile.requests.count) request\(profile.requests.count == 1 ? "" : "s"), \(load(profile, peakUsers: peak)), "
             + "\(length) against \(profile.target)"
     }
 

@@ -9,7 +9,9 @@ import LoadRunnerText
 /// `measurementsLost`. It decodes like any result, so `report` shows it (with a warning) and `compare`
 /// refuses it as a run with no stages.
 enum MinimalResult {
-    static func make(profile: Profile, commandLine: [String], version: String, startTime: Date, endTime: Date) -> RunResult {
+    static func make(
+        profile: Profile, commandLine: [String], version: String, startTime: Date, endTime: Date, seed: UInt64? = nil
+    ) -> RunResult {
         let provenance = Provenance(
             loadRunnerVersion: version, libcurlVersion: SystemInfo.libcurlVersion, hostName: SystemInfo.hostName,
             cpuCount: SystemInfo.onlineCPUCount, allowedCPUCount: SystemInfo.allowedCPUCount, kernel: SystemInfo.kernel,
@@ -19,6 +21,7 @@ enum MinimalResult {
         result.measurementsLost = true
         result.startUnixMicros = RunResult.unixMicros(startTime)
         result.compareBudgets = profile.compareBudgets
+        result.seed = seed
         return result
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoadRunnerEngine
+import LoadRunnerModel
 
 /// `LoadRunner run PROFILE`: runs a profile and writes every result file.
 struct RunCommand: AsyncParsableCommand {
@@ -42,6 +43,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("allow-file"), help: "With --no-actions: let the profile read this file outside its folder (a csv: source); repeatable.")
     var allowFile: [String] = []
 
+    @Option(help: "Seed of every random choice (request mix, data rows, Poisson arrivals), 0 to 2^53-1; wins over the profile's `seed:`. Without either, one is drawn; result.json records the seed used.")
+    var seed: UInt64?
+
     @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
     var loops: Int?
 
@@ -49,12 +53,15 @@ struct RunCommand: AsyncParsableCommand {
         if let loops, !(1...EngineOptions.maxLoops).contains(loops) {
             throw ValidationError("--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)")
         }
+        if let seed, seed > ProfileLimits.maxSeed {
+            throw ValidationError("--seed must be between 0 and \(ProfileLimits.maxSeed) (2^53-1), got \(seed)")
+        }
     }
 
     func run() async throws {
         let console = Console.standard()
         let status = await RunSession(
-            profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, junitPath: junit,
+            profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,
             refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode
@@ -80,6 +87,8 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usageOrProfileError.exitCode
         }
         console.line(CLIMessages.profileValid(loaded))
-        for line in CLIMessages.commandsOf(loaded) + CLIMessages.readsOf(loaded) { console.line(line) }
+        for line in CLIMessages.openStagesOf(loaded) + CLIMessages.commandsOf(loaded) + CLIMessages.readsOf(loaded) {
+            console.line(line)
+        }
     }
 }

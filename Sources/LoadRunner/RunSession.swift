@@ -13,6 +13,8 @@ struct RunSession {
     var outputFolder: String?
     var quiet: Bool
     var loops: Int?
+    /// `--seed`; it wins over the profile's `seed:`, and without either a seed is drawn.
+    var seed: UInt64? = nil
     var junitPath: String?
     /// Refuse a profile that runs commands of its own (`--no-actions`).
     var refuseCommands = false
@@ -42,6 +44,7 @@ struct RunSession {
             return .outputFailure
         }
 
+        let seed = self.seed ?? profile.seed ?? UInt64.random(in: 0...ProfileLimits.maxSeed)
         let stop = StopSignal()
         let commands = RunningCommands()
         let resultFile = ResultFileGuard()
@@ -49,7 +52,7 @@ struct RunSession {
         let minimal: @Sendable () -> RunResult = { [commandLine] in
             MinimalResult.make(
                 profile: profile, commandLine: commandLine, version: LoadRunnerCommand.version, startTime: startTime,
-                endTime: Date())
+                endTime: Date(), seed: seed)
         }
         let signals = SignalTrap(stop: stop, commands: commands, console: console) {
             // Into the working folder, which then takes the place of an earlier result it replaces (never mixed in).
@@ -62,7 +65,7 @@ struct RunSession {
         console.line(CLIMessages.starting(profile, outputFolder: folder))
 
         let engine = LoadEngine(profile: profile, options: EngineOptions(
-            loops: loops, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version))
+            loops: loops, seed: seed, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version))
         let result: RunResult
         do {
             result = try await engine.run(observer: progress, stop: stop, commands: commands)
@@ -72,6 +75,7 @@ struct RunSession {
             plan.discard()
             console.error(CLIMessages.engineFailed(error))
             if case .interrupted = error { return .interrupted }
+            if case .unsupported = error { return .usageOrProfileError }
             return .targetOrSetupFailure
         }
         progress.finish()

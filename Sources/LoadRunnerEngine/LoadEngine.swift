@@ -26,6 +26,7 @@ package struct LoadEngine: Sendable {
     ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)
         let loopCount = options.loopCount(peakUsers: planned.peakUsers)
+        try refuseOpenStages()
         try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()
@@ -207,11 +208,31 @@ package struct LoadEngine: Sendable {
         throw .setup(Messages.cleartextHTTP2Unsupported(libcurl: SystemInfo.libcurlVersion))
     }
 
-    /// Each user holds one connection; make sure the process may open that many sockets.
+    /// Each user holds one connection, and open stages up to `max_connections`; make sure the process may open
+    /// that many sockets.
     private func checkOpenFileLimit(users: Int, loops: Int) throws(EngineError) {
-        // `users` is at most ProfileLimits.maxUsers (a million), so this sum is far from overflow.
-        let needed = users + 64 + loops * 8
+        let connections = profile.hasOpenStages ? profile.maxConnections : 0
+        let needed = Self.openFilesNeeded(users: users, connections: connections, loops: loops)
         let limit = SystemInfo.raiseOpenFileLimit(to: needed)
-        guard limit >= needed else { throw .setup(Messages.openFileLimit(needed: needed, limit: limit, users: users)) }
+        guard limit >= needed else {
+            let message = connections > users
+                ? Messages.openFileLimit(needed: needed, limit: limit, connections: connections)
+                : Messages.openFileLimit(needed: needed, limit: limit, users: users)
+            throw .setup(message)
+        }
+    }
+
+    /// The open files a run needs: a socket per user or per open-stage connection (whichever is more: closed and
+    /// open stages do not run at once), plus room for libcurl, the loops and the process's own files.
+    package static func openFilesNeeded(users: Int, connections: Int, loops: Int) -> Int {
+        // Both counts are at most a million (ProfileLimits), so this sum is far from overflow.
+        max(users, connections) + 64 + loops * 8
+    }
+
+    /// Open-model stages are validated and planned (`ArrivalPlan`) but not dispatched yet: refuse them before anything
+    /// is sent (a `fetch` source included).
+    private func refuseOpenStages() throws(EngineError) {
+        let open = profile.stages.indices.filter { profile.stages[$0].isOpen }
+        guard open.isEmpty else { throw .unsupported(Messages.openStagesNotRunYet(open)) }
     }
 }

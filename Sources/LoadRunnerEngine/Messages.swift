@@ -32,13 +32,26 @@ enum Messages {
         "\(users) users need about \(needed) open files, but this process may open only \(limit) "
             + "(hard limit); raise it (e.g. `ulimit -n \(needed)` as root) or run fewer users"
     }
+
+    static func openFileLimit(needed: Int, limit: Int, connections: Int) -> String {
+        "max_connections: \(connections) needs about \(needed) open files, but this process may open only \(limit) "
+            + "(hard limit); raise it (e.g. `ulimit -n \(needed)` as root) or lower max_connections"
+    }
+
+    static func openStagesNotRunYet(_ stages: [Int]) -> String {
+        let numbers = stages.map { String($0 + 1) }.joined(separator: ", ")
+        return "open-model stages (`rate:`) are not run yet by this LoadRunner (stage\(stages.count == 1 ? "" : "s") \(numbers)); "
+            + "`LoadRunner validate` checks them and shows their plan; give those stages `users` to run the profile now. "
+            + "Nothing was sent"
+    }
 }
 
 extension EngineError {
     /// The message alone, for people.
     package var text: String {
         switch self {
-        case .setup(let message), .dataSource(let message), .output(let message), .interrupted(let message): message
+        case .setup(let message), .dataSource(let message), .output(let message), .unsupported(let message),
+             .interrupted(let message): message
         }
     }
 }

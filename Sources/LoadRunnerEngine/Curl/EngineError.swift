@@ -6,6 +6,8 @@ package enum EngineError: Error, Sendable, Equatable {
     case dataSource(String)
     /// The run's output could not be written.
     case output(String)
+    /// The profile asks for something this LoadRunner validates but cannot run yet (open-model stages); nothing was sent.
+    case unsupported(String)
     /// Ctrl-C or SIGTERM came before any load was sent (e.g. while a `fetch` source was loading).
     case interrupted(String)
 }

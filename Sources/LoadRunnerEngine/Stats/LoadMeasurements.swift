@@ -23,6 +23,8 @@ package struct LoadMeasurements: Sendable {
     package var startUnixMicros: Int64
     /// The profile's validated compare budgets, kept in the result as data.
     package var compareBudgets: [Budget]
+    /// The seed of the run's random choices (`EngineOptions.seed`), recorded in the result.
+    package var seed: UInt64
 
     /// The numbers checks may use (`total.failed`, `requests.NAME.ok`, any metric path, see `RunNumbers`), with
     /// the command monitors' series that ran beside the load.

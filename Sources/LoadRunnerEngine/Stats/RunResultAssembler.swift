@@ -28,7 +28,8 @@ package struct RunResultAssembler {
             provenance: provenance(), stages: stages, series: samples, failures: failures(recorders: recorders),
             interrupted: interrupted, abortedBy: abortedBy, monitors: monitored?.series(stages: stages),
             thresholdSpecs: profile.thresholds, endMicros: endMicros, stopReason: stopReason,
-            startUnixMicros: RunResult.unixMicros(clock.startDate), compareBudgets: profile.compareBudgets)
+            startUnixMicros: RunResult.unixMicros(clock.startDate), compareBudgets: profile.compareBudgets,
+            seed: options.seed)
     }
 
     /// The run's result: the load's measurements, what ran beside it (`outcomes`), and whether a stop was
@@ -40,6 +41,7 @@ package struct RunResultAssembler {
         result.abortedBy = load.abortedBy
         result.startUnixMicros = load.startUnixMicros
         result.compareBudgets = load.compareBudgets
+        result.seed = load.seed
         result.monitors = load.monitors
         // Thresholds on command monitors (`command[NAME].max < ...`) need their series: judged after they are in.
         result.commandMonitors = outcomes.commandMonitors

@@ -18,7 +18,8 @@ struct VirtualUser: Sendable {
         }
         control.userStarted()
         defer { control.userEnded() }
-        var random = RandomSource(seed: setup.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        // A stream of its own per user: seeded with `seed + index * step`, user 1's numbers were user 0's one step later.
+        var random = RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index))
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
             // A stage that ends by count has sent its last request: leave; the next stage starts users anew.

@@ -43,6 +43,15 @@ package struct Profile: Sendable, Equatable {
     package var checks: [CheckSpec]
     /// The environment variables the profile reads (`${NAME}` in header values), each once, in profile order.
     package var environmentReads: [String] = []
+    /// Open stages: the most connections open at once (`max_connections:`); arrivals beyond wait in order.
+    package var maxConnections = Profile.defaultMaxConnections
+    /// Open stages: how late an arrival may still be sent (`max_lag:`); later ones count as missed. nil: `timeout`.
+    package var maxLagSetting: Duration?
+    /// The seed of every random choice of the run (`seed:`); `--seed` wins, and without either one is drawn.
+    package var seed: UInt64?
+
+    /// `max_connections` when the profile does not set it.
+    package static let defaultMaxConnections = 10_000
 
     package init(
         name: String, target: TargetURL, timeout: Duration, connectTimeout: Duration,
@@ -76,6 +85,12 @@ package struct Profile: Sendable, Equatable {
 
     /// True when the profile runs commands of its own (actions, checks or command monitors): it is code.
     package var runsCommands: Bool { !actions.isEmpty || !commandChecks.isEmpty || !commandMonitors.isEmpty }
+
+    /// How late an open-stage arrival may still be sent: `max_lag:`, else the request `timeout`.
+    package var maxLag: Duration { maxLagSetting ?? timeout }
+
+    /// True when any stage gives `rate` instead of `users`.
+    package var hasOpenStages: Bool { stages.contains(where: \.isOpen) }
 
     /// The checks that run a command (`run:`), not those that read a metric.
     package var commandChecks: [CheckSpec] { checks.filter { $0.metric == nil } }
@@ -209,6 +224,10 @@ package enum ThinkTime: Sendable, Equatable {
 ///
 /// A stage with a `requestLimit` ends once its users together have sent that many requests and every
 /// response is in (k6's shared iterations); its `duration` is then the limit on its time.
+///
+/// An open stage (`rate` set) has no users: requests arrive at its rate whatever the answers do (`ArrivalPlan`);
+/// `users` is then 0 and `spawnRate` unused. Its `requestLimit` makes it last as long as that many arrivals
+/// take at its rate (`StageSchedule`), at most `duration`.
 package struct Stage: Sendable, Equatable {
     package var users: Int
     /// Users started (or stopped) per second while ramping; > 0.
@@ -220,6 +239,10 @@ package struct Stage: Sendable, Equatable {
 
     /// Requests after which the stage ends (`requests:`); nil for a stage that ends by time.
     package var requestLimit: Int?
+    /// The arrival rate of an open stage (`rate:`); nil for a closed stage, which runs `users`.
+    package var rate: ArrivalRate?
+    /// How an open stage spaces its arrivals (`arrivals:`); `.uniform` unless set, and unused in a closed stage.
+    package var arrivals: ArrivalProcess = .uniform
 
     /// The time limit of a stage that ends by count and gives no `duration`.
     package static let defaultCountedStageTimeLimit = Duration.seconds(30 * 60)
@@ -231,4 +254,17 @@ package struct Stage: Sendable, Equatable {
         self.warmup = warmup
         self.requestLimit = requestLimit
     }
+
+    /// An open stage: requests arrive at `rate`, spaced by `arrivals`.
+    package init(
+        rate: ArrivalRate, arrivals: ArrivalProcess = .uniform, duration: Duration, warmup: Duration = .zero,
+        requestLimit: Int? = nil
+    ) {
+        self.init(users: 0, spawnRate: 1, duration: duration, warmup: warmup, requestLimit: requestLimit)
+        self.rate = rate
+        self.arrivals = arrivals
+    }
+
+    /// True for a stage that gives `rate` instead of `users`.
+    package var isOpen: Bool { rate != nil }
 }

@@ -11,6 +11,14 @@ package enum ProfileLimits {
     package static let maxSpawnRate = 1_000_000.0
     /// The slowest ramp, in users per second (one user every 1,000 s); below it a ramp step overflows the clock.
     package static let minSpawnRate = 0.001
+    /// An open stage's arrival rate, per second (a million requests per second is beyond one generator).
+    package static let maxArrivalRate = 1_000_000.0
+    /// The slowest arrival rate, per second: one an hour.
+    package static let minArrivalRate = 1.0 / 3600
+    /// `max_connections`, the open model's connection cap: like `maxUsers`, checked against open files at run start.
+    package static let maxConnections = 1_000_000
+    /// The largest `seed` (2^53 - 1): every JSON reader (jq, JavaScript) keeps a number up to it exact.
+    package static let maxSeed: UInt64 = (1 << 53) - 1
     /// One request's `weight`.
     package static let maxWeight = 1_000_000
     /// The sum of every request's `weight` (2^31).

@@ -3,7 +3,7 @@
 ///
 /// Spawn semantics follow Locust: entering a stage, users ramp from the previous stage's count toward the
 /// stage's count at `spawnRate` users per second, the first change happening at the stage start; the ramp
-/// is part of the stage's duration.
+/// is part of the stage's duration. An open stage (`rate:`) runs no users; its arrivals are `ArrivalPlan`'s.
 package struct StageSchedule: Sendable, Equatable {
     /// One stage placed on the timeline; times in microseconds since the run started.
     package struct Slot: Sendable, Equatable {
@@ -25,7 +25,7 @@ package struct StageSchedule: Sendable, Equatable {
         var previousUsers = 0
         for (index, stage) in stages.enumerated() {
             // A loaded profile's stages add up to at most ProfileLimits.maxRunDuration (3.2e13 µs): no overflow.
-            let end = start + stage.duration.micros
+            let end = start + stage.plannedMicros
             slots.append(Slot(
                 index: index, stage: stage, startUsers: previousUsers, startMicros: start,
                 windowStartMicros: start + stage.warmup.micros, endMicros: end))
@@ -65,9 +65,10 @@ package struct StageSchedule: Sendable, Equatable {
         return slots.first { elapsedMicros < $0.endMicros }
     }
 
-    /// How many users should be running at `elapsedMicros`; 0 once the schedule is over.
+    /// How many users should be running at `elapsedMicros`; 0 once the schedule is over, and in an open stage
+    /// (whose requests arrive by rate: the users of a closed stage before it leave as it starts).
     package func users(atMicros elapsedMicros: Int64) -> Int {
-        guard let slot = slot(atMicros: elapsedMicros) else { return 0 }
+        guard let slot = slot(atMicros: elapsedMicros), !slot.stage.isOpen else { return 0 }
         let from = slot.startUsers
         let to = slot.stage.users
         guard from != to else { return to }

@@ -42,6 +42,10 @@ package struct RunResult: Codable, Sendable, Equatable {
     /// The profile's `compare:` budgets, as validated before the run; `compare` uses them when the command
     /// line names none. Empty when the profile had none; nil in schema 1 files.
     package var compareBudgets: [Budget]?
+    /// The seed of the run's random choices (`--seed`, the profile's `seed:`, or drawn at random): running the
+    /// profile again with it sends the same requests with the same data rows (and, in open stages, the same
+    /// arrival times). nil in results written before it was recorded.
+    package var seed: UInt64?
 
     package init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],

@@ -3,7 +3,7 @@ import LoadRunnerModel
 /// `think_time:` and `stages:` — when virtual users send and how many there are.
 extension ProfileDecoder {
     static let thinkTimeKeys = ["constant", "between", "pacing"]
-    static let stageKeys = ["users", "spawn_rate", "duration", "requests", "warmup"]
+    static let stageKeys = ["users", "spawn_rate", "rate", "arrivals", "duration", "requests", "warmup"]
 
     /// `0s` / `2s` (constant), `{ constant: 1s }`, `{ between: [1s, 3s] }` or `{ pacing: 1s }`.
     /// A zero constant wait is `.none`.
@@ -42,14 +42,14 @@ extension ProfileDecoder {
         return .between(low, high)
     }
 
-    /// The stage list; at least one.
-    mutating func stages(_ value: YAMLValue) -> [Stage] {
+    /// The stage list; at least one. `arrivals` spaces the open stages that do not say.
+    mutating func stages(_ value: YAMLValue, arrivals: ArrivalProcess = .uniform) -> [Stage] {
         guard let items = list(value, expected: ProfileMessage.expectStages) else { return [] }
         guard !items.isEmpty else {
             report(value, ProfileMessage.stagesEmpty)
             return []
         }
-        let stages = items.compactMap { stage($0) }
+        let stages = items.compactMap { stage($0, arrivals: arrivals) }
         checkTotals(of: stages, at: value)
         return stages
     }
@@ -68,10 +68,12 @@ extension ProfileDecoder {
 
     /// `users` (>= 0), `spawn_rate` (> 0; default users, or 1 for 0 users), `duration` (> 0) and/or
     /// `requests` (> 0: the stage ends after that many; `duration` is then its time limit, default 30m),
-    /// `warmup` (default 0s; shorter than duration).
-    private mutating func stage(_ value: YAMLValue) -> Stage? {
+    /// `warmup` (default 0s; shorter than duration). A stage with `rate` is open (`openStage`).
+    private mutating func stage(_ value: YAMLValue, arrivals: ArrivalProcess) -> Stage? {
         guard let map = map(value, keys: Self.stageKeys, expected: ProfileMessage.expectStage) else { return nil }
-        let users = required(map, "users", example: ProfileMessage.exampleUsers).flatMap { self.users($0) }
+        if let rate = map["rate"] { return openStage(map, rate: rate, arrivals: arrivals) }
+        if let arrivalsValue = map["arrivals"] { report(arrivalsValue, ProfileMessage.arrivalsInClosedStage) }
+        let users = required(map, "users", example: ProfileMessage.exampleStageLoad).flatMap { self.users($0) }
         let spawnRate = map["spawn_rate"].map { self.spawnRate($0) }
         let requestLimit = map["requests"].map { self.requestLimit($0) }
         if map["duration"] == nil && map["requests"] == nil && map.value.node.mapping?.count == map.entries.count {
@@ -95,7 +97,7 @@ extension ProfileDecoder {
         return Stage(users: users, spawnRate: rate, duration: duration, warmup: warmup, requestLimit: requestLimit ?? nil)
     }
 
-    private mutating func requestLimit(_ value: YAMLValue) -> Int? {
+    mutating func requestLimit(_ value: YAMLValue) -> Int? {
         guard let count = integer(value, expected: ProfileMessage.expectRequestLimit, in: 1...ProfileLimits.maxRequests,
                                   advice: ProfileMessage.adviseRequests) else { return nil }
         guard count > 0 else {

@@ -9,6 +9,7 @@ struct ProfileDecoder {
     static let topLevelKeys = [
         "name", "target", "timeout", "connect_timeout", "headers", "data", "requests", "think_time",
         "stages", "http2", "insecure", "thresholds", "compare", "monitors", "actions", "checks",
+        "arrivals", "max_connections", "max_lag", "seed",
     ]
     /// Used when the profile sets no `timeout`.
     static let defaultTimeout: Duration = .seconds(10)
@@ -62,7 +63,14 @@ struct ProfileDecoder {
         let headers = top["headers"].map { self.headers($0) } ?? []
         let requests = required(top, "requests", example: ProfileMessage.exampleRequests).map { self.requests($0) }
         let thinkTime = top["think_time"].map { self.thinkTime($0) } ?? ThinkTime.none
-        let stages = required(top, "stages", example: ProfileMessage.exampleStages).map { self.stages($0) }
+        let arrivals = top["arrivals"].map { arrivalProcess($0) } ?? .uniform
+        let stages = required(top, "stages", example: ProfileMessage.exampleStages).map {
+            self.stages($0, arrivals: arrivals ?? .uniform)
+        }
+        if let thinkTime, let stages { checkThinkTime(thinkTime, at: top["think_time"], stages: stages) }
+        let maxConnections = top["max_connections"].map { self.maxConnections($0) }
+        let maxLag = top["max_lag"].map { positiveDuration($0) }
+        let seed = top["seed"].map { self.seed($0) }
         let http2 = top["http2"].map { bool($0) } ?? false
         let insecure = top["insecure"].map { bool($0) } ?? false
         let thresholds = top["thresholds"].map { self.thresholds($0, in: top) } ?? []
@@ -79,6 +87,9 @@ struct ProfileDecoder {
             thresholds: thresholds, compareBudgets: compareBudgets, monitors: monitors.processes,
             commandMonitors: monitors.commands, actions: actions, checks: checks
         )
+        profile.maxConnections = (maxConnections ?? nil) ?? Profile.defaultMaxConnections
+        profile.maxLagSetting = maxLag ?? nil
+        profile.seed = seed ?? nil
         profile.environmentReads = environmentReads.reduce(into: []) { names, name in
             if !names.contains(name) { names.append(name) }
         }

@@ -239,8 +239,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         let now = clock.nowMicros()
         let untilNextSecond = Int(1_000 - (now / 1_000) % 1_000)
         var timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
-        if let drainUntil = remote.withLock({ $0.drainUntilMicros }) {
-            timeout = min(timeout, Int(max(0, drainUntil - now + 999) / 1_000))
+        // Wake when the drain ends, to give up what still runs then (and not spin once it has).
+        if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
+            timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
         }
         curl_multi_poll(multi, nil, 0, Int32(timeout), nil)
         remote.withLock { $0.waiting = false }

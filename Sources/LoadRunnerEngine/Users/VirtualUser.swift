@@ -20,7 +20,7 @@ struct VirtualUser: Sendable {
         defer { control.userEnded() }
         var random = RandomSource(seed: setup.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
-        /// A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).
+        // A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).
         var dueMicros: Int64?
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
             // A stage that ends by count has sent its last request: leave; the next stage starts users anew.

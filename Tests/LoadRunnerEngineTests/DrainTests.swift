@@ -64,6 +64,31 @@ import Testing
         }
     }
 
+    /// An `abort_on_fail` verdict on a stage waits for the stage's own requests: the one sent at 1 s and
+    /// answered at 2.6 s (in the next stage) makes stage 1's max 1.6 s, which stops the run after stage 1.
+    /// Judged on the requests complete at 2 s, stage 1 would have passed.
+    @Test func anAbortOnFailVerdictWaitsForTheStagesOwnRequests() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: judged late
+                target: http://127.0.0.1:1
+                timeout: 10s
+                think_time: { constant: 20ms }
+                requests:
+                  - { name: paused, path: /pause/1000/2600 }
+                stages:
+                  - { users: 1, duration: 2s }
+                  - { users: 1, duration: 3s }
+                thresholds:
+                  - { threshold: "max < 1s", abort_on_fail: true }
+                """, target: server.baseURL)
+            let (result, _) = try await EngineHarness.run(profile)
+            #expect(result.abortedBy?.contains("failed in stage 1") == true, "\(result.abortedBy ?? "not aborted")")
+            #expect(result.stages.count == 1)
+            #expect(result.stages[0].aggregated.latency.maxMicros >= 1_400_000)
+        }
+    }
+
     /// The load's end waits for requests in flight up to the profile's timeout: hung requests end as timeouts,
     /// counted in their stage with their time, one per user.
     @Test func theLoadsEndDrainsHungRequestsUpToTheTimeout() async throws {

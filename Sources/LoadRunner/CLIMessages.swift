@@ -57,7 +57,8 @@ enum CLIMessages {
         let name = [SIGINT: "Ctrl-C", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signal] ?? "signal \(signal)"
         let ending = commands.map { "\($0.role) (pid \($0.pid))" }
         let commandsPart = ending.isEmpty ? "" : "ending " + ending.joined(separator: ", ") + " (SIGTERM now, SIGKILL in 2s); "
-        return "stopping (\(name)): \(commandsPart)ending every request and writing results "
+        return "stopping (\(name)): \(commandsPart)giving requests in flight up to 2 s to finish (the rest count as "
+            + "incomplete) and writing results "
             + "(a second Ctrl-C quits at once, keeping a minimal result.json)"
     }
 

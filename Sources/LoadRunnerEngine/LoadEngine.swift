@@ -169,18 +169,42 @@ package struct LoadEngine: Sendable {
             }
             control.stop()
             control.setTarget(0)
-            loops.forEach { $0.abandonTransfers() }
+            let drain = drainTransfers(loops: loops, clock: clock, stop: stop)
             group.cancelAll()
             await group.waitForAll()
+            drain.cancel()
             return Driven(endMicros: endMicros, abortedBy: abortedBy, stageCounts: driver.stageCounts)
         }
     }
 
+    /// Ends the load's requests: the loops send nothing new and let running requests finish for up to the
+    /// profile's `timeout` (so each ends by its own timeout), or `StopDrain.afterSignalMicros` once a stop
+    /// was requested (also during the drain); what is still running then is recorded as `incomplete`.
+    /// Returns the task that shortens the drain on a stop; cancel it once the users have left.
+    private func drainTransfers(loops: [CurlLoop], clock: RunClock, stop: StopSignal) -> Task<Void, Never> {
+        let timeout = profile.timeout.micros
+        let signalled = min(timeout, StopDrain.afterSignalMicros)
+        let now = clock.nowMicros()
+        let stopped = stop.isRequested
+        loops.forEach { $0.drainTransfers(untilMicros: now + (stopped ? signalled : timeout)) }
+        return Task {
+            guard !stopped else { return }
+            while !Task.isCancelled && !stop.isRequested {
+                try? await Task.sleep(for: .microseconds(StopDrain.pollMicros))
+            }
+            guard stop.isRequested else { return }
+            let until = clock.nowMicros() + signalled
+            loops.forEach { $0.drainTransfers(untilMicros: until) }
+        }
+    }
+
     /// Judges the `abort_on_fail` thresholds on a stage whose window just ended, on the window's merged
-    /// statistics; returns what failed, if any.
+    /// statistics once the stage's own requests are in (each loop waits for those that started before the
+    /// stage's end, at most the profile's timeout); returns what failed, if any.
     private func abortingThreshold(in slot: StageSchedule.Slot, loops: [CurlLoop]) async -> String? {
         let specs = profile.thresholds.filter(\.abortOnFail)
         guard !specs.isEmpty else { return nil }
+        for loop in loops { await loop.settled(before: slot.endMicros) }
         var perLoop: [[RequestStats]] = []
         for loop in loops { perLoop.append(await loop.windowStats(stage: slot.index)) }
         let (requests, aggregated) = RunResultAssembler.merge(perLoop, requests: profile.requests)
@@ -235,4 +259,12 @@ package struct LoadEngine: Sendable {
         let open = profile.stages.indices.filter { profile.stages[$0].isOpen }
         guard open.isEmpty else { throw .unsupported(Messages.openStagesNotRunYet(open)) }
     }
+}
+
+/// How the load's end drains its requests after a stop (Ctrl-C, SIGTERM, SIGHUP).
+enum StopDrain {
+    /// How long requests in flight may still finish after a stop, at most (2 s; less when the timeout is shorter).
+    static let afterSignalMicros: Int64 = 2_000_000
+    /// How often a drain that began without a stop looks for one.
+    static let pollMicros: Int64 = 50_000
 }

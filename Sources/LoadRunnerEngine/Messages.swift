@@ -1,5 +1,17 @@
+import LoadRunnerText
+
 /// Every message the engine shows a person, in one place.
 enum Messages {
+    /// The failure message of a request that had no answer when the run ended, while it is recorded; the result
+    /// says how long the oldest had waited (`noResponse(afterMicros:count:)`).
+    static let noResponse = "no response"
+
+    /// The failure message of `count` requests with no answer when the run ended, the oldest after `micros`.
+    static func noResponse(afterMicros micros: Int64, count: UInt64) -> String {
+        let seconds = ReportNumber.fixed(Double(micros) / 1_000_000, decimals: 2)
+        return count == 1 ? "no response after \(seconds) s" : "no response after up to \(seconds) s"
+    }
+
     static func userCouldNotStart(_ error: EngineError) -> String {
         "a virtual user could not start: \(error.text); the run goes on with the others"
     }

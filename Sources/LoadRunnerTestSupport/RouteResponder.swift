@@ -1,7 +1,8 @@
 import NIOHTTP1
 
-/// Decides how the test server answers each request: a pure function of the route, the request and
-/// the demo user table, so the connection handler only carries out the returned `RouteAction`.
+/// Decides how the test server answers each request: a function of the route, the request, the demo user
+/// table and (for `/pause/`) the time since the first `/pause/` request, so the connection handler only
+/// carries out the returned `RouteAction`.
 struct RouteResponder: Sendable {
     /// The body of `/ok`.
     static let okBody = #"{"ok":true}"#
@@ -12,6 +13,11 @@ struct RouteResponder: Sendable {
     let userRouteDelay: Duration?
     /// Fixed JSON answers by exact path (`Configuration.jsonRoutes`).
     var jsonRoutes: [String: String] = [:]
+    /// Milliseconds since the server's first `/pause/` request (0 for that one), read as a `/pause/` request
+    /// arrives; the schedule of every `/pause/` route counts from there.
+    var pauseElapsedMilliseconds: Int { pauseClock.elapsedMilliseconds() }
+    /// Shared by every connection of one server.
+    var pauseClock = PauseClock()
 
     /// Returns what to do for `route`, given the request head and the number of body bytes received.
     func action(for route: TestRoute, head: HTTPRequestHead, bodyLength: Int) -> RouteAction {
@@ -29,6 +35,10 @@ struct RouteResponder: Sendable {
             return .closeAbruptly
         case .stall:
             return .stall
+        case .pause(let from, let until):
+            let now = pauseElapsedMilliseconds
+            let delay = now >= from && now < until ? until - now : 0
+            return .respond(.json(#"{"paused_ms":\#(delay)}"#, delay: .milliseconds(delay)))
         case .garbage:
             return .writeGarbage
         case .echo:

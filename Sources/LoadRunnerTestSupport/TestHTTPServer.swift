@@ -5,7 +5,7 @@ import Synchronization
 
 /// A real HTTP/1.1 server on SwiftNIO for tests and the demo: binds 127.0.0.1 on an ephemeral port by
 /// default, serves fixed routes (`/ok`, `/delay/{ms}`, `/status/{code}`, `/bytes/{n}`, `/close`, `/stall`,
-/// `/garbage`, `/echo`, `/header/{name}`), the demo user service (`/user/get/{id}`, `/user/search`,
+/// `/pause/{fromMs}/{untilMs}`, `/garbage`, `/echo`, `/header/{name}`), the demo user service (`/user/get/{id}`, `/user/search`,
 /// `/user/get-ids`) and any JSON routes its configuration adds, honours keep-alive, and counts
 /// connections, requests and the header names it parsed.
 ///

@@ -10,6 +10,10 @@ enum TestRoute: Sendable, Equatable {
     case bytes(count: Int, chunked: Bool = false)
     case close
     case stall
+    /// `/pause/{fromMs}/{untilMs}`: answered at once, except that a request arriving between `fromMs` and
+    /// `untilMs` (milliseconds since the server's first `/pause/` request) is answered at `untilMs`: a server
+    /// that hangs on a schedule.
+    case pause(fromMilliseconds: Int, untilMilliseconds: Int)
     case garbage
     case echo
     /// `/header/{name}`: the request's `name` header value as a one-element JSON array, 403 without it.
@@ -54,6 +58,7 @@ enum TestRoute: Sendable, Equatable {
         case ("stall", 1): return .stall
         case ("garbage", 1): return .garbage
         case ("delay", 2): return delay(segments.last)
+        case ("pause", 3): return pause(segments.dropFirst().first, segments.last)
         case ("status", 2): return status(segments.last)
         case ("bytes", 2): return bytes(segments.last, chunked: query == "chunked")
         case ("header", 2): return .header(name: String(segments.last ?? ""))
@@ -72,6 +77,16 @@ enum TestRoute: Sendable, Equatable {
                 message: "delay must be a whole number of milliseconds in 0...\(maximumDelayMilliseconds)")
         }
         return .delay(milliseconds: milliseconds)
+    }
+
+    private static func pause(_ from: Substring?, _ until: Substring?) -> TestRoute {
+        let range = 0...maximumDelayMilliseconds
+        guard let from = from.flatMap({ Int($0) }), let until = until.flatMap({ Int($0) }), range.contains(from),
+            range.contains(until), from <= until
+        else {
+            return .badRequest(message: "pause needs two whole numbers of milliseconds, from <= until, in 0...\(maximumDelayMilliseconds)")
+        }
+        return .pause(fromMilliseconds: from, untilMilliseconds: until)
     }
 
     private static func status(_ text: Substring?) -> TestRoute {

@@ -78,8 +78,28 @@ import Testing
         let result = RunResult(provenance: ReportFixtures.provenance, stages: [stage], series: [], failures: [], interrupted: false)
         let messages = ReportWarning.warnings(for: result).map(\.message)
         #expect(messages.contains("Stage 1: 1 request was still in flight at its end (longest 2.0 s, longer than any "
-            + "that completed) and is not in its statistics, so its latencies understate the slowest requests; "
+            + "that completed) and is not in its latency figures, so they understate the slowest requests; "
             + "see the target's health or lower the profile's timeout."))
+    }
+
+    /// Pacing users whose iterations started more than 10 ms late are said to have fallen behind, with the
+    /// sentence on what closed-model latency leaves out; on time, nothing is said.
+    @Test(arguments: [false, true])
+    func pacingUsersThatFellBehindAreWarnedOf(behind: Bool) {
+        var result = ReportFixtures.result(interrupted: false)
+        var lag = LatencyHistogram()
+        lag.record(micros: 1)
+        for _ in 0..<3 { lag.record(micros: behind ? 150_000 : 2_000) }
+        result.stages[0].aggregated.lag = lag
+        let warning = ReportWarning.warnings(for: result).first { if case .fellBehindSchedule = $0 { true } else { false } }
+        guard behind else {
+            #expect(warning == nil)
+            return
+        }
+        #expect(warning == .fellBehindSchedule(stage: 1, lateStarts: 3, starts: 4, maxLagMicros: lag.maxMicros))
+        #expect(warning?.message == "Stage 1: pacing users fell behind their schedule: 3 of 4 iterations started late, "
+            + "the latest 0.15 s behind. Closed-model latency omits the time a user could not send, so these latencies "
+            + "understate what requests arriving on schedule would have seen.")
     }
 
     @Test func anActionThatOutlivedTheLoadIsWarnedOf() {

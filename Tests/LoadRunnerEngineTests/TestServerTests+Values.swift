@@ -52,6 +52,18 @@ extension TestServerTests {
         #expect(TestRoute(method: "GET", uri: "//") == .notFound)
     }
 
+    @Test func pauseRoutesParseTheirWindow() {
+        #expect(TestRoute(method: "GET", uri: "/pause/2500/4000") == .pause(fromMilliseconds: 2500, untilMilliseconds: 4000))
+        #expect(TestRoute(method: "GET", uri: "/pause/0/0") == .pause(fromMilliseconds: 0, untilMilliseconds: 0))
+        for bad in ["/pause/4000/2500", "/pause/x/1", "/pause/-1/5", "/pause/1/86400001"] {
+            guard case .badRequest = TestRoute(method: "GET", uri: bad) else {
+                Issue.record("\(bad) should be refused")
+                continue
+            }
+        }
+        #expect(TestRoute(method: "GET", uri: "/pause/1") == .notFound)
+    }
+
     @Test(arguments: [
         ("127.0.0.1", "127.0.0.1"), ("127.8.9.10", "127.8.9.10"), ("localhost", "127.0.0.1"),
         ("LOCALHOST", "127.0.0.1"), ("::1", "::1"), ("[::1]", "::1"), ("0:0:0:0:0:0:0:1", "::1"),

@@ -26,6 +26,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Transfers handed over with a `refusal`: recorded as failures on this turn of the loop, never sent.
     private var refusedTransfers: [CurlTransfer] = []
     private var recorder: LoopRecorder
+    /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
+    /// before its run time is still running on this loop.
+    private var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
 
     /// Work handed over by other threads, and the flags that tell the loop what to do next.
     private struct RemoteInbox {
@@ -33,8 +36,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         var transfers: [CurlTransfer] = []
         /// True while the loop waits in `curl_multi_poll`: only then does a hand-over need a wake-up.
         var waiting = false
-        /// Sticky once set: the run is ending, so every transfer is abandoned, including late submissions.
-        var closing = false
+        /// Set when the load has ended: new transfers are not sent, running ones may finish until these run
+        /// microseconds, and those still running then are recorded as `incomplete`. Only ever moves earlier.
+        var drainUntilMicros: Int64?
         var stop = false
         /// The first second not to report when stopping (the run's end, rounded up).
         var finalSecond = 0
@@ -95,11 +99,15 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Runs `transfer` (already configured) and returns when it completes or is abandoned.
     /// Called from a virtual user running on this loop. With a `refusal`, nothing is sent: the loop records
     /// that failure on its next turn (so a user whose every request is refused still lets the loop run).
-    func perform(_ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil) async -> TransferResult {
+    /// `scheduledMicros` is when the request was due by its user's schedule (a `pacing` user), nil without one.
+    func perform(
+        _ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil, scheduledMicros: Int64? = nil
+    ) async -> TransferResult {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
             transfer.requestIndex = requestIndex
             transfer.refusal = refusal
+            transfer.scheduledMicros = scheduledMicros
             transfer.startMicros = clock.nowMicros()
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
@@ -115,10 +123,23 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// From now on, ends every transfer without recording it; users get `.cancelled`. Any thread.
-    func abandonTransfers() {
-        remote.withLock { $0.closing = true }
+    /// The load has ended: from now on no new transfer is sent (its user gets `.cancelled`), running ones may
+    /// finish until run time `untilMicros`, and each still running then is recorded as an `incomplete` failure
+    /// and its user gets `.cancelled`. Called again with an earlier time (Ctrl-C), the drain ends sooner. Any thread.
+    func drainTransfers(untilMicros: Int64) {
+        remote.withLock { $0.drainUntilMicros = min($0.drainUntilMicros ?? untilMicros, untilMicros) }
         curl_multi_wakeup(multi)
+    }
+
+    /// Returns once no transfer that started before run time `beforeMicros` is still running on this loop: a
+    /// stage's own requests are all in (each ends by the profile's timeout at the latest). Any task.
+    func settled(before beforeMicros: Int64) async {
+        await Task(executorPreference: self) {
+            await withUnsafeContinuation { continuation in
+                self.settleWaiters.append((beforeMicros, continuation))
+                self.resumeSettledWaiters()
+            }
+        }.value
     }
 
     /// Stops the loop once its jobs are done, and waits for its thread to end. Any thread but this loop's.
@@ -145,12 +166,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         while true {
             let inbox = remote.withLock { inbox in
                 defer { inbox.jobs.removeAll(keepingCapacity: true); inbox.transfers.removeAll(keepingCapacity: true) }
-                return (inbox.jobs, inbox.transfers, inbox.closing, inbox.stop)
+                return (inbox.jobs, inbox.transfers, inbox.drainUntilMicros, inbox.stop)
             }
             localJobs.append(contentsOf: inbox.0)
             transfersToAdd.append(contentsOf: inbox.1)
             runJobs()
-            if inbox.2 { abandonRunningTransfers() }
+            if let drainUntil = inbox.2 { drain(untilMicros: drainUntil) }
             if inbox.3 && localJobs.isEmpty && transfersToAdd.isEmpty && runningTransfers.isEmpty { break }
 
             for transfer in transfersToAdd {
@@ -165,11 +186,34 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
 
             curl_multi_perform(multi, &stillRunning)
             readCompletions()
+            resumeSettledWaiters()
             if !localJobs.isEmpty { continue }
             waitForActivity()
         }
+        settleWaiters.forEach { $0.continuation.resume() }
+        settleWaiters.removeAll()
         let finalSecond = remote.withLock { $0.finalSecond }
         recorder.rollOver(toSecond: finalSecond) { series.deliver(loop: index, $0) }
+    }
+
+    /// Resumes every `settled(before:)` waiter whose requests are all in.
+    private func resumeSettledWaiters() {
+        guard !settleWaiters.isEmpty else { return }
+        let oldest = oldestRunningStartMicros()
+        settleWaiters.removeAll { waiter in
+            guard oldest.map({ $0 >= waiter.beforeMicros }) ?? true else { return false }
+            waiter.continuation.resume()
+            return true
+        }
+    }
+
+    /// When the oldest transfer still running (or handed over and not yet recorded) started; nil when none.
+    private func oldestRunningStartMicros() -> Int64? {
+        var oldest: Int64?
+        for transfer in runningTransfers.values { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
+        for transfer in refusedTransfers { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
+        for transfer in transfersToAdd { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
+        return oldest
     }
 
     private func runJobs() {
@@ -192,8 +236,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         guard mayWait else { return }
         var curlTimeout = -1
         curl_multi_timeout(multi, &curlTimeout)
-        let untilNextSecond = Int(1_000 - (clock.nowMicros() / 1_000) % 1_000)
-        let timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
+        let now = clock.nowMicros()
+        let untilNextSecond = Int(1_000 - (now / 1_000) % 1_000)
+        var timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
+        // Wake when the drain ends, to give up what still runs then (and not spin once it has).
+        if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
+            timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
+        }
         curl_multi_poll(multi, nil, 0, Int32(timeout), nil)
         remote.withLock { $0.waiting = false }
     }
@@ -213,7 +262,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let requestIndex = transfer.requestIndex
             let outcome = TransferOutcomeReader.outcome(
                 of: transfer, code: code, expect: expectations[requestIndex])
-            recorder.record(requestIndex: requestIndex, outcome: outcome, atMicros: now)
+            record(transfer, outcome: outcome, atMicros: now)
             recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
             resume(transfer, with: .completed(outcome))
         }
@@ -221,25 +270,39 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let outcome = RequestOutcome(
                 status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0), failure: transfer.refusal)
             transfer.refusal = nil
-            recorder.record(requestIndex: transfer.requestIndex, outcome: outcome, atMicros: now)
+            record(transfer, outcome: outcome, atMicros: now)
             resume(transfer, with: .completed(outcome))
         }
         refusedTransfers.removeAll(keepingCapacity: true)
     }
 
-    /// Ends every running transfer unrecorded, except that each counts as in flight at the ends of the stages it
-    /// spanned, the current one included (the run ends now).
-    private func abandonRunningTransfers() {
+    /// Records `transfer`'s outcome in the window and second it started in, with how late it went out.
+    private func record(_ transfer: CurlTransfer, outcome: RequestOutcome, atMicros now: Int64) {
+        recorder.record(
+            requestIndex: transfer.requestIndex, outcome: outcome, startMicros: transfer.startMicros, atMicros: now,
+            lagMicros: transfer.scheduledMicros.map { transfer.startMicros - $0 })
+    }
+
+    /// While the load's end drains: sends nothing new (those users get `.cancelled`, nothing is recorded), and
+    /// once `untilMicros` has come, records every transfer still running as `incomplete` (counted at the ends
+    /// of the stages it spanned, the current one included) and resumes its user with `.cancelled`.
+    private func drain(untilMicros: Int64) {
+        for transfer in transfersToAdd { resume(transfer, with: .cancelled) }
+        transfersToAdd.removeAll()
         let now = clock.nowMicros()
+        guard now >= untilMicros, !runningTransfers.isEmpty else { return }
+        deliverFinishedSeconds(now: now)
         for transfer in runningTransfers.values {
             recorder.recordInFlight(
                 requestIndex: transfer.requestIndex, startMicros: transfer.startMicros, untilMicros: now, abandoned: true)
             curl_multi_remove_handle(multi, transfer.handle)
+            let outcome = RequestOutcome(
+                status: 0, bodyBytes: transfer.bodyBytes.pointee, newConnections: 0, timing: TransferTiming(totalMicros: 0),
+                failure: RequestFailure(category: .incomplete, message: Messages.noResponse))
+            record(transfer, outcome: outcome, atMicros: now)
             resume(transfer, with: .cancelled)
         }
         runningTransfers.removeAll()
-        for transfer in transfersToAdd { resume(transfer, with: .cancelled) }
-        transfersToAdd.removeAll()
     }
 
     private func resume(_ transfer: CurlTransfer, with result: TransferResult) {
@@ -248,8 +311,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         continuation.resume(returning: result)
     }
 
+    /// Hands on the seconds that are over and whose requests are all in: up to the second of the oldest
+    /// request still running.
     private func deliverFinishedSeconds(now: Int64) {
-        let second = Int(now / 1_000_000)
+        var second = Int(now / 1_000_000)
+        guard second > recorder.currentSecond else { return }
+        if let oldest = oldestRunningStartMicros() { second = min(second, Int(oldest / 1_000_000)) }
         guard second > recorder.currentSecond else { return }
         recorder.rollOver(toSecond: second) { series.deliver(loop: index, $0) }
     }

@@ -14,6 +14,9 @@ final class CurlTransfer: @unchecked Sendable {
     /// When the current transfer was handed to the loop, in run microseconds (for requests in flight at a
     /// stage's end).
     var startMicros: Int64 = 0
+    /// When the current transfer was due by its user's schedule (a `pacing` user), in run microseconds; nil
+    /// when it had no schedule. How late it went out is recorded with its outcome.
+    var scheduledMicros: Int64?
     /// Headers for a request whose headers are templated; freed when the next request is configured.
     var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// The request configuration last applied, so unchanged options are not set again.
@@ -63,7 +66,8 @@ final class CurlTransfer: @unchecked Sendable {
 enum TransferResult: Sendable {
     /// The transfer finished (successfully or not) and was recorded.
     case completed(RequestOutcome)
-    /// The run is stopping; the transfer was abandoned and not recorded.
+    /// The run is stopping: the transfer was not sent (and not recorded), or had no answer when the run
+    /// ended (recorded as `incomplete`).
     case cancelled
 }
 

@@ -1,22 +1,31 @@
 import LoadRunnerModel
 
-/// The statistics one curl loop collects on its own thread: per stage window and request name, the
-/// current second's counts, and the distinct failures. Merged with the other loops' once, at the end.
+/// The statistics one curl loop collects on its own thread: per stage window and request name, per second,
+/// and the distinct failures. Merged with the other loops' once, at the end.
+///
+/// A request belongs to the stage window and the second in which it *started* (its actual start: the closed
+/// model), whenever it completes; so a second is handed on only once no request that started in it is still
+/// running (`rollOver(toSecond:)` is told how far it may go).
 struct LoopRecorder {
     /// This loop's copy of the timeline, refreshed from `live` after a stage that ends by count ended.
     private var schedule: StageSchedule
     private let live: LiveSchedule
     private var scheduleVersion: Int
-    /// `[stage][request]`, only samples that completed inside the stage's statistics window.
+    /// `[stage][request]`, only requests that started inside the stage's statistics window.
     private(set) var windowStats: [[RequestStats]]
-    /// Samples that completed in `currentSecond`, per request.
-    private var secondStats: [RequestStats]
+    /// Requests that started in second `currentSecond + i`, per request, at index `i`: the seconds not yet
+    /// handed on (one, unless a request that started in an earlier second is still running).
+    private var openSeconds: [[RequestStats]]
+    /// Emptied per-second rows kept for reuse, so a long run allocates no new histograms every second.
+    private var spareSeconds: [[RequestStats]] = []
+    private let emptySecond: [RequestStats]
+    /// The first second not handed on yet.
     private(set) var currentSecond = 0
     private(set) var failures: [FailureKey: FailureTally] = [:]
-    /// `[stage][request]`: requests in flight at the stage's end (completed later, or abandoned at the run's end).
+    /// `[stage][request]`: requests in flight at the stage's end (completed later, or never answered).
     private(set) var inFlightAtEnd: [[InFlightTally]]
-    /// Index of the slot the last sample fell in; samples arrive in time order on one loop.
-    private var slotIndex = 0
+    /// The slot the last request looked up started in; requests on one loop mostly start in time order.
+    private var slotHint = 0
 
     init(live: LiveSchedule, requests: [RequestSpec]) {
         self.live = live
@@ -25,18 +34,19 @@ struct LoopRecorder {
         self.schedule = schedule
         let empty = requests.map { RequestStats(name: $0.name, method: $0.method) }
         windowStats = Array(repeating: empty, count: schedule.slots.count)
-        secondStats = empty
+        emptySecond = empty
+        openSeconds = [empty]
         inFlightAtEnd = Array(repeating: Array(repeating: InFlightTally(), count: requests.count), count: schedule.slots.count)
     }
 
     /// Counts a request that ran from `startMicros` to `untilMicros` as in flight at the end of every stage
     /// whose end lies in between; an `abandoned` one (the run ends at `untilMicros`) also at the end of the
-    /// stage it was in then. A request that started and ended within one stage costs one comparison.
+    /// stage it was in then. A request that started and ended within one stage costs a few comparisons.
     mutating func recordInFlight(requestIndex: Int, startMicros: Int64, untilMicros: Int64, abandoned: Bool = false) {
         refreshSchedule()
         let slots = schedule.slots
-        // The stage `untilMicros` falls in; times only grow on one loop, so the search starts where `record` is.
-        var current = slotIndex
+        // The stage `untilMicros` falls in: the one the request started in, or a later one.
+        var current = slotIndex(atMicros: startMicros)
         while current < slots.count && untilMicros >= slots[current].endMicros { current += 1 }
         // Walk back over the stages that ended by then, newest first, while they ended after the request began.
         var earlier = current - 1
@@ -49,18 +59,41 @@ struct LoopRecorder {
         }
     }
 
-    /// Records one completed request at run time `micros`.
-    mutating func record(requestIndex: Int, outcome: RequestOutcome, atMicros micros: Int64) {
-        secondStats[requestIndex].record(outcome)
+    /// Records one request that started at run time `startMicros` and ended (completed, or was given up as
+    /// `incomplete`) at `micros`: in the window and the second of its start. `lagMicros` is how late it was
+    /// sent against its schedule (a `pacing` user), nil when it had none. An `incomplete` request's age is kept
+    /// with its failure (the longest becomes the failure's message).
+    mutating func record(
+        requestIndex: Int, outcome: RequestOutcome, startMicros: Int64, atMicros micros: Int64, lagMicros: Int64? = nil
+    ) {
+        // A second is handed on only once its requests are in (see `rollOver`); should one come late anyway, it
+        // goes to the oldest second still open rather than be lost.
+        let second = max(0, Int(startMicros / 1_000_000) - currentSecond)
+        while openSeconds.count <= second { openSeconds.append(spareSeconds.popLast() ?? emptySecond) }
+        openSeconds[second][requestIndex].record(outcome)
         if let failure = outcome.failure {
+            let age = failure.category == .incomplete ? micros - startMicros : 0
             failures[FailureKey(requestIndex: requestIndex, failure: failure), default: FailureTally(firstSeenMicros: micros)]
-                .add(atMicros: micros)
+                .add(atMicros: micros, ageMicros: age)
         }
         refreshSchedule()
         let slots = schedule.slots
-        while slotIndex < slots.count && micros >= slots[slotIndex].endMicros { slotIndex += 1 }
-        guard slotIndex < slots.count, micros >= slots[slotIndex].windowStartMicros else { return }
-        windowStats[slotIndex][requestIndex].record(outcome)
+        let index = slotIndex(atMicros: startMicros)
+        guard index < slots.count, startMicros >= slots[index].windowStartMicros else { return }
+        windowStats[index][requestIndex].record(outcome)
+        if let lagMicros { windowStats[index][requestIndex].recordLag(micros: UInt64(max(0, lagMicros))) }
+    }
+
+    /// The slot `micros` falls in (`slots.count` at or after the last end). Most requests start in the slot the
+    /// last one started in, which costs two comparisons; any other is found by a scan (slots are few).
+    private mutating func slotIndex(atMicros micros: Int64) -> Int {
+        let slots = schedule.slots
+        let hint = slotHint
+        if hint < slots.count, micros < slots[hint].endMicros, hint == 0 || micros >= slots[hint - 1].endMicros {
+            return hint
+        }
+        slotHint = slots.firstIndex { micros < $0.endMicros } ?? slots.count
+        return slotHint
     }
 
     /// Takes the live timeline again when a stage that ends by count has moved the stages after it.
@@ -71,13 +104,15 @@ struct LoopRecorder {
         }
     }
 
-    /// Hands the finished seconds before `second` to `deliver`, in order (empty seconds included).
-    /// `deliver` must not keep what it is given: the counts are then zeroed in place, so a long run
-    /// allocates no new histograms every second.
+    /// Hands the finished seconds before `second` to `deliver`, in order (empty seconds included); the
+    /// caller passes the second of the oldest request still running, or later, so no second goes before its
+    /// requests are in. `deliver` must not keep what it is given: the rows are then zeroed and reused.
     mutating func rollOver(toSecond second: Int, deliver: (LoopSecond) -> Void) {
         while currentSecond < second {
-            deliver(LoopSecond(second: currentSecond, requests: secondStats))
-            for index in secondStats.indices { secondStats[index].reset() }
+            var finished = openSeconds.removeFirst()
+            deliver(LoopSecond(second: currentSecond, requests: finished))
+            for index in finished.indices { finished[index].reset() }
+            if openSeconds.isEmpty { openSeconds.append(finished) } else { spareSeconds.append(finished) }
             currentSecond += 1
         }
     }
@@ -111,23 +146,27 @@ struct FailureKey: Hashable, Sendable {
     var failure: RequestFailure
 }
 
-/// How often a failure happened, and when first and last (run microseconds).
+/// How often a failure happened, and when first and last (run microseconds); for `incomplete` requests, how
+/// long the oldest had waited.
 struct FailureTally: Sendable {
     var count: UInt64 = 0
     var firstSeenMicros: Int64
     var lastSeenMicros: Int64 = 0
+    var longestAgeMicros: Int64 = 0
 
     init(firstSeenMicros: Int64) { self.firstSeenMicros = firstSeenMicros }
 
-    mutating func add(atMicros micros: Int64) {
+    mutating func add(atMicros micros: Int64, ageMicros: Int64 = 0) {
         count += 1
         firstSeenMicros = min(firstSeenMicros, micros)
         lastSeenMicros = max(lastSeenMicros, micros)
+        longestAgeMicros = max(longestAgeMicros, ageMicros)
     }
 
     mutating func merge(_ other: FailureTally) {
         count += other.count
         firstSeenMicros = min(firstSeenMicros, other.firstSeenMicros)
         lastSeenMicros = max(lastSeenMicros, other.lastSeenMicros)
+        longestAgeMicros = max(longestAgeMicros, other.longestAgeMicros)
     }
 }

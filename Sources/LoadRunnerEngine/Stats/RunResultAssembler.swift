@@ -117,8 +117,11 @@ package struct RunResultAssembler {
         }
         return merged.map { key, tally in
             let request = profile.requests[key.requestIndex]
+            // Requests with no answer at the run's end are one row per name, saying how long the oldest waited.
+            let message = key.failure.category == .incomplete
+                ? Messages.noResponse(afterMicros: tally.longestAgeMicros, count: tally.count) : key.failure.message
             return FailureRecord(
-                name: request.name, method: request.method, category: key.failure.category, message: key.failure.message,
+                name: request.name, method: request.method, category: key.failure.category, message: message,
                 occurrences: tally.count, firstSeen: clock.date(atMicros: tally.firstSeenMicros),
                 lastSeen: clock.date(atMicros: tally.lastSeenMicros))
         }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }

@@ -21,13 +21,18 @@ struct VirtualUser: Sendable {
         // A stream of its own per user: seeded with `seed + index * step`, user 1's numbers were user 0's one step later.
         var random = RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index))
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
+        // A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).
+        var dueMicros: Int64?
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
             // A stage that ends by count has sent its last request: leave; the next stage starts users anew.
             guard control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
             let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()
-            guard case .completed = await loop.perform(transfer, requestIndex: requestIndex, refusal: refusal) else { return }
+            let scheduled = setup.pacingMicros.map { _ in dueMicros ?? startMicros }
+            guard case .completed = await loop.perform(
+                transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled) else { return }
+            if let pacing = setup.pacingMicros { dueMicros = startMicros + pacing }
             let delay = setup.thinkTime.delayMicros(
                 requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
             if delay > 0 {
@@ -46,6 +51,11 @@ struct UserSetup: Sendable {
     let settings: TransferSettings
     let clock: RunClock
     let seed: UInt64
+    /// The interval of `pacing` think time in microseconds, whose users send on a schedule; nil otherwise.
+    var pacingMicros: Int64? {
+        if case .pacing(let interval) = thinkTime { return interval.micros }
+        return nil
+    }
     /// Called when a user cannot start (e.g. libcurl out of memory); the run goes on with the others.
     let reportProblem: @Sendable (EngineError) -> Void
 }

@@ -23,11 +23,18 @@ package enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparabl
     /// Not sent: a header rendered from a `fetch` data value held CR, LF or NUL (it would have split the
     /// header, or the request, in two on the wire).
     case invalidValue = "invalid_value"
+    /// Sent, but still without an answer when the run had to end (after draining, or 2 s after Ctrl-C): the
+    /// request is counted, with its age in the failure's message, but it has no latency.
+    case incomplete
 
     /// Whether a request that failed this way went out, so that its time is a latency sample. A request refused
     /// before sending (`invalid_value`) has none: it counts as a failed request, but stays out of the latency
     /// histogram and the mean, which would otherwise be pulled towards 0.
     package var wasSent: Bool { self != .invalidValue }
+
+    /// Whether a request that failed this way has a time to put in the latency histogram: not when it was never
+    /// sent (`invalid_value`) nor when it never got an answer (`incomplete`, whose age is in its message).
+    package var hasLatencySample: Bool { wasSent && self != .incomplete }
 
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -13,8 +13,12 @@ package struct RequestStats: Codable, Sendable, Equatable {
     /// Connections libcurl had to open (0 per request on a kept-alive connection).
     package var newConnections: UInt64
     /// Full request time (`CURLINFO_TOTAL_TIME_T`) of every completed request, failures included; a request
-    /// refused before it was sent (`FailureCategory.wasSent`) has no time and is not in it.
+    /// refused before it was sent or never answered (`FailureCategory.hasLatencySample`) has no time and is not in it.
     package var latency: LatencyHistogram
+    /// How late each request was sent against its schedule, in microseconds (a `pacing` user's iteration
+    /// against the previous start plus the interval; its first iteration is on time); nil when no request
+    /// of the row had a schedule.
+    package var lag: LatencyHistogram?
     /// Sums, in microseconds, of the timing breakdown; divide by `requests` for means.
     package var timing: TimingSums
     /// Failures by category.
@@ -41,6 +45,7 @@ package struct RequestStats: Codable, Sendable, Equatable {
         bodyBytes = 0
         newConnections = 0
         latency.reset()
+        lag = nil
         timing = TimingSums()
         failuresByCategory.removeAll(keepingCapacity: true)
     }
@@ -52,6 +57,7 @@ package struct RequestStats: Codable, Sendable, Equatable {
         bodyBytes += other.bodyBytes
         newConnections += other.newConnections
         latency.add(other.latency)
+        if let otherLag = other.lag { recordLag(otherLag) }
         timing.add(other.timing)
         for (category, count) in other.failuresByCategory {
             failuresByCategory[category, default: 0] += count
@@ -63,7 +69,7 @@ package struct RequestStats: Codable, Sendable, Equatable {
         requests += 1
         bodyBytes += outcome.bodyBytes
         newConnections += UInt64(outcome.newConnections)
-        if outcome.failure?.category.wasSent ?? true {
+        if outcome.failure?.category.hasLatencySample ?? true {
             latency.record(micros: outcome.timing.totalMicros)
             timing.add(outcome.timing)
         }
@@ -71,6 +77,17 @@ package struct RequestStats: Codable, Sendable, Equatable {
             failures += 1
             failuresByCategory[failure.category, default: 0] += 1
         }
+    }
+
+    /// Records how late one request was sent against its schedule.
+    package mutating func recordLag(micros: UInt64) {
+        if lag == nil { lag = LatencyHistogram() }
+        lag?.record(micros: micros)
+    }
+
+    private mutating func recordLag(_ histogram: LatencyHistogram) {
+        if lag == nil { lag = LatencyHistogram() }
+        lag?.add(histogram)
     }
 
     /// Requests per second over a window of `seconds`; 0 for an empty window.

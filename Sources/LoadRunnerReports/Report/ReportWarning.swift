@@ -19,8 +19,12 @@ package enum ReportWarning: Sendable, Equatable {
     /// A second signal ended the run before its results were assembled: the file holds no measurements.
     case measurementsLost
     /// Requests were still in flight at a stage's end, the oldest for longer than any request of the stage's
-    /// window took (or none completed): its statistics miss its slowest requests.
+    /// window took (or none completed): it never got an answer (or, in files written before requests were
+    /// drained, was left out), so the stage's latencies miss its slowest requests.
     case requestsInFlight(stage: Int, count: Int, longestMicros: UInt64)
+    /// `pacing` users started `lateStarts` of a stage window's `starts` iterations more than
+    /// `RequestStats.lateStartMicros` after their schedule, the latest by `maxLagMicros`.
+    case fellBehindSchedule(stage: Int, lateStarts: UInt64, starts: UInt64, maxLagMicros: UInt64)
     /// An action started during the load was still running when the load ended; the run waited for it.
     case actionOutlivedLoad(name: String, when: String, waitedSeconds: Double)
     /// An `abort_on_fail` threshold failed, so the stages after it were not run.
@@ -57,6 +61,10 @@ package enum ReportWarning: Sendable, Equatable {
             }
             if let longest = stage.inFlightAtEnd?.map(\.longestMicros).max(), longest > stage.aggregated.latency.maxMicros {
                 warnings.append(.requestsInFlight(stage: stage.number, count: stage.inFlightCount, longestMicros: longest))
+            }
+            if let lag = stage.aggregated.lag, stage.aggregated.lateStarts > 0 {
+                warnings.append(.fellBehindSchedule(
+                    stage: stage.number, lateStarts: stage.aggregated.lateStarts, starts: lag.count, maxLagMicros: lag.maxMicros))
             }
         }
         if result.measurementsLost == true {
@@ -112,8 +120,13 @@ package enum ReportWarning: Sendable, Equatable {
             let (requests, verb) = count == 1 ? ("1 request was", "is") : ("\(count) requests were", "are")
             return "Stage \(stage): \(requests) still in flight at its end (longest "
                 + "\(ReportNumber.fixed(Double(longestMicros) / 1_000_000, decimals: 1)) s, longer than any that "
-                + "completed) and \(verb) not in its statistics, so its latencies understate the slowest requests; "
+                + "completed) and \(verb) not in its latency figures, so they understate the slowest requests; "
                 + "see the target's health or lower the profile's timeout."
+        case .fellBehindSchedule(let stage, let lateStarts, let starts, let maxLagMicros):
+            return "Stage \(stage): pacing users fell behind their schedule: \(lateStarts) of \(starts) iterations "
+                + "started late, the latest \(ReportNumber.fixed(Double(maxLagMicros) / 1_000_000, decimals: 2)) s behind. "
+                + "Closed-model latency omits the time a user could not send, so these latencies understate what "
+                + "requests arriving on schedule would have seen."
         case .actionOutlivedLoad(let name, let when, let waitedSeconds):
             return "Action \"\(name)\" (\(when)) outlived the load: the run waited "
                 + "\(ReportNumber.fixed(waitedSeconds, decimals: 1)) s for it after the load ended; give it a shorter "

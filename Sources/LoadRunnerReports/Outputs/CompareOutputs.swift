@@ -1,7 +1,7 @@
 import Foundation
 import LoadRunnerAnalysis
 
-/// Writes the files of a comparison folder: the only file I/O of the compare code.
+/// The files of a comparison folder (each listed in `OutputFile.all`), as bytes; the CLI writes them.
 ///
 /// - `compare.md`: what a person reads (`CompareReport` by `MarkdownWriter`), linking the charts.
 /// - `report.html`: the same content as one self-contained page with the charts inline (`HTMLWriter`).

@@ -15,7 +15,8 @@ package enum CompareReport {
     package static func sections(charts: [ChartFile]) -> [Section] {
         [
             CompareRunsSection.blocks, CompareVerdictSection.blocks, CompareCaveatsSection.blocks,
-            CompareChangesSection.regressions, CompareChangesSection.improvements, { _ in ChartsSection.blocks(charts) },
+            CompareChangesSection.regressions, CompareChangesSection.improvements,
+            { _ in ChartsSection.blocks(charts) },
             CompareStagesSection.blocks, CompareResourcesSection.blocks, CompareMismatchesSection.blocks,
             CompareMethodSection.blocks,
         ]

@@ -5,7 +5,9 @@ enum CompareRunsSection {
     static func blocks(_ result: CompareResult) -> [Block] {
         [
             .heading(1, CompareMessages.title(result)),
-            .list([CompareMessages.runLine(.baseline, result.baseline), CompareMessages.runLine(.candidate, result.candidate)]),
+            .list([
+                CompareMessages.runLine(.baseline, result.baseline), CompareMessages.runLine(.candidate, result.candidate),
+            ]),
         ]
     }
 }

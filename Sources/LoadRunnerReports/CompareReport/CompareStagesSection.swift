@@ -4,7 +4,9 @@ import LoadRunnerAnalysis
 /// on its first row only), then the footnote when a window was too short for an interval.
 enum CompareStagesSection {
     static func blocks(_ result: CompareResult) -> [Block] {
-        var blocks: [Block] = [.heading(2, CompareMessages.stagesHeading), .paragraph(CompareMessages.tableNote(result.method))]
+        var blocks: [Block] = [
+            .heading(2, CompareMessages.stagesHeading), .paragraph(CompareMessages.tableNote(result.method)),
+        ]
         for stage in result.stages {
             blocks += [.heading(3, CompareMessages.stageHeading(stage)), .table(table(stage))]
         }

@@ -30,6 +30,14 @@ package struct OutputFile: Sendable, Equatable {
     /// The type whose code writes the file; no other code writes it.
     package var owner: String
 
+    package init(_ name: String, _ folder: Folder, _ written: Moment, owner: String, holds: String) {
+        self.name = name
+        self.folder = folder
+        self.holds = holds
+        self.written = written
+        self.owner = owner
+    }
+
     /// True when `fileName` is this file (or, for a pattern, one of its family).
     package func matches(_ fileName: String) -> Bool {
         guard let star = name.firstIndex(of: "*") else { return fileName == name }
@@ -42,40 +50,40 @@ package struct OutputFile: Sendable, Equatable {
 extension OutputFile {
     /// Every file of a run folder and of a comparison folder, in the order a reader meets them.
     package static let all: [OutputFile] = [
-        OutputFile(name: RunOutputs.resultJSON, folder: .run, holds: "everything measured; every other file can be rebuilt from it",
-                   written: .always, owner: "RunOutputs (ResultJSON)"),
-        OutputFile(name: RunOutputs.locustHistoryCSV, folder: .run, holds: "Locust's _stats_history.csv columns, one row per second and name",
-                   written: .everySecond, owner: "HistoryFile (LocustHistoryCSV)"),
-        OutputFile(name: RunOutputs.stagesCSV, folder: .run, holds: "per stage and request name, over the stage windows",
-                   written: .always, owner: "RunOutputs (StagesCSV)"),
-        OutputFile(name: RunOutputs.reportMarkdown, folder: .run, holds: "the report a person reads first, linking the charts",
-                   written: .always, owner: "RunOutputs (RunReport, MarkdownWriter)"),
-        OutputFile(name: RunOutputs.reportHTML, folder: .run, holds: "the same report as one self-contained page, charts inline",
-                   written: .always, owner: "RunOutputs (RunReport, HTMLWriter)"),
-        OutputFile(name: "chart-*.svg", folder: .run, holds: "the run over time: throughput, latency, users, monitors",
-                   written: .always, owner: "RunOutputs (RunCharts)"),
-        OutputFile(name: RunOutputs.locustStatsCSV, folder: .run, holds: "Locust's _stats.csv columns over the merged windows",
-                   written: .always, owner: "RunOutputs (LocustStatsCSV)"),
-        OutputFile(name: RunOutputs.locustFailuresCSV, folder: .run, holds: "Locust's _failures.csv columns",
-                   written: .always, owner: "RunOutputs (LocustFailuresCSV)"),
-        OutputFile(name: RunOutputs.monitorsCSV, folder: .run, holds: "the monitored processes, one row per second",
-                   written: .whenPresent, owner: "RunOutputs (MonitorsCSV)"),
-        OutputFile(name: RunOutputs.commandMonitorsCSV, folder: .run, holds: "the command monitors' samples",
-                   written: .whenPresent, owner: "RunOutputs (CommandMonitorsCSV)"),
-        OutputFile(name: RunOutputs.checksCSV, folder: .run, holds: "how each check fared",
-                   written: .whenPresent, owner: "RunOutputs (ChecksCSV)"),
-        OutputFile(name: RunOutputs.actionsCSV, folder: .run, holds: "how each action fared",
-                   written: .whenPresent, owner: "RunOutputs (ActionsCSV)"),
-        OutputFile(name: CompareOutputs.json, folder: .compare, holds: "the whole comparison, for machines",
-                   written: .compare, owner: "CompareOutputs (CompareJSON)"),
-        OutputFile(name: CompareOutputs.csv, folder: .compare, holds: "one row per stage, request name and metric",
-                   written: .compare, owner: "CompareOutputs (CompareCSV)"),
-        OutputFile(name: "compare-*.svg", folder: .compare, holds: "baseline and candidate per stage",
-                   written: .compare, owner: "CompareOutputs (CompareCharts)"),
-        OutputFile(name: CompareOutputs.markdown, folder: .compare, holds: "what a person reads to see what a change did",
-                   written: .compare, owner: "CompareOutputs (CompareReport, MarkdownWriter)"),
-        OutputFile(name: CompareOutputs.html, folder: .compare, holds: "the same as one self-contained page, charts inline",
-                   written: .compare, owner: "CompareOutputs (CompareReport, HTMLWriter)"),
+        OutputFile(RunOutputs.resultJSON, .run, .always, owner: "RunOutputs (ResultJSON)",
+                   holds: "everything measured; every other file can be rebuilt from it"),
+        OutputFile(RunOutputs.locustHistoryCSV, .run, .everySecond, owner: "HistoryFile (LocustHistoryCSV)",
+                   holds: "Locust's _stats_history.csv columns, one row per second and name"),
+        OutputFile(RunOutputs.stagesCSV, .run, .always, owner: "RunOutputs (StagesCSV)",
+                   holds: "per stage and request name, over the stage windows"),
+        OutputFile(RunOutputs.reportMarkdown, .run, .always, owner: "RunOutputs (RunReport, MarkdownWriter)",
+                   holds: "the report a person reads first, linking the charts"),
+        OutputFile(RunOutputs.reportHTML, .run, .always, owner: "RunOutputs (RunReport, HTMLWriter)",
+                   holds: "the same report as one self-contained page, charts inline"),
+        OutputFile("chart-*.svg", .run, .always, owner: "RunOutputs (RunCharts)",
+                   holds: "the run over time: throughput, latency, users, monitors"),
+        OutputFile(RunOutputs.locustStatsCSV, .run, .always, owner: "RunOutputs (LocustStatsCSV)",
+                   holds: "Locust's _stats.csv columns over the merged windows"),
+        OutputFile(RunOutputs.locustFailuresCSV, .run, .always, owner: "RunOutputs (LocustFailuresCSV)",
+                   holds: "Locust's _failures.csv columns"),
+        OutputFile(RunOutputs.monitorsCSV, .run, .whenPresent, owner: "RunOutputs (MonitorsCSV)",
+                   holds: "the monitored processes, one row per second"),
+        OutputFile(RunOutputs.commandMonitorsCSV, .run, .whenPresent, owner: "RunOutputs (CommandMonitorsCSV)",
+                   holds: "the command monitors' samples"),
+        OutputFile(RunOutputs.checksCSV, .run, .whenPresent, owner: "RunOutputs (ChecksCSV)",
+                   holds: "how each check fared"),
+        OutputFile(RunOutputs.actionsCSV, .run, .whenPresent, owner: "RunOutputs (ActionsCSV)",
+                   holds: "how each action fared"),
+        OutputFile(CompareOutputs.json, .compare, .compare, owner: "CompareOutputs (CompareJSON)",
+                   holds: "the whole comparison, for machines"),
+        OutputFile(CompareOutputs.csv, .compare, .compare, owner: "CompareOutputs (CompareCSV)",
+                   holds: "one row per stage, request name and metric"),
+        OutputFile("compare-*.svg", .compare, .compare, owner: "CompareOutputs (CompareCharts)",
+                   holds: "baseline and candidate per stage"),
+        OutputFile(CompareOutputs.markdown, .compare, .compare, owner: "CompareOutputs (CompareReport, MarkdownWriter)",
+                   holds: "what a person reads to see what a change did"),
+        OutputFile(CompareOutputs.html, .compare, .compare, owner: "CompareOutputs (CompareReport, HTMLWriter)",
+                   holds: "the same as one self-contained page, charts inline"),
     ]
 
     /// True when LoadRunner writes files named `fileName` into `folder`.

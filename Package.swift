@@ -119,7 +119,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadRunnerCLITests",
-            dependencies: ["LoadRunnerTestSupport"]
+            // Reports and Model only to read the list of output files (`OutputFile`) and decode result.json.
+            dependencies: ["LoadRunnerTestSupport", "LoadRunnerReports", "LoadRunnerModel"]
         ),
     ]
 )

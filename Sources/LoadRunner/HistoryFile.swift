@@ -1,11 +1,12 @@
 import Foundation
 import LoadRunnerModel
 import LoadRunnerReports
+import LoadRunnerText
 
 /// `locust_stats_history.csv`, appended and flushed every second while the run goes, so even a
-/// killed run keeps what it measured.
+/// killed run keeps what it measured; its one owner (`OutputFile.all`), also when `report` rebuilds it.
 final class HistoryFile: @unchecked Sendable {
-    static let fileName = "locust_stats_history.csv"
+    static let fileName = RunOutputs.locustHistoryCSV
     private let handle: FileHandle
     private let lock = NSLock()
 
@@ -27,6 +28,13 @@ final class HistoryFile: @unchecked Sendable {
     func append(_ sample: SecondSample) throws {
         let text = LocustHistoryCSV.rows(for: sample).map { $0 + "\n" }.joined()
         try lock.withLock { try handle.write(contentsOf: Data(text.utf8)) }
+    }
+
+    /// Writes the whole file from a result's per-second series into `directory`, atomically (for `report`).
+    static func rewrite(_ series: [SecondSample], in directory: String) throws(RunOutputsError) {
+        var history = ""
+        LocustHistoryCSV.write(series, to: &history)
+        try OutputFolder.write([(fileName, Data(history.utf8))], to: directory)
     }
 
     func close() {

@@ -25,9 +25,7 @@ struct ReportCommand: ParsableCommand {
         let target = out ?? folder
         let write = { (directory: String) throws(RunOutputsError) in
             try RunOutputs.write(result, to: directory)
-            var history = ""
-            LocustHistoryCSV.write(result.series, to: &history)
-            try OutputFolder.write([(RunOutputs.locustHistoryCSV, Data(history.utf8))], to: directory)
+            try HistoryFile.rewrite(result.series, in: directory)
         }
         if out == nil {
             // Rebuilding in the result's own folder rewrites the same run's files in place.

@@ -64,11 +64,7 @@ struct ResultFolder {
             guard let data = FileManager.default.contents(atPath: OutputFolder.path(name, in: folder)) else { return false }
             return ResultJSON.isResult(data)
         }
-        let fixed = Set(RunOutputs.fileNames + [
-            RunOutputs.locustHistoryCSV, RunOutputs.monitorsCSV, RunOutputs.commandMonitorsCSV, RunOutputs.checksCSV,
-            RunOutputs.actionsCSV, CompareOutputs.markdown, CompareOutputs.html, CompareOutputs.csv, CompareOutputs.json,
-        ])
-        return fixed.contains(name) || ((name.hasPrefix("chart-") || name.hasPrefix("compare-")) && name.hasSuffix(".svg"))
+        return OutputFile.isListed(name)
     }
 
     /// Creates the working folder (and the parents of `path`).

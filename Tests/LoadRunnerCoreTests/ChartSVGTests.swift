@@ -1,7 +1,7 @@
 import Foundation
 import FoundationXML
 import LoadRunnerModel
-import LoadRunnerReports
+@testable import LoadRunnerReports
 import Testing
 #if canImport(FoundationXML)
 #endif
@@ -56,12 +56,11 @@ import Testing
         for chart in RunCharts.charts(for: ReportFixtures.result()) {
             #expect(report.contains("\n![\(chart.title)](\(chart.fileName))\n"))
         }
-        var text = ""
-        MarkdownReport.writeCharts(
-            [ChartFile(fileName: "cpu (db).svg", title: "CPU [db] | all", svg: "")], to: &text)
+        // The blank line before a section separates it from the block above it.
+        let text = "\n" + MarkdownWriter.render(ReportDocument(title: "", blocks: ChartsSection.blocks(
+            [ChartFile(fileName: "cpu (db).svg", title: "CPU [db] | all", svg: "")])))
         #expect(text == "\n## Charts\n\n![CPU (db) \\| all](<cpu (db).svg>)\n")
-        var none = ""
-        MarkdownReport.writeCharts([], to: &none)
+        let none = MarkdownWriter.render(ReportDocument(title: "", blocks: ChartsSection.blocks([])))
         #expect(none.isEmpty)
     }
 

@@ -67,17 +67,18 @@ struct CommandReportTests {
     }
 
     @Test func htmlCodeCellsAreOnlyWholeSpans() {
-        #expect(HTMLReport.inlineCodeContent("`a|b`") == "a|b")
-        #expect(HTMLReport.inlineCodeContent("`` a`b ``") == "a`b")
-        #expect(HTMLReport.inlineCodeContent("`a` and `b`") == nil)
-        #expect(HTMLReport.inlineCodeContent("plain") == nil)
-        #expect(HTMLReport.inlineCodeContent("``") == nil)
+        // Cells hold code as runs, so nothing is parsed back from Markdown: a code run is code, text is text.
+        #expect(HTMLWriter.inline([.code("a|b")]) == "<code>a|b</code>")
+        #expect(HTMLWriter.inline([.code("a`b")]) == "<code>a`b</code>")
+        #expect(HTMLWriter.inline([.code("a"), .text(" and "), .code("b")]) == "<code>a</code> and <code>b</code>")
+        #expect(HTMLWriter.inline([.text("`plain`")]) == "`plain`")
+        #expect(MarkdownWriter.inline([.code("a`b")], inTable: true) == "``a`b``")
     }
 
     @Test func countedStagesSayWhatEndedThem() {
         var stopped = result
         stopped.interrupted = true
-        #expect(MarkdownReport.countedStageLines(stopped).last == "**Stage 2: requests: 19/25: the run was stopped first.**")
+        #expect(CountedStagesSection.lines(stopped).last.map { MarkdownWriter.inline($0) } == "**Stage 2: requests: 19/25: the run was stopped first.**")
         #expect(!ReportWarning.warnings(for: stopped).contains { if case .requestLimitNotReached = $0 { true } else { false } })
         #expect(ReportWarning.warnings(for: result).contains(.requestLimitNotReached(stage: 2, sent: 19, limit: 25)))
 
@@ -90,7 +91,7 @@ struct CommandReportTests {
             + "and its load was stopped there; see the actions.")
         #expect(!ReportWarning.warnings(for: result).contains { if case .requiredActionFailed = $0 { true } else { false } })
         #expect(!result.runStoppedFirst(result.stages[1]))
-        #expect(MarkdownReport.countedStageLines(ReportFixtures.result()).isEmpty)
+        #expect(CountedStagesSection.lines(ReportFixtures.result()).isEmpty)
     }
 
     @Test func stagesCSVKeepsItsColumnsWithoutCountedStages() {
@@ -148,11 +149,11 @@ struct CommandReportTests {
 
     @Test func missingMonitorValuesNameTheMostCommonProblem() throws {
         let monitors = try #require(result.commandMonitors)
-        #expect(MarkdownReport.missingValuesText(monitors[0]) == nil)
-        #expect(MarkdownReport.missingValuesText(monitors[1])
+        #expect(CommandMonitorsSection.missingValuesText(monitors[0]) == nil)
+        #expect(CommandMonitorsSection.missingValuesText(monitors[1]).map { MarkdownWriter.inline($0) }
             == "**replica2 lag had no value in 5 of 8 samples** (3.0-7.0 s); most often: `exit 2` (3 times)")
         let tie = [CommandMonitorSample(atSeconds: 0, value: nil, problem: "b"), CommandMonitorSample(atSeconds: 1, value: nil, problem: "a")]
-        let common = try #require(MarkdownReport.mostCommonProblem(tie))
+        let common = try #require(CommandMonitorsSection.mostCommonProblem(tie))
         #expect(common.0 == "b" && common.1 == 1)
     }
 

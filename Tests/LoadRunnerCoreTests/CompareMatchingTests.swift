@@ -57,7 +57,7 @@ import Testing
         let baseline = CompareFixtures.run(seed: 1, stages: [])
         let result = CompareFixtures.compare(baseline, CompareFixtures.run(seed: 2))
         #expect(!result.failed)
-        #expect(CompareMessages.verdictLine(result).contains("nothing was compared"))
+        #expect(CompareMessages.verdictLine(result).plainText.contains("nothing was compared"))
     }
 
     @Test func saturationAndInterruptionAreCaveats() {

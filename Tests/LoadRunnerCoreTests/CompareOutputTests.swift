@@ -27,8 +27,11 @@ import Testing
         return CompareFixtures.compare(baseline, candidate)
     }()
 
+    /// A chart as `compare.md` links it (its SVG is not read there).
+    static let p95Chart = ChartFile(fileName: "compare_p95.svg", title: "p95 by stage", svg: "")
+
     @Test func markdownMatchesGolden() {
-        let markdown = CompareMarkdown.render(Self.result, charts: [(title: "p95 by stage", file: "compare_p95.svg")])
+        let markdown = CompareMarkdown.render(Self.result, charts: [Self.p95Chart])
         assertMatchesGolden(markdown, file: "compare.md")
     }
 
@@ -50,7 +53,7 @@ import Testing
     }
 
     @Test func markdownOrderAndCharts() {
-        let markdown = CompareMarkdown.render(Self.result, charts: [(title: "p95 by stage", file: "compare_p95.svg")])
+        let markdown = CompareMarkdown.render(Self.result, charts: [Self.p95Chart])
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }
         #expect(headings == ["## Regressions", "## Improvements", "## Charts", "## Stages", "## Mismatches", "## Method"])
         #expect(markdown.contains("![p95 by stage](compare_p95.svg)"))
@@ -144,10 +147,10 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: directory + "/" + name), "\(name)")
         }
         let markdown = try String(contentsOfFile: directory + "/compare.md", encoding: .utf8)
-        #expect(markdown == CompareMarkdown.render(Self.result, charts: [(chart.title, chart.fileName)]))
+        #expect(markdown == CompareMarkdown.render(Self.result, charts: [chart]))
         let page = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
         #expect(page.contains("<figure>\n<svg>p50</svg></figure>"))
-        #expect(page.contains("<h2>Regressions</h2>") && page.contains("<th>Stage</th>"))
+        #expect(page.contains("<h2>Regressions</h2>") && page.contains("<th class=\"num\">Stage</th>"))
         #expect(!page.contains("<script") && !page.contains("compare-p50.svg"))
     }
 

@@ -25,15 +25,9 @@ package enum CompareMetric: String, Codable, Sendable, CaseIterable {
         self = found
     }
 
-    /// The unit values of this metric are kept in: microseconds for latencies, requests per second,
-    /// or a 0...1 share for the error rate.
-    package var unit: String {
-        switch self {
-        case .p50, .p95, .p99, .max: "us"
-        case .rps: "req/s"
-        case .errorRate: "share"
-        }
-    }
+    /// The unit values of this metric are kept in, as the metric model writes it: `us` for latencies, `req/s`,
+    /// or `share` (0...1) for the error rate.
+    package var unit: String { MetricID(.total, measure).unit().symbol }
 }
 
 /// How much a metric may get worse before `compare` calls it a regression, e.g. `p95 > +10% and +2ms`:

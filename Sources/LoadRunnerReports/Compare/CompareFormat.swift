@@ -57,28 +57,34 @@ enum CompareFormat {
     /// a 0...1 share with 6; empty when missing.
     static func csvNumber(_ value: Double?, _ metric: CompareMetric) -> String {
         guard let value else { return "" }
-        switch metric {
-        case .p50, .p95, .p99, .max: return ReportNumber.fixed(value, decimals: 1)
-        case .rps: return ReportNumber.fixed(value, decimals: 3)
-        case .errorRate: return ReportNumber.fixed(value, decimals: 6)
+        switch unit(metric) {
+        case .microseconds: return ReportNumber.fixed(value, decimals: 1)
+        case .ratio: return ReportNumber.fixed(value, decimals: 6)
+        default: return ReportNumber.fixed(value, decimals: 3)
         }
     }
 
     /// The value without its unit: ms with 3 decimals, req/s with 2, percent with 2.
     static func number(_ value: Double, _ metric: CompareMetric, latencyDecimals: Int = 3) -> String {
-        switch metric {
-        case .p50, .p95, .p99, .max: return ReportNumber.millis(micros: value, decimals: latencyDecimals)
-        case .rps: return ReportNumber.fixed(value, decimals: 2)
-        case .errorRate: return ReportNumber.percent(value)
+        switch unit(metric) {
+        case .microseconds: return ReportNumber.millis(micros: value, decimals: latencyDecimals)
+        case .ratio: return ReportNumber.percent(value)
+        default: return ReportNumber.fixed(value, decimals: 2)
         }
     }
 
+    /// What follows a value: ` ms` for latencies (shown in ms), `%` for the error rate, else the unit's symbol.
     static func unitSuffix(_ metric: CompareMetric) -> String {
-        switch metric {
-        case .p50, .p95, .p99, .max: return " ms"
-        case .rps: return " req/s"
-        case .errorRate: return "%"
+        switch unit(metric) {
+        case .microseconds: return " ms"
+        case .ratio: return "%"
+        case let other: return " " + other.symbol
         }
+    }
+
+    /// The metric model's unit of `metric`, which decides how its values are written.
+    private static func unit(_ metric: CompareMetric) -> MetricUnit {
+        MetricID(.total, metric.measure).unit()
     }
 
     /// `text` with a `+` in front for a positive value (a value of exactly 0 gets no sign).

@@ -20,27 +20,30 @@ enum CompareMessages {
     }
 
     /// `**Baseline** `Reports/before`: profile ..., target ..., start to end (UTC), host ..., LoadRunner ...`
-    static func runLine(_ side: CompareSide, _ info: CompareRunInfo) -> String {
-        "**\(side == .baseline ? "Baseline" : "Candidate")** \(ReportText.inlineCode(info.label)): "
-            + "profile \(ReportText.inlineCode(info.profileName)), target \(ReportText.inlineCode(info.target)), "
-            + "\(UTCTimestamp.seconds(info.startTime)) to \(UTCTimestamp.seconds(info.endTime)) (UTC), "
-            + "host \(ReportText.inlineCode(info.hostName)) (\(info.allowedCPUCount) of \(info.cpuCount) CPUs), "
-            + "LoadRunner \(info.loadRunnerVersion)" + (info.interrupted ? ", **interrupted**" : "")
+    static func runLine(_ side: CompareSide, _ info: CompareRunInfo) -> [Inline] {
+        [
+            .strong(side == .baseline ? "Baseline" : "Candidate"), .text(" "), .code(info.label),
+            .text(": profile "), .code(info.profileName), .text(", target "), .code(info.target),
+            .text(", \(UTCTimestamp.seconds(info.startTime)) to \(UTCTimestamp.seconds(info.endTime)) (UTC), host "),
+            .code(info.hostName),
+            .text(" (\(info.allowedCPUCount) of \(info.cpuCount) CPUs), LoadRunner \(info.loadRunnerVersion)"),
+        ] + (info.interrupted ? [.text(", "), .strong("interrupted")] : [])
     }
 
     /// The one-line outcome: `**FAILED**: ...` or `**PASSED**: ...`.
-    static func verdictLine(_ result: CompareResult) -> String {
+    static func verdictLine(_ result: CompareResult) -> [Inline] {
         let worse = result.regressions.count
         let better = result.improvements.count
         guard !result.stages.isEmpty else {
-            return "**PASSED**, but nothing was compared: no stage is in both runs (see Mismatches)."
+            return [.strong("PASSED"), .text(", but nothing was compared: no stage is in both runs (see Mismatches).")]
         }
         let improved = better == 0 ? "" : "; \(count(better, "budgeted metric")) got better"
         if result.failed {
-            return "**FAILED**: \(count(worse, "budgeted metric")) got worse beyond \(worse == 1 ? "its" : "their") "
-                + "budget in \(count(Set(result.regressions.map(\.stage)).count, "stage"))" + improved + "."
+            return [.strong("FAILED"), .text(
+                ": \(count(worse, "budgeted metric")) got worse beyond \(worse == 1 ? "its" : "their") "
+                    + "budget in \(count(Set(result.regressions.map(\.stage)).count, "stage"))" + improved + ".")]
         }
-        return "**PASSED**: no budgeted metric got worse beyond its budget" + improved + "."
+        return [.strong("PASSED"), .text(": no budgeted metric got worse beyond its budget" + improved + ".")]
     }
 
     static let noRegressions = "None: no budgeted metric got worse beyond its budget."
@@ -57,16 +60,16 @@ enum CompareMessages {
     }
 
     /// The verdict as a table cell; a budget-less verdict says so, a short window gets `†`.
-    static func verdictCell(_ comparison: MetricComparison) -> String {
-        var text: String
+    static func verdictCell(_ comparison: MetricComparison) -> [Inline] {
+        var cell: [Inline]
         switch comparison.verdict {
-        case .worse: text = comparison.budget == nil ? "worse (no budget)" : "**worse**"
-        case .better: text = comparison.budget == nil ? "better (no budget)" : "**better**"
-        case .noSignificantChange: text = "no significant change"
-        case .notComparable: text = "not comparable"
+        case .worse: cell = comparison.budget == nil ? [.text("worse (no budget)")] : [.strong("worse")]
+        case .better: cell = comparison.budget == nil ? [.text("better (no budget)")] : [.strong("better")]
+        case .noSignificantChange: cell = [.text("no significant change")]
+        case .notComparable: cell = [.text("not comparable")]
         }
-        if comparison.lowSampleCount, comparison.verdict != .notComparable { text += " †" }
-        return text
+        if comparison.lowSampleCount, comparison.verdict != .notComparable { cell.append(.text(" †")) }
+        return cell
     }
 
     static func budgetCell(_ budget: Budget?) -> String { budget?.text ?? "none" }
@@ -124,8 +127,8 @@ enum CompareMessages {
     }
 
     /// The method in one paragraph, with the levels, resample count and seed actually used.
-    static func methodParagraph(_ method: CompareMethod) -> String {
-        "Stages are matched by number and requests by name and method. Each value is exact, from the stage "
+    static func methodParagraph(_ method: CompareMethod) -> [Inline] {
+        [.text("Stages are matched by number and requests by name and method. Each value is exact, from the stage "
             + "window's histogram (latencies) or counts (requests per second, error rate). A change counts only when "
             + "it exceeds every limit of its budget (relative and absolute) and its confidence interval lies wholly "
             + "on one side of zero. The interval is a seeded percentile bootstrap (\(method.resamples) resamples, "
@@ -136,7 +139,7 @@ enum CompareMessages {
             + "more than \(CompareFormat.level(1 - method.confidence)) of comparisons. With fewer than "
             + "\(method.minimumSeconds) usable seconds in a window the budget alone decides. Per-second values are "
             + "autocorrelated, so the intervals are somewhat too narrow: the budget is the first guard against "
-            + "noise. Details in [\(methodDocument)](\(methodDocument))."
+            + "noise. Details in "), .link(text: methodDocument, target: methodDocument), .text(".")]
     }
 
     /// `p95 rose 23.4% (12.1 ms -> 14.9 ms, 95% CI +18.0%..+28.9%), budget p95 > +10% and +2ms`.
@@ -181,8 +184,8 @@ enum CompareMessages {
 
     static func summaryHeading(failed: Bool) -> String { "LoadRunner compare: \(failed ? "FAILED" : "PASSED")" }
 
-    static func summaryRuns(_ result: CompareResult) -> String {
-        "\(ReportText.inlineCode(result.baseline.label)) (baseline) vs \(ReportText.inlineCode(result.candidate.label)) (candidate)"
+    static func summaryRuns(_ result: CompareResult) -> [Inline] {
+        [.code(result.baseline.label), .text(" (baseline) vs "), .code(result.candidate.label), .text(" (candidate)")]
     }
 
     static func moreRegressions(_ count: Int) -> String { "…and \(count) more: see compare.md." }

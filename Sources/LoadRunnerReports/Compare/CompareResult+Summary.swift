@@ -4,25 +4,29 @@ extension CompareResult {
     /// How many regressions `markdownSummary()` lists before pointing to `compare.md`.
     package static let summaryRowLimit = 10
 
-    /// A short Markdown block for `$GITHUB_STEP_SUMMARY`: a heading with the outcome, the two runs, the verdict
-    /// line, the regressions (at most `summaryRowLimit`, then a count of the rest), then warnings and
-    /// mismatches as a list; ends with a newline.
-    package func markdownSummary() -> String {
-        var text = "### \(CompareMessages.summaryHeading(failed: failed))\n\n"
-        text += CompareMessages.summaryRuns(self) + "\n\n"
-        text += CompareMessages.verdictLine(self) + "\n"
+    /// The short summary printed after a comparison and appended to `$GITHUB_STEP_SUMMARY`: a heading with the
+    /// outcome, the two runs, the verdict line, the regressions (at most `summaryRowLimit`, then a count of the
+    /// rest), then warnings and mismatches as a list.
+    package func summaryDocument() -> ReportDocument {
+        var blocks: [Block] = [
+            .heading(3, CompareMessages.summaryHeading(failed: failed)), .paragraph(CompareMessages.summaryRuns(self)),
+            .paragraph(CompareMessages.verdictLine(self)),
+        ]
         let regressions = regressions
         if !regressions.isEmpty {
-            text += "\n"
-            CompareMarkdown.changesTable(Array(regressions.prefix(Self.summaryRowLimit))).writeMarkdown(to: &text)
+            blocks.append(.table(CompareChangesSection.table(Array(regressions.prefix(Self.summaryRowLimit)))))
             if regressions.count > Self.summaryRowLimit {
-                text += "\n" + CompareMessages.moreRegressions(regressions.count - Self.summaryRowLimit) + "\n"
+                blocks.append(.paragraph(CompareMessages.moreRegressions(regressions.count - Self.summaryRowLimit)))
             }
         }
         if !mismatches.isEmpty || !caveats.isEmpty {
-            text += "\n"
-            for line in caveats.map(\.message) + mismatches.map(\.message) { text += "- \(line)\n" }
+            blocks.append(.list((caveats.map(\.message) + mismatches.map(\.message)).map { [.text($0)] }))
         }
-        return text
+        return ReportDocument(title: CompareMessages.summaryHeading(failed: failed), blocks: blocks)
+    }
+
+    /// `summaryDocument()` as Markdown; ends with a newline.
+    package func markdownSummary() -> String {
+        MarkdownWriter.render(summaryDocument())
     }
 }

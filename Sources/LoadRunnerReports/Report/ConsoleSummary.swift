@@ -1,36 +1,26 @@
 import LoadRunnerModel
 import LoadRunnerText
 
-/// The per-stage table printed on stdout after a run: plain text, aligned columns, no ANSI codes.
+/// The summary printed on stdout after a run, written by `ConsoleWriter`: plain text, aligned columns, no ANSI.
 ///
-/// Columns: stage, users, requests, rps, p50/p95/p99/max in ms (3 decimals), errors (count and share), and flags
-/// (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`). A `total` row (all windows merged) follows when there
-/// is more than one stage; then one `warning:` line per `ReportWarning`, the thresholds' lines, and the checks'
-/// and failed required actions' lines (`ConsoleSummary+Commands.swift`).
+/// The per-stage table: stage, users, requests, rps, p50/p95/p99/max in ms (3 decimals), errors (count and
+/// share), and flags (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`); a `total` row (all windows merged)
+/// when there is more than one stage. Then one `warning:` line per `ReportWarning` (`WarningsSection`), the
+/// thresholds' lines, and the checks' and failed required actions' lines.
 package enum ConsoleSummary {
-    /// Writes the table and the warnings.
+    /// The summary's sections in order.
+    static var sections: [RunReport.Section] {
+        [tableBlocks, WarningsSection.blocks, ThresholdsSection.consoleBlocks, ChecksSection.consoleBlocks]
+    }
+
+    /// The summary as a document.
+    package static func document(_ result: RunResult) -> ReportDocument {
+        ReportDocument(title: SummarySection.title(result), blocks: sections.flatMap { $0(result) })
+    }
+
+    /// Writes the table and the lines under it.
     package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
-        var table = TextTable(columns: [
-            .init("stage", .right), .init("users", .right), .init("requests", .right), .init("rps", .right),
-            .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
-            .init("errors", .right), .init("flags"),
-        ])
-        for stage in result.stages {
-            let isLast = stage.number == result.stages.last?.number
-            table.append(
-                [String(stage.number), String(stage.users)]
-                    + cells(stage.aggregated, windowSeconds: stage.windowSeconds)
-                    + [flags(stage, interrupted: result.interrupted && isLast && stage.cutShort != false).joined(separator: " ")])
-        }
-        if result.stages.count > 1 {
-            table.append(["total", "-"] + cells(result.mergedAggregated, windowSeconds: result.measuredSeconds) + [""])
-        }
-        table.writePlain(to: &output)
-        for warning in ReportWarning.warnings(for: result) {
-            output.write("warning: \(warning.message)\n")
-        }
-        writeThresholds(result, to: &output)
-        writeCommands(result, to: &output)
+        ConsoleWriter.write(document(result), to: &output)
     }
 
     /// The summary as a string.
@@ -48,6 +38,26 @@ package enum ConsoleSummary {
         if stage.windowSeconds <= 0 { flags.append("NO-WINDOW") }
         if interrupted { flags.append("INTERRUPTED") }
         return flags
+    }
+
+    /// The per-stage table, with a total row when there is more than one stage.
+    static func tableBlocks(_ result: RunResult) -> [Block] {
+        var table = ReportTable(columns: [
+            .init("stage", .right), .init("users", .right), .init("requests", .right), .init("rps", .right),
+            .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
+            .init("errors", .right), .init("flags"),
+        ])
+        for stage in result.stages {
+            let isLast = stage.number == result.stages.last?.number
+            table.append(
+                [String(stage.number), String(stage.users)]
+                    + cells(stage.aggregated, windowSeconds: stage.windowSeconds)
+                    + [flags(stage, interrupted: result.interrupted && isLast && stage.cutShort != false).joined(separator: " ")])
+        }
+        if result.stages.count > 1 {
+            table.append(["total", "-"] + cells(result.mergedAggregated, windowSeconds: result.measuredSeconds) + [""])
+        }
+        return [.table(table)]
     }
 
     private static func cells(_ stats: RequestStats, windowSeconds: Double) -> [String] {

@@ -1,7 +1,7 @@
 import Foundation
 import LoadRunnerModel
 
-/// Writes the files of a run folder: the only file I/O of the report code.
+/// The files of a run folder written at its end (every one listed in `OutputFile.all`); the CLI writes them.
 ///
 /// - `result.json`: everything measured, the source every other file can be rebuilt from (`ResultJSON`).
 /// - `stages.csv`: per stage and request name, over the stage windows (`StagesCSV`).
@@ -17,7 +17,7 @@ import LoadRunnerModel
 /// - `checks.csv`, `actions.csv`: how each check and action fared, only when the profile had `checks` or
 ///   `actions` (`ChecksCSV`, `ActionsCSV`). The commands' full output is in `result.json`.
 /// - `locust_stats_history.csv`: Locust's `_stats_history.csv` columns (`LocustHistoryCSV`), appended every
-///   second by the engine during the run, so `write(_:to:)` does not write it.
+///   second during the run by its one owner, the CLI's `HistoryFile`, so `write(_:to:)` does not write it.
 ///
 /// A run without monitors, command monitors, checks and actions gets exactly `fileNames`.
 package enum RunOutputs {
@@ -27,7 +27,7 @@ package enum RunOutputs {
     package static let reportHTML = "report.html"
     package static let locustStatsCSV = "locust_stats.csv"
     package static let locustFailuresCSV = "locust_failures.csv"
-    /// Written during the run by the engine, not by `write(_:to:)`.
+    /// Written during the run (and rebuilt by `report`) by the CLI's `HistoryFile`, not by `write(_:to:)`.
     package static let locustHistoryCSV = "locust_stats_history.csv"
     /// Written only for a run with monitors.
     package static let monitorsCSV = "monitors.csv"

@@ -1,10 +1,10 @@
 import Foundation
 import LoadRunnerAnalysis
 
-/// Writes the files of a comparison folder: the only file I/O of the compare code.
+/// The files of a comparison folder (each listed in `OutputFile.all`), as bytes; the CLI writes them.
 ///
-/// - `compare.md`: what a person reads (`CompareMarkdown`), linking the charts.
-/// - `report.html`: the same content as one self-contained page with the charts inline (`MarkdownHTML`).
+/// - `compare.md`: what a person reads (`CompareReport` by `MarkdownWriter`), linking the charts.
+/// - `report.html`: the same content as one self-contained page with the charts inline (`HTMLWriter`).
 /// - `compare.csv`: one row per stage, request name and metric (`CompareCSV`).
 /// - `compare.json`: everything, for machines (`CompareJSON`).
 /// - the charts' SVG files (`CompareCharts`).
@@ -16,10 +16,9 @@ package enum CompareOutputs {
 
     /// Every file in the order `write` creates them; pure.
     package static func files(of result: CompareResult, charts: [ChartFile] = []) throws -> [(name: String, data: Data)] {
-        let markdownText = CompareMarkdown.render(result, charts: charts.map { ($0.title, $0.fileName) })
-        let page = MarkdownHTML.page(
-            title: "LoadRunner compare: \(result.baseline.label) vs \(result.candidate.label)", markdown: markdownText,
-            images: Dictionary(charts.map { ($0.fileName, $0.svg) }, uniquingKeysWith: { first, _ in first }))
+        let document = CompareReport.document(result, charts: charts)
+        let markdownText = MarkdownWriter.render(document)
+        let page = HTMLWriter.render(document)
         return [(json, try CompareJSON.encode(result)), (csv, Data(CompareCSV.render(result).utf8))]
             + charts.map { ($0.fileName, Data($0.svg.utf8)) }
             + [(markdown, Data(markdownText.utf8)), (html, Data(page.utf8))]

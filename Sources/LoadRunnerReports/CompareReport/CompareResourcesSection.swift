@@ -2,22 +2,21 @@ import LoadRunnerAnalysis
 import LoadRunnerModel
 import LoadRunnerText
 
-/// The **Monitored processes** section of `compare.md`.
-extension CompareMarkdown {
+/// The **Monitored processes** of a comparison: stage-window means of each process both runs monitored;
+/// nothing unless both runs monitored the same processes.
+enum CompareResourcesSection {
     static let resourcesHeading = "Monitored processes"
     static let resourcesNote = "Stage-window means of each process tree both runs monitored: CPU in % of one core, "
         + "resident memory in MB, disk reads in MB/s (10^6 bytes). Report-only (no budget; they never fail the "
         + "comparison); lower is better."
 
-    /// Writes nothing unless both runs monitored the same processes.
-    static func writeResources(_ result: CompareResult, to output: inout some TextOutputStream) {
-        guard let resources = result.resources, !resources.isEmpty else { return }
-        output.write("\n## \(resourcesHeading)\n\n\(resourcesNote)\n\n")
-        resourcesTable(resources).writeMarkdown(to: &output)
+    static func blocks(_ result: CompareResult) -> [Block] {
+        guard let resources = result.resources, !resources.isEmpty else { return [] }
+        return [.heading(2, resourcesHeading), .paragraph(resourcesNote), .table(table(resources))]
     }
 
-    static func resourcesTable(_ resources: [ResourceComparison]) -> TextTable {
-        var table = TextTable(columns: [
+    static func table(_ resources: [ResourceComparison]) -> ReportTable {
+        var table = ReportTable(columns: [
             .init("Stage", .right), .init("Process"), .init("Resource"), .init("Baseline", .right),
             .init("Candidate", .right), .init("Change", .right), .init("Change % [CI]", .right), .init("Verdict"),
         ])

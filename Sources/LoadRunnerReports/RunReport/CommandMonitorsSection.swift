@@ -1,26 +1,22 @@
 import LoadRunnerModel
 import LoadRunnerText
 
-/// The **Command monitors** section of `report.md` (and `report.html`): the values the profile's monitor
-/// commands printed, per stage window, and the samples that had none.
-extension MarkdownReport {
-    static let commandMonitorsNote = "Each command's value (the first number it printed) over each stage's window "
+/// The **Command monitors**: the values the profile's monitor commands printed, per stage window, then a line
+/// per monitor with samples without a value; nothing when the run had no command monitors.
+enum CommandMonitorsSection {
+    static let note = "Each command's value (the first number it printed) over each stage's window "
         + "(warm-up excluded). Samples: those with a value, of those started in the window."
 
-    /// The note, the table, then one line per monitor with samples without a value. Writes nothing when the
-    /// run had no command monitors, so such a report is unchanged.
-    static func writeCommandMonitors(_ result: RunResult, to output: inout some TextOutputStream) {
-        guard let monitors = result.commandMonitors, !monitors.isEmpty else { return }
-        output.write("\n## Command monitors\n\n\(commandMonitorsNote)\n\n")
-        commandMonitorsTable(monitors, stages: result.stages).writeMarkdown(to: &output)
+    static func blocks(_ result: RunResult) -> [Block] {
+        guard let monitors = result.commandMonitors, !monitors.isEmpty else { return [] }
         let lines = monitors.compactMap(missingValuesText)
-        if !lines.isEmpty { output.write("\n") }
-        for line in lines { output.write("- \(line)\n") }
+        return [.heading(2, "Command monitors"), .paragraph(note), .table(table(monitors, stages: result.stages))]
+            + (lines.isEmpty ? [] : [.list(lines)])
     }
 
     /// One row per stage and monitor: unit, samples with a value, min, mean, max and last value.
-    static func commandMonitorsTable(_ monitors: [CommandMonitorSeries], stages: [StageResult]) -> TextTable {
-        var table = TextTable(columns: [
+    static func table(_ monitors: [CommandMonitorSeries], stages: [StageResult]) -> ReportTable {
+        var table = ReportTable(columns: [
             .init("Stage", .right), .init("Monitor"), .init("Unit"), .init("Samples", .right), .init("Min", .right),
             .init("Mean", .right), .init("Max", .right), .init("Last", .right),
         ])
@@ -43,16 +39,19 @@ extension MarkdownReport {
 
     /// `**replica2 lag had no value in 4 of 9 samples** (2.0-5.0 s); most often: exit 2 (3 times)`, over the
     /// whole run; nil when every sample had a value.
-    static func missingValuesText(_ monitor: CommandMonitorSeries) -> String? {
+    static func missingValuesText(_ monitor: CommandMonitorSeries) -> [Inline]? {
         let missing = monitor.samples.filter { $0.value == nil }
         guard let first = missing.first, let last = missing.last else { return nil }
-        let name = TextTable.markdownCell(monitor.name)
         let when = first.atSeconds == last.atSeconds
             ? "at \(ReportText.runSeconds(first.atSeconds)) s"
             : "\(ReportText.runSeconds(first.atSeconds))-\(ReportText.runSeconds(last.atSeconds)) s"
-        var text = "**\(name) had no value in \(missing.count) of \(monitor.samples.count) samples** (\(when))"
+        var text: [Inline] = [
+            .strong("\(monitor.name) had no value in \(missing.count) of \(monitor.samples.count) samples"),
+            .text(" (\(when))"),
+        ]
         if let (problem, count) = mostCommonProblem(missing) {
-            text += "; most often: \(ReportText.inlineCode(problem))" + (count == missing.count ? "" : " (\(count) times)")
+            text += [.text("; most often: "), .code(problem)]
+                + (count == missing.count ? [] : [.text(" (\(count) times)")])
         }
         return text
     }

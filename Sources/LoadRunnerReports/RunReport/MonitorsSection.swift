@@ -1,24 +1,22 @@
 import LoadRunnerModel
 import LoadRunnerText
 
-/// The **Monitored processes** section of `report.md` (and `report.html`).
-extension MarkdownReport {
-    static let monitorsNote = "Each process tree (the process and all its children) over each stage's window: "
+/// The **Monitored processes**: each process tree per stage window, then a line per process that was down;
+/// nothing when the run monitored no process.
+enum MonitorsSection {
+    static let note = "Each process tree (the process and all its children) over each stage's window: "
         + "CPU in % of one core, resident memory in MB, disk reads and writes in MB/s (10^6 bytes)."
 
-    /// Writes nothing when the run monitored no process, so such a report is unchanged.
-    static func writeMonitors(_ result: RunResult, to output: inout some TextOutputStream) {
-        guard let monitors = result.monitors, !monitors.isEmpty else { return }
-        output.write("\n## Monitored processes\n\n\(monitorsNote)\n\n")
-        monitorsTable(monitors).writeMarkdown(to: &output)
-        for monitor in monitors where monitor.everDown {
-            output.write("\n- **\(TextTable.markdownCell(monitor.name)) was down** \(downText(monitor))\n")
-        }
+    static func blocks(_ result: RunResult) -> [Block] {
+        guard let monitors = result.monitors, !monitors.isEmpty else { return [] }
+        // One list per process that was down, as the report has always written them.
+        return [.heading(2, "Monitored processes"), .paragraph(note), .table(table(monitors))]
+            + monitors.filter(\.everDown).map { .list([[.strong("\($0.name) was down"), .text(" " + downText($0))]]) }
     }
 
     /// One row per stage and process: CPU mean and max, RSS mean and max, disk MB/s, seconds alive.
-    static func monitorsTable(_ monitors: [MonitorSeries]) -> TextTable {
-        var table = TextTable(columns: [
+    static func table(_ monitors: [MonitorSeries]) -> ReportTable {
+        var table = ReportTable(columns: [
             .init("Stage", .right), .init("Process"), .init("CPU mean %", .right), .init("CPU max %", .right),
             .init("RSS mean MB", .right), .init("RSS max MB", .right), .init("Read MB/s", .right),
             .init("Write MB/s", .right), .init("Alive", .right),

@@ -1,0 +1,32 @@
+import LoadRunnerAnalysis
+
+/// The full **Stages** tables: a note, then per stage a heading and a row per request name and metric (the name
+/// on its first row only), then the footnote when a window was too short for an interval.
+enum CompareStagesSection {
+    static func blocks(_ result: CompareResult) -> [Block] {
+        var blocks: [Block] = [
+            .heading(2, CompareMessages.stagesHeading), .paragraph(CompareMessages.tableNote(result.method)),
+        ]
+        for stage in result.stages {
+            blocks += [.heading(3, CompareMessages.stageHeading(stage)), .table(table(stage))]
+        }
+        if result.metrics.contains(where: { $0.lowSampleCount && $0.verdict != .notComparable }) {
+            blocks.append(.paragraph(CompareMessages.lowSampleFootnote(minimumSeconds: result.method.minimumSeconds)))
+        }
+        return blocks
+    }
+
+    static func table(_ stage: StageComparison) -> ReportTable {
+        var table = ReportTable(columns: [
+            .init("Name"), .init("Metric"), .init("Baseline", .right), .init("Candidate", .right),
+            .init("Change", .right), .init("Change % [CI]", .right), .init("Budget"), .init("Verdict"),
+        ])
+        for row in stage.rows {
+            for (index, comparison) in row.metrics.enumerated() {
+                table.append(cells: [[.text(index == 0 ? row.name : "")]]
+                    + CompareChangesSection.metricCells(comparison, withVerdict: true))
+            }
+        }
+        return table
+    }
+}

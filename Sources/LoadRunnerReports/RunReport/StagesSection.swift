@@ -1,0 +1,32 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// The **Stages** table: one row per stage window (warm-up excluded), with the request figures
+/// (`RequestMetricColumn`), the generator's CPU and whether it was saturated.
+enum StagesSection {
+    static func blocks(_ result: RunResult) -> [Block] {
+        [
+            .heading(2, "Stages"),
+            .paragraph("Measured over each stage's window (warm-up excluded); times in milliseconds."),
+            .table(table(result)),
+        ]
+    }
+
+    static func table(_ result: RunResult) -> ReportTable {
+        var table = ReportTable(columns: [
+            .init("Stage", .right), .init("Users", .right), .init("Window s", .left), .init("Requests", .right),
+        ] + RequestMetricColumn.standard.map(\.column) + [.init("Generator CPU", .right), .init("Saturated")])
+        for stage in result.stages {
+            let stats = stage.aggregated
+            let generator = stage.generator
+            let window = "\(ReportNumber.fixed(stage.windowStartSeconds, decimals: 1))-"
+                + "\(ReportNumber.fixed(stage.windowEndSeconds, decimals: 1))"
+            let cells = [String(stage.number), String(stage.users), window, String(stats.requests)]
+                + RequestMetricColumn.cells(stats, windowSeconds: stage.windowSeconds)
+                + ["\(ReportNumber.fixed(generator.cpuPercent, decimals: 1))% of "
+                    + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores")]
+            table.append(cells: cells.map { [.text($0)] } + [generator.saturated ? [.strong("SATURATED")] : [.text("no")]])
+        }
+        return table
+    }
+}

@@ -26,6 +26,21 @@ struct LoadRunnerCommand: AsyncParsableCommand {
         // A reader that goes away (`run ... | head -1`) must not kill the run: writes to it fail with EPIPE
         // instead, and the console drops them.
         signal(SIGPIPE, SIG_IGN)
-        await main(nil)
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            do {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            } catch {
+                guard let failure = InternalFailure(error) else { throw error }
+                Console.standard().report(failure.diagnostic)
+                Foundation.exit(ExitStatus.internalError.rawValue)
+            }
+        } catch {
+            exit(withError: error)
+        }
     }
 }

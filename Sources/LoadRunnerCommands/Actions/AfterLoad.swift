@@ -1,6 +1,7 @@
 import LoadRunnerEngine
 import LoadRunnerAnalysis
 import LoadRunnerModel
+import LoadRunnerText
 
 /// What a profile runs once the load has stopped: its `at: end` actions, in order, then its checks
 /// against the run's numbers. Each command is bounded by its timeout.
@@ -22,7 +23,7 @@ struct AfterLoad: Sendable {
                 skipped[index] = reason
                 continue
             }
-            observer.note(CommandMessages.endActionStarted(action))
+            observer.report(.note(CommandMessages.endActionStarted(action)))
             let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
             ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
             runs[index] = run
@@ -44,9 +45,9 @@ struct AfterLoad: Sendable {
             }
             let result = await self.check(check, numbers: numbers)
             if result.passed {
-                observer.note(CommandMessages.checkPassed(result))
+                observer.report(.note(CommandMessages.checkPassed(result)))
             } else {
-                observer.problem(CommandMessages.checkFailed(result))
+                observer.report(.warning(CommandMessages.checkFailed(result)))
             }
             results.append(result)
         }

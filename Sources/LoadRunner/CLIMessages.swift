@@ -11,6 +11,11 @@ enum CLIMessages {
         "\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was sent"
     }
 
+    /// `--loops` outside 1...`EngineOptions.maxLoops` (ArgumentParser prints it as a usage error).
+    static func loopsOutOfRange(_ loops: Int) -> String {
+        "--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)"
+    }
+
     static func profileValid(_ profile: Profile) -> String {
         let seconds = profile.stages.map { Double($0.duration.micros) / 1_000_000 }.reduce(0, +)
         let peak = profile.stages.map(\.users).max() ?? 0

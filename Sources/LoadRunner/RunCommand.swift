@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         if let loops, !(1...EngineOptions.maxLoops).contains(loops) {
-            throw ValidationError("--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)")
+            throw ValidationError(CLIMessages.loopsOutOfRange(loops))
         }
     }
 

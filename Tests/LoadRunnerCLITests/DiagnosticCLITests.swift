@@ -46,4 +46,14 @@ struct DiagnosticCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ran").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
+
+    /// Exit 70 is for errors LoadRunner did not expect; what ArgumentParser ends on purpose keeps its status.
+    @Test func helpVersionAndBadOptionsAreNotInternalErrors() async throws {
+        for (arguments, status) in [(["--help"], 0), (["help", "run"], 0), (["run", "--help"], 0), (["--version"], 0),
+                                    (["run", "x.yaml", "--loops", "0"], 64), (["frobnicate"], 64)] as [([String], Int32)] {
+            let output = try await BinaryRunner.run(arguments)
+            #expect(output.status == status, "\(arguments): \(output.stderr)")
+            #expect(!output.stderr.contains("internal error"), "\(arguments): \(output.stderr)")
+        }
+    }
 }

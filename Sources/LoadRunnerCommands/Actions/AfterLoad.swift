@@ -13,8 +13,8 @@ struct AfterLoad: Sendable {
 
     /// Runs the `at: end` actions in profile order, unless `skipReason` says why not (the run was
     /// interrupted, a required action failed). A failing required one skips those after it.
-    func endActions(skipReason: String?, observer: some RunObserver) async -> (runs: [Int: CommandRun], skipped: [Int: String]) {
-        var runs: [Int: CommandRun] = [:]
+    func endActions(skipReason: String?, observer: some RunObserver) async -> (runs: [Int: ShellOutcome], skipped: [Int: String]) {
+        var runs: [Int: ShellOutcome] = [:]
         var skipped: [Int: String] = [:]
         var reason = skipReason
         for (index, action) in profile.actions.enumerated() where action.trigger == .end {
@@ -90,7 +90,7 @@ struct AfterLoad: Sendable {
     /// One result per profile action, in profile order, from what ran during and after the load. A timed
     /// action that ended after the load (`loadEndSeconds`, run seconds) records how long the run waited for it.
     static func actionResults(
-        _ actions: [ActionSpec], timed: [Int: TimedActions.Started], atEnd: [Int: CommandRun], skipped: [Int: String],
+        _ actions: [ActionSpec], timed: [Int: TimedActions.Started], atEnd: [Int: ShellOutcome], skipped: [Int: String],
         notReachedReason: String, loadEndSeconds: Double
     ) -> [ActionResult] {
         actions.enumerated().map { index, action in

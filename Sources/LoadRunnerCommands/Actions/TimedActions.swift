@@ -57,7 +57,7 @@ struct TimedActions: Sendable {
 
     /// An action's execution, and the requests sent when it started (for `after_requests` actions).
     struct Started: Sendable {
-        var run: CommandRun
+        var run: ShellOutcome
         var requestsSent: Int?
     }
 }
@@ -65,7 +65,7 @@ struct TimedActions: Sendable {
 /// The lines an action's end gives in the log.
 enum ActionReporting {
     /// `stopping`: the run is being stopped (Ctrl-C), which ended the action, so that is not its failure.
-    static func reportEnd(_ action: ActionSpec, run: CommandRun, stopping: Bool, observer: some RunObserver) {
+    static func reportEnd(_ action: ActionSpec, run: ShellOutcome, stopping: Bool, observer: some RunObserver) {
         if stopping && !run.succeeded {
             observer.report(.note(CommandMessages.actionStopped(action, run: run)))
         } else if run.succeeded {

@@ -11,7 +11,7 @@ enum CIOutputs {
         do {
             try Data(report.render().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            console.error(CLIMessages.cannotWriteCIFile(path, reason: OutputFolder.reason(error)))
+            console.report(CLIMessages.cannotWriteCIFile(path, reason: OutputFolder.reason(error)))
         }
     }
 
@@ -44,7 +44,7 @@ enum CIOutputs {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data((markdown.hasSuffix("\n") ? markdown : markdown + "\n").utf8))
         } catch {
-            console.error(CLIMessages.cannotWriteCIFile(path, reason: OutputFolder.reason(error)))
+            console.report(CLIMessages.cannotWriteCIFile(path, reason: OutputFolder.reason(error)))
         }
     }
 

@@ -2,13 +2,18 @@ import Foundation
 import LoadRunnerCommands
 import LoadRunnerEngine
 import LoadRunnerModel
+import LoadRunnerText
 
-/// Every message the command line shows a person, in one place.
+/// Every message the command line shows a person, in one place. Errors and warnings are `Diagnostic`s, which
+/// the console prints with their prefix (`Console.report`); the rest are plain lines.
 enum CLIMessages {
-    static let errorPrefix = "error: "
-
     static func profileProblemCount(_ count: Int, path: String) -> String {
         "\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was sent"
+    }
+
+    /// `--loops` outside 1...`EngineOptions.maxLoops` (ArgumentParser prints it as a usage error).
+    static func loopsOutOfRange(_ loops: Int) -> String {
+        "--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)"
     }
 
     static func profileValid(_ profile: Profile) -> String {
@@ -32,20 +37,20 @@ enum CLIMessages {
             + profile.commandChecks.map { "  check \($0.comparison.rawValue) \($0.expected.source): \($0.command)" }
     }
 
-    static func profileRunsCommands(_ profile: Profile) -> String {
-        errorPrefix + "\(profile.sourcePath) runs commands (\(profile.actions.count) actions, \(profile.commandChecks.count) checks, "
-            + "\(profile.commandMonitors.count) command monitors) and --no-actions refuses that; nothing was sent. "
-            + "Read the profile (`LoadRunner validate` lists its commands) and run it without --no-actions if you trust it"
+    static func profileRunsCommands(_ profile: Profile) -> Diagnostic {
+        .error("\(profile.sourcePath) runs commands (\(profile.actions.count) actions, \(profile.commandChecks.count) checks, "
+            + "\(profile.commandMonitors.count) command monitors) and --no-actions refuses that; nothing was sent",
+            hint: "read the profile (`LoadRunner validate` lists its commands) and run it without --no-actions if you trust it")
     }
 
-    static func requiredActionsFailed(_ actions: [ActionResult]) -> String {
+    static func requiredActionsFailed(_ actions: [ActionResult]) -> Diagnostic {
         let names = actions.map { "\"\($0.name)\" (\($0.run?.outcome ?? $0.skippedBecause ?? "did not run"))" }
-        return "required action\(actions.count == 1 ? "" : "s") failed: \(names.joined(separator: ", ")) "
-            + "(exit \(ExitStatus.requiredActionFailed.rawValue))"
+        return .error("required action\(actions.count == 1 ? "" : "s") failed: \(names.joined(separator: ", ")) "
+            + "(exit \(ExitStatus.requiredActionFailed.rawValue))")
     }
 
-    static func checksFailed(_ count: Int, of total: Int) -> String {
-        "\(count) of \(total) check\(total == 1 ? "" : "s") failed (exit \(ExitStatus.checksFailed.rawValue))"
+    static func checksFailed(_ count: Int, of total: Int) -> Diagnostic {
+        .error("\(count) of \(total) check\(total == 1 ? "" : "s") failed (exit \(ExitStatus.checksFailed.rawValue))")
     }
 
     static func starting(_ profile: Profile, outputFolder: String) -> String {
@@ -64,31 +69,51 @@ enum CLIMessages {
 
     static let quitting = "quitting: every command killed; writing a minimal result.json (no measurements) and exiting"
 
-    static func engineFailed(_ error: EngineError) -> String { errorPrefix + error.text }
+    static func engineFailed(_ error: EngineError) -> Diagnostic { .error(error.text) }
 
-    static func cannotCreateOutput(_ folder: String, reason: String) -> String {
-        errorPrefix + "cannot write results to \(folder): \(reason); choose another folder with --out"
+    static func cannotCreateOutput(_ folder: String, reason: String) -> Diagnostic {
+        .error("cannot write results to \(folder): \(reason)", hint: "choose another folder with --out")
     }
 
-    static func cannotWriteResults(_ folder: String, reason: String, savedTo fallback: String?) -> String {
-        errorPrefix + "the run finished but its results could not be written to \(folder): \(reason); "
-            + (fallback.map { "they were saved in \($0) instead" } ?? "nor anywhere else (is the disk full?)")
+    static func cannotWriteResults(_ folder: String, reason: String, savedTo fallback: String?) -> Diagnostic {
+        .error("the run finished but its results could not be written to \(folder): \(reason); "
+            + (fallback.map { "they were saved in \($0) instead" } ?? "nor anywhere else (is the disk full?)"))
     }
 
-    static func cannotWriteOutputs(_ folder: String, reason: String) -> String {
-        errorPrefix + "cannot write to \(folder): \(reason); choose another folder with --out"
+    static func cannotWriteOutputs(_ folder: String, reason: String) -> Diagnostic {
+        .error("cannot write to \(folder): \(reason)", hint: "choose another folder with --out")
     }
 
-    static func cannotWriteCIFile(_ path: String, reason: String) -> String {
-        "warning: cannot write \(path): \(reason); the results themselves were written"
+    static func cannotWriteCIFile(_ path: String, reason: String) -> Diagnostic {
+        .warning("cannot write \(path): \(reason); the results themselves were written")
     }
 
-    static func thresholdsFailed(_ count: Int) -> String {
-        "\(count) threshold\(count == 1 ? "" : "s") failed (exit \(ExitStatus.thresholdsFailed.rawValue))"
+    static func thresholdsFailed(_ count: Int) -> Diagnostic {
+        .error("\(count) threshold\(count == 1 ? "" : "s") failed (exit \(ExitStatus.thresholdsFailed.rawValue))")
     }
 
-    static func noResult(_ path: String) -> String {
-        "\(path) does not exist; give a run folder (with a result.json) or a result.json"
+    static func noResult(_ path: String) -> Diagnostic {
+        .error("\(path) does not exist", hint: "give a run folder (with a result.json) or a result.json")
+    }
+
+    /// A result.json that could not be decoded; `reason` names the file and what is wrong.
+    static func unreadableResult(_ reason: String) -> Diagnostic { .error(reason) }
+
+    /// A `--fail-on` budget that does not parse.
+    static func badBudget(_ reason: String) -> Diagnostic { .error("--fail-on: \(reason)") }
+
+    /// A profile that could not be read at all (its problems are `ProfileProblem.diagnostic`).
+    static func unreadableProfile(_ path: String, reason: String) -> Diagnostic {
+        .error(reason, at: Diagnostic.Location(file: path))
+    }
+
+    /// Why two runs' stages could not be matched (`RunComparator`'s mismatches).
+    static func stagesMismatch(_ message: String) -> Diagnostic { .error(message) }
+
+    /// An error no part of LoadRunner expected reached the top of the program: exit 70.
+    static func internalError(_ error: any Error) -> Diagnostic {
+        .error("internal error: \(String(describing: error)) (exit \(ExitStatus.internalError.rawValue))",
+               hint: "this is a bug in LoadRunner; please report it with the command line and the profile")
     }
 
     static func reportsRebuilt(_ folder: String) -> String {
@@ -96,22 +121,21 @@ enum CLIMessages {
     }
 
     /// `compare` given the minimal result a second Ctrl-C leaves: there is nothing in it to compare.
-    static func measurementsLost(_ path: String) -> String {
-        "\(path) holds no measurements (a second signal stopped that run before its results were assembled); "
-            + "compare complete runs, or read its locust_stats_history.csv"
+    static func measurementsLost(_ path: String) -> Diagnostic {
+        .error("\(path) holds no measurements (a second signal stopped that run before its results were assembled)",
+               hint: "compare complete runs, or read its locust_stats_history.csv")
     }
 
-    static let nothingInCommon = "the two runs have no stage in common, so nothing was compared; compare runs of the same profile"
+    static let nothingInCommon = Diagnostic.error(
+        "the two runs have no stage in common, so nothing was compared", hint: "compare runs of the same profile")
 
     static func comparisonWritten(_ folder: String) -> String {
         "comparison in \(folder) (open compare.md first)"
     }
 
-    static func cannotAppendHistory(reason: String) -> String {
-        "cannot append to \(HistoryFile.fileName): \(reason); the run goes on, and the other result files are written at its end"
+    static func cannotAppendHistory(reason: String) -> Diagnostic {
+        .warning("cannot append to \(HistoryFile.fileName): \(reason); the run goes on, and the other result files are written at its end")
     }
-
-    static func problemDuringRun(_ message: String) -> String { "warning: " + message }
 
     static func resultsWritten(_ folder: String, interrupted: Bool) -> String {
         (interrupted ? "interrupted; partial results in " : "results in ") + folder + " (open report.md first)"

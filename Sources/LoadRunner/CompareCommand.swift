@@ -4,6 +4,7 @@ import LoadRunnerAnalysis
 import LoadRunnerModel
 import LoadRunnerProfile
 import LoadRunnerReports
+import LoadRunnerText
 
 /// `LoadRunner compare BASELINE CANDIDATE`: stage-by-stage comparison of two runs with noise-aware verdicts.
 struct CompareCommand: ParsableCommand {
@@ -40,19 +41,19 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let console = Console.standard()
         var budgets: [Budget] = []
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
         for text in failOn {
             switch Budget.parse(text) {
             case .success(let budget): budgets.append(budget)
-            case .failure(let error): problems.append(CLIMessages.errorPrefix + "--fail-on: \(error)")
+            case .failure(let error): problems.append(CLIMessages.badBudget("\(error)"))
             }
         }
         guard problems.isEmpty else {
-            problems.forEach(console.error)
+            problems.forEach(console.report)
             throw ExitStatus.usageOrProfileError.exitCode
         }
         if let junit, let problem = CIOutputs.junitProblem(junit) {
-            console.error(CLIMessages.junitRefused(junit, reason: problem, nothingSent: false))
+            console.report(CLIMessages.junitRefused(junit, reason: problem, nothingSent: false))
             throw ExitStatus.outputFailure.exitCode
         }
         guard let (baselineRun, baselineFolder) = ResultLoading.load(baseline, console: console),
@@ -60,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         else { throw ExitStatus.usageOrProfileError.exitCode }
         let lost = [(baseline, baselineRun), (candidate, candidateRun)].filter { $0.1.measurementsLost == true }
         guard lost.isEmpty else {
-            lost.forEach { console.error(CLIMessages.errorPrefix + CLIMessages.measurementsLost($0.0)) }
+            lost.forEach { console.report(CLIMessages.measurementsLost($0.0)) }
             throw ExitStatus.usageOrProfileError.exitCode
         }
         if budgets.isEmpty { budgets = ProfileCompareBudgets.budgets(of: candidateRun) }
@@ -70,8 +71,8 @@ struct CompareCommand: ParsableCommand {
             baseline: baselineRun, candidate: candidateRun,
             baselineLabel: Self.label(baselineFolder), candidateLabel: Self.label(candidateFolder))
         guard !result.stages.isEmpty else {
-            result.mismatches.forEach { console.error(CLIMessages.errorPrefix + $0.message) }
-            console.error(CLIMessages.errorPrefix + CLIMessages.nothingInCommon)
+            result.mismatches.forEach { console.report(CLIMessages.stagesMismatch($0.message)) }
+            console.report(CLIMessages.nothingInCommon)
             throw ExitStatus.usageOrProfileError.exitCode
         }
         let charts = CompareCharts.charts(

@@ -10,7 +10,8 @@ enum ExitStatus: Int32, CaseIterable {
     case usageOrProfileError = 64
     /// The target or this machine stopped the run: a `fetch` data source failed, too few open files, ...
     case targetOrSetupFailure = 69
-    /// Something inside LoadRunner failed; please report it.
+    /// Something inside LoadRunner failed: an error no part of it expected reached the top (`InternalFailure`);
+    /// please report it.
     case internalError = 70
     /// Results could not be written (the output folder is not writable, the disk is full).
     case outputFailure = 74
@@ -39,7 +40,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .thresholdsFailed: "run: a threshold failed"
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
-        case .internalError: "internal error"
+        case .internalError: "internal error: a bug in LoadRunner (please report it)"
         case .outputFailure: "results could not be written (--out, --junit: checked first)"
         case .noSuccessfulRequest: "run: no request succeeded (target down?) and no thresholds decide"
         case .interrupted: "interrupted by Ctrl-C, SIGTERM or SIGHUP (what was measured is written)"

@@ -26,6 +26,23 @@ struct LoadRunnerCommand: AsyncParsableCommand {
         // A reader that goes away (`run ... | head -1`) must not kill the run: writes to it fail with EPIPE
         // instead, and the console drops them.
         signal(SIGPIPE, SIG_IGN)
-        await main(nil)
+        // ArgumentParser's own `main`, except that an error no command expected is a bug: it is printed as a
+        // diagnostic and ends with exit 70 (`InternalFailure`) rather than ArgumentParser's exit 1.
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            do {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            } catch {
+                guard let failure = InternalFailure(error) else { throw error }
+                Console.standard().report(failure.diagnostic)
+                Foundation.exit(ExitStatus.internalError.rawValue)
+            }
+        } catch {
+            exit(withError: error)
+        }
     }
 }

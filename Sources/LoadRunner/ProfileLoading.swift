@@ -10,10 +10,10 @@ enum ProfileLoading {
         do {
             return try ProfileLoader(files: DiskFiles()).load(path: path, targetOverride: targetOverride)
         } catch let problems as ProfileProblems {
-            for problem in problems.problems { console.error(CLIMessages.errorPrefix + problem.description) }
+            for problem in problems.problems { console.report(problem.diagnostic) }
             console.error(CLIMessages.profileProblemCount(problems.problems.count, path: path))
         } catch {
-            console.error(CLIMessages.errorPrefix + "\(path): \(OutputFolder.reason(error))")
+            console.report(CLIMessages.unreadableProfile(path, reason: OutputFolder.reason(error)))
         }
         return nil
     }

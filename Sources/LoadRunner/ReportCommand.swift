@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try write(target)
             } catch {
-                console.error(CLIMessages.cannotWriteOutputs(target, reason: error.description))
+                console.report(CLIMessages.cannotWriteOutputs(target, reason: error.description))
                 throw ExitStatus.outputFailure.exitCode
             }
         } else {
@@ -50,13 +50,13 @@ enum ResultLoading {
         let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
         let path = isFolder.boolValue ? (argument as NSString).appendingPathComponent(RunOutputs.resultJSON) : argument
         guard exists, let data = FileManager.default.contents(atPath: path) else {
-            console.error(CLIMessages.errorPrefix + CLIMessages.noResult(path))
+            console.report(CLIMessages.noResult(path))
             return nil
         }
         do {
             return (try ResultJSON.decode(data, source: path), (path as NSString).deletingLastPathComponent)
         } catch {
-            console.error(CLIMessages.errorPrefix + error.description)
+            console.report(CLIMessages.unreadableResult(error.description))
             return nil
         }
     }

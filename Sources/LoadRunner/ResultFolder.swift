@@ -111,20 +111,20 @@ extension ResultFolder {
         switch Self.plan(path) {
         case .success(let planned): plan = planned
         case .failure(let refusal):
-            console.error(CLIMessages.outputRefused(refusal))
+            console.report(CLIMessages.outputRefused(refusal))
             throw ExitStatus.outputFailure.exitCode
         }
         do {
             try write(plan.workingPath)
         } catch {
             if plan.mode == .replace { plan.discard() }
-            console.error(CLIMessages.cannotWriteOutputs(path, reason: error.description))
+            console.report(CLIMessages.cannotWriteOutputs(path, reason: error.description))
             throw ExitStatus.outputFailure.exitCode
         }
         do {
             try plan.publish()
         } catch {
-            console.error(CLIMessages.cannotPublish(path, workingFolder: plan.workingPath, reason: OutputFolder.reason(error)))
+            console.report(CLIMessages.cannotPublish(path, workingFolder: plan.workingPath, reason: OutputFolder.reason(error)))
             throw ExitStatus.outputFailure.exitCode
         }
     }

@@ -51,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         if let loops, !(1...EngineOptions.maxLoops).contains(loops) {
-            throw ValidationError("--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)")
+            throw ValidationError(CLIMessages.loopsOutOfRange(loops))
         }
         if let seed, seed > ProfileLimits.maxSeed {
             throw ValidationError("--seed must be between 0 and \(ProfileLimits.maxSeed) (2^53-1), got \(seed)")

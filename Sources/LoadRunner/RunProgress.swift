@@ -36,7 +36,7 @@ final class RunProgress: RunObserver {
                 defer { state.historyFailed = true }
                 return !state.historyFailed
             }
-            if first { problem(CLIMessages.cannotAppendHistory(reason: OutputFolder.reason(error))) }
+            if first { report(CLIMessages.cannotAppendHistory(reason: OutputFolder.reason(error))) }
         }
         guard !quiet else { return }
         let line = LiveLine.format(
@@ -50,14 +50,13 @@ final class RunProgress: RunObserver {
         }
     }
 
-    func problem(_ message: String) {
+    /// Ends the live line and prints `diagnostic`, its texts sanitized (they may quote a command's output).
+    func report(_ diagnostic: Diagnostic) {
         endLiveLine()
-        console.error(CLIMessages.problemDuringRun(TerminalText.sanitized(message)))
-    }
-
-    func note(_ message: String) {
-        endLiveLine()
-        console.line(TerminalText.sanitized(message))
+        var shown = diagnostic
+        shown.message = TerminalText.sanitized(diagnostic.message)
+        shown.hint = diagnostic.hint.map(TerminalText.sanitized)
+        console.report(shown)
     }
 
     /// Ends the live line so what follows starts on a fresh line.

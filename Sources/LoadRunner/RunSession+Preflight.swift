@@ -15,12 +15,12 @@ extension RunSession {
         if refuseCommands {
             var refused = false
             if profile.runsCommands {
-                console.error(CLIMessages.profileRunsCommands(profile))
+                console.report(CLIMessages.profileRunsCommands(profile))
                 refused = true
             }
             let reads = unallowedReads(of: profile)
             if !reads.environment.isEmpty || !reads.files.isEmpty {
-                console.error(CLIMessages.readsRefused(profile, environment: reads.environment, files: reads.files))
+                console.report(CLIMessages.readsRefused(profile, environment: reads.environment, files: reads.files))
                 refused = true
             }
             if refused { return .refuse(.usageOrProfileError) }
@@ -28,13 +28,13 @@ extension RunSession {
             for line in CLIMessages.readsOf(profile) { console.line(line + " (allowed)") }
         }
         if let junitPath, let problem = CIOutputs.junitProblem(junitPath) {
-            console.error(CLIMessages.junitRefused(junitPath, reason: problem))
+            console.report(CLIMessages.junitRefused(junitPath, reason: problem))
             return .refuse(.outputFailure)
         }
         switch ResultFolder.plan(outputFolder ?? Self.defaultFolder(for: profile, at: Date())) {
         case .success(let plan): return .proceed(plan)
         case .failure(let refusal):
-            console.error(CLIMessages.outputRefused(refusal, nothingSent: true))
+            console.report(CLIMessages.outputRefused(refusal, nothingSent: true))
             return .refuse(.outputFailure)
         }
     }

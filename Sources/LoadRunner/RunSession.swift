@@ -40,7 +40,7 @@ struct RunSession {
             history = try HistoryFile(path: plan.workingPath + "/" + HistoryFile.fileName)
         } catch {
             plan.discard()
-            console.error(CLIMessages.cannotCreateOutput(folder, reason: OutputFolder.reason(error)))
+            console.report(CLIMessages.cannotCreateOutput(folder, reason: OutputFolder.reason(error)))
             return .outputFailure
         }
 
@@ -73,7 +73,7 @@ struct RunSession {
             progress.finish()
             history.close()
             plan.discard()
-            console.error(CLIMessages.engineFailed(error))
+            console.report(CLIMessages.engineFailed(error))
             if case .interrupted = error { return .interrupted }
             if case .unsupported = error { return .usageOrProfileError }
             return .targetOrSetupFailure
@@ -91,11 +91,11 @@ struct RunSession {
             // What was measured must not be lost: keep it where it can still be written, and say where.
             let fallback = FileManager.default.temporaryDirectory.path + "/loadrunner-" + Self.timestamp(Date())
             let saved = (try? RunOutputs.write(result, to: fallback)) != nil
-            console.error(CLIMessages.cannotWriteResults(folder, reason: error.description, savedTo: saved ? fallback : nil))
+            console.report(CLIMessages.cannotWriteResults(folder, reason: error.description, savedTo: saved ? fallback : nil))
             return .outputFailure
         }
         if let publishError {
-            console.error(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(publishError)))
+            console.report(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(publishError)))
             return .outputFailure
         }
         console.writeOut(ConsoleSummary.render(result))
@@ -104,19 +104,19 @@ struct RunSession {
         CIOutputs.appendStepSummary(CIOutputs.runSummary(result, folder: folder), console: console)
         if result.interrupted { return .interrupted }
         if let failed = result.actions?.filter(\.failsRun), !failed.isEmpty {
-            console.error(CLIMessages.requiredActionsFailed(failed))
+            console.report(CLIMessages.requiredActionsFailed(failed))
             return .requiredActionFailed
         }
         if let failed = result.checks?.filter({ !$0.passed }), !failed.isEmpty {
-            console.error(CLIMessages.checksFailed(failed.count, of: result.checks?.count ?? 0))
+            console.report(CLIMessages.checksFailed(failed.count, of: result.checks?.count ?? 0))
             return .checksFailed
         }
         if result.noRequestSucceeded && (result.thresholds ?? []).isEmpty {
-            console.error(CLIMessages.noRequestSucceeded(result.mergedAggregated, inFlight: result.requestsInFlightAtLastEnd))
+            console.report(CLIMessages.noRequestSucceeded(result.mergedAggregated, inFlight: result.requestsInFlightAtLastEnd))
             return .noSuccessfulRequest
         }
         if result.thresholdsFailed {
-            console.error(CLIMessages.thresholdsFailed(result.thresholds?.failedCount ?? 0))
+            console.report(CLIMessages.thresholdsFailed(result.thresholds?.failedCount ?? 0))
             return .thresholdsFailed
         }
         return .success

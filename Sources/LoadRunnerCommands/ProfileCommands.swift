@@ -1,6 +1,7 @@
 import LoadRunnerModel
 import LoadRunnerEngine
 import Synchronization
+import LoadRunnerText
 
 /// A profile's own commands beside its load: timed actions and command monitors during it, then the
 /// `at: end` actions (the command monitors still sampling) and the checks after it. The engine reaches it
@@ -47,7 +48,7 @@ package final class ProfileCommands: RunPhases {
         if !stop.isRequested {
             // A timed action outliving the load holds the run up to its timeout: say so rather than wait silently.
             for command in commands.running where command.role.isAction {
-                started.load.observer.note(CommandMessages.waitingForAction(command))
+                started.load.observer.report(.note(CommandMessages.waitingForAction(command)))
             }
         }
         let timedRuns = await started.actions?.value ?? [:]

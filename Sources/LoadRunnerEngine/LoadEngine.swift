@@ -1,6 +1,7 @@
 import Foundation
 import LoadRunnerAnalysis
 import LoadRunnerModel
+import LoadRunnerText
 
 /// Runs a validated profile: loads its data, starts the curl loops, drives virtual users through the
 /// stages, and returns everything measured. Stopping early (StopSignal) still returns the result.
@@ -53,7 +54,7 @@ package struct LoadEngine: Sendable {
         let setup = UserSetup(
             plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
             thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
-            reportProblem: { observer.problem(Messages.userCouldNotStart($0)) })
+            reportProblem: { observer.report(Messages.userCouldNotStart($0)) })
         let abort = RunAbort()
         observer.runStarted(at: clock.startDate)
         phases.started(LoadRun(
@@ -214,7 +215,7 @@ package struct LoadEngine: Sendable {
             stage: slot.index + 1, requests: requests, aggregated: aggregated,
             windowSeconds: max(0, seconds(slot.endMicros) - seconds(slot.windowStartMicros)))
         let failed = ThresholdEvaluator.evaluate(specs, window: window).first { $0.failed }
-        return failed.map { "\"\($0.threshold)\" failed in stage \(slot.index + 1) (\($0.summary))" }
+        return failed.map { Messages.thresholdAborted($0.threshold, stage: slot.index + 1, summary: $0.summary) }
     }
 
     private func transferSettings() -> TransferSettings {

@@ -1,6 +1,7 @@
 import LoadRunnerText
 
-/// Every message the engine shows a person, in one place.
+/// Every message the engine shows a person, in one place (those about data sources in `Messages+Data`).
+/// Run-time warnings are `Diagnostic`s; the texts of errors (`EngineError`) and of failed requests are strings.
 enum Messages {
     /// The failure message of a request that had no answer when the run ended, while it is recorded; the result
     /// says how long the oldest had waited (`noResponse(afterMicros:count:)`).
@@ -12,14 +13,27 @@ enum Messages {
         return count == 1 ? "no response after \(seconds) s" : "no response after up to \(seconds) s"
     }
 
-    static func userCouldNotStart(_ error: EngineError) -> String {
-        "a virtual user could not start: \(error.text); the run goes on with the others"
+    static func userCouldNotStart(_ error: EngineError) -> Diagnostic {
+        .warning("a virtual user could not start: \(error.text); the run goes on with the others")
     }
 
-    static func monitorDown(_ name: String, reason: String, second: Int) -> String {
+    static func monitorDown(_ name: String, reason: String, second: Int) -> Diagnostic {
         let when = second < 0 ? "at the start of the run" : "in second \(second)"
-        return "monitor `\(name)` found no process \(when): \(reason); the run goes on and reports it as down"
+        return .warning("monitor `\(name)` found no process \(when): \(reason); the run goes on and reports it as down")
     }
+
+    /// Why `abort_on_fail` stopped the run: the threshold, its stage (1-based) and what was measured.
+    static func thresholdAborted(_ threshold: String, stage: Int, summary: String) -> String {
+        "\"\(threshold)\" failed in stage \(stage) (\(summary))"
+    }
+
+    /// The failure message of a request answered with a status outside its `expect` list.
+    static func httpStatusFailure(_ status: Int) -> String { "HTTP \(status)" }
+
+    static let curlTransferUnavailable = "libcurl could not create a transfer (out of memory?)"
+    static let curlMultiUnavailable = "libcurl could not create a multi handle"
+
+    static func curlOptionRefused(_ reason: String) -> String { "libcurl refused a transfer option: \(reason)" }
 
     static func cleartextHTTP2Unsupported(libcurl: String) -> String {
         "http2: true with an http:// target needs libcurl 8.0 or newer; this machine has \(libcurl), which fails "
@@ -62,7 +76,7 @@ extension EngineError {
     /// The message alone, for people.
     package var text: String {
         switch self {
-        case .setup(let message), .dataSource(let message), .output(let message), .unsupported(let message),
+        case .setup(let message), .dataSource(let message), .unsupported(let message),
              .interrupted(let message): message
         }
     }

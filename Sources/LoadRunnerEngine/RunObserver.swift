@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunnerModel
+import LoadRunnerText
 import Synchronization
 
 /// Receives what a run reports while it goes: one sample per second, and problems that do not stop it.
@@ -9,14 +10,9 @@ package protocol RunObserver: Sendable {
     func runStarted(at date: Date)
     /// One more second of the run is complete.
     func secondCompleted(_ sample: SecondSample)
-    /// Something went wrong that the run survives (a user that could not start, ...).
-    func problem(_ message: String)
-    /// Something worth a line in the log that is not a problem (an action started or ended, a check passed).
-    func note(_ message: String)
-}
-
-extension RunObserver {
-    package func note(_ message: String) {}
+    /// Something to tell a person that does not stop the run: a warning (a user that could not start, a monitor
+    /// that found no process) or a note worth a line in the log (an action started or ended, a check passed).
+    func report(_ diagnostic: Diagnostic)
 }
 
 /// Asks a running engine to stop early (Ctrl-C, SIGTERM, SIGHUP). Thread-safe; the engine checks it often.

@@ -174,8 +174,8 @@ struct CommandMonitorSamplerTests {
         windowEndSeconds: 1_000, requests: [], aggregated: RequestStats(name: RequestStats.aggregatedName, method: ""),
         generator: GeneratorStats(cpuPercent: 0, allowedCores: 1, schedulingLagP99Micros: 0, schedulingLagMaxMicros: 0))
 
-    static func run(at seconds: Double, exit: Int? = 0, stdout: String = "", stderr: String = "") -> CommandRun {
-        CommandRun(
+    static func run(at seconds: Double, exit: Int? = 0, stdout: String = "", stderr: String = "") -> ShellOutcome {
+        ShellOutcome(
             startSeconds: seconds, endSeconds: seconds + 0.01, exitStatus: exit, signal: nil, timedOut: false,
             launchError: nil, stdout: stdout, stderr: stderr)
     }

@@ -35,8 +35,8 @@ struct CommandRunnerTests {
         // About 190 KB on each stream, far past the 16 KiB kept.
         let run = await runner.run("seq 1 30000; seq 1 30000 >&2", timeout: .seconds(10), role: .check("test"))
         #expect(run.exitStatus == 0)
-        #expect(run.stdout.utf8.count == CommandRun.keptOutputBytes)
-        #expect(run.stderr.utf8.count == CommandRun.keptOutputBytes)
+        #expect(run.stdout.utf8.count == ShellOutcome.keptOutputBytes)
+        #expect(run.stderr.utf8.count == ShellOutcome.keptOutputBytes)
         #expect(run.stdout.hasSuffix("\n29999\n30000\n"))
         #expect(run.stderr.hasSuffix("\n29999\n30000\n"))
     }

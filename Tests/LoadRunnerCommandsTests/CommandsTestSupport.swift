@@ -3,6 +3,7 @@ import LoadRunnerCommands
 import LoadRunnerModel
 import LoadRunnerProfile
 import LoadRunnerEngine
+import LoadRunnerText
 import Synchronization
 
 /// Runs profiles written inline, with their commands, against real local servers and collects what the run reported.
@@ -34,8 +35,12 @@ final class RecordingObserver: RunObserver {
 
     func runStarted(at date: Date) { state.withLock { $0.started = true } }
     func secondCompleted(_ sample: SecondSample) { state.withLock { $0.samples.append(sample) } }
-    func problem(_ message: String) { state.withLock { $0.problems.append(message) } }
-    func note(_ message: String) { state.withLock { $0.notes.append(message) } }
+    /// Warnings go to `problems`, notes to `notes` (their message only).
+    func report(_ diagnostic: Diagnostic) {
+        state.withLock {
+            if diagnostic.severity == .note { $0.notes.append(diagnostic.message) } else { $0.problems.append(diagnostic.message) }
+        }
+    }
 
     var samples: [SecondSample] { state.withLock { $0.samples } }
     var problems: [String] { state.withLock { $0.problems } }

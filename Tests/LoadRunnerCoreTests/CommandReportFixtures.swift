@@ -54,8 +54,8 @@ enum CommandReportFixtures {
 
     static func run(
         _ start: Double, _ end: Double, exit: Int? = 0, stdout: String = "", stderr: String = ""
-    ) -> CommandRun {
-        CommandRun(
+    ) -> ShellOutcome {
+        ShellOutcome(
             startSeconds: start, endSeconds: end, exitStatus: exit, signal: nil, timedOut: false, launchError: nil,
             stdout: stdout, stderr: stderr)
     }

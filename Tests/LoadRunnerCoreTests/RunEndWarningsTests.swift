@@ -106,7 +106,7 @@ import Testing
         var result = ReportFixtures.result(interrupted: false)
         var action = ActionResult(
             name: "compact", command: "sleep 9", when: "at 2s", required: false,
-            run: CommandRun(
+            run: ShellOutcome(
                 startSeconds: 2, endSeconds: 11, exitStatus: 0, signal: nil, timedOut: false, launchError: nil,
                 stdout: "", stderr: ""),
             skippedBecause: nil)

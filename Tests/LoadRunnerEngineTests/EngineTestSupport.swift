@@ -4,6 +4,7 @@ import LoadRunnerReports
 import LoadRunnerModel
 import LoadRunnerProfile
 import LoadRunnerTestSupport
+import LoadRunnerText
 import Synchronization
 
 /// Runs profiles written inline against real local servers and collects what the engine reported.
@@ -42,8 +43,12 @@ final class RecordingObserver: RunObserver {
 
     func runStarted(at date: Date) { state.withLock { $0.started = true } }
     func secondCompleted(_ sample: SecondSample) { state.withLock { $0.samples.append(sample) } }
-    func problem(_ message: String) { state.withLock { $0.problems.append(message) } }
-    func note(_ message: String) { state.withLock { $0.notes.append(message) } }
+    /// Warnings go to `problems`, notes to `notes` (their message only).
+    func report(_ diagnostic: Diagnostic) {
+        state.withLock {
+            if diagnostic.severity == .note { $0.notes.append(diagnostic.message) } else { $0.problems.append(diagnostic.message) }
+        }
+    }
 
     var samples: [SecondSample] { state.withLock { $0.samples } }
     var problems: [String] { state.withLock { $0.problems } }

@@ -12,20 +12,20 @@ extension CommandMessages {
         "action \"\(action.name)\" (at end) started: \(action.command)"
     }
 
-    static func actionEnded(_ action: ActionSpec, run: CommandRun) -> String {
+    static func actionEnded(_ action: ActionSpec, run: ShellOutcome) -> String {
         "action \"\(action.name)\" ended: \(run.outcome) after \(seconds(run.endSeconds - run.startSeconds))s"
     }
 
-    static func actionFailed(_ action: ActionSpec, run: CommandRun) -> String {
+    static func actionFailed(_ action: ActionSpec, run: ShellOutcome) -> String {
         "action \"\(action.name)\" failed: \(run.outcome)\(firstLine(of: run.stderr).map { " (\($0))" } ?? "")"
             + (action.required ? "; it is required, so the run fails" : "; not required, the run goes on")
     }
 
-    static func actionStopped(_ action: ActionSpec, run: CommandRun) -> String {
+    static func actionStopped(_ action: ActionSpec, run: ShellOutcome) -> String {
         "action \"\(action.name)\" was stopped with the run: \(run.outcome)"
     }
 
-    static func requiredActionFailed(_ action: ActionSpec, run: CommandRun) -> String {
+    static func requiredActionFailed(_ action: ActionSpec, run: ShellOutcome) -> String {
         "required action \"\(action.name)\" failed (\(run.outcome))"
     }
 
@@ -61,7 +61,7 @@ extension CommandMessages {
         }
     }
 
-    static func checkCommandFailed(_ run: CommandRun) -> String {
+    static func checkCommandFailed(_ run: ShellOutcome) -> String {
         "the command failed: \(run.outcome)\(firstLine(of: run.stderr).map { " (\($0))" } ?? "")"
     }
 

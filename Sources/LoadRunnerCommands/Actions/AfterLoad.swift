@@ -1,6 +1,7 @@
 import LoadRunnerEngine
 import LoadRunnerAnalysis
 import LoadRunnerModel
+import LoadRunnerText
 
 /// What a profile runs once the load has stopped: its `at: end` actions, in order, then its checks
 /// against the run's numbers. Each command is bounded by its timeout.
@@ -12,8 +13,8 @@ struct AfterLoad: Sendable {
 
     /// Runs the `at: end` actions in profile order, unless `skipReason` says why not (the run was
     /// interrupted, a required action failed). A failing required one skips those after it.
-    func endActions(skipReason: String?, observer: some RunObserver) async -> (runs: [Int: CommandRun], skipped: [Int: String]) {
-        var runs: [Int: CommandRun] = [:]
+    func endActions(skipReason: String?, observer: some RunObserver) async -> (runs: [Int: ShellOutcome], skipped: [Int: String]) {
+        var runs: [Int: ShellOutcome] = [:]
         var skipped: [Int: String] = [:]
         var reason = skipReason
         for (index, action) in profile.actions.enumerated() where action.trigger == .end {
@@ -22,7 +23,7 @@ struct AfterLoad: Sendable {
                 skipped[index] = reason
                 continue
             }
-            observer.note(CommandMessages.endActionStarted(action))
+            observer.report(.note(CommandMessages.endActionStarted(action)))
             let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
             ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
             runs[index] = run
@@ -44,9 +45,9 @@ struct AfterLoad: Sendable {
             }
             let result = await self.check(check, numbers: numbers)
             if result.passed {
-                observer.note(CommandMessages.checkPassed(result))
+                observer.report(.note(CommandMessages.checkPassed(result)))
             } else {
-                observer.problem(CommandMessages.checkFailed(result))
+                observer.report(.warning(CommandMessages.checkFailed(result)))
             }
             results.append(result)
         }
@@ -89,7 +90,7 @@ struct AfterLoad: Sendable {
     /// One result per profile action, in profile order, from what ran during and after the load. A timed
     /// action that ended after the load (`loadEndSeconds`, run seconds) records how long the run waited for it.
     static func actionResults(
-        _ actions: [ActionSpec], timed: [Int: TimedActions.Started], atEnd: [Int: CommandRun], skipped: [Int: String],
+        _ actions: [ActionSpec], timed: [Int: TimedActions.Started], atEnd: [Int: ShellOutcome], skipped: [Int: String],
         notReachedReason: String, loadEndSeconds: Double
     ) -> [ActionResult] {
         actions.enumerated().map { index, action in

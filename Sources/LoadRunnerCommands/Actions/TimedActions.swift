@@ -1,5 +1,6 @@
 import LoadRunnerEngine
 import LoadRunnerModel
+import LoadRunnerText
 
 /// Runs the profile's actions that have a moment during the load (`at: 90s`, `at: 40%`,
 /// `after_requests: N`), each once, when its moment comes. A required action that fails ends the load
@@ -43,7 +44,7 @@ struct TimedActions: Sendable {
 
     private func perform(_ action: ActionSpec, observer: some RunObserver) async -> Started {
         let sent = load.requestsSent
-        observer.note(CommandMessages.actionStarted(action, atSeconds: Double(load.clock.nowMicros()) / 1_000_000, sent: sent))
+        observer.report(.note(CommandMessages.actionStarted(action, atSeconds: Double(load.clock.nowMicros()) / 1_000_000, sent: sent)))
         let run = await runner.run(action.command, timeout: action.timeout, role: .action(action.name))
         ActionReporting.reportEnd(action, run: run, stopping: runner.isStopping, observer: observer)
         // Ended by the run's own stop (Ctrl-C), a required action does not also abort the run.
@@ -56,7 +57,7 @@ struct TimedActions: Sendable {
 
     /// An action's execution, and the requests sent when it started (for `after_requests` actions).
     struct Started: Sendable {
-        var run: CommandRun
+        var run: ShellOutcome
         var requestsSent: Int?
     }
 }
@@ -64,13 +65,13 @@ struct TimedActions: Sendable {
 /// The lines an action's end gives in the log.
 enum ActionReporting {
     /// `stopping`: the run is being stopped (Ctrl-C), which ended the action, so that is not its failure.
-    static func reportEnd(_ action: ActionSpec, run: CommandRun, stopping: Bool, observer: some RunObserver) {
+    static func reportEnd(_ action: ActionSpec, run: ShellOutcome, stopping: Bool, observer: some RunObserver) {
         if stopping && !run.succeeded {
-            observer.note(CommandMessages.actionStopped(action, run: run))
+            observer.report(.note(CommandMessages.actionStopped(action, run: run)))
         } else if run.succeeded {
-            observer.note(CommandMessages.actionEnded(action, run: run))
+            observer.report(.note(CommandMessages.actionEnded(action, run: run)))
         } else {
-            observer.problem(CommandMessages.actionFailed(action, run: run))
+            observer.report(.warning(CommandMessages.actionFailed(action, run: run)))
         }
     }
 }

@@ -22,7 +22,7 @@ struct CommandMonitorLog: Sendable {
     }
 
     /// Records the sample of `run`; returns the message for the observer when the monitor started failing.
-    mutating func record(_ run: CommandRun) -> String? {
+    mutating func record(_ run: ShellOutcome) -> String? {
         append(Self.sample(of: run))
     }
 
@@ -38,7 +38,7 @@ struct CommandMonitorLog: Sendable {
 
     /// The value a run printed, or why there is none: how it failed (`exit 3: permission denied`,
     /// `timed out after 5s`, `could not start: ...`) or why its output is no number.
-    static func sample(of run: CommandRun) -> CommandMonitorSample {
+    static func sample(of run: ShellOutcome) -> CommandMonitorSample {
         let problem: String?
         var value: Double?
         if let status = run.exitStatus, status != 0, !run.timedOut {

@@ -1,6 +1,7 @@
 import Foundation
 import LoadRunnerEngine
 import LoadRunnerModel
+import LoadRunnerText
 
 /// Runs every command monitor of a profile on its own schedule and keeps the samples.
 ///
@@ -67,7 +68,7 @@ enum CommandMonitorSampler {
             }
             // Cancelling this task does not stop the command; the run ends within its timeout.
             let run = await runner.run(spec.command, timeout: timeout, role: .monitor(spec.name))
-            if let message = log.record(run) { observer.problem(message) }
+            if let message = log.record(run) { observer.report(.warning(message)) }
             let ranAt = max(tick, schedule.tick(atMicros: Int64((run.startSeconds * 1_000_000).rounded())))
             let next = schedule.nextTick(after: ranAt, endMicros: Int64((run.endSeconds * 1_000_000).rounded()))
             // Once stopped, the ticks this run overlapped are dropped: they lie mostly past the end of the
@@ -75,7 +76,7 @@ enum CommandMonitorSampler {
             if !Task.isCancelled {
                 for skipped in (ranAt + 1)..<next {
                     let atSeconds = Double(schedule.dueMicros(skipped)) / 1_000_000
-                    if let message = log.recordStillRunning(atSeconds: atSeconds) { observer.problem(message) }
+                    if let message = log.recordStillRunning(atSeconds: atSeconds) { observer.report(.warning(message)) }
                 }
             }
             tick = next

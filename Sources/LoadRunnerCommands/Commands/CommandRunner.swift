@@ -10,9 +10,9 @@ import SystemPackage
 /// its environment, in a process group of its own (so a Ctrl-C on LoadRunner's terminal does not reach it,
 /// and a signal to the group reaches everything it started), reading `/dev/null`, with default signal
 /// handling, an empty signal mask and no other descriptor. Its standard output and error go to temporary
-/// files (`OutputFile`) whose last `CommandRun.keptOutputBytes` are kept. At `timeout` the whole group gets
+/// files (`OutputFile`) whose last `ShellOutcome.keptOutputBytes` are kept. At `timeout` the whole group gets
 /// SIGTERM, then SIGKILL 2 s later (`CommandWatch`). Nothing here throws or crashes: a command that cannot
-/// start is a `CommandRun` with a `launchError`.
+/// start is a `ShellOutcome` with a `launchError`.
 ///
 /// Every command is registered in `commands` while it runs, so a stop of the run (Ctrl-C) reaches its process
 /// group at once (`RunningCommands.stopAll`).
@@ -36,12 +36,12 @@ struct CommandRunner: Sendable {
     ///
     /// Cancelling the awaiting task does not stop the command: it still ends within `timeout` (plus the
     /// 2 s grace before SIGKILL), and this returns then.
-    func run(_ command: String, timeout: Duration, role: CommandRole) async -> CommandRun {
+    func run(_ command: String, timeout: Duration, role: CommandRole) async -> ShellOutcome {
         // A task of its own: Subprocess tears a command down when the task running it is cancelled.
         await Task { await runToEnd(command, timeout: timeout, role: role) }.value
     }
 
-    private func runToEnd(_ command: String, timeout: Duration, role: CommandRole) async -> CommandRun {
+    private func runToEnd(_ command: String, timeout: Duration, role: CommandRole) async -> ShellOutcome {
         let startMicros = clock.nowMicros()
         let stdout: OutputFile
         let stderr: OutputFile
@@ -89,17 +89,17 @@ struct CommandRunner: Sendable {
         case .exited(let code): (Int(code), nil)
         case .signaled(let code): (nil, Int(code))
         }
-        return CommandRun(
+        return ShellOutcome(
             startSeconds: Self.seconds(micros: startMicros), endSeconds: Self.seconds(micros: ending.exitMicros),
             exitStatus: exitStatus, signal: signal, timedOut: ending.timedOut, launchError: nil,
-            stdout: stdout.tail(limit: CommandRun.keptOutputBytes).text,
-            stderr: stderr.tail(limit: CommandRun.keptOutputBytes).text)
+            stdout: stdout.tail(limit: ShellOutcome.keptOutputBytes).text,
+            stderr: stderr.tail(limit: ShellOutcome.keptOutputBytes).text)
     }
 
     /// What a command that never started did: nothing, at `micros`.
-    private func launchFailure(_ text: String, atMicros micros: Int64) -> CommandRun {
+    private func launchFailure(_ text: String, atMicros micros: Int64) -> ShellOutcome {
         let seconds = Self.seconds(micros: micros)
-        return CommandRun(
+        return ShellOutcome(
             startSeconds: seconds, endSeconds: seconds, exitStatus: nil, signal: nil, timedOut: false,
             launchError: text, stdout: "", stderr: "")
     }

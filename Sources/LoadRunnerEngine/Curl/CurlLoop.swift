@@ -45,7 +45,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     }
 
     init(index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector) throws(EngineError) {
-        guard let multi = curl_multi_init() else { throw .setup("libcurl could not create a multi handle") }
+        guard let multi = curl_multi_init() else { throw .setup(Messages.curlMultiUnavailable) }
         self.index = index
         self.multi = multi
         self.clock = clock

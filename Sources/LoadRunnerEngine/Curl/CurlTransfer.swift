@@ -25,7 +25,7 @@ final class CurlTransfer: @unchecked Sendable {
     var refusal: RequestFailure?
 
     init(settings: TransferSettings) throws(EngineError) {
-        guard let handle = curl_easy_init() else { throw .setup("libcurl could not create a transfer (out of memory?)") }
+        guard let handle = curl_easy_init() else { throw .setup(Messages.curlTransferUnavailable) }
         self.handle = handle
         bodyBytes = .allocate(capacity: 1)
         bodyBytes.initialize(to: 0)
@@ -33,7 +33,7 @@ final class CurlTransfer: @unchecked Sendable {
         settings.apply(to: handle, code: &code)
         lr_easy_setopt_pointer(handle, CURLOPT_PRIVATE, Unmanaged.passUnretained(self).toOpaque())
         guard code == CURLE_OK else {
-            throw .setup("libcurl refused a transfer option: \(String(cString: curl_easy_strerror(code)))")
+            throw .setup(Messages.curlOptionRefused(String(cString: curl_easy_strerror(code))))
         }
     }
 

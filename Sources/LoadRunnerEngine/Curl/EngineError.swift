@@ -4,8 +4,6 @@ package enum EngineError: Error, Sendable, Equatable {
     case setup(String)
     /// A data source could not be prepared (e.g. its `fetch` failed); the message names the source.
     case dataSource(String)
-    /// The run's output could not be written.
-    case output(String)
     /// The profile asks for something this LoadRunner validates but cannot run yet (open-model stages); nothing was sent.
     case unsupported(String)
     /// Ctrl-C or SIGTERM came before any load was sent (e.g. while a `fetch` source was loading).

@@ -14,7 +14,7 @@ enum TransferOutcomeReader {
         if code != CURLE_OK {
             failure = RequestFailure(category: category(of: code), message: String(cString: curl_easy_strerror(code)))
         } else if !expect.contains(status) {
-            failure = RequestFailure(category: .httpStatus, message: "HTTP \(status)")
+            failure = RequestFailure(category: .httpStatus, message: Messages.httpStatusFailure(status))
         } else {
             failure = nil
         }

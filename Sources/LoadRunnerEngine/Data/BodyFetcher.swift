@@ -31,7 +31,7 @@ struct BodyFetcher: Sendable {
         url: String, sourceName: String, maxBytes: Int,
         decode: (UnsafeBufferPointer<UInt8>) throws(EngineError) -> Value
     ) -> Result<Value, EngineError> {
-        guard let handle = curl_easy_init() else { return .failure(.setup("libcurl could not create a transfer")) }
+        guard let handle = curl_easy_init() else { return .failure(.setup(Messages.curlTransferUnavailable)) }
         defer { curl_easy_cleanup(handle) }
         var buffer = lr_body_buffer(bytes: nil, length: 0, capacity: 0, limit: maxBytes, refused: 0, handle: nil)
         defer { lr_body_buffer_free(&buffer) }
@@ -56,20 +56,20 @@ struct BodyFetcher: Sendable {
         var status = 0
         lr_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         if stop?.isRequested == true {
-            return .failure(.interrupted(DataMessages.fetchInterrupted(sourceName)))
+            return .failure(.interrupted(Messages.fetchInterrupted(sourceName)))
         }
         if status != 0 && !(200..<300).contains(status) {
-            return .failure(.dataSource(DataMessages.fetchStatus(sourceName, url: url, status: status)))
+            return .failure(.dataSource(Messages.fetchStatus(sourceName, url: url, status: status)))
         }
         if buffer.refused > 0 {
             // Refused at the first bytes because the Content-Length said so, or counted while arriving.
             let announced = buffer.length == 0 && contentLength(handle) == buffer.refused
-            return .failure(.dataSource(DataMessages.fetchTooLarge(
+            return .failure(.dataSource(Messages.fetchTooLarge(
                 sourceName, url: url, limit: maxBytes, seen: buffer.refused, announced: announced)))
         }
         guard code == CURLE_OK else {
             let reason = String(cString: curl_easy_strerror(code))
-            return .failure(.dataSource(DataMessages.fetchFailed(sourceName, url: url, reason: reason)))
+            return .failure(.dataSource(Messages.fetchFailed(sourceName, url: url, reason: reason)))
         }
         let body = UnsafeBufferPointer(start: UnsafeRawPointer(buffer.bytes)?.assumingMemoryBound(to: UInt8.self), count: buffer.length)
         do {

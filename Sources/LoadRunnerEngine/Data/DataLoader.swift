@@ -21,7 +21,7 @@ struct DataLoader: Sendable {
         switch spec.kind {
         case .values(let values):
             let rows = values.map { [$0] }
-            try refuseHeaderBreaks(source: spec.name, columns: [""], rows: rows) { index, _ in "item \(index + 1)" }
+            try refuseHeaderBreaks(source: spec.name, columns: [""], rows: rows) { index, _ in Messages.valuesItem(index) }
             return .table(name: spec.name, columns: [""], rows: rows)
         case .range(let range):
             return SourceValues(name: spec.name, values: .range(range))
@@ -30,17 +30,17 @@ struct DataLoader: Sendable {
             do {
                 let table = try CSVTable.load(path: resolved, files: DiskFiles())
                 guard !table.rows.isEmpty else {
-                    throw EngineError.dataSource("data.\(spec.name): \(resolved) has a header but no rows; add at least one row")
+                    throw EngineError.dataSource(Messages.csvWithoutRows(spec.name, path: resolved))
                 }
                 try refuseHeaderBreaks(source: spec.name, columns: table.columns, rows: table.rows) { index, column in
-                    let line = index < table.rowLines.count ? " line \(table.rowLines[index])" : ""
-                    return "\(resolved)\(line)" + (column.map { ", column \"\($0)\"" } ?? "")
+                    Messages.csvPlace(
+                        path: resolved, line: index < table.rowLines.count ? table.rowLines[index] : nil, column: column)
                 }
                 return .table(name: spec.name, columns: table.columns, rows: table.rows)
             } catch let error as EngineError {
                 throw error
             } catch {
-                throw .dataSource("data.\(spec.name): cannot read \(resolved): \(OutputFolder.reason(error))")
+                throw .dataSource(Messages.csvUnreadable(spec.name, path: resolved, reason: OutputFolder.reason(error)))
             }
         case .fetch(let path, let maxBytes):
             let url = profile.target.description + path
@@ -49,7 +49,7 @@ struct DataLoader: Sendable {
                 try FetchedArray.parse(body, sourceName: name, url: url)
             }
             // A signal that came while the body was being read: stop before any load is sent.
-            if fetcher.stop?.isRequested == true { throw .interrupted(DataMessages.fetchInterrupted(name)) }
+            if fetcher.stop?.isRequested == true { throw .interrupted(Messages.fetchInterrupted(name)) }
             return values
         }
     }

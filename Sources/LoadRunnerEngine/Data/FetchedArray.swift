@@ -6,7 +6,7 @@ enum FetchedArray {
         do {
             return SourceValues(name: sourceName, values: .table(try JSONArrayReader.read(body)))
         } catch {
-            throw .dataSource(DataMessages.invalidJSON(sourceName, url: url, error))
+            throw .dataSource(Messages.invalidJSON(sourceName, url: url, error))
         }
     }
 }

@@ -35,11 +35,11 @@ struct JSONArrayReader {
     private mutating func readArray() throws(JSONArrayError) {
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a UTF-8 byte-order mark, which RFC 8259 lets readers ignore
         skipWhitespace()
-        guard let first = peek() else { throw fail(DataMessages.jsonEmptyBody) }
-        guard first == UInt8(ascii: "[") else { throw fail(DataMessages.jsonNotArray(found: describe(first))) }
+        guard let first = peek() else { throw fail(Messages.jsonEmptyBody) }
+        guard first == UInt8(ascii: "[") else { throw fail(Messages.jsonNotArray(found: describe(first))) }
         position += 1
         skipWhitespace()
-        if peek() == UInt8(ascii: "]") { throw fail(DataMessages.jsonEmptyArray) }
+        if peek() == UInt8(ascii: "]") { throw fail(Messages.jsonEmptyArray) }
         let objects = peek() == UInt8(ascii: "{")
         var columnByName: [String: Int] = [:]
         var row = ObjectRow()
@@ -48,7 +48,7 @@ struct JSONArrayReader {
             skipWhitespace()
             if objects {
                 guard peek() == UInt8(ascii: "{") else {
-                    throw fail(DataMessages.jsonNotObject(element: table.rowCount, found: describe(peek())))
+                    throw fail(Messages.jsonNotObject(element: table.rowCount, found: describe(peek())))
                 }
                 try readObject(into: &row, columnByName: &columnByName)
             } else {
@@ -62,16 +62,16 @@ struct JSONArrayReader {
             case UInt8(ascii: "]"):
                 position += 1
                 skipWhitespace()
-                guard position == input.count else { throw fail(DataMessages.jsonTextAfterArray) }
+                guard position == input.count else { throw fail(Messages.jsonTextAfterArray) }
                 return
-            default: throw fail(DataMessages.jsonExpectedCommaOrEnd(element: table.rowCount - 1, found: describe(peek())))
+            default: throw fail(Messages.jsonExpectedCommaOrEnd(element: table.rowCount - 1, found: describe(peek())))
             }
         }
     }
 
     /// Reads one element of a scalar array into the current cell of `table`.
     private mutating func readScalar() throws(JSONArrayError) {
-        guard let byte = peek() else { throw fail(DataMessages.jsonEndedEarly) }
+        guard let byte = peek() else { throw fail(Messages.jsonEndedEarly) }
         switch byte {
         case UInt8(ascii: "\""):
             var bytes = table.takeBytes()
@@ -97,7 +97,7 @@ struct JSONArrayReader {
         } else {
             members: while true {
                 skipWhitespace()
-                guard peek() == UInt8(ascii: "\"") else { throw fail(DataMessages.jsonExpectedKey(element: element, found: describe(peek()))) }
+                guard peek() == UInt8(ascii: "\"") else { throw fail(Messages.jsonExpectedKey(element: element, found: describe(peek()))) }
                 row.key.removeAll(keepingCapacity: true)
                 try readString(into: &row.key)
                 let name = String(decoding: row.key, as: UTF8.self)
@@ -109,14 +109,14 @@ struct JSONArrayReader {
                     columnByName[name] = column
                 }
                 skipWhitespace()
-                guard peek() == UInt8(ascii: ":") else { throw fail(DataMessages.jsonExpectedColon(key: name, found: describe(peek()))) }
+                guard peek() == UInt8(ascii: ":") else { throw fail(Messages.jsonExpectedColon(key: name, found: describe(peek()))) }
                 position += 1
                 skipWhitespace()
                 let start = row.bytes.count
                 if peek() == UInt8(ascii: "\"") {
                     try readString(into: &row.bytes)
                 } else {
-                    guard peek() != nil else { throw fail(DataMessages.jsonEndedEarly) }
+                    guard peek() != nil else { throw fail(Messages.jsonEndedEarly) }
                     let valueStart = position
                     if case .text = try skipValue(depth: 1) {
                         row.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[valueStart..<position]))
@@ -129,7 +129,7 @@ struct JSONArrayReader {
                 case UInt8(ascii: "}"):
                     position += 1
                     break members
-                default: throw fail(DataMessages.jsonExpectedCommaOrBrace(element: element, found: describe(peek())))
+                default: throw fail(Messages.jsonExpectedCommaOrBrace(element: element, found: describe(peek())))
                 }
             }
         }

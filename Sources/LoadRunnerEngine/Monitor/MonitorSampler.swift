@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunnerModel
+import LoadRunnerText
 
 /// Samples every monitor of a profile from one `/proc` scan per run second, and keeps the samples.
 ///
@@ -83,7 +84,7 @@ struct MonitorSampler: Sendable {
         if sample.alive {
             reportedDown.remove(index)
         } else if reportedDown.insert(index).inserted {
-            observer.problem(Messages.monitorDown(monitors[index].spec.name, reason: sample.reason ?? "", second: sample.second))
+            observer.report(Messages.monitorDown(monitors[index].spec.name, reason: sample.reason ?? "", second: sample.second))
         }
     }
 }

@@ -22,10 +22,10 @@ struct CompiledTemplate: Sendable {
                 pieces.append(.literal(text))
             case .reference(let name, let column):
                 guard let source = sources.firstIndex(where: { $0.name == name }) else {
-                    throw .dataSource("template references unknown data source \"\(name)\"")
+                    throw .dataSource(Messages.unknownSource(name))
                 }
                 guard let columnIndex = sources[source].columnIndex(column) else {
-                    throw .dataSource("data.\(name) has no column \"\(column ?? "")\" (the fetched objects lack that key); check the template {{ \(name).\(column ?? "") }}")
+                    throw .dataSource(Messages.fetchedColumnMissing(name, column: column ?? ""))
                 }
                 pieces.append(.value(source: source, column: columnIndex))
             }

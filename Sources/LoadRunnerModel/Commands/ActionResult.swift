@@ -6,7 +6,7 @@ package struct ActionResult: Codable, Sendable, Equatable {
     package var when: String
     package var required: Bool
     /// The execution; nil when the action never ran (see `skippedBecause`).
-    package var run: CommandRun?
+    package var run: ShellOutcome?
     /// Why it did not run: the run ended (or was stopped) before its moment, or a required action failed first.
     package var skippedBecause: String?
     /// Requests sent since the run started when it started (counted for `after_requests` actions); nil otherwise.
@@ -16,7 +16,7 @@ package struct ActionResult: Codable, Sendable, Equatable {
     package var waitedAfterLoadSeconds: Double?
 
     package init(
-        name: String, command: String, when: String, required: Bool, run: CommandRun?, skippedBecause: String?,
+        name: String, command: String, when: String, required: Bool, run: ShellOutcome?, skippedBecause: String?,
         requestsSentAtStart: Int? = nil
     ) {
         self.name = name
@@ -59,11 +59,11 @@ package struct CheckResult: Codable, Sendable, Equatable {
     /// Why it failed, in words: `got 29998, expected 30000`, `output "abc" is not a number`, `exit 1`.
     package var problem: String?
     /// The execution; nil when it never ran (for example, the expectation could not be evaluated).
-    package var run: CommandRun?
+    package var run: ShellOutcome?
 
     package init(
         name: String, command: String, comparison: CheckComparison, expression: String, expected: String?,
-        actual: String?, passed: Bool, problem: String?, run: CommandRun?, metric: String? = nil
+        actual: String?, passed: Bool, problem: String?, run: ShellOutcome?, metric: String? = nil
     ) {
         self.name = name
         self.command = command

@@ -19,8 +19,6 @@ package struct GateQuantity: Equatable {
             default: nil
             }
         }
-
-        package var isTime: Bool { micros != nil }
     }
 
     /// `+`, `-`, or nil when none was written.

@@ -2,7 +2,6 @@ import LoadRunnerModel
 
 /// `monitors:` (process trees sampled once a second, and commands sampled at an interval, during the run).
 extension ProfileDecoder {
-    static let monitorKeys = ["name", "pid", "pid_file", "run", "every", "unit"]
     static let processMonitorKeys = ["name", "pid", "pid_file"]
     static let commandMonitorKeys = ["name", "run", "every", "unit"]
     /// The shortest interval of a command monitor.

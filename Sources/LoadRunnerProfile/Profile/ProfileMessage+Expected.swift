@@ -43,5 +43,4 @@ extension ProfileMessage {
     static let exampleRequestName = "`name: user/get`"
     static let examplePath = "`path: /user/get/{{ ids }}`"
     static let exampleUsers = "`users: 10`"
-    static let exampleDuration = "`duration: 1m`"
 }

@@ -3,8 +3,9 @@ import LoadRunnerText
 /// Every user-facing message about profiles, in one place.
 ///
 /// A message continues the key path it is reported at, so it starts with a verb or a quoted value:
-/// `stages[2].duration` + `"5" has no unit; write "5s" or "500ms"`. It says what is wrong and what to
-/// do. Keys are in backticks, values the user wrote in double quotes.
+/// `stages[2].duration` + `"5" has no unit; write "5s" or "500ms"`. It says what is wrong and, after the
+/// first `; `, what to do: the console prints that part as the diagnostic's hint (`ProfileProblem.diagnostic`).
+/// Keys are in backticks, values the user wrote in double quotes.
 enum ProfileMessage {
     // MARK: Structure
 

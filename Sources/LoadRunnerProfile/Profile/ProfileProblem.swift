@@ -1,3 +1,5 @@
+import LoadRunnerText
+
 /// One thing wrong with a profile: where it is (file, YAML line and column, key path) and what to do.
 ///
 /// `description` reads like a compiler diagnostic:
@@ -30,6 +32,33 @@ package struct ProfileProblem: Sendable, Equatable, CustomStringConvertible {
             if let column { location += ":\(column)" }
         }
         return keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath) \(message)"
+    }
+
+    /// The problem as an error diagnostic. A profile message says what is wrong, then after its first `; `
+    /// (outside quoted values and backticks) what to do: that second part becomes the hint.
+    package var diagnostic: Diagnostic {
+        let location = Diagnostic.Location(file: file, line: line, column: column, path: keyPath)
+        guard let split = Self.hintSeparator(in: message) else { return .error(message, at: location) }
+        return .error(String(message[..<split.lowerBound]), at: location, hint: String(message[split.upperBound...]))
+    }
+
+    /// The range of the first `; ` in `message` that is not inside "double quotes" or `backticks`.
+    static func hintSeparator(in message: String) -> Range<String.Index>? {
+        var quoted = false
+        var ticked = false
+        var index = message.startIndex
+        while index < message.endIndex {
+            let next = message.index(after: index)
+            switch message[index] {
+            case "\"": if !ticked { quoted.toggle() }
+            case "`": if !quoted { ticked.toggle() }
+            case ";" where !quoted && !ticked && next < message.endIndex && message[next] == " ":
+                return index..<message.index(after: next)
+            default: break
+            }
+            index = next
+        }
+        return nil
     }
 }
 

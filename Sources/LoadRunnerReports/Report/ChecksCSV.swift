@@ -32,7 +32,7 @@ package enum ChecksCSV {
 /// The `outcome,start_s,end_s` fields of a command's run, shared by `checks.csv` and `actions.csv`.
 enum CommandRunFields {
     /// How it ended and when (seconds since the run started, 3 decimals); three empty fields without a run.
-    static func fields(_ run: CommandRun?) -> [String] {
+    static func fields(_ run: ShellOutcome?) -> [String] {
         guard let run else { return ["", "", ""] }
         return [run.outcome, ReportNumber.fixed(run.startSeconds, decimals: 3), ReportNumber.fixed(run.endSeconds, decimals: 3)]
     }

@@ -15,7 +15,7 @@ extension ReportText {
     /// `maxCharacters` characters (the start cut off with `…`): standard error when the command did not
     /// succeed and wrote any, else standard output, else standard error. Empty when it printed nothing.
     static func outputTail(
-        _ run: CommandRun, maxLines: Int = 2, maxCharacters: Int = 60, separator: String = " ⏎ "
+        _ run: ShellOutcome, maxLines: Int = 2, maxCharacters: Int = 60, separator: String = " ⏎ "
     ) -> String {
         let stderr = nonBlankLines(run.stderr)
         let stdout = nonBlankLines(run.stdout)

@@ -31,7 +31,7 @@ package enum ReportWarning: Sendable, Equatable {
     case abortedByThreshold(String)
     /// A stage that ends by count reached its time limit first: it sent `sent` of its `limit` requests.
     case requestLimitNotReached(stage: Int, sent: Int, limit: Int)
-    /// A required action failed while the load ran (`outcome` as `CommandRun.outcome`), which stops the load.
+    /// A required action failed while the load ran (`outcome` as `ShellOutcome.outcome`), which stops the load.
     case requiredActionFailed(name: String, when: String, outcome: String)
 
     /// The failed share of a stage window's requests above which a stage gets a warning (1%).

@@ -56,12 +56,12 @@ package enum CommandJUnit {
     }
 
     /// How it ended and the last lines of its output.
-    private static func outputLines(_ run: CommandRun) -> [String] {
+    private static func outputLines(_ run: ShellOutcome) -> [String] {
         let tail = ReportText.outputTail(run, maxLines: 5, maxCharacters: 2_000, separator: "\n")
         return ["outcome: \(run.outcome)"] + (tail.isEmpty ? [] : ["output (last lines):", tail])
     }
 
-    private static func duration(_ run: CommandRun?) -> Double {
+    private static func duration(_ run: ShellOutcome?) -> Double {
         run.map { max(0, $0.endSeconds - $0.startSeconds) } ?? 0
     }
 }

@@ -1,7 +1,7 @@
 import LoadRunnerText
 
 /// What one execution of a profile command (action, check or monitor sample) did.
-package struct CommandRun: Codable, Sendable, Equatable {
+package struct ShellOutcome: Codable, Sendable, Equatable {
     /// When it started and ended, in seconds since the run started.
     package var startSeconds: Double
     package var endSeconds: Double

@@ -1,8 +1,8 @@
 import LoadRunnerProfile
 
-/// Every message about loading data sources (fetching and reading JSON arrays), in one place.
+/// The engine's messages about loading data sources (fetching, reading CSV files and JSON arrays).
 /// JSON messages continue "data.NAME: URL answered invalid JSON at byte N: ".
-enum DataMessages {
+extension Messages {
     // MARK: Fetching
 
     static func fetchFailed(_ source: String, url: String, reason: String) -> String {
@@ -17,6 +17,27 @@ enum DataMessages {
         let size = ByteSize.describe(seen)
         return "data.\(source): \(url) sent more than \(ByteSize.describe(limit)) (\(announced ? "announced \(size)" : "\(size) so far")); "
             + "raise max_bytes on the source if the list is meant to be this big"
+    }
+
+    static func csvWithoutRows(_ source: String, path: String) -> String {
+        "data.\(source): \(path) has a header but no rows; add at least one row"
+    }
+
+    static func csvUnreadable(_ source: String, path: String, reason: String) -> String {
+        "data.\(source): cannot read \(path): \(reason)"
+    }
+
+    /// Where a value with a line break sits in a data source, for `headerDataHasLineBreak`.
+    static func valuesItem(_ index: Int) -> String { "item \(index + 1)" }
+
+    static func csvPlace(path: String, line: Int?, column: String?) -> String {
+        path + (line.map { " line \($0)" } ?? "") + (column.map { ", column \"\($0)\"" } ?? "")
+    }
+
+    static func unknownSource(_ name: String) -> String { "template references unknown data source \"\(name)\"" }
+
+    static func fetchedColumnMissing(_ name: String, column: String) -> String {
+        "data.\(name) has no column \"\(column)\" (the fetched objects lack that key); check the template {{ \(name).\(column) }}"
     }
 
     static func fetchInterrupted(_ source: String) -> String {

@@ -26,6 +26,10 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Transfers handed over with a `refusal`: recorded as failures on this turn of the loop, never sent.
     private var refusedTransfers: [CurlTransfer] = []
     private var recorder: LoopRecorder
+    /// How late this loop ran its work, per stage window.
+    private(set) var lag: LoopLagRecorder
+    /// This loop's thread id and time spent waiting, for the generator monitor.
+    let counters = LoopCounters()
 
     /// Work handed over by other threads, and the flags that tell the loop what to do next.
     private struct RemoteInbox {
@@ -48,6 +52,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         self.series = series
         expectations = requests.map(\.expect)
         recorder = LoopRecorder(live: schedule, requests: requests)
+        lag = LoopLagRecorder(live: schedule)
         // Keep one cached connection per virtual user, however few transfers are running at a moment.
         lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxTransfers + 8)
     }
@@ -59,6 +64,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             loopThread = pthread_self()
+            counters.recordThread()
             started.signal()
             run()
             finished.signal()
@@ -95,7 +101,11 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Runs `transfer` (already configured) and returns when it completes or is abandoned.
     /// Called from a virtual user running on this loop. With a `refusal`, nothing is sent: the loop records
     /// that failure on its next turn (so a user whose every request is refused still lets the loop run).
-    func perform(_ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil) async -> TransferResult {
+    /// `dueMicros` is when the request was due (its user's previous response, with no think time): how late
+    /// it starts is the loop's user lag.
+    func perform(
+        _ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil, dueMicros: Int64? = nil
+    ) async -> TransferResult {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
             transfer.requestIndex = requestIndex
@@ -103,6 +113,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             transfer.startMicros = clock.nowMicros()
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
+                if let dueMicros { lag.recordUser(lateMicros: transfer.startMicros - dueMicros, atMicros: transfer.startMicros) }
                 transfersToAdd.append(transfer)
             } else {
                 let wake = remote.withLock { inbox in
@@ -194,8 +205,15 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         curl_multi_timeout(multi, &curlTimeout)
         let untilNextSecond = Int(1_000 - (clock.nowMicros() / 1_000) % 1_000)
         let timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
-        curl_multi_poll(multi, nil, 0, Int32(timeout), nil)
+        let waitStart = clock.nowMicros()
+        var ready: Int32 = 0
+        curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
+        counters.addWait(micros: waitEnd - waitStart)
+        // Only a wait that ended by timeout had a deadline to miss; a socket or a wake-up ends it early.
+        let lateMicros = waitEnd - waitStart - Int64(timeout) * 1_000
+        if timeout > 0 && ready == 0 && lateMicros >= 0 { lag.recordPoll(lateMicros: lateMicros, atMicros: waitEnd) }
     }
 
     /// Records and resumes every finished transfer. One clock reading serves the whole batch, after
@@ -209,6 +227,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let code = message.pointee.data.result
             curl_multi_remove_handle(multi, easy)
             let transfer = CurlTransfer.owning(easy)
+            transfer.completedMicros = now
             runningTransfers[ObjectIdentifier(transfer)] = nil
             let requestIndex = transfer.requestIndex
             let outcome = TransferOutcomeReader.outcome(
@@ -221,6 +240,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let outcome = RequestOutcome(
                 status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0), failure: transfer.refusal)
             transfer.refusal = nil
+            transfer.completedMicros = now
             recorder.record(requestIndex: transfer.requestIndex, outcome: outcome, atMicros: now)
             resume(transfer, with: .completed(outcome))
         }

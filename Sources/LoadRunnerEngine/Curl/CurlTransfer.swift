@@ -14,6 +14,8 @@ final class CurlTransfer: @unchecked Sendable {
     /// When the current transfer was handed to the loop, in run microseconds (for requests in flight at a
     /// stage's end).
     var startMicros: Int64 = 0
+    /// When the loop recorded the last transfer's completion, in run microseconds (for the loop's user lag).
+    var completedMicros: Int64 = 0
     /// Headers for a request whose headers are templated; freed when the next request is configured.
     var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// The request configuration last applied, so unchanged options are not set again.

@@ -20,15 +20,19 @@ struct VirtualUser: Sendable {
         defer { control.userEnded() }
         var random = RandomSource(seed: setup.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
+        /// When the next request is due: the previous response, when there is no think time in between.
+        var dueMicros: Int64?
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
             // A stage that ends by count has sent its last request: leave; the next stage starts users anew.
             guard control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
             let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()
-            guard case .completed = await loop.perform(transfer, requestIndex: requestIndex, refusal: refusal) else { return }
+            guard case .completed = await loop.perform(
+                transfer, requestIndex: requestIndex, refusal: refusal, dueMicros: dueMicros) else { return }
             let delay = setup.thinkTime.delayMicros(
                 requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
+            dueMicros = delay > 0 ? nil : transfer.completedMicros
             if delay > 0 {
                 do { try await Task.sleep(for: .microseconds(delay)) } catch { return }
             }

@@ -68,7 +68,7 @@ package struct Provenance: Codable, Sendable, Equatable {
     package var loadRunnerVersion: String
     package var libcurlVersion: String
     package var hostName: String
-    /// Online CPUs of the machine, and how many this process may run on (affinity).
+    /// Online CPUs of the machine, and how many this process may use (affinity, lowered by a cgroup CPU quota).
     package var cpuCount: Int
     package var allowedCPUCount: Int
     package var kernel: String

@@ -50,7 +50,7 @@ package struct LoadEngine: Sendable {
         loops.forEach { $0.start() }
 
         let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests(phases: phases))
-        let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control)
+        let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control, loops: loops.map(\.counters))
         let setup = UserSetup(
             plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
             thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
@@ -90,6 +90,7 @@ package struct LoadEngine: Sendable {
         }
         let endMicros = driven.endMicros
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
+        let loopLags = loops.map(\.lag)
         series.finish()
         let samples = await reporter.value
         monitorTask.cancel()
@@ -103,7 +104,9 @@ package struct LoadEngine: Sendable {
         return RunResultAssembler(
             profile: profile, options: options, schedule: timeline, clock: clock, endMicros: endMicros,
             interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
-        ).measure(recorders: recorders, samples: samples, monitor: monitor, monitored: monitored, stopReason: abort.reason)
+        ).measure(
+            recorders: recorders, loopLags: loopLags, samples: samples, monitor: monitor, monitored: monitored,
+            stopReason: abort.reason)
     }
 
     /// Whether users must count the requests they send: only for stages that end by count and when the

@@ -29,6 +29,10 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
     private var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
+    /// How late this loop ran its work, per stage window.
+    private(set) var lag: LoopLagRecorder
+    /// This loop's thread id and time spent waiting, for the generator monitor.
+    let counters = LoopCounters()
 
     /// Work handed over by other threads, and the flags that tell the loop what to do next.
     private struct RemoteInbox {
@@ -52,6 +56,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         self.series = series
         expectations = requests.map(\.expect)
         recorder = LoopRecorder(live: schedule, requests: requests)
+        lag = LoopLagRecorder(live: schedule)
         // Keep one cached connection per virtual user, however few transfers are running at a moment.
         lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxTransfers + 8)
     }
@@ -63,6 +68,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             loopThread = pthread_self()
+            counters.recordThread()
             started.signal()
             run()
             finished.signal()
@@ -100,8 +106,11 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Called from a virtual user running on this loop. With a `refusal`, nothing is sent: the loop records
     /// that failure on its next turn (so a user whose every request is refused still lets the loop run).
     /// `scheduledMicros` is when the request was due by its user's schedule (a `pacing` user), nil without one.
+    /// `dueMicros` is when the request was due (its user's previous response, with no think time): how late
+    /// it starts is the loop's user lag.
     func perform(
-        _ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil, scheduledMicros: Int64? = nil
+        _ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil, scheduledMicros: Int64? = nil,
+        dueMicros: Int64? = nil
     ) async -> TransferResult {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
@@ -111,6 +120,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             transfer.startMicros = clock.nowMicros()
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
+                if let dueMicros { lag.recordUser(lateMicros: transfer.startMicros - dueMicros, atMicros: transfer.startMicros) }
                 transfersToAdd.append(transfer)
             } else {
                 let wake = remote.withLock { inbox in
@@ -243,8 +253,15 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
             timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
         }
-        curl_multi_poll(multi, nil, 0, Int32(timeout), nil)
+        let waitStart = clock.nowMicros()
+        var ready: Int32 = 0
+        curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
+        counters.addWait(micros: waitEnd - waitStart)
+        // Only a wait that ended by timeout had a deadline to miss; a socket or a wake-up ends it early.
+        let lateMicros = waitEnd - waitStart - Int64(timeout) * 1_000
+        if timeout > 0 && ready == 0 && lateMicros >= 0 { lag.recordPoll(lateMicros: lateMicros, atMicros: waitEnd) }
     }
 
     /// Records and resumes every finished transfer. One clock reading serves the whole batch, after
@@ -258,6 +275,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let code = message.pointee.data.result
             curl_multi_remove_handle(multi, easy)
             let transfer = CurlTransfer.owning(easy)
+            transfer.completedMicros = now
             runningTransfers[ObjectIdentifier(transfer)] = nil
             let requestIndex = transfer.requestIndex
             let outcome = TransferOutcomeReader.outcome(
@@ -270,6 +288,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             let outcome = RequestOutcome(
                 status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0), failure: transfer.refusal)
             transfer.refusal = nil
+            transfer.completedMicros = now
             record(transfer, outcome: outcome, atMicros: now)
             resume(transfer, with: .completed(outcome))
         }

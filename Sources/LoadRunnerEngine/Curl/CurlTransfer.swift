@@ -17,6 +17,8 @@ final class CurlTransfer: @unchecked Sendable {
     /// When the current transfer was due by its user's schedule (a `pacing` user), in run microseconds; nil
     /// when it had no schedule. How late it went out is recorded with its outcome.
     var scheduledMicros: Int64?
+    /// When the loop recorded the last transfer's completion, in run microseconds (for the loop's user lag).
+    var completedMicros: Int64 = 0
     /// Headers for a request whose headers are templated; freed when the next request is configured.
     var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// The request configuration last applied, so unchanged options are not set again.

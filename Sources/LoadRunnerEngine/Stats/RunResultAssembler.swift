@@ -20,10 +20,10 @@ package struct RunResultAssembler {
 
     /// The load's measurements; `stopReason` is why the work beside the load ended it early, if it did.
     func measure(
-        recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor, monitored: MonitorSampler?,
-        stopReason: String?
+        recorders: [LoopRecorder], loopLags: [LoopLagRecorder], samples: [SecondSample], monitor: GeneratorMonitor,
+        monitored: MonitorSampler?, stopReason: String?
     ) -> LoadMeasurements {
-        let stages = stages(recorders: recorders, samples: samples, monitor: monitor)
+        let stages = stages(recorders: recorders, samples: samples, monitor: monitor, loopLags: loopLags)
         return LoadMeasurements(
             provenance: provenance(), stages: stages, series: samples, failures: failures(recorders: recorders),
             interrupted: interrupted, abortedBy: abortedBy, monitors: monitored?.series(stages: stages),
@@ -52,20 +52,35 @@ package struct RunResultAssembler {
         return result
     }
 
-    private func stages(recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor) -> [StageResult] {
+    private func stages(
+        recorders: [LoopRecorder], samples: [SecondSample], monitor: GeneratorMonitor, loopLags: [LoopLagRecorder]
+    ) -> [StageResult] {
         let allowedCores = SystemInfo.allowedCPUCount
+        let loopSamples = monitor.loopSamples
+        let processSamples = monitor.processSamples
         return schedule.slots.filter { $0.startMicros < endMicros || ($0.startMicros == 0 && endMicros == 0) }.map { slot in
             let (requests, aggregated) = Self.merge(recorders.map { $0.windowStats[slot.index] }, requests: profile.requests)
             let windowSamples = samples.filter { $0.stage == slot.index + 1 && $0.inWindow }
-            let cpu = windowSamples.isEmpty ? 0 : windowSamples.map(\.generatorCPUPercent).reduce(0, +) / Double(windowSamples.count)
-            let lag = monitor.stageLag(slot.index)
             let end = min(slot.endMicros, endMicros)
+            // From the monitor's own readings: a second it missed is inside its next reading, not 0%.
+            let cpu = LoopSample.cpuPercent(processSamples, startMicros: slot.windowStartMicros, endMicros: end)
+                ?? (windowSamples.isEmpty ? 0 : windowSamples.map(\.generatorCPUPercent).reduce(0, +) / Double(windowSamples.count))
+            let lag = monitor.stageLag(slot.index)
+            let loads = loopLags.indices.map { index in
+                LoopLoad(
+                    loop: index + 1, users: Self.users(ofLoop: index, loops: loopLags.count, stageUsers: slot.stage.users),
+                    samples: index < loopSamples.count ? loopSamples[index] : [],
+                    windowStartMicros: slot.windowStartMicros, windowEndMicros: end,
+                    pollLag: loopLags[index].pollLag[slot.index], userLag: loopLags[index].userLag[slot.index])
+            }
             var stage = StageResult(
                 number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,
                 startSeconds: seconds(slot.startMicros), endSeconds: seconds(end),
                 windowStartSeconds: seconds(slot.windowStartMicros), windowEndSeconds: seconds(max(end, slot.windowStartMicros)),
                 requests: requests, aggregated: aggregated,
-                generator: GeneratorStats(cpuPercent: cpu, allowedCores: allowedCores, schedulingLag: lag))
+                generator: GeneratorStats(
+                    cpuPercent: cpu, allowedCores: allowedCores, schedulingLag: lag, loops: loads,
+                    latencyP50Micros: aggregated.latency.micros(atPercentile: 50)))
             // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
             if endMicros < slot.endMicros { stage.cutShort = true }
             stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)
@@ -76,6 +91,12 @@ package struct RunResultAssembler {
             }
             return stage
         }
+    }
+
+    /// Users of a stage with `stageUsers` users that loop `index` of `loops` serves: user N runs on loop N mod `loops`.
+    static func users(ofLoop index: Int, loops: Int, stageUsers: Int) -> Int {
+        guard loops > 0, index < stageUsers else { return 0 }
+        return (stageUsers - index + loops - 1) / loops
     }
 
     /// Folds the loops' statistics of one stage window into per-request totals and their aggregate.

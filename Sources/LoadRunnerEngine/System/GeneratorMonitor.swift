@@ -2,8 +2,9 @@ import Foundation
 import LoadRunnerModel
 import Synchronization
 
-/// Watches the load generator itself: its CPU use each second, and how late a 50 ms timer fires on
-/// Swift's task pool (scheduling lag). A saturated generator measures itself, not the target.
+/// Watches the load generator itself: its CPU use each second, each curl loop thread's CPU use and time
+/// spent waiting, and how late a 50 ms timer fires on Swift's task pool (scheduling lag). A saturated
+/// generator measures itself, not the target.
 final class GeneratorMonitor: Sendable {
     /// What the monitor saw during one second of the run.
     struct Second: Sendable {
@@ -16,18 +17,33 @@ final class GeneratorMonitor: Sendable {
         var seconds: [Int: Second] = [:]
         /// Lag samples per stage, inside that stage's statistics window.
         var stageLag: [Int: LatencyHistogram] = [:]
+        /// Per loop, one sample per reading (about a second apart); a missed second is inside the next sample.
+        var loopSamples: [[LoopSample]]
+        /// The whole process's CPU, one sample per reading (its `waitMicros` unused).
+        var processSamples: [LoopSample] = []
+    }
+
+    /// One reading of a loop's counters.
+    private struct LoopReading {
+        var cpuTicks: UInt64?
+        var waitMicros: Int64
     }
 
     private let clock: RunClock
     private let schedule: LiveSchedule
     private let control: UserControl
-    private let state = Mutex(State())
+    private let loops: [LoopCounters]
+    private let ticksPerSecond: Int64
+    private let state: Mutex<State>
     static let tickMicros: Int64 = 50_000
 
-    init(clock: RunClock, schedule: LiveSchedule, control: UserControl) {
+    init(clock: RunClock, schedule: LiveSchedule, control: UserControl, loops: [LoopCounters]) {
         self.clock = clock
         self.schedule = schedule
         self.control = control
+        self.loops = loops
+        ticksPerSecond = Int64(max(1, sysconf(Int32(_SC_CLK_TCK))))
+        state = Mutex(State(loopSamples: Array(repeating: [], count: loops.count)))
     }
 
     /// Samples until the task is cancelled.
@@ -37,6 +53,8 @@ final class GeneratorMonitor: Sendable {
         /// Users running at the last tick inside the current second: the count at the second's end.
         var usersAtLastTick = control.runningUsers
         var cpuAtSecondStart = Self.processCPUMicros()
+        var readingMicros = clock.nowMicros()
+        var loopReadings = readLoops()
         var nextTick = clock.nowMicros() + Self.tickMicros
         while !Task.isCancelled {
             do { try await Task.sleep(for: .microseconds(max(0, nextTick - clock.nowMicros()))) } catch { break }
@@ -54,9 +72,21 @@ final class GeneratorMonitor: Sendable {
                 let sample = Second(
                     cpuPercent: Double(cpu - cpuAtSecondStart) / min(elapsed, Double(nowSecond - second) * 1_000_000) * 100,
                     maxLagMicros: secondMaxLag, users: usersAtLastTick)
+                let readings = readLoops()
+                let loopSamples = zip(loopReadings, readings).map { before, after in
+                    loopSample(from: before, to: after, startMicros: readingMicros, endMicros: now)
+                }
+                let processSample = LoopSample(
+                    startMicros: readingMicros, endMicros: now, cpuMicros: cpu - cpuAtSecondStart, waitMicros: 0)
                 state.withLock { state in
                     for finished in second..<nowSecond { state.seconds[finished] = sample }
+                    for (index, loopSample) in loopSamples.enumerated() {
+                        if let loopSample { state.loopSamples[index].append(loopSample) }
+                    }
+                    state.processSamples.append(processSample)
                 }
+                loopReadings = readings
+                readingMicros = now
                 second = nowSecond
                 secondMaxLag = 0
                 cpuAtSecondStart = cpu
@@ -73,6 +103,24 @@ final class GeneratorMonitor: Sendable {
             try? await Task.sleep(for: .microseconds(Self.tickMicros / 2))
         }
         return state.withLock { $0.seconds[second] }
+    }
+
+    /// Each loop's samples, by loop index.
+    var loopSamples: [[LoopSample]] { state.withLock { $0.loopSamples } }
+
+    /// The process's CPU samples.
+    var processSamples: [LoopSample] { state.withLock { $0.processSamples } }
+
+    private func readLoops() -> [LoopReading] {
+        loops.map { LoopReading(cpuTicks: $0.cpuTicks, waitMicros: $0.waitMicros) }
+    }
+
+    /// The sample between two readings of a loop; nil when its thread's CPU time could not be read.
+    private func loopSample(from before: LoopReading, to after: LoopReading, startMicros: Int64, endMicros: Int64) -> LoopSample? {
+        guard let earlier = before.cpuTicks, let later = after.cpuTicks, later >= earlier else { return nil }
+        return LoopSample(
+            startMicros: startMicros, endMicros: endMicros,
+            cpuMicros: Int64(later - earlier) * 1_000_000 / ticksPerSecond, waitMicros: after.waitMicros - before.waitMicros)
     }
 
     /// The lag distribution inside stage `index`'s window.

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import LoadRunnerModel
 
 /// Facts about this machine and process, for provenance and for limits checked before a run.
 package enum SystemInfo {
@@ -12,8 +13,18 @@ package enum SystemInfo {
 
     package static var onlineCPUCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    /// CPUs this process may run on (its affinity, e.g. under `taskset -c 0`).
+    /// CPUs this process may use: its affinity (e.g. under `taskset -c 0`), lowered by a cgroup v2 CPU quota
+    /// (`cpu.max` of its cgroup or a parent, rounded up to whole CPUs) when one is set, as in a container.
     package static var allowedCPUCount: Int {
+        let cgroup = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)).flatMap { CPUQuota.cgroupPath(procCgroup: $0) }
+        let limits = (cgroup.map { CPUQuota.cgroupFolders(path: $0) } ?? []).compactMap { folder in
+            try? String(contentsOfFile: folder + "/cpu.max", encoding: .utf8)
+        }
+        return CPUQuota.allowedCPUs(affinity: affinityCPUCount, cpuMaxTexts: limits)
+    }
+
+    /// CPUs this process may run on by its affinity alone.
+    static var affinityCPUCount: Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
         else { return onlineCPUCount }

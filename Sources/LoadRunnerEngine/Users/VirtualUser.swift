@@ -22,6 +22,8 @@ struct VirtualUser: Sendable {
         var random = RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index))
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
         // A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).
+        var pacedDueMicros: Int64?
+        // When the next request is due for the loop's user lag: the previous response, when no think time follows.
         var dueMicros: Int64?
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
             // A stage that ends by count has sent its last request: leave; the next stage starts users anew.
@@ -29,12 +31,14 @@ struct VirtualUser: Sendable {
             let requestIndex = setup.mix.pick(using: &random)
             let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()
-            let scheduled = setup.pacingMicros.map { _ in dueMicros ?? startMicros }
+            let scheduled = setup.pacingMicros.map { _ in pacedDueMicros ?? startMicros }
             guard case .completed = await loop.perform(
-                transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled) else { return }
-            if let pacing = setup.pacingMicros { dueMicros = startMicros + pacing }
+                transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled, dueMicros: dueMicros
+            ) else { return }
+            if let pacing = setup.pacingMicros { pacedDueMicros = startMicros + pacing }
             let delay = setup.thinkTime.delayMicros(
                 requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
+            dueMicros = delay > 0 ? nil : transfer.completedMicros
             if delay > 0 {
                 do { try await Task.sleep(for: .microseconds(delay)) } catch { return }
             }

@@ -72,7 +72,7 @@ package struct Provenance: Codable, Sendable, Equatable {
     package var loadRunnerVersion: String
     package var libcurlVersion: String
     package var hostName: String
-    /// Online CPUs of the machine, and how many this process may run on (affinity).
+    /// Online CPUs of the machine, and how many this process may use (affinity, lowered by a cgroup CPU quota).
     package var cpuCount: Int
     package var allowedCPUCount: Int
     package var kernel: String
@@ -180,7 +180,8 @@ package struct InFlightRequests: Codable, Sendable, Equatable {
 package struct GeneratorStats: Codable, Sendable, Equatable {
     /// CPU time used by this process over the window, in % of one core.
     package var cpuPercent: Double
-    /// How many cores the process may use; saturation is judged against `allowedCores * 100%`.
+    /// How many cores the process may use (affinity and cgroup quota); the process CPU rule judges against
+    /// `allowedCores * 100%`.
     package var allowedCores: Int
     /// Lateness of a 50 ms timer on Swift's task pool: the 99th percentile and the maximum, in microseconds.
     package var schedulingLagP99Micros: UInt64
@@ -189,27 +190,45 @@ package struct GeneratorStats: Codable, Sendable, Equatable {
     package var schedulingLag: LatencyHistogram?
     /// True when the generator was the bottleneck: its latencies measure itself, not the target.
     package var saturated: Bool
+    /// Each curl loop's load in the window, by loop number; nil in files written before loops were measured.
+    package var loops: [LoopLoad]?
+    /// Why `saturated` is true (the first rule of `GeneratorSaturation` that fired); nil when it is false and
+    /// in files written before causes were recorded.
+    package var saturationCause: SaturationCause?
 
     /// CPU share (of what the process may use) above which a stage counts as saturated.
-    package static let saturationCPUShare = 0.90
+    package static let saturationCPUShare = GeneratorSaturation.processCPUShare
     /// Scheduling lag (p99) above which a stage counts as saturated.
-    package static let saturationLagMicros: UInt64 = 50_000
+    package static let saturationLagMicros: UInt64 = GeneratorSaturation.timerLagMicros
 
+    /// Figures without per-loop measurements: only the process CPU and timer lag rules apply.
     package init(cpuPercent: Double, allowedCores: Int, schedulingLagP99Micros: UInt64, schedulingLagMaxMicros: UInt64) {
         self.cpuPercent = cpuPercent
         self.allowedCores = allowedCores
         self.schedulingLagP99Micros = schedulingLagP99Micros
         self.schedulingLagMaxMicros = schedulingLagMaxMicros
-        saturated = cpuPercent >= Self.saturationCPUShare * 100 * Double(max(allowedCores, 1))
-            || schedulingLagP99Micros >= Self.saturationLagMicros
+        saturationCause = GeneratorSaturation.cause(
+            loops: [], latencyP50Micros: 0, cpuPercent: cpuPercent, allowedCores: allowedCores,
+            timerLagP99Micros: schedulingLagP99Micros)
+        saturated = saturationCause != nil
     }
 
-    /// The statistics of the lag samples in `schedulingLag`, which are kept.
-    package init(cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram) {
+    /// The statistics of the lag samples in `schedulingLag`, which are kept, and each loop's load, judged
+    /// against the stage window's p50 latency `latencyP50Micros`.
+    package init(
+        cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram, loops: [LoopLoad] = [],
+        latencyP50Micros: UInt64 = 0
+    ) {
         self.init(
             cpuPercent: cpuPercent, allowedCores: allowedCores,
             schedulingLagP99Micros: schedulingLag.micros(atPercentile: 99), schedulingLagMaxMicros: schedulingLag.maxMicros)
         self.schedulingLag = schedulingLag
+        guard !loops.isEmpty else { return }
+        self.loops = loops
+        saturationCause = GeneratorSaturation.cause(
+            loops: loops, latencyP50Micros: latencyP50Micros, cpuPercent: cpuPercent, allowedCores: allowedCores,
+            timerLagP99Micros: schedulingLagP99Micros)
+        saturated = saturationCause != nil
     }
 }
 

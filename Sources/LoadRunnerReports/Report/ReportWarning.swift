@@ -6,6 +6,9 @@ import LoadRunnerText
 package enum ReportWarning: Sendable, Equatable {
     /// The generator was the bottleneck in a stage: its latencies measure the generator, not the target.
     case generatorSaturated(stage: Int, cpuPercent: Double, allowedCores: Int, lagP99Micros: UInt64)
+    /// One curl loop was the bottleneck in a stage (`cause` of kind `loopBusy` or `loopLag`): it can use one
+    /// core at most, so its latencies measure the loop; `loops` is how many loops the run had.
+    case loopSaturated(stage: Int, cause: SaturationCause, loops: Int)
     /// More than `errorRateThreshold` of a stage window's requests failed; `errorRate` is 0...1.
     case highErrorRate(stage: Int, errorRate: Double)
     /// A stage ended during its warm-up, so nothing was measured for it.
@@ -45,7 +48,9 @@ package enum ReportWarning: Sendable, Equatable {
         var warnings: [ReportWarning] = []
         for stage in result.stages {
             let generator = stage.generator
-            if generator.saturated {
+            if generator.saturated, let cause = generator.saturationCause, cause.loop != nil {
+                warnings.append(.loopSaturated(stage: stage.number, cause: cause, loops: generator.loops?.count ?? 1))
+            } else if generator.saturated {
                 warnings.append(.generatorSaturated(
                     stage: stage.number, cpuPercent: generator.cpuPercent, allowedCores: generator.allowedCores,
                     lagP99Micros: generator.schedulingLagP99Micros))
@@ -92,6 +97,43 @@ package enum ReportWarning: Sendable, Equatable {
         return warnings
     }
 
+    /// Why a stage was saturated, in a few words for a table cell (`loop 1: 98% busy in 9 of 10 s`,
+    /// `loop 2: lag p99 3.1 ms vs p50 1.2 ms`, `CPU 96.5% of 1 core`); nil when it was not saturated.
+    package static func saturationSummary(_ generator: GeneratorStats) -> String? {
+        guard generator.saturated else { return nil }
+        guard let cause = generator.saturationCause else { return "CPU \(cpuText(generator))" }
+        switch cause.kind {
+        case .loopBusy:
+            return "loop \(cause.loop ?? 1): \(ReportNumber.fixed(cause.busyPercent ?? 0, decimals: 0))% busy in "
+                + "\(seconds(cause.busySeconds)) of \(seconds(cause.measuredSeconds)) s"
+        case .loopLag:
+            return "loop \(cause.loop ?? 1): lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) ms "
+                + "vs p50 \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms"
+        case .processCPU: return "CPU \(cpuText(generator))"
+        case .timerLag:
+            return "timer lag p99 \(ReportNumber.millis(micros: generator.schedulingLagP99Micros, decimals: 1)) ms"
+        }
+    }
+
+    /// What a saturated loop did, as a clause: which loop, how many users, how busy or how late.
+    private static func loopFinding(_ cause: SaturationCause) -> String {
+        let users = cause.users.map { $0 == 1 ? " (1 user)" : " (\($0) users)" } ?? ""
+        let loop = "curl loop \(cause.loop ?? 1)\(users)"
+        if cause.kind == .loopLag {
+            return "\(loop) started its work late (lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) "
+                + "ms against a p50 latency of \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms)"
+        }
+        return "\(loop) was \(ReportNumber.fixed(cause.busyPercent ?? 0, decimals: 0))% busy (of its one core) in "
+            + "\(seconds(cause.busySeconds)) of \(seconds(cause.measuredSeconds)) s"
+    }
+
+    private static func seconds(_ value: Double?) -> String { ReportNumber.fixed((value ?? 0).rounded(), decimals: 0) }
+
+    private static func cpuText(_ generator: GeneratorStats) -> String {
+        "\(ReportNumber.fixed(generator.cpuPercent, decimals: 1))% of "
+            + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores")
+    }
+
     /// One sentence (or two) saying what happened and what to do; plain text, no Markdown.
     package var message: String {
         switch self {
@@ -100,6 +142,10 @@ package enum ReportWarning: Sendable, Equatable {
             return "Stage \(stage): the generator was saturated (CPU \(ReportNumber.fixed(cpuPercent, decimals: 1))% "
                 + "of \(cores), scheduling lag p99 \(ReportNumber.millis(micros: lagP99Micros, decimals: 1)) ms): "
                 + "its latencies measure the generator, not the target; give the generator more CPU or fewer users."
+        case .loopSaturated(let stage, let cause, let loops):
+            return "Stage \(stage): the generator was saturated: \(Self.loopFinding(cause)): its latencies measure the "
+                + "generator, not the target; run more curl loops (--loops, now \(loops)), fewer users, or give the "
+                + "generator more CPUs."
         case .highErrorRate(let stage, let errorRate):
             return "Stage \(stage): \(ReportNumber.percent(errorRate))% of requests failed (above "
                 + "\(ReportNumber.trimmed(Self.errorRateThreshold * 100))%); see the failures."

@@ -1,0 +1,88 @@
+/// Why a stage's generator counts as saturated: the first rule that fired, with the numbers it saw.
+///
+/// The rules, in the order they are tried (`GeneratorSaturation.cause`):
+/// 1. `loopBusy`: a curl loop was at least 90% busy (of its one core) in at least 20% of the window's
+///    measured seconds, and in at least 2 of them;
+/// 2. `loopLag`: a loop's lag (late waits and late request starts, at least 100 samples) had a p99 above
+///    10% of the stage's p50 latency, and above 2 ms;
+/// 3. `processCPU`: the process used at least 90% of the cores it may use (affinity and cgroup quota);
+/// 4. `timerLag`: a 50 ms timer on Swift's task pool fired 50 ms late or more (p99).
+package struct SaturationCause: Codable, Sendable, Equatable {
+    /// Which rule fired.
+    package enum Kind: String, Codable, Sendable {
+        case loopBusy = "loop_busy"
+        case loopLag = "loop_lag"
+        case processCPU = "process_cpu"
+        case timerLag = "timer_lag"
+    }
+
+    package var kind: Kind
+    /// The loop (from 1) and how many users it served; nil for the process rules.
+    package var loop: Int?
+    package var users: Int?
+    /// For `loopBusy`: the seconds the loop was busy, of the seconds measured, and its busy share over them
+    /// (% of one core).
+    package var busySeconds: Double?
+    package var measuredSeconds: Double?
+    package var busyPercent: Double?
+    /// For `loopLag`: the loop's lag p99 and the stage's p50 latency it was held against, in microseconds.
+    package var lagP99Micros: UInt64?
+    package var latencyP50Micros: UInt64?
+
+    package init(
+        kind: Kind, loop: Int? = nil, users: Int? = nil, busySeconds: Double? = nil, measuredSeconds: Double? = nil,
+        busyPercent: Double? = nil, lagP99Micros: UInt64? = nil, latencyP50Micros: UInt64? = nil
+    ) {
+        self.kind = kind
+        self.loop = loop
+        self.users = users
+        self.busySeconds = busySeconds
+        self.measuredSeconds = measuredSeconds
+        self.busyPercent = busyPercent
+        self.lagP99Micros = lagP99Micros
+        self.latencyP50Micros = latencyP50Micros
+    }
+}
+
+/// The saturation rule: whether a stage's latencies measure the generator rather than the target.
+package enum GeneratorSaturation {
+    /// Share of the measured seconds a loop must be busy in (and at least `minimumBusySeconds` of them).
+    package static let busySecondsShare = 0.20
+    package static let minimumBusySeconds = 2.0
+    /// A loop's lag p99 above this share of the stage's p50 latency, and above `lagFloorMicros`, fires.
+    package static let lagShareOfMedian = 0.10
+    package static let lagFloorMicros: UInt64 = 2_000
+    /// Fewer lag samples than this say nothing about a p99 (it would be the maximum of a handful).
+    package static let minimumLagSamples: UInt64 = 100
+    /// CPU share (of what the process may use) above which a stage counts as saturated.
+    package static let processCPUShare = 0.90
+    /// Task-pool timer lag (p99) at or above which a stage counts as saturated.
+    package static let timerLagMicros: UInt64 = 50_000
+
+    /// The first rule that fires for these figures, nil when none does. `loops` may be empty (results of
+    /// earlier versions); `latencyP50Micros` is the stage window's p50 over all requests.
+    package static func cause(
+        loops: [LoopLoad], latencyP50Micros: UInt64, cpuPercent: Double, allowedCores: Int, timerLagP99Micros: UInt64
+    ) -> SaturationCause? {
+        let busy = loops.filter { loop in
+            loop.busySeconds >= max(minimumBusySeconds, busySecondsShare * loop.measuredSeconds) - 1e-9
+        }
+        if let worst = busy.max(by: { ($0.busySeconds, $0.busyPercent) < ($1.busySeconds, $1.busyPercent) }) {
+            return SaturationCause(
+                kind: .loopBusy, loop: worst.loop, users: worst.users, busySeconds: worst.busySeconds,
+                measuredSeconds: worst.measuredSeconds, busyPercent: worst.busyPercent)
+        }
+        let limit = max(lagFloorMicros, UInt64(Double(latencyP50Micros) * lagShareOfMedian))
+        let lagging = loops.map { ($0, $0.lag) }.filter { $0.1.count >= minimumLagSamples && $0.1.micros(atPercentile: 99) > limit }
+        if let (worst, lag) = lagging.max(by: { $0.1.micros(atPercentile: 99) < $1.1.micros(atPercentile: 99) }) {
+            return SaturationCause(
+                kind: .loopLag, loop: worst.loop, users: worst.users, lagP99Micros: lag.micros(atPercentile: 99),
+                latencyP50Micros: latencyP50Micros)
+        }
+        if cpuPercent >= processCPUShare * 100 * Double(max(allowedCores, 1)) {
+            return SaturationCause(kind: .processCPU)
+        }
+        if timerLagP99Micros >= timerLagMicros { return SaturationCause(kind: .timerLag, lagP99Micros: timerLagP99Micros) }
+        return nil
+    }
+}

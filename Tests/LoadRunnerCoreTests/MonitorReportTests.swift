@@ -58,10 +58,10 @@ struct MonitorReportTests {
     @Test func monitorsCSVHasOneRowPerSecond() throws {
         let lines = MonitorsCSV.render(try #require(Self.result().monitors)).split(separator: "\n")
         #expect(lines.count == 7)
-        #expect(lines[0] == "name,second,alive,pid,process_count,cpu_pct,rss_bytes,read_bytes_per_s,write_bytes_per_s,reason")
-        #expect(lines[1] == "primary,0,true,42,3,,100000000,,,")
-        #expect(lines[2] == "primary,1,true,42,3,10.00,101000000,1000000.00,500000.00,")
-        #expect(lines[6] == "primary,5,false,42,0,,,,,process 42 is not running")
+        #expect(lines[0] == "name,second,alive,pid,process_count,cpu_pct,rss_bytes,read_bytes_per_s,write_bytes_per_s,reason,pss_bytes")
+        #expect(lines[1] == "primary,0,true,42,3,,100000000,,,,")
+        #expect(lines[2] == "primary,1,true,42,3,10.00,101000000,1000000.00,500000.00,,")
+        #expect(lines[6] == "primary,5,false,42,0,,,,,process 42 is not running,")
     }
 
     @Test func reportsShowTheSectionOnlyWithMonitors() throws {

@@ -19,7 +19,8 @@ enum ResourceComparator {
         let values = (baseline: MetricValues(result: baseline), candidate: MetricValues(result: candidate))
         return stages.flatMap { stage in
             pairs.flatMap { base, cand in
-                ResourceMetric.processCases.map { metric in
+                // PSS only when both runs measured it (results written before it have RSS alone).
+                ResourceMetric.processCases.filter { $0 != .pssBytes || (base.hasPSS && cand.hasPSS) }.map { metric in
                     compare(metric, base, cand, stage: stage, bootstrap: bootstrap, seed: seed)
                 }
             } + commands.map { base, cand in

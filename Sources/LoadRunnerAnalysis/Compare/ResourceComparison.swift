@@ -4,21 +4,24 @@ import LoadRunnerModel
 package enum ResourceMetric: String, Codable, Sendable, CaseIterable {
     /// CPU of the process tree, % of one core.
     case cpuPercent = "cpu_pct"
-    /// Resident memory of the process tree, bytes.
+    /// Resident memory of the process tree (RSS summed, shared memory once per process), bytes.
     case rssBytes = "rss_bytes"
+    /// Proportional set size of the process tree (shared memory counted once), bytes; compared only when both
+    /// runs measured it.
+    case pssBytes = "pss_bytes"
     /// Disk reads of the process tree, bytes per second.
     case readBytesPerSecond = "read_bytes_per_s"
     /// A command monitor's value in its own unit (`ResourceComparison.commandUnit`), mean over the window.
     case commandMean = "mean"
 
     /// The resources of a monitored process tree (every case but `commandMean`).
-    package static let processCases: [ResourceMetric] = [.cpuPercent, .rssBytes, .readBytesPerSecond]
+    package static let processCases: [ResourceMetric] = [.cpuPercent, .rssBytes, .pssBytes, .readBytesPerSecond]
 
     /// The unit of values in `compare.csv` and `compare.json` (a command monitor's is its row's `commandUnit`).
     package var unit: String {
         switch self {
         case .cpuPercent: "%"
-        case .rssBytes: "bytes"
+        case .rssBytes, .pssBytes: "bytes"
         case .readBytesPerSecond: "bytes/s"
         case .commandMean: ""
         }
@@ -29,6 +32,7 @@ package enum ResourceMetric: String, Codable, Sendable, CaseIterable {
         switch self {
         case .cpuPercent: summary.cpuPercentMean
         case .rssBytes: summary.rssBytesMean
+        case .pssBytes: summary.pssBytesMean
         case .readBytesPerSecond: summary.readBytesPerSecondMean
         case .commandMean: nil
         }
@@ -39,6 +43,7 @@ package enum ResourceMetric: String, Codable, Sendable, CaseIterable {
         switch self {
         case .cpuPercent: second.cpuPercent
         case .rssBytes: second.alive ? second.rssBytes.map { Double($0) } : nil
+        case .pssBytes: second.alive ? second.pssBytes.map { Double($0) } : nil
         case .readBytesPerSecond: second.readBytesPerSecond
         case .commandMean: nil
         }

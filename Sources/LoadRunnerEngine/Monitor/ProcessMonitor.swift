@@ -1,7 +1,7 @@
 import Foundation
 import LoadRunnerModel
 
-/// Samples one process tree from `/proc`: CPU, resident memory and disk I/O summed over a root and
+/// Samples one process tree from `/proc`: CPU, memory (RSS and PSS) and disk I/O summed over a root and
 /// all its descendants, children that come and go included.
 ///
 /// It has no timer: the caller calls `sample(at:)` once a second and gets one `MonitorSecond` per call.
@@ -72,19 +72,19 @@ package struct ProcessMonitor: Sendable {
         }
     }
 
-    /// The tree's processes with their io counters; a process that vanished since the scan is left out,
-    /// one whose io we may not read keeps nil disk figures.
+    /// The tree's processes with their io counters and PSS; a process that vanished since the scan is left
+    /// out, one whose io or `smaps_rollup` we may not read keeps nil figures for them.
     private func processes(in tree: Set<Int32>, table: ProcessTable) -> [ProcessSample] {
         tree.sorted().compactMap { pid in
             guard let stat = table.stats[pid] else { return nil }
+            let io: ProcIO?
             switch ProcFile.read("\(procRoot)/\(pid)/io") {
-            case .success(let text):
-                return ProcessSample(stat: stat, io: ProcIO.parse(text))
-            case .failure(let failure) where failure.isPermission:
-                return ProcessSample(stat: stat, io: nil)
-            case .failure:
-                return nil
+            case .success(let text): io = ProcIO.parse(text)
+            case .failure(let failure) where failure.isPermission: io = nil
+            case .failure: return nil
             }
+            let pss = try? ProcFile.read("\(procRoot)/\(pid)/smaps_rollup").get()
+            return ProcessSample(stat: stat, io: io, pssBytes: pss.flatMap(ProcSmapsRollup.pssBytes))
         }
     }
 }

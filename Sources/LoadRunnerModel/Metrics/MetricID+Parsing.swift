@@ -7,7 +7,8 @@ import LoadRunnerText
 ///   measure: also `count`, `ok`, `failed`, `rps`, `error_rate`) for all requests together;
 /// - `requests[NAME].M` for one request name (`requests[NAME].latency.M` reads the same);
 /// - `generator.cpu`, `generator.lag.p99`, `generator.lag.max` for LoadRunner's own process;
-/// - `monitor[NAME].M` with M one of `cpu`, `cpu_max`, `memory`, `memory_max`, `disk_read`, `disk_write`;
+/// - `monitor[NAME].M` with M one of `cpu`, `cpu_max`, `memory`, `memory_max`, `pss`, `pss_max`, `rss`, `rss_max`,
+///   `disk_read`, `disk_write`;
 /// - `command[NAME].M` with M one of `min`, `max`, `mean`, `last`, `count`.
 ///
 /// Older spellings stay aliases: `avg` (= `mean`), `med` (= `p50`), `p(N)`, `requests` (= `count`), `failures`
@@ -124,7 +125,8 @@ extension MetricID {
         let name = text.trimmingWhitespace().lowercased()
         if let alias = measureAliases[name] { return .success(alias) }
         let all: [MetricMeasure] = [.mean, .min, .max, .count, .ok, .failed, .rps, .errorRate, .cpu, .cpuMax, .memory,
-                                    .memoryMax, .diskRead, .diskWrite, .lagP99, .lagMax, .last]
+                                    .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead, .diskWrite, .lagP99, .lagMax,
+                                    .last]
         if let found = all.first(where: { $0.name == name }) { return .success(found) }
         if name == "lag.p(99)" { return .success(.lagP99) }
         if name.hasPrefix("p") {

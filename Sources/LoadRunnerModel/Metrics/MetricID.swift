@@ -51,7 +51,7 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         case .rps: return .perSecond
         case .errorRate: return .ratio
         case .cpu, .cpuMax: return .percent
-        case .memory, .memoryMax: return .bytes
+        case .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax: return .bytes
         case .diskRead, .diskWrite: return .bytesPerSecond
         }
     }
@@ -74,7 +74,7 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
             [.percentile(50), .percentile(90), .percentile(95), .percentile(99), .mean, .min, .max, .count, .ok, .failed,
              .rps, .errorRate]
         case .generator: [.cpu, .lagP99, .lagMax]
-        case .monitor: [.cpu, .cpuMax, .memory, .memoryMax, .diskRead, .diskWrite]
+        case .monitor: [.cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead, .diskWrite]
         case .command: [.min, .max, .mean, .last, .count]
         }
     }

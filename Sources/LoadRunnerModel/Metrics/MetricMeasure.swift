@@ -16,8 +16,13 @@ package enum MetricMeasure: Sendable, Hashable {
     case errorRate
     /// Mean CPU in % of one core (the generator's own, or a monitored process tree's), and its largest second.
     case cpu, cpuMax
-    /// Resident memory of a monitored process tree: mean and largest, in bytes.
+    /// Memory of a monitored process tree, mean and largest, in bytes: its PSS, or its RSS in a result written
+    /// before LoadRunner measured PSS (`MonitorSecond.memoryBytes`).
     case memory, memoryMax
+    /// Proportional set size of a monitored process tree (shared memory counted once): mean and largest, in bytes.
+    case pss, pssMax
+    /// Resident set size summed over a monitored process tree (shared memory once per process): mean and largest.
+    case rss, rssMax
     /// Disk bytes a monitored process tree read and wrote per second (mean).
     case diskRead, diskWrite
     /// The generator's scheduling lag: its 99th percentile and maximum.
@@ -41,6 +46,10 @@ package enum MetricMeasure: Sendable, Hashable {
         case .cpuMax: "cpu_max"
         case .memory: "memory"
         case .memoryMax: "memory_max"
+        case .pss: "pss"
+        case .pssMax: "pss_max"
+        case .rss: "rss"
+        case .rssMax: "rss_max"
         case .diskRead: "disk_read"
         case .diskWrite: "disk_write"
         case .lagP99: "lag.p99"

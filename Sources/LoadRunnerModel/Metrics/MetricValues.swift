@@ -148,8 +148,15 @@ package struct MetricValues: Sendable {
         switch measure {
         case .cpu: return Self.mean(seconds.compactMap(\.cpuPercent))
         case .cpuMax: return seconds.compactMap(\.cpuPercent).max()
-        case .memory: return Self.mean(alive.compactMap(\.rssBytes).map { Double($0) })
-        case .memoryMax: return alive.compactMap(\.rssBytes).max().map { Double($0) }
+        case .memory, .memoryMax:
+            // One figure for the whole window: PSS when every second has it, else RSS (an older result).
+            let pssKnown = alive.allSatisfy { $0.pssBytes != nil }
+            let memory = alive.compactMap { pssKnown ? $0.pssBytes : $0.rssBytes }
+            return measure == .memory ? Self.mean(memory.map { Double($0) }) : memory.max().map { Double($0) }
+        case .pss: return Self.mean(alive.compactMap(\.pssBytes).map { Double($0) })
+        case .pssMax: return alive.compactMap(\.pssBytes).max().map { Double($0) }
+        case .rss: return Self.mean(alive.compactMap(\.rssBytes).map { Double($0) })
+        case .rssMax: return alive.compactMap(\.rssBytes).max().map { Double($0) }
         case .diskRead: return Self.mean(seconds.compactMap(\.readBytesPerSecond))
         case .diskWrite: return Self.mean(seconds.compactMap(\.writeBytesPerSecond))
         default: return nil

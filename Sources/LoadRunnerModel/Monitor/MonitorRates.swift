@@ -1,5 +1,5 @@
-/// Turns two samples of a process tree into per-second figures: CPU % of one core, resident memory,
-/// disk bytes per second.
+/// Turns two samples of a process tree into per-second figures: CPU % of one core, resident memory (RSS and
+/// PSS), disk bytes per second.
 ///
 /// Processes are matched by `ProcessKey` (pid and start time), so a reused pid is a new process.
 /// Between two samples:
@@ -31,6 +31,6 @@ package enum MonitorRates {
         let summary = sample.summary
         return MonitorSecond(
             second: sample.second, alive: true, pid: sample.rootPid, processCount: summary.processCount,
-            rssBytes: summary.rssPages * UInt64(max(0, pageSize)))
+            rssBytes: summary.rssPages * UInt64(max(0, pageSize)), pssBytes: summary.pssBytes)
     }
 }

@@ -25,6 +25,17 @@ package struct MonitorSeries: Codable, Sendable, Equatable {
             stages: stages.map { MonitorStageSummary(seconds: seconds, windowOf: $0) })
     }
 
+    /// Whether the memory figures of this series are RSS: no running second has PSS (a result written before
+    /// LoadRunner measured it, or a kernel without `smaps_rollup`). Reports then say that memory is RSS summed
+    /// over the tree, which counts memory shared inside the tree once per process.
+    package var memoryIsRSS: Bool {
+        let alive = seconds.filter(\.alive)
+        return !alive.isEmpty && alive.allSatisfy { $0.pssBytes == nil }
+    }
+
+    /// Whether any sample has the tree's PSS.
+    package var hasPSS: Bool { seconds.contains { $0.pssBytes != nil } }
+
     /// Whether the process was down in any sample.
     package var everDown: Bool { seconds.contains { !$0.alive } }
 }

@@ -15,6 +15,9 @@ package struct MonitorStageSummary: Codable, Sendable, Equatable {
     /// Resident memory of the whole tree, in bytes.
     package var rssBytesMean: Double?
     package var rssBytesMax: UInt64?
+    /// Proportional set size of the whole tree (shared memory counted once), in bytes; nil when no second had it.
+    package var pssBytesMean: Double?
+    package var pssBytesMax: UInt64?
     /// Disk bytes per second, mean over the seconds with known io counters.
     package var readBytesPerSecondMean: Double?
     package var writeBytesPerSecondMean: Double?
@@ -24,7 +27,8 @@ package struct MonitorStageSummary: Codable, Sendable, Equatable {
 
     package init(
         stage: Int, secondsSampled: Int, secondsAlive: Int, cpuPercentMean: Double? = nil, cpuPercentMax: Double? = nil,
-        rssBytesMean: Double? = nil, rssBytesMax: UInt64? = nil, readBytesPerSecondMean: Double? = nil,
+        rssBytesMean: Double? = nil, rssBytesMax: UInt64? = nil, pssBytesMean: Double? = nil, pssBytesMax: UInt64? = nil,
+        readBytesPerSecondMean: Double? = nil,
         writeBytesPerSecondMean: Double? = nil, readBytesTotal: Double? = nil, writeBytesTotal: Double? = nil
     ) {
         self.stage = stage
@@ -34,6 +38,8 @@ package struct MonitorStageSummary: Codable, Sendable, Equatable {
         self.cpuPercentMax = cpuPercentMax
         self.rssBytesMean = rssBytesMean
         self.rssBytesMax = rssBytesMax
+        self.pssBytesMean = pssBytesMean
+        self.pssBytesMax = pssBytesMax
         self.readBytesPerSecondMean = readBytesPerSecondMean
         self.writeBytesPerSecondMean = writeBytesPerSecondMean
         self.readBytesTotal = readBytesTotal
@@ -45,12 +51,14 @@ package struct MonitorStageSummary: Codable, Sendable, Equatable {
         let inWindow = seconds.filter { Self.isInWindow($0, stage) }
         let cpu = inWindow.compactMap(\.cpuPercent)
         let rss = inWindow.filter(\.alive).compactMap(\.rssBytes)
+        let pss = inWindow.filter(\.alive).compactMap(\.pssBytes)
         let read = inWindow.compactMap(\.readBytesPerSecond)
         let write = inWindow.compactMap(\.writeBytesPerSecond)
         self.init(
             stage: stage.number, secondsSampled: inWindow.count, secondsAlive: inWindow.filter(\.alive).count,
             cpuPercentMean: Self.mean(cpu), cpuPercentMax: cpu.max(),
             rssBytesMean: Self.mean(rss.map { Double($0) }), rssBytesMax: rss.max(),
+            pssBytesMean: Self.mean(pss.map { Double($0) }), pssBytesMax: pss.max(),
             readBytesPerSecondMean: Self.mean(read), writeBytesPerSecondMean: Self.mean(write),
             readBytesTotal: read.isEmpty ? nil : read.reduce(0, +), writeBytesTotal: write.isEmpty ? nil : write.reduce(0, +))
     }

@@ -9,13 +9,15 @@ package struct ProcessSample: Sendable, Equatable {
     /// CPU time of its children that it has waited for (`cutime + cstime`), in ticks.
     package var reapedChildrenTicks: UInt64
     package var rssPages: UInt64
+    /// Proportional set size in bytes (`/proc/<pid>/smaps_rollup`); nil when it could not be read.
+    package var pssBytes: UInt64?
     /// Cumulative `read_bytes` / `write_bytes`; nil when `/proc/<pid>/io` could not be read (permission).
     package var readBytes: UInt64?
     package var writeBytes: UInt64?
 
     package init(
         pid: Int32, ppid: Int32, startTimeTicks: UInt64, cpuTicks: UInt64, reapedChildrenTicks: UInt64 = 0,
-        rssPages: UInt64, readBytes: UInt64?, writeBytes: UInt64?
+        rssPages: UInt64, pssBytes: UInt64? = nil, readBytes: UInt64?, writeBytes: UInt64?
     ) {
         self.pid = pid
         self.ppid = ppid
@@ -23,15 +25,16 @@ package struct ProcessSample: Sendable, Equatable {
         self.cpuTicks = cpuTicks
         self.reapedChildrenTicks = reapedChildrenTicks
         self.rssPages = rssPages
+        self.pssBytes = pssBytes
         self.readBytes = readBytes
         self.writeBytes = writeBytes
     }
 
-    /// A process from its stat line and, when readable, its io counters.
-    package init(stat: ProcStat, io: ProcIO?) {
+    /// A process from its stat line and, when readable, its io counters and proportional set size.
+    package init(stat: ProcStat, io: ProcIO?, pssBytes: UInt64? = nil) {
         self.init(
             pid: stat.pid, ppid: stat.ppid, startTimeTicks: stat.startTimeTicks, cpuTicks: stat.cpuTicks,
-            reapedChildrenTicks: stat.reapedChildrenTicks, rssPages: stat.rssPages,
+            reapedChildrenTicks: stat.reapedChildrenTicks, rssPages: stat.rssPages, pssBytes: pssBytes,
             readBytes: io?.readBytes, writeBytes: io?.writeBytes)
     }
 

@@ -6,18 +6,21 @@ package struct TreeSample: Sendable, Equatable {
     /// Own CPU time of the processes alive now (reaped children not included), in ticks.
     package var cpuTicks: UInt64
     package var rssPages: UInt64
+    /// Proportional set size of the tree in bytes, shared pages counted once; nil when any process's was unreadable.
+    package var pssBytes: UInt64?
     /// Cumulative disk bytes of the processes alive now; nil when any process's io was unreadable.
     package var readBytes: UInt64?
     package var writeBytes: UInt64?
 
     package init(
-        bootSeconds: Double, processCount: Int, cpuTicks: UInt64, rssPages: UInt64, readBytes: UInt64?,
-        writeBytes: UInt64?
+        bootSeconds: Double, processCount: Int, cpuTicks: UInt64, rssPages: UInt64, pssBytes: UInt64? = nil,
+        readBytes: UInt64?, writeBytes: UInt64?
     ) {
         self.bootSeconds = bootSeconds
         self.processCount = processCount
         self.cpuTicks = cpuTicks
         self.rssPages = rssPages
+        self.pssBytes = pssBytes
         self.readBytes = readBytes
         self.writeBytes = writeBytes
     }
@@ -45,10 +48,12 @@ package struct TreeSampleDetail: Sendable, Equatable {
     /// The sums over the tree.
     package var summary: TreeSample {
         let ioKnown = processes.allSatisfy { $0.readBytes != nil && $0.writeBytes != nil }
+        let pssKnown = !processes.isEmpty && processes.allSatisfy { $0.pssBytes != nil }
         return TreeSample(
             bootSeconds: bootSeconds, processCount: processes.count,
             cpuTicks: processes.reduce(0) { $0 + $1.cpuTicks },
             rssPages: processes.reduce(0) { $0 + $1.rssPages },
+            pssBytes: pssKnown ? processes.reduce(0) { $0 + ($1.pssBytes ?? 0) } : nil,
             readBytes: ioKnown ? processes.reduce(0) { $0 + ($1.readBytes ?? 0) } : nil,
             writeBytes: ioKnown ? processes.reduce(0) { $0 + ($1.writeBytes ?? 0) } : nil)
     }

@@ -67,6 +67,8 @@ extension LatencyHistogram: Codable {
         try container.encode(buckets, forKey: .buckets)
     }
 
+    /// Decodes a histogram, refusing one whose `significantDigits` is not 3 or whose `count` is not the sum of its
+    /// bucket counts (a truncated or hand-edited file): the error's path is the histogram's own.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let unit = try container.decode(String.self, forKey: .unit)
@@ -74,6 +76,11 @@ extension LatencyHistogram: Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .unit, in: container, debugDescription: "latency unit must be \"us\", found \"\(unit)\"")
         }
+        let digits = try container.decode(Int.self, forKey: .significantDigits)
+        guard digits == 3 else {
+            throw Self.refused(container, "\"significantDigits\" is \(digits), but LoadRunner histograms have 3")
+        }
+        let count = try container.decode(UInt64.self, forKey: .count)
         self.init()
         for pair in try container.decode([[UInt64]].self, forKey: .buckets) {
             guard pair.count == 2 else {
@@ -82,5 +89,16 @@ extension LatencyHistogram: Codable {
             }
             _ = histogram.record(pair[0], count: pair[1])
         }
+        guard count == self.count else {
+            throw Self.refused(container, "\"count\" is \(count), but its buckets hold \(self.count) samples")
+        }
+    }
+
+    /// The error for a histogram whose fields disagree, at the histogram's path, saying what to do.
+    private static func refused(_ container: KeyedDecodingContainer<CodingKeys>, _ problem: String) -> DecodingError {
+        DecodingError.dataCorrupted(DecodingError.Context(
+            codingPath: container.codingPath,
+            debugDescription: problem + " (a truncated or hand-edited file); "
+                + "use the result.json the run wrote, or run the profile again"))
     }
 }

@@ -2,9 +2,9 @@ import LoadRunnerAnalysis
 
 /// The compare charts of monitors: one chart per process and resource, and one per command monitor, stage by stage.
 extension CompareCharts {
-    /// CPU (%), resident memory (bytes) and disk reads (bytes/s) of each process in `resources`, as extra
-    /// series for `charts(stages:baselineLabel:candidateLabel:extra:)`; ids `cpu-<process>`, `memory-<process>`,
-    /// `disk-read-<process>`; the mean of each command monitor, id `command-<name>`. `users` gives each stage's users
+    /// CPU (%), resident memory (bytes), PSS (bytes, when compared) and disk reads (bytes/s) of each process in
+    /// `resources`, as extra series for `charts(stages:baselineLabel:candidateLabel:extra:)`; ids `cpu-<process>`,
+    /// `memory-<process>`, `memory-pss-<process>`, `disk-read-<process>`; the mean of each command monitor, id `command-<name>`. `users` gives each stage's users
     /// (the baseline's) for the bar labels.
     package static func series(resources: [ResourceComparison], users: [Int: Int]) -> [ComparedSeries] {
         var processes: [String] = []
@@ -24,6 +24,10 @@ extension CompareCharts {
                     ComparedSeries(
                         id: "memory-\(process)", title: "\(process): resident memory per stage",
                         axisTitle: "Resident memory", unit: .bytes, points: points)
+                case .pssBytes:
+                    points.isEmpty ? nil : ComparedSeries(
+                        id: "memory-pss-\(process)", title: "\(process): proportional memory (PSS) per stage",
+                        axisTitle: "PSS", unit: .bytes, points: points)
                 case .readBytesPerSecond:
                     ComparedSeries(
                         id: "disk-read-\(process)", title: "\(process): disk reads per stage", axisTitle: "Disk reads",

@@ -8,8 +8,8 @@ import LoadRunnerText
 /// `change_pct` the relative change in percent (2 decimals), `ci_low`/`ci_high` the confidence interval of the
 /// change in that unit. Empty fields where a value is undefined (no request, a baseline of 0, no interval).
 /// `users` is the baseline's. After each stage's request rows come its monitored-process rows (when both runs
-/// have them): `name` is the process, `metric` one of `cpu_pct` (%), `rss_bytes` (bytes), `read_bytes_per_s`
-/// (bytes/s), values with 1 decimal, and `budget` empty (report-only).
+/// have them): `name` is the process, `metric` one of `cpu_pct` (%), `rss_bytes` (bytes), `pss_bytes` (bytes,
+/// when both runs measured PSS), `read_bytes_per_s` (bytes/s), values with 1 decimal, and `budget` empty (report-only).
 package enum CompareCSV {
     package static let header =
         "stage,users,name,metric,unit,baseline,candidate,change,change_pct,ci_low,ci_high,budget,verdict"

@@ -36,7 +36,7 @@ enum CompareResourcesSection {
         guard let value else { return "-" }
         switch metric {
         case .cpuPercent: return ReportNumber.fixed(value, decimals: 1) + " %"
-        case .rssBytes: return ReportNumber.fixed(value / 1e6, decimals: 1) + " MB"
+        case .rssBytes, .pssBytes: return ReportNumber.fixed(value / 1e6, decimals: 1) + " MB"
         case .readBytesPerSecond: return ReportNumber.fixed(value / 1e6, decimals: 2) + " MB/s"
         case .commandMean: return ReportNumber.fixed(value, decimals: 1)
         }

@@ -175,4 +175,19 @@ import Testing
             + "late (lag p99 3.1 ms against a p50 latency of 1.2 ms)"))
         #expect(ReportWarning.saturationSummary(stats) == "loop 2: lag p99 3.1 ms vs p50 1.2 ms")
     }
+
+    @Test func theStagesTableAndCSVNameTheSaturatedLoop() {
+        var result = ReportFixtures.result(interrupted: false)
+        result.stages[1].generator = GeneratorStats(
+            cpuPercent: 99, allowedCores: 2, schedulingLag: LatencyHistogram(),
+            loops: [Self.loop(users: 100, measured: 5, busy: 5, busyPercent: 99.4)], latencyP50Micros: 900)
+        let markdown = MarkdownReport.render(result)
+        #expect(markdown.contains("| **SATURATED** (loop 1: 99% busy in 5 of 5 s) |"))
+        let csv = StagesCSV.render(result).split(separator: "\n").map(String.init)
+        #expect(csv[0] == StagesCSV.header + ",generator_saturation")
+        #expect(csv.filter { $0.hasPrefix("2,") }.allSatisfy { $0.hasSuffix(",true,loop 1: 99% busy in 5 of 5 s") })
+        #expect(csv.filter { $0.hasPrefix("1,") }.allSatisfy { $0.hasSuffix(",false,") })
+        // Without a loop cause, the file keeps its columns.
+        #expect(StagesCSV.render(ReportFixtures.result(interrupted: false)).hasPrefix(StagesCSV.header + "\n"))
+    }
 }

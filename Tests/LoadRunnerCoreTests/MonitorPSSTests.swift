@@ -135,4 +135,17 @@ struct MonitorPSSTests {
         let charts = CompareCharts.series(resources: both.resources ?? [], users: [1: 10, 2: 20]).map(\.fileName)
         #expect(charts.contains("compare-memory-pss-primary.svg"))
     }
+
+    @Test func theMonitorsTableShowsPSSBesideRSSOnlyWhenMeasured() {
+        let table = MonitorsSection.table(Self.result().monitors ?? [])
+        #expect(table.columns.map(\.title) == [
+            "Stage", "Process", "CPU mean %", "CPU max %", "PSS mean MB", "PSS max MB", "RSS mean MB", "RSS max MB",
+            "Read MB/s", "Write MB/s", "Alive",
+        ])
+        // Stage 1: PSS 40.75 MB mean, 41 MB max; RSS 101.5 MB mean.
+        #expect(Array(table.rows[0].map(\.plainText)[4...6]) == ["40.8", "41.0", "101.5"])
+        let old = MonitorsSection.table(Self.result(pss: false).monitors ?? [])
+        #expect(!old.columns.map(\.title).contains("PSS mean MB"))
+        #expect(MarkdownReport.render(Self.result()).contains(MonitorsSection.pssNote))
+    }
 }

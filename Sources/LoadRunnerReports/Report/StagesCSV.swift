@@ -12,7 +12,8 @@ import LoadRunnerText
 ///
 /// When a stage of the run ends by count (`requests:`), two more columns follow, `request_limit` and
 /// `requests_sent` (the whole stage, warm-up included), empty on the rows of stages that end by time; a run
-/// without such a stage has neither, so its file is unchanged.
+/// without such a stage has neither, so its file is unchanged. Likewise `generator_saturation` comes last when a
+/// stage's curl loop saturated it: which loop and how busy or late (`loop 1: 99% busy in 5 of 5 s`).
 package enum StagesCSV {
     package static let header =
         "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
@@ -22,17 +23,22 @@ package enum StagesCSV {
     /// The columns added when a stage ends by count.
     package static let requestLimitColumns = ",request_limit,requests_sent"
 
+    /// The column added when a curl loop saturated a stage.
+    package static let saturationColumn = ",generator_saturation"
+
     /// The percentiles of the `pNN_ms` columns, in column order.
     package static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
 
     /// Writes the header and every row, each line ending with `\n`.
     package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         let counted = result.stages.contains { $0.requestLimit != nil }
-        output.write(header + (counted ? requestLimitColumns : "") + "\n")
+        let loopSaturated = result.stages.contains { StagesSection.loopSaturation($0.generator) != nil }
+        output.write(header + (counted ? requestLimitColumns : "") + (loopSaturated ? saturationColumn : "") + "\n")
         for stage in result.stages {
             let limits = counted ? [stage.requestLimit.map(String.init) ?? "", stage.requestsSent.map(String.init) ?? ""] : []
+            let saturation = loopSaturated ? [StagesSection.loopSaturation(stage.generator) ?? ""] : []
             for stats in stage.requests + [stage.aggregated] {
-                output.write(CSVRow.line(fields(stats, in: stage) + limits) + "\n")
+                output.write(CSVRow.line(fields(stats, in: stage) + limits + saturation) + "\n")
             }
         }
     }

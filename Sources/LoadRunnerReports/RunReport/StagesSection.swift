@@ -25,8 +25,23 @@ enum StagesSection {
                 + RequestMetricColumn.cells(stats, windowSeconds: stage.windowSeconds)
                 + ["\(ReportNumber.fixed(generator.cpuPercent, decimals: 1))% of "
                     + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores")]
-            table.append(cells: cells.map { [.text($0)] } + [generator.saturated ? [.strong("SATURATED")] : [.text("no")]])
+            table.append(cells: cells.map { [.text($0)] } + [saturatedCell(generator)])
         }
         return table
+    }
+
+    /// `no`, or **SATURATED** with what a curl loop did when a loop rule fired (which loop, how busy or late).
+    static func saturatedCell(_ generator: GeneratorStats) -> [Inline] {
+        guard generator.saturated else { return [.text("no")] }
+        guard let summary = loopSaturation(generator) else { return [.strong("SATURATED")] }
+        return [.strong("SATURATED"), .text(" (\(summary))")]
+    }
+
+    /// What a curl loop did when a loop rule saturated the stage (`loop 1: 99% busy in 5 of 5 s`); nil otherwise
+    /// (not saturated, or by the process-wide CPU or timer rules, which the CPU column and the warnings show).
+    static func loopSaturation(_ generator: GeneratorStats) -> String? {
+        guard generator.saturated, let kind = generator.saturationCause?.kind, kind == .loopBusy || kind == .loopLag
+        else { return nil }
+        return ReportWarning.saturationSummary(generator)
     }
 }

@@ -40,7 +40,7 @@ json_string() {
     char=${text:i:1}
     case $char in
       '"') out+='\"' ;;
-      '\') out+='\\' ;;
+      \\) out+=\\\\ ;;
       *)
         printf -v code '%d' "'$char"
         if [ "$code" -ge 0 ] && [ "$code" -lt 32 ]; then printf -v char '\\u%04x' "$code"; fi

@@ -55,7 +55,7 @@ import Testing
         for arguments in [["validate", "p.yaml"], ["run", "p.yaml", "--out", "out", "--quiet"]] {
             let output = try await BinaryRunner.run(arguments, in: folder)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
-            #expect(output.stderr.contains("p.yaml:7:"), "\(output.stderr)")
+            #expect(output.stderr.contains("p.yaml:8:"), "\(output.stderr)")
             #expect(output.stderr.contains(message), "\(output.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))

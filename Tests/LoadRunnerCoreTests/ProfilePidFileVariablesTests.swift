@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerEngine
 @testable import LoadRunnerModel
 @testable import LoadRunnerProfile
 import Testing

@@ -44,8 +44,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appendingPathComponent("lab.json").path
-        try Self.labTopology().write(to: URL(fileURLWithPath: good))
-        #expect(try TopologyFile.read(good).node(.replica1)?.port == 31002)
+        try await Self.labTopology().write(to: URL(fileURLWithPath: good))
+        let port = try TopologyFile.read(good).node(.replica1)?.port
+        #expect(port == 31002)
 
         let missing = folder.appendingPathComponent("none.json").path
         #expect(Self.message { try TopologyFile.read(missing) }
@@ -64,7 +65,8 @@ import Testing
 
     @Test func withoutATopologyTheEnvironmentAndThenTheDefaultsApply() throws {
         let defaults = try Self.resolve([])
-        #expect([defaults.primary.port, defaults.replica1.port, defaults.replica2.port] == [25432, 25433, 25434])
+        let ports: [Int] = [defaults.primary.port, defaults.replica1.port, defaults.replica2.port]
+        #expect(ports == [25432, 25433, 25434])
         let environment = try Self.resolve([], environment: ["LAB_REPLICA1_HOST": "127.0.0.9", "LAB_REPLICA1_PORT": "7"])
         #expect(environment.replica1 == NodeAddress(host: "127.0.0.9", port: 7))
     }

@@ -49,10 +49,7 @@ struct ThrowawayPostgres: Sendable {
     private func start(users: Int) async throws {
         try await Self.asPostgres(["initdb", "-D", dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                                    "--locale=C.UTF-8", "--no-sync"])
-        try await Self.asPostgres([
-            "pg_ctl", "start", "-D", dataDirectory, "-l", folder + "/postgres.log", "-w", "-t", "60", "-o",
-            "-c port=\(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off",
-        ])
+        try await startServer()
         try await Self.asPostgres([
             "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", String(port), "-d", "postgres",
             "-c", "create role lab login", "-c", "create database lab owner lab",
@@ -63,6 +60,35 @@ struct ThrowawayPostgres: Sendable {
                 "-U", "lab", "-d", "lab",
             ] + variables + ["-f", Self.labScripts + "/" + script])
         }
+    }
+
+    /// Starts `postgres` itself as a child (not `pg_ctl start`: Foundation's `Process` learns that a program
+    /// ended when every holder of an inherited descriptor has, and a daemonized postmaster holds it forever),
+    /// then waits until it accepts connections (`pg_isready`), at most 60 s.
+    private func startServer() async throws {
+        let logPath = folder + "/postgres.log"
+        guard FileManager.default.createFile(atPath: logPath, contents: nil),
+              let log = FileHandle(forWritingAtPath: logPath) else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? log.close() }
+        let server = Process()
+        let postgres = [Self.binaries + "/postgres", "-D", dataDirectory, "-c", "port=\(port)",
+                        "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=\(folder)", "-c", "fsync=off"]
+        let command = geteuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + postgres : postgres
+        server.executableURL = URL(fileURLWithPath: command[0])
+        server.arguments = Array(command.dropFirst())
+        server.standardInput = FileHandle.nullDevice
+        server.standardOutput = log
+        server.standardError = log
+        try server.run()
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let ready = try await ChildProcess.run([Self.binaries + "/pg_isready", "-q", "-h", "127.0.0.1", "-p", String(port)])
+            if ready.status == 0 { return }
+            guard server.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let text = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+        throw ChildProcess.Failed(command: command, outcome: .init(status: -1, output: "not ready within 60 s: " + text))
     }
 
     /// Stops the server if it runs and removes the folder; never throws (it runs after failures too).

@@ -108,7 +108,7 @@ extension ProfileMessage {
     }
 }
 
-/// Messages about `${NAME}` in header values.
+/// Messages about `${NAME}` in header values (and, for a malformed reference, in a monitor's `pid_file`).
 extension ProfileMessage {
     static func environmentVariableUnset(_ name: String) -> String {
         "uses ${\(name)}, but the environment variable \(name) is not set; export it before the run "

@@ -52,7 +52,8 @@ local-demo: release
 	Lab/demo-local.sh
 
 ## Every test: unit, engine against real local HTTP servers, the built binary, the PostgreSQL lab, the
-## lab service and the whole replica and failover experiments (small). Serial: the engine tests measure
+## lab service (its routes in Swift against a throwaway PostgreSQL, then what needs the three-node lab)
+## and the whole replica and failover experiments (small). Serial: the engine tests measure
 ## real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	shellcheck -S warning $$(git ls-files '*.sh' Lab/lab)

@@ -104,13 +104,14 @@ run_scenario() {
   fresh_lab "$@" | tee "$kept/lab-sync.txt"
   eval "$(Lab/lab env)"
   Lab/lab status >"$kept/lab-status-before.txt" 2>&1 || true
-  # The profile's process monitors name the default lab's pid files; this copy names this lab's.
-  sed "s#\.\./Lab/data-failover/#$LAB_DIR/#g" "$profile" >"$work/$name.yaml"
+  # The lab's topology for the report (node names, logs); the profile's monitors find this lab's pid
+  # files through ${LAB_DIR}, exported by `Lab/lab env`.
+  Lab/lab env --json >"$kept/lab-env.json"
   service_start "$kept/service.log" --reads primary --query-timeout-ms "$query_timeout_ms"
   port=$(service_port)
   echo "lab and service ready in $((SECONDS - t0))s; running the load"
   set +e
-  "$loadrunner" run "$work/$name.yaml" --target "http://127.0.0.1:$port" --out "$dir" 2>&1 | tee "$kept/console.log"
+  "$loadrunner" run "$profile" --target "http://127.0.0.1:$port" --out "$dir" 2>&1 | tee "$kept/console.log"
   status=${PIPESTATUS[0]}
   set -e
   mkdir -p "$dir"

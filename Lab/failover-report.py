@@ -2,7 +2,8 @@
 """The report of the failover experiment (Lab/failover-experiment.sh).
 
 Reads the two LoadRunner runs in OUT/quorum and OUT/first (result.json, service-metrics.json, the
-primary's log) and writes OUT/report.md: what was done, each run's charts, actions and checks, and an
+lab's topology as `Lab/lab env --json` printed it (lab-env.json: node names and logs), the primary's
+log) and writes OUT/report.md: what was done, each run's charts, actions and checks, and an
 outcome statement computed from those files. Also writes OUT/outcome.json (the same numbers, for the
 end-to-end test) and prints the two outcome statements.
 
@@ -16,7 +17,8 @@ import os
 import re
 import sys
 
-NODES = ("primary", "replica1", "replica2")
+# Only for a run folder written before the experiment kept lab-env.json: the lab's node names then.
+EARLIER_NODES = ("primary", "replica1", "replica2")
 # The names the four failover profiles give their actions and checks; the report finds them by name.
 ROW_CHECKS = {  # check name -> the node whose rows it counts ("current": the current primary)
     "rows on node primary (a standby after the failover)": "primary",
@@ -48,9 +50,21 @@ class Run:
             self.result = json.load(f)
         self.metrics = read_json(os.path.join(self.dir, "service-metrics.json"))
         self.exit_status = read_text(os.path.join(self.dir, "exit-status")).strip() or "?"
+        # The lab's nodes, by name, from `Lab/lab env --json` (the experiment keeps it in the run folder).
+        topology = read_json(os.path.join(self.dir, "lab-env.json")) or {}
+        self.node_facts = {n["name"]: n for n in topology.get("nodes", [])}
+        self.nodes = tuple(self.node_facts) or EARLIER_NODES
+        # The primary when the run started (the topology is written just before it).
+        self.primary = topology.get("current_primary", "primary")
+        self.standbys = tuple(n for n in self.nodes if n != self.primary)
         self.load_end = max(st["endSeconds"] for st in self.result["stages"])
         # The end of the last stage with users: a last stage of 0 users only collects answers.
         self.writing_end = max((st["endSeconds"] for st in self.result["stages"] if st["users"] > 0), default=self.load_end)
+
+    def node_log(self, node):
+        """The copy of NODE's PostgreSQL log the experiment kept in lab-logs/."""
+        name = os.path.basename(self.node_facts.get(node, {}).get("log", f"{node}.log"))
+        return read_text(os.path.join(self.dir, "lab-logs", name))
 
     def action(self, name):
         """The executed run of the action called `name`, or None."""
@@ -156,12 +170,12 @@ def longest_zero_run(seconds, touching_from, touching_to):
 def quorum_outcome(run):
     sent, acked, failed = run.totals()
     rows = run.rows()
-    node_rows = [rows.get(n) for n in NODES]
+    node_rows = [rows.get(n) for n in run.nodes]
     known = [r for r in node_rows if r is not None]
-    o = {"sent": sent, "acknowledged": acked, "failed": failed, "rows": dict(zip(NODES, node_rows)),
+    o = {"sent": sent, "acknowledged": acked, "failed": failed, "rows": dict(zip(run.nodes, node_rows)),
          "rows_on_current_primary": rows.get("current"),
          "new_primary": run.check_output(NEW_PRIMARY_CHECK) or "?",
-         "lost": max(0, acked - min(known)) if len(known) == 3 else None,
+         "lost": max(0, acked - min(known)) if len(known) == len(run.nodes) else None,
          "extra": max(0, max(known) - acked) if known else None,
          "load_seconds": round(run.load_end, 1)}
     seconds = run.seconds()
@@ -193,9 +207,8 @@ def first_outcome(run):
     rows = run.rows()
     o = {"sent": sent, "acknowledged": acked, "failed": failed, "failures": run.failures(),
          "rows_on_primary": rows.get("primary"),
-         "rows_behind": {n: run.rows_behind(n) for n in ("replica1", "replica2")},
-         "cancelled_sync_waits_in_primary_log": len(CANCELLED_WAIT.findall(
-             read_text(os.path.join(run.dir, "lab-logs", "primary.log"))))}
+         "rows_behind": {n: run.rows_behind(n) for n in run.standbys},
+         "cancelled_sync_waits_in_primary_log": len(CANCELLED_WAIT.findall(run.node_log(run.primary)))}
     if o["rows_on_primary"] is not None:
         o["committed_without_ack"] = o["rows_on_primary"] - acked
     o["service_503s"] = service_failures(read_text(os.path.join(run.dir, "service.log")))
@@ -272,7 +285,7 @@ def run_section(run):
     lines += [f"Checks: {sum(1 for c in checks if c['passed'])} of {len(checks)} passed.", "",
               table(["Check", "Expectation", "Expected", "Actual", "Result"], rows), ""]
     if run.metrics and isinstance(run.metrics.get("writes"), dict):
-        writes = ", ".join(f"{n} {run.metrics['writes'].get(n, 0)}" for n in NODES)
+        writes = ", ".join(f"{n} {run.metrics['writes'].get(n, 0)}" for n in run.nodes)
         lines += [f"The service's own count of acknowledged writes by the node that committed them: {writes}.", ""]
     return lines
 
@@ -283,7 +296,7 @@ def quorum_story(run, q):
     if q.get("lost") == 0 and q["failed"] == 0:
         verdict = (f"**Nothing acknowledged was lost**: {q['acknowledged']} writes acknowledged, and each node, whatever "
                    f"its role after the failover, holds exactly that many rows ("
-                   + ", ".join(f"{n} {q['rows'][n]}" for n in NODES) + ").")
+                   + ", ".join(f"{n} {q['rows'][n]}" for n in run.nodes) + ").")
     else:
         verdict = f"**Not as expected**: {q['statement']}."
     return [

@@ -47,10 +47,6 @@ eval "$(Lab/lab env)"
 mkdir -p "$out"
 Lab/lab status | tee "$out/lab-status.txt"
 
-# The profile's monitors point at the default LAB_DIR; a copy with absolute paths follows this lab.
-profile_dir=$(cd "$(dirname "$profile")" && pwd)
-sed -e "s#\.\./Lab/data#$LAB_DIR#g" -e "s#csv: data/#csv: $profile_dir/data/#g" "$profile" > "$work/profile.yaml"
-
 # Runs the profile into $out/$1 with the service reading from $2, keeping the service's per-node counts.
 run_with_reads() {
   local name=$1 reads=$2
@@ -59,7 +55,8 @@ run_with_reads() {
   service_start "$out/service-$reads.log" --reads "$reads"
   local port status=0
   port=$(service_port)
-  "$loadrunner" run "$work/profile.yaml" --target "http://127.0.0.1:$port" --out "$out/$name" || status=$?
+  # The profile's monitors find this lab's pid files through ${LAB_DIR}, exported by `Lab/lab env`.
+  "$loadrunner" run "$profile" --target "http://127.0.0.1:$port" --out "$out/$name" || status=$?
   curl -fsS "http://127.0.0.1:$port/metrics" > "$out/$name/service-metrics.json" || true
   service_stop
   # 99 (a threshold failed) is a finding worth reporting; anything else stops the experiment.

@@ -78,6 +78,18 @@ check "replica2 holds 1000 rows after re-seed" equals "$("$lab" sql replica2 'se
 # Topology, the template table, lag.
 check "primary prints primary" equals "$("$lab" primary)" primary
 check "env exports LAB_CURRENT_PRIMARY" contains "$("$lab" env)" "export LAB_CURRENT_PRIMARY=primary"
+"$lab" env --json >"$scratch/env.json"
+check "env --json: the current primary" equals "$(json_of "$scratch/env.json" 'd["current_primary"]')" primary
+check "env --json: every node's name, role and port" equals \
+  "$(json_of "$scratch/env.json" '" ".join(n["name"] + ":" + n["role"] + ":" + str(n["port"]) for n in d["nodes"])')" \
+  "primary:primary:$LAB_PRIMARY_PORT replica1:standby:$LAB_REPLICA1_PORT replica2:standby:$LAB_REPLICA2_PORT"
+check "env --json: each pid file holds its running postmaster's pid" equals \
+  "$(json_of "$scratch/env.json" '" ".join(open(n["pid_file"]).readline().strip() for n in d["nodes"])')" \
+  "$(for node in primary replica1 replica2; do head -n 1 "$LAB_DIR/$node/postmaster.pid"; done | paste -sd ' ')"
+check "env --json: the url reaches the node as lab" equals \
+  "$("${LAB_PG_BIN:-/usr/lib/postgresql/15/bin}/psql" -X -At "$(json_of "$scratch/env.json" 'd["nodes"][1]["url"]')" -c 'select pg_is_in_recovery()')" t
+check "env --json agrees with env" equals "$(json_of "$scratch/env.json" 'd["lab_dir"]')" "$(eval "$("$lab" env)"; echo "$LAB_DIR")"
+check "env with another argument exits 64" expect_exit 64 "$lab" env --yaml
 check "start made an empty template table" equals "$("$lab" sql primary 'select count(*) from template')" 0
 check "lag shows both standbys streaming" contains "$("$lab" lag)" 'replica2 *| streaming'
 check "lag --bytes replica1 prints one integer" is_integer "$("$lab" lag --bytes replica1)"
@@ -132,6 +144,9 @@ for node in primary replica2; do
   check "$node got the insert made on replica1" eventually 10 has_rows "$node" 'after failover' 1
 done
 check "env exports LAB_CURRENT_PRIMARY=replica1" contains "$("$lab" env)" "export LAB_CURRENT_PRIMARY=replica1"
+check "env --json: the roles after the failover" equals \
+  "$("$lab" env --json | python3 -c 'import json,sys; print(" ".join(n["name"] + ":" + n["role"] for n in json.load(sys.stdin)["nodes"]))')" \
+  "primary:standby replica1:primary replica2:standby"
 check "failover to the current primary exits 64" expect_exit 64 "$lab" failover replica1
 check "failover to an unknown node exits 64" expect_exit 64 "$lab" failover replica7
 

@@ -24,7 +24,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Pure parts only (body validation, topology, the write rules); test-service.sh runs the real thing.
-        .testTarget(name: "LabServiceTests", dependencies: ["LabService"]),
+        // The pure parts (body validation, topology, the write rules) and every route through HummingbirdTesting
+        // against a throwaway PostgreSQL 15; test-service.sh keeps what needs the multi-node lab.
+        .testTarget(
+            name: "LabServiceTests",
+            dependencies: [
+                "LabService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
     ]
 )

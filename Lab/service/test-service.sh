@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# End-to-end test of lab-service against the real PostgreSQL lab (no mocks): a throwaway LAB_DIR on
-# random free loopback ports, 20,000 seeded users, the service on port 0. Reads in both modes and with a
-# replica down; then writes (POST /template) under quorum synchronous replication, a failover made by
-# hand (stop "primary", promote "replica1"), an old primary back as a standby (SQLSTATE 25006), a commit
-# that is never confirmed (outcome unknown, not retried) and no writable node at all. Always stops the
-# services and removes the lab (trap EXIT). Prints "N passed, N failed"; exits 1 if anything failed.
+# End-to-end test of lab-service against the real three-node PostgreSQL lab (no mocks): what needs
+# streaming standbys, synchronous replication and a failover. Every route's answers, bad input, counters
+# and a write with no database are tested in Swift (`swift test` in Lab/service: HummingbirdTesting
+# against a throwaway PostgreSQL). Here: a throwaway LAB_DIR on random free loopback ports, 20,000
+# seeded users, the service on port 0 reading its nodes from `--topology` (`Lab/lab env --json`).
+# Reads on both real standbys and with one down; then writes (POST /template) under quorum synchronous
+# replication, a failover made by hand (stop "primary", promote "replica1"), an old primary back as a
+# standby (SQLSTATE 25006), a commit that is never confirmed (outcome unknown, not retried) and no
+# writable node at all. Always stops the services and removes the lab (trap EXIT). Prints
+# "N passed, N failed"; exits 1 if anything failed.
 # Usage: Lab/service/test-service.sh   (as root or postgres; builds the release binary if needed)
 set -euo pipefail
 
@@ -68,7 +72,7 @@ launched_pid="" launched_port=0
 launch() {
   local name=$1; shift
   rm -f "$work/$name.port"
-  "$bin" --port 0 --port-file "$work/$name.port" "$@" >>"$work/$name.log" 2>&1 &
+  "$bin" --topology "$work/topology.json" --port 0 --port-file "$work/$name.port" "$@" >>"$work/$name.log" 2>&1 &
   launched_pid=$!
   for _ in $(seq 1 100); do
     [ -s "$work/$name.port" ] && break
@@ -90,6 +94,7 @@ echo "LAB_DIR=$LAB_DIR ports $LAB_PRIMARY_PORT $LAB_REPLICA1_PORT $LAB_REPLICA2_
 "$lab" start >/dev/null 2>&1
 "$lab" seed --users 20000 >/dev/null 2>&1
 eval "$("$lab" env)"
+"$lab" env --json >"$work/topology.json"
 
 check "bad --host exits 64" expect_exit 64 "$bin" --host 10.1.2.3 --port 0
 check "bad --primary exits 64" expect_exit 64 "$bin" --primary nohostport --port 0
@@ -99,48 +104,20 @@ check "starts with --reads replicas" equals "$started" ok
 check "health 200" equals "$(status /health)" 200
 check "health names the read mode" contains "$(body)" '"reads":"replicas"'
 check "get-ids 200" equals "$(status '/user/get-ids?number=50&random=true')" 200
-check "get-ids returns 50 ids" equals "$(json 'len(d)')" 50
-check "get-ids returns distinct ids" equals "$(json 'len(set(d))')" 50
 id=$(json 'd[0]' || true)
-check "get-ids random=false is the first ids by id" equals \
-  "$(status '/user/get-ids?number=3' >/dev/null; json "','.join(d)")" \
-  "$("$lab" sql primary 'select string_agg(id::text, $$,$$ order by id) from (select id from users order by id limit 3) s')"
-check "get-ids number=abc 400" equals "$(status '/user/get-ids?number=abc')" 400
-check "get-ids number=100001 400" equals "$(status '/user/get-ids?number=100001')" 400
-check "get of an id 200" equals "$(status "/user/get/$id")" 200
-check "get returns that id" equals "$(json "d['id'].lower()")" "$id"
-check "get has every field" equals "$(json "','.join(sorted(d))")" "biography,birthday,city,first_name,id,last_name"
-check "get of a bad uuid 400" equals "$(status /user/get/not-a-uuid)" 400
-check "400 body says why" contains "$(body)" 'is not a uuid'
-check "get of an unknown uuid 404" equals "$(status /user/get/00000000-0000-0000-0000-000000000000)" 404
-check "search Jo/Sm 200" equals "$(status '/user/search?first_name=Jo&last_name=Sm')" 200
-check "search Jo/Sm is a non-empty array" equals "$(json 'type(d).__name__ + str(len(d) > 0)')" listTrue
-check "search results match the prefixes" equals \
-  "$(json "all(u['first_name'].startswith('Jo') and u['last_name'].startswith('Sm') for u in d)")" True
-check "search results are ordered by id" equals "$(json "[u['id'] for u in d] == sorted(u['id'] for u in d)")" True
-check "search % is literal (no match)" equals "$(status '/user/search?first_name=%25')" 200
-check "search % finds nothing" equals "$(json 'len(d)')" 0
-check "search without names 400" equals "$(status /user/search)" 400
-check "400 body asks for a name" contains "$(body)" 'first_name or last_name'
+check "get from a standby 200" equals "$(status "/user/get/$id")" 200
+check "search on a standby 200" equals "$(status '/user/search?first_name=Jo&last_name=Sm')" 200
+check "search on a standby finds users" equals "$(json 'len(d) > 0')" True
 
 for _ in $(seq 1 200); do status "/user/get/$id" >/dev/null; done
 status /metrics >/dev/null
 check "replicas: primary served 0 routed reads" equals "$(json "d['primary']")" 0
 check "replicas: replica1 served reads" equals "$(json "d['replica1'] > 0")" True
 check "replicas: replica2 served reads" equals "$(json "d['replica2'] > 0")" True
-# 200 gets + 6 earlier reads (2 get-ids, 2 gets, 2 searches); 400s and /health are not routed reads
-check "replicas: every routed read is counted once" equals "$(json "d['replica1'] + d['replica2']")" 206
+# 200 gets + 3 earlier reads (1 get-ids, 1 get, 1 search); /health is not a routed read
+check "replicas: every routed read is counted once" equals "$(json "d['replica1'] + d['replica2']")" 203
 stop_service && stopped=0 || stopped=$?
 check "SIGTERM stops the service with exit 0" equals "$stopped" 0
-
-start_service --reads primary && started=ok || started=failed
-check "starts with --reads primary" equals "$started" ok
-for _ in $(seq 1 50); do status "/user/get/$id" >/dev/null; done
-status /metrics >/dev/null
-check "primary: replicas served 0 reads" equals "$(json "d['replica1'] + d['replica2']")" 0
-check "primary: primary served the 50 gets" equals "$(json "d['primary']")" 50
-stop_service && stopped=0 || stopped=$?
-check "SIGTERM stops the service with exit 0 (primary mode)" equals "$stopped" 0
 
 start_service --reads replicas --query-timeout-ms 1000 && started=ok || started=failed
 check "starts with --reads replicas (for the outage)" equals "$started" ok
@@ -193,39 +170,6 @@ acked=0
 start_service --reads replicas --query-timeout-ms 2000 && started=ok || started=failed
 check "starts with --query-timeout-ms 2000 (for writes)" equals "$started" ok
 check "writer found at start is primary" wait_for 10 writer_is primary
-
-read -r code _ < <(post '')
-check "POST without a body 400" equals "$code" 400
-check "400 says the body is missing" contains "$(body)" 'the request has no body'
-read -r code _ < <(post 'not json')
-check "POST with no JSON 400" equals "$code" 400
-check "400 says not JSON" contains "$(body)" 'not valid JSON'
-read -r code _ < <(post '["name"]')
-check "POST with a JSON array 400" equals "$code" 400
-check "400 asks for an object" contains "$(body)" 'must be a JSON object'
-read -r code _ < <(post '{"body": "no name"}')
-check "POST without name 400" equals "$code" 400
-check "400 says name is missing" contains "$(body)" '\\"name\\" is missing'
-read -r code _ < <(post '{"name": ""}')
-check "POST with an empty name 400" equals "$code" 400
-check "400 gives the allowed name length" contains "$(body)" 'has 0 characters; give 1 to 200'
-read -r code _ < <(post "{\"name\": \"$(printf 'n%.0s' $(seq 1 201))\"}")
-check "POST with a 201-character name 400" equals "$code" 400
-read -r code _ < <(post "{\"name\": \"ok\", \"body\": \"$(head -c 10001 /dev/zero | tr '\0' b)\"}")
-check "POST with a 10001-character body 400" equals "$code" 400
-check "400 gives the body limit" contains "$(body)" 'at most 10000'
-read -r code _ < <(post '{"name": 7, "body": true}')
-check "POST with non-string fields 400" equals "$code" 400
-check "400 lists both problems" contains "$(body)" 'name.*must be a JSON string.*body.*must be a JSON string'
-read -r code _ < <(post '{"name": "a\u0000b"}')
-check "POST with a NUL in name 400" equals "$code" 400
-check "400 bodies are JSON with an error" equals "$(json "sorted(d)")" "['error']"
-check "bad bodies wrote no row" equals "$(rows primary)" "$base"
-
-read -r code _ < <(post "{\"name\": \"$(printf 'é%.0s' $(seq 1 200))\", \"body\": \"$(head -c 10000 /dev/zero | tr '\0' b)\"}")
-check "POST at both length limits (200 code points, 10000) 201" equals "$code" 201
-[ "$code" = 201 ] && acked=$((acked + 1))
-check "201 body is {id, node}" equals "$(json "sorted(d)")" "['id', 'node']"
 
 t0=$EPOCHREALTIME
 : >"$work/sequential"

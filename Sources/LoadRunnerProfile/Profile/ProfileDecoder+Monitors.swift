@@ -9,8 +9,9 @@ extension ProfileDecoder {
 
     /// Each entry is `{ name: primary, pid_file: path }` or `{ name: service, pid: 12345 }` (a process
     /// tree), or `{ name: replica1 lag, run: CMD, every: 1s, unit: bytes }` (a command whose numeric output
-    /// is sampled; `every` defaults to 1s). A pid file resolves from the profile's folder and need not exist
-    /// yet: the process may start later. An empty `monitors:` means none.
+    /// is sampled; `every` defaults to 1s). A pid file may hold `${NAME}` (filled from the environment now,
+    /// as in header values), resolves from the profile's folder and need not exist yet: the process may
+    /// start later. An empty `monitors:` means none.
     mutating func monitors(_ value: YAMLValue) -> (processes: [MonitorSpec], commands: [CommandMonitorSpec]) {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectMonitors) else { return ([], []) }
         var processes: [MonitorSpec] = []
@@ -27,7 +28,7 @@ extension ProfileDecoder {
                 guard let monitor = commandMonitor(map), let name else { continue }
                 commands.append(CommandMonitorSpec(name: name, command: monitor.command, interval: monitor.interval, unit: monitor.unit))
             } else {
-                guard let target = monitorTarget(map), let name else { continue }
+                guard let target = monitorTarget(map, name: name), let name else { continue }
                 processes.append(MonitorSpec(name: name, target: target))
             }
         }
@@ -61,8 +62,8 @@ extension ProfileDecoder {
         return name
     }
 
-    /// Exactly one of `pid` (a positive whole number) and `pid_file` (a path).
-    private mutating func monitorTarget(_ map: YAMLMap) -> MonitorSpec.Target? {
+    /// Exactly one of `pid` (a positive whole number) and `pid_file` (a path, `${NAME}` filled in).
+    private mutating func monitorTarget(_ map: YAMLMap, name: String?) -> MonitorSpec.Target? {
         switch (map["pid"], map["pid_file"]) {
         case (nil, nil):
             // A misspelt key (`pidfile`) was reported already, with a did-you-mean: enough said.
@@ -81,7 +82,24 @@ extension ProfileDecoder {
             }
             return .pid(Int32(pid))
         case (nil, .some(let file)):
-            return text(file, expected: ProfileMessage.expectPidFile).map { .pidFile(resolve($0)) }
+            guard let written = text(file, expected: ProfileMessage.expectPidFile),
+                  let path = pidFilePath(written, at: file, monitor: name) else { return nil }
+            return .pidFile(resolve(path))
         }
+    }
+
+    /// `written` with each `${NAME}` replaced by the environment's value; nil (reported, naming the monitor
+    /// and the variable) when a variable is unset or a reference malformed. Each name counts as an
+    /// environment read, so `run --no-actions` refuses it unless `--allow-env` allows it.
+    private mutating func pidFilePath(_ written: String, at value: YAMLValue, monitor: String?) -> String? {
+        environmentReads += EnvironmentReferences.names(in: written)
+        switch EnvironmentReferences.substitute(written, environment: environment) {
+        case .success(let path): return path
+        case .failure(.unset(let variable)):
+            report(value, ProfileMessage.pidFileVariableUnset(variable, monitor: monitor))
+        case .failure(.malformed(let reference)):
+            report(value, ProfileMessage.environmentReferenceMalformed(reference))
+        }
+        return nil
     }
 }

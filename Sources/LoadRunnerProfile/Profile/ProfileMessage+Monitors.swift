@@ -16,6 +16,13 @@ extension ProfileMessage {
 
     static func pidNotPositive(_ pid: Int) -> String { "\(pid) is not a process id; write a positive pid such as 12345" }
 
+    /// A `${NAME}` in a monitor's `pid_file` whose variable is not set; `monitor` is nil when the name itself is invalid.
+    static func pidFileVariableUnset(_ variable: String, monitor: String?) -> String {
+        let subject = monitor.map { "monitor \"\($0)\" " } ?? ""
+        return "\(subject)uses ${\(variable)} in pid_file, but the environment variable \(variable) is not set; "
+            + "export it before the run (e.g. `export \(variable)=...`)"
+    }
+
     static func duplicateMonitorName(_ name: String, firstIndex: Int) -> String {
         "\"\(name)\" is already the name of monitors[\(firstIndex)]; give each monitor its own name"
     }
@@ -101,7 +108,7 @@ extension ProfileMessage {
     }
 }
 
-/// Messages about `${NAME}` in header values.
+/// Messages about `${NAME}` in header values (and, for a malformed reference, in a monitor's `pid_file`).
 extension ProfileMessage {
     static func environmentVariableUnset(_ name: String) -> String {
         "uses ${\(name)}, but the environment variable \(name) is not set; export it before the run "

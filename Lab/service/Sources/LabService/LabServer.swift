@@ -8,6 +8,12 @@ struct LabServer: Sendable {
 
     /// Runs the service group (HTTP server + one `PostgresClient` per node); returns after a graceful shutdown.
     func run() async throws {
+        try await makeApplication().runService()
+    }
+
+    /// The application: routes, the pools as its services (run with it), and the first discovery started in
+    /// the background, so the server starts even when every node is down. Tests drive it with HummingbirdTesting.
+    func makeApplication() -> Application<RouterResponder<BasicRequestContext>> {
         var logger = Logger(label: "lab-service")
         logger.logLevel = .notice
         // The pools retry connections to a stopped node in the background; their own logs would repeat
@@ -22,12 +28,11 @@ struct LabServer: Sendable {
         let router = Router()
         UserRoutes(store: store).register(on: router)
         TemplateRoutes(store: templates).register(on: router)
-        // The first discovery runs in the background: the server starts even when every node is down.
         tracker.start()
 
         let configuration = self.configuration
         let startLogger = logger
-        let app = Application(
+        return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
             services: nodes.services,
@@ -44,7 +49,6 @@ struct LabServer: Sendable {
             },
             logger: logger
         )
-        try await app.runService()
     }
 }
 

@@ -24,8 +24,10 @@ struct LabServiceCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration: ServiceConfiguration
         do {
+            var topology: TopologyFile?
+            if let path = options.topology { topology = try TopologyFile.read(path) }
             configuration = try ServiceConfiguration.resolve(
-                options: options, environment: ProcessInfo.processInfo.environment)
+                options: options, environment: ProcessInfo.processInfo.environment, topology: topology)
         } catch {
             throw ValidationError(error.description)
         }

@@ -135,6 +135,18 @@ enum Messages {
         "\(option) \"\(text)\" must be host:port with a port from 1 to 65535, e.g. 127.0.0.1:25432"
     }
 
+    static func topologyMissing(_ path: String) -> String {
+        "--topology \(path) cannot be opened; write it with `Lab/lab env --json > FILE`"
+    }
+
+    static func topologyUnreadable(_ path: String, _ error: any Error) -> String {
+        "--topology \(path) is not the JSON of `Lab/lab env --json`: \(error)"
+    }
+
+    static func topologyLacksNode(_ path: String, _ node: DatabaseNode) -> String {
+        "--topology \(path) has no node named \(node.rawValue); write it with `Lab/lab env --json > FILE`"
+    }
+
     static func badPort(_ port: Int) -> String {
         "--port \(port) must be from 0 (any free port) to 65535"
     }

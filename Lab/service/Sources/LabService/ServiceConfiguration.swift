@@ -34,10 +34,14 @@ struct ServiceConfiguration: Sendable {
         var description: String
     }
 
-    /// Resolves `options` against `environment` (`LAB_<NODE>_HOST`/`_PORT`, `LAB_PRIMARY_USER`, `LAB_PRIMARY_DB`).
+    /// Resolves `options` against `topology` (the file of `--topology`, read by the caller) or else
+    /// `environment` (`LAB_<NODE>_HOST`/`_PORT`, `LAB_PRIMARY_USER`, `LAB_PRIMARY_DB`).
     ///
-    /// Flags win over the environment, which wins over the lab's defaults (127.0.0.1:25432/25433/25434).
-    static func resolve(options: ServiceOptions, environment: [String: String]) throws(Invalid) -> ServiceConfiguration {
+    /// Flags win over the topology file, which wins over the environment, which wins over the lab's
+    /// defaults (127.0.0.1:25432/25433/25434).
+    static func resolve(
+        options: ServiceOptions, environment: [String: String], topology: TopologyFile? = nil
+    ) throws(Invalid) -> ServiceConfiguration {
         func node(_ node: DatabaseNode, flag: String?, option: String) throws(Invalid) -> NodeAddress {
             if let flag {
                 guard let address = NodeAddress(flag) else {
@@ -45,6 +49,7 @@ struct ServiceConfiguration: Sendable {
                 }
                 return address
             }
+            if let entry = topology?.node(node) { return NodeAddress(host: entry.host, port: entry.port) }
             let host = environment["\(node.environmentPrefix)_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
             let portText = environment["\(node.environmentPrefix)_PORT"] ?? ""
             if portText.isEmpty { return NodeAddress(host: host, port: node.defaultPort) }
@@ -64,8 +69,10 @@ struct ServiceConfiguration: Sendable {
             primary: try node(.primary, flag: options.primary, option: "--primary"),
             replica1: try node(.replica1, flag: options.replica1, option: "--replica1"),
             replica2: try node(.replica2, flag: options.replica2, option: "--replica2"),
-            user: options.user ?? environment["LAB_PRIMARY_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "lab",
-            database: options.database ?? environment["LAB_PRIMARY_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lab",
+            user: options.user ?? topology?.node(.primary)?.user
+                ?? environment["LAB_PRIMARY_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "lab",
+            database: options.database ?? topology?.node(.primary)?.database
+                ?? environment["LAB_PRIMARY_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lab",
             host: options.host,
             port: options.port,
             portFile: options.portFile,

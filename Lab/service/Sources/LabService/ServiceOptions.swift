@@ -7,6 +7,12 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Where reads go: primary (the current one), or replicas (a random standby per request).")
     var reads: ReadMode = .primary
 
+    @Option(help: """
+        The lab's topology as `Lab/lab env --json` prints it (a file, or <(Lab/lab env --json)): each node's \
+        host, port, user and database, instead of the LAB_* environment. Flags still win.
+        """)
+    var topology: String?
+
     @Option(help: "Primary host:port (default $LAB_PRIMARY_HOST:$LAB_PRIMARY_PORT, else 127.0.0.1:25432).")
     var primary: String?
 

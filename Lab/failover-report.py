@@ -202,7 +202,7 @@ def quorum_outcome(run):
     return o
 
 
-def first_outcome(run):
+def first_outcome(run, query_timeout_ms):
     sent, acked, failed = run.totals()
     rows = run.rows()
     o = {"sent": sent, "acknowledged": acked, "failed": failed, "failures": run.failures(),
@@ -215,7 +215,11 @@ def first_outcome(run):
     stop, start = run.action("stop replica1"), run.action("start replica1")
     seconds = run.seconds()
     if stop and start:
-        inside = [r for r in seconds if r[0] >= stop["endSeconds"] and r[0] + 1 <= start["startSeconds"]]
+        # LoadRunner counts a write in the second it was sent. A write sent while replica1 was down is acknowledged
+        # only if replica1 streams again within the service's query timeout, so the seconds that can hold no
+        # acknowledged write are those sent after the stop and ending one query timeout before the restart began.
+        inside = [r for r in seconds if r[0] >= stop["endSeconds"]
+                  and r[0] + 1 + query_timeout_ms / 1000 <= start["startSeconds"]]
         zero = longest_zero_run(seconds, stop["startSeconds"], start["endSeconds"])
         after = [r for r in seconds if r[0] >= start["endSeconds"]]
         visible = run.monitor_values("rows on the primary", stop["endSeconds"], start["startSeconds"])
@@ -347,8 +351,8 @@ def first_story(run, f, query_timeout_ms):
         f"stopped at {d.get('stop_at_seconds', '?')} s (`Lab/lab stop` returned at {d.get('stopped_at_seconds', '?')} s) "
         f"and started at {d.get('start_at_seconds', '?')} s (streaming again at {d.get('back_at_seconds', '?')} s). In "
         "between every "
-        f"COMMIT on the primary waited: **{d.get('zero_ack_run_seconds', 0)} seconds without a single acknowledged "
-        f"write**, {d.get('failures_while_down', '?')} writes ended with the service's 503 after {query_timeout_ms} ms "
+        f"COMMIT on the primary waited: **{d.get('zero_ack_run_seconds', 0)} seconds in which not one write sent was "
+        f"acknowledged** (a write counts in the second it was sent), {d.get('failures_while_down', '?')} writes ended with the service's 503 after {query_timeout_ms} ms "
         f"({f['failed']} failures in all: "
         + (", ".join(f"{v} {k}" for k, v in f["failures"].items()) or "none")
         + f"). Writes resumed at second {d.get('resumed_at_second', '?')} "
@@ -408,7 +412,7 @@ def main():
     except (OSError, ValueError, KeyError) as error:
         print(f"failover-report: cannot read a run's result.json in {args.out}: {error}", file=sys.stderr)
         return 2
-    q, f = quorum_outcome(quorum), first_outcome(first)
+    q, f = quorum_outcome(quorum), first_outcome(first, args.query_timeout_ms)
     write_report(args.out, quorum, first, q, f, args.query_timeout_ms)
     with open(os.path.join(args.out, "outcome.json"), "w") as fh:
         json.dump({"quorum": q, "first": f}, fh, indent=1)

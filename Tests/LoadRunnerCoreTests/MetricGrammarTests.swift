@@ -56,15 +56,15 @@ struct MetricGrammarTests {
     }
 
     @Test func thresholdsReadMetricsThroughTheGrammar() throws {
-        let cases: [(String, ThresholdSpec.Metric)] = [
+        let cases: [(String, MetricMeasure)] = [
             ("p(95) < 200ms", .percentile(95)), ("med < 1s", .percentile(50)), ("latency.p95 < 200ms", .percentile(95)),
-            ("total.failed < 1", .failures), ("total.error_rate < 1%", .errorRate), ("latency.mean < 1s", .avg),
+            ("total.failed < 1", .failed), ("total.error_rate < 1%", .errorRate), ("latency.mean < 1s", .mean),
         ]
-        for (text, metric) in cases {
-            #expect(try ThresholdParser.parse(text).get().metric == metric, "\(text)")
+        for (text, measure) in cases {
+            #expect(try ThresholdParser.parse(text).get().metric == MetricID(.total, measure), "\(text)")
         }
-        #expect(ThresholdSpec.Metric.avg.measure == .mean)
-        #expect(ThresholdSpec.Metric(.failed) == .failures)
+        #expect(ThresholdSpec.name(of: .mean) == "avg")
+        #expect(ThresholdSpec.name(of: .failed) == "failures")
     }
 
     @Test func budgetsReadMetricsThroughTheGrammar() throws {

@@ -15,7 +15,8 @@ extension ProfileDecoder {
         let monitors = Self.declaredMonitors(top)
         return items.compactMap { item in
             guard let found = threshold(item) else { return nil }
-            if case .series(let metric) = found.spec.metric, !monitors.has(metric.subject) {
+            if found.spec.isSeries, !monitors.has(found.spec.metric.subject) {
+                let metric = found.spec.metric
                 report(found.textValue, ProfileMessage.metricSubjectUnknown(metric, known: monitors.paths(like: metric)))
                 return nil
             }

@@ -68,15 +68,16 @@ struct MetricGrammarTests {
     }
 
     @Test func budgetsReadMetricsThroughTheGrammar() throws {
-        let cases: [(String, CompareMetric)] = [
-            ("p95 > +10%", .p95), ("latency.p95 > +10%", .p95), ("P99 > +5ms", .p99), ("total.rps < -5%", .rps),
-            ("total.error_rate > +1%", .errorRate), ("latency.max > +10%", .max),
+        let cases: [(String, MetricMeasure)] = [
+            ("p95 > +10%", .percentile(95)), ("latency.p95 > +10%", .percentile(95)), ("P99 > +5ms", .percentile(99)),
+            ("total.rps < -5%", .rps), ("total.error_rate > +1%", .errorRate), ("latency.max > +10%", .max),
         ]
-        for (text, metric) in cases {
-            #expect(try Budget.parse(text).get().metric == metric, "\(text)")
+        for (text, measure) in cases {
+            #expect(try Budget.parse(text).get().metric == MetricID(.total, measure), "\(text)")
         }
-        #expect(CompareMetric.rps.higherIsBetter && !CompareMetric.p95.higherIsBetter)
-        #expect(CompareMetric(.percentile(95)) == .p95 && CompareMetric(.cpu) == nil)
+        #expect(MetricID(.total, .rps).higherIsBetter && !MetricID(.total, .percentile(95)).higherIsBetter)
+        #expect(MetricID(compareName: "p95", subject: .total) == MetricID(.total, .percentile(95))
+            && MetricID(compareName: "cpu", subject: .total) == nil)
     }
 
     @Test func checkExpressionsUseAnyMetricOfTheRun() throws {

@@ -41,8 +41,8 @@ struct ProfileGatesTests {
             ThresholdSpec(metric: MetricID(.total, .rps), op: .greater, value: 100, text: "rps > 100", line: 13),
         ])
         #expect(profile.compareBudgets == [
-            Budget(metric: .p95, relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
-            Budget(metric: .rps, relative: 0.05, absolute: nil, text: "rps < -5%"),
+            Budget(metric: MetricID(.total, .percentile(95)), relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
+            Budget(metric: MetricID(.total, .rps), relative: 0.05, absolute: nil, text: "rps < -5%"),
         ])
     }
 

@@ -29,7 +29,7 @@ extension ProfileDecoder {
     mutating func compareBudgets(_ value: YAMLValue) -> [Budget] {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectCompare) else { return [] }
         var budgets: [Budget] = []
-        var firstIndexByMetric: [CompareMetric: Int] = [:]
+        var firstIndexByMetric: [MetricID: Int] = [:]
         for (index, item) in items.enumerated() {
             guard let text = text(item, expected: ProfileMessage.expectBudget) else { continue }
             switch Budget.parse(text) {

@@ -22,7 +22,7 @@ package enum CompareCSV {
                 output.write(CSVRow.line(fields(comparison, users: stage.baselineUsers)) + "\n")
             }
             for resource in result.resources ?? [] where resource.stage == stage.number {
-                output.write(CSVRow.line(fields(resource, users: stage.baselineUsers)) + "\n")
+                output.write(CSVRow.line(fields(resource: resource, users: stage.baselineUsers)) + "\n")
             }
         }
     }
@@ -42,8 +42,8 @@ package enum CompareCSV {
             String(comparison.stage),
             String(users),
             comparison.name,
-            metric.rawValue,
-            metric.unit,
+            metric.compareName,
+            metric.unit().symbol,
             number(comparison.baseline),
             number(comparison.candidate),
             number(comparison.change),
@@ -56,10 +56,11 @@ package enum CompareCSV {
     }
 
     /// The fields of one monitored-process row, in `header` order.
-    package static func fields(_ resource: ResourceComparison, users: Int) -> [String] {
+    package static func fields(resource: MetricComparison, users: Int) -> [String] {
         let number = { (value: Double?) in value.map { ReportNumber.fixed($0, decimals: 1) } ?? "" }
         return [
-            String(resource.stage), String(users), resource.process, resource.metric.rawValue, resource.commandUnit ?? resource.metric.unit,
+            String(resource.stage), String(users), resource.name, resource.metric.compareName,
+            resource.metric.unit(commandUnit: resource.commandUnit ?? "").symbol,
             number(resource.baseline), number(resource.candidate), number(resource.change),
             resource.relativeChange.map { ReportNumber.fixed($0 * 100, decimals: 2) } ?? "",
             number(resource.interval?.low), number(resource.interval?.high), "", resource.verdict.rawValue,

@@ -25,7 +25,8 @@ enum ResourceComparator {
             pairs.flatMap { base, cand in
                 // PSS only when both runs measured it (results written before it have RSS alone).
                 MetricID.comparedProcessMeasures.filter { $0 != .pss || (base.hasPSS && cand.hasPSS) }.map { measure in
-                    compare(MetricID(.monitor(base.name), measure), base, cand, stage: stage, bootstrap: bootstrap, seed: seed)
+                    let metric = MetricID(.monitor(base.name), measure)
+                    return compare(metric, base, cand, stage: stage, bootstrap: bootstrap, seed: seed)
                 }
             } + commands.map { base, cand in
                 compare(base, cand, values: values, stage: stage, bootstrap: bootstrap, seed: seed)

@@ -23,7 +23,8 @@ package enum ThresholdEvaluator {
                 let values = MetricValues(result: result)
                 return stages.map { stage in
                     guard stage.windowSeconds > 0 else { return make(spec, stage: stage.number, observed: nil, missing: .noWindow) }
-                    return make(spec, stage: stage.number, observed: values.value(spec.metric, in: .stage(stage.number)), missing: .noValue)
+                    let observed = values.value(spec.metric, in: .stage(stage.number))
+                    return make(spec, stage: stage.number, observed: observed, missing: .noValue)
                 }
             }
             guard stages.isEmpty else { return stages.map { outcome(spec, window: StageWindow($0)) } }

@@ -41,7 +41,8 @@ extension Budget {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .metric)
         guard let metric = MetricID(compareName: name, subject: .total) else {
-            throw DecodingError.dataCorruptedError(forKey: .metric, in: container, debugDescription: "no compared metric \(name)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .metric, in: container, debugDescription: "no compared metric \(name)")
         }
         self.init(metric: metric, relative: try container.decodeIfPresent(Double.self, forKey: .relative),
                   absolute: try container.decodeIfPresent(Double.self, forKey: .absolute),

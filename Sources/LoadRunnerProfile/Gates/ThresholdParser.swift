@@ -145,7 +145,8 @@ package enum ThresholdParser {
         case .microseconds: (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
         case .perSecond: (ProfileLimits.maxGateRate, "1000000000")
         case .ratio: nil
-        case .requests, .count, .percent, .bytes, .bytesPerSecond, .custom: (ProfileLimits.maxGateCount, "1000000000000")
+        case .requests, .count, .percent, .bytes, .bytesPerSecond, .custom:
+            (ProfileLimits.maxGateCount, "1000000000000")
         }
         return unboundedValue(text, for: metric, in: threshold).flatMap { value in
             guard let maximum, value > maximum.value else { return .success(value) }

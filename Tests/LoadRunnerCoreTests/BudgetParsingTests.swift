@@ -5,27 +5,27 @@ import Testing
 @Suite("Budget parsing")
 struct BudgetParsingTests {
     /// Text, then the expected metric, relative (fraction) and absolute (us, req/s or share) limits.
-    static let valid: [(String, CompareMetric, Double?, Double?)] = [
-        ("p95 > +10% and +2ms", .p95, 0.10, 2_000),
-        ("p95 > +2ms and +10%", .p95, 0.10, 2_000),
-        ("p50 > +5%", .p50, 0.05, nil),
-        ("p99 > +1.5s", .p99, nil, 1_500_000),
+    static let valid: [(String, MetricMeasure, Double?, Double?)] = [
+        ("p95 > +10% and +2ms", .percentile(95), 0.10, 2_000),
+        ("p95 > +2ms and +10%", .percentile(95), 0.10, 2_000),
+        ("p50 > +5%", .percentile(50), 0.05, nil),
+        ("p99 > +1.5s", .percentile(99), nil, 1_500_000),
         ("max > +500us", .max, nil, 500),
-        ("P99>+20% AND +5ms", .p99, 0.20, 5_000),
-        ("p95 > + 10 % and + 2 ms", .p95, 0.10, 2_000),
+        ("P99>+20% AND +5ms", .percentile(99), 0.20, 5_000),
+        ("p95 > + 10 % and + 2 ms", .percentile(95), 0.10, 2_000),
         ("rps < -5%", .rps, 0.05, nil),
         ("rps < -50", .rps, nil, 50),
         ("rps < -10% and -50 req/s", .rps, 0.10, 50),
         ("error_rate > +1%", .errorRate, nil, 0.01),
         ("error_rate > +0.5%", .errorRate, nil, 0.005),
         ("error_rate > +0.01", .errorRate, nil, 0.01),
-        ("p95 > +0%", .p95, 0, nil),
+        ("p95 > +0%", .percentile(95), 0, nil),
     ]
 
     @Test(arguments: valid)
-    func parses(text: String, metric: CompareMetric, relative: Double?, absolute: Double?) throws {
+    func parses(text: String, metric: MetricMeasure, relative: Double?, absolute: Double?) throws {
         let budget = try Budget.parse(text).get()
-        #expect(budget == Budget(metric: metric, relative: relative, absolute: absolute, text: text))
+        #expect(budget == Budget(metric: MetricID(.total, metric), relative: relative, absolute: absolute, text: text))
     }
 
     @Test func defaultsParseToThemselves() throws {

@@ -23,7 +23,7 @@ struct CommandMonitorCompareTests {
         let comparison = RunComparator().compare(
             baseline: Self.result(), candidate: Self.result(scale: 2), baselineLabel: "a", candidateLabel: "b")
         let resources = try #require(comparison.resources)
-        #expect(resources.map { "\($0.stage) \($0.process) \($0.metric.rawValue) \($0.commandUnit ?? "-")" } == [
+        #expect(resources.map { "\($0.stage) \($0.name) \($0.metric.compareName) \($0.commandUnit ?? "-")" } == [
             "1 replica1 lag mean bytes", "1 replica2 lag mean bytes", "1 rows on replica1 mean rows",
             "2 replica1 lag mean bytes", "2 replica2 lag mean bytes", "2 rows on replica1 mean rows",
         ])

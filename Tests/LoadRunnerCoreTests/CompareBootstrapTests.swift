@@ -66,7 +66,7 @@ import Testing
 
     // MARK: Budget rules
 
-    static let p95 = Budget(metric: .p95, relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms")
+    static let p95 = Budget(metric: MetricID(.total, .percentile(95)), relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms")
 
     @Test(arguments: [
         // (baseline, candidate, exceeds): both limits must be passed, in either direction.
@@ -84,7 +84,7 @@ import Testing
         #expect(MetricJudge.exceeds(change: 0.001, baseline: 100, budget: nil))
         #expect(!MetricJudge.exceeds(change: 0, baseline: 100, budget: nil))
         // A relative limit on a zero baseline: any change is beyond it.
-        let errors = Budget(metric: .errorRate, relative: 0.5, absolute: nil, text: "error_rate > +50%")
+        let errors = Budget(metric: MetricID(.total, .errorRate), relative: 0.5, absolute: nil, text: "error_rate > +50%")
         #expect(MetricJudge.exceeds(change: 0.001, baseline: 0, budget: errors))
     }
 

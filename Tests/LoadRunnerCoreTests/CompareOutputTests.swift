@@ -42,14 +42,14 @@ import Testing
     @Test func goldenFixtureShowsEveryVerdict() {
         let result = Self.result
         #expect(result.failed)
-        #expect(result.regressions.contains { $0.stage == 2 && $0.name == "user/update" && $0.metric == .p50 })
-        #expect(result.regressions.contains { $0.stage == 2 && $0.name == RequestStats.aggregatedName && $0.metric == .p95 })
-        #expect(result.improvements.contains { $0.stage == 1 && $0.name == "user/get" && $0.metric == .p50 })
+        #expect(result.regressions.contains { $0.stage == 2 && $0.name == "user/update" && $0.metric.measure == .percentile(50) })
+        #expect(result.regressions.contains { $0.stage == 2 && $0.name == RequestStats.aggregatedName && $0.metric.measure == .percentile(95) })
+        #expect(result.improvements.contains { $0.stage == 1 && $0.name == "user/get" && $0.metric.measure == .percentile(50) })
         #expect(result.regressions.allSatisfy { $0.stage == 2 })
         #expect(result.mismatches.map(\.kind) == [.stageOnlyInCandidate])
         let csv = CompareCSV.render(result).split(separator: "\n")
         #expect(csv[0] == "stage,users,name,metric,unit,baseline,candidate,change,change_pct,ci_low,ci_high,budget,verdict")
-        #expect(csv.count == 1 + 2 * 3 * CompareMetric.allCases.count)
+        #expect(csv.count == 1 + 2 * 3 * MetricID.comparedRequestMeasures.count)
     }
 
     @Test func markdownOrderAndCharts() {
@@ -95,19 +95,19 @@ import Testing
 
     @Test func junitMessageReadsAsASentence() {
         let comparison = MetricComparison(
-            stage: 2, name: "user/get", method: "GET", metric: .p95, baseline: 12_100, candidate: 14_900,
+            stage: 2, name: "user/get", method: "GET", metric: MetricID(.request("user/get"), .percentile(95)), baseline: 12_100, candidate: 14_900,
             interval: ConfidenceInterval(confidence: 0.95, low: 2_200, high: 3_500, relativeLow: 0.18, relativeHigh: 0.289),
             baselineSeconds: 20, candidateSeconds: 20, lowSampleCount: false, budget: Budget.defaults[1], verdict: .worse)
         #expect(CompareMessages.junitFailure(comparison, confidence: 0.95)
             == "p95 rose 23.1% (12.1 ms -> 14.9 ms, 95% CI +18.0%..+28.9%), budget p95 > +10% and +2ms")
         let rps = MetricComparison(
-            stage: 1, name: RequestStats.aggregatedName, method: "", metric: .rps, baseline: 1_000, candidate: 850,
+            stage: 1, name: RequestStats.aggregatedName, method: "", metric: MetricID(.total, .rps), baseline: 1_000, candidate: 850,
             interval: nil, baselineSeconds: 2, candidateSeconds: 2, lowSampleCount: true, budget: Budget.defaults[3],
             verdict: .worse)
         #expect(CompareMessages.junitFailure(rps, confidence: 0.95)
             == "rps fell 15.0% (1000.00 req/s -> 850.00 req/s, no CI: 2 s of samples), budget rps < -10%")
         let errors = MetricComparison(
-            stage: 1, name: "user/get", method: "GET", metric: .errorRate, baseline: 0, candidate: 0.05,
+            stage: 1, name: "user/get", method: "GET", metric: MetricID(.request("user/get"), .errorRate), baseline: 0, candidate: 0.05,
             interval: ConfidenceInterval(confidence: 0.95, low: 0.04, high: 0.06, relativeLow: nil, relativeHigh: nil),
             baselineSeconds: 20, candidateSeconds: 20, lowSampleCount: false, budget: Budget.defaults[4], verdict: .worse)
         #expect(CompareMessages.junitFailure(errors, confidence: 0.95)
@@ -119,9 +119,9 @@ import Testing
         #expect(CompareFormat.percent(-0.05) == "-5.0%")
         #expect(CompareFormat.percent(0) == "0.0%")
         #expect(CompareFormat.percent(nil) == "n/a")
-        #expect(CompareFormat.change(2_800, .p95) == "+2.800 ms")
-        #expect(CompareFormat.change(-12.5, .rps) == "-12.50 req/s")
-        #expect(CompareFormat.change(0.012, .errorRate) == "+1.20 pp")
+        #expect(CompareFormat.change(2_800, MetricID(.total, .percentile(95))) == "+2.800 ms")
+        #expect(CompareFormat.change(-12.5, MetricID(.total, .rps)) == "-12.50 req/s")
+        #expect(CompareFormat.change(0.012, MetricID(.total, .errorRate)) == "+1.20 pp")
         #expect(CompareFormat.level(0.95) == "95%")
         #expect(CompareFormat.level(1 - 0.05 / 30) == "99.83%")
         #expect(CompareFormat.level(1 - 0.05 / 1_000) == "99.99%")

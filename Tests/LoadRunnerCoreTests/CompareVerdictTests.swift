@@ -29,13 +29,13 @@ import Testing
         #expect(result.failed)
         for stage in 1...2 {
             for name in ["user/get", "user/update", RequestStats.aggregatedName] {
-                let p50 = find(result, stage: stage, name: name, metric: .p50)
+                let p50 = find(result, stage: stage, name: name, measure: .percentile(50))
                 #expect(p50?.verdict == .worse, "stage \(stage) \(name)")
                 #expect(p50?.isRegression == true)
                 #expect((p50?.interval?.relativeLow ?? 0) > 0.1, "the interval should sit around +30%")
                 #expect((p50?.interval?.relativeHigh ?? 1) < 0.5)
             }
-            #expect(find(result, stage: stage, name: RequestStats.aggregatedName, metric: .p95)?.verdict == .worse)
+            #expect(find(result, stage: stage, name: RequestStats.aggregatedName, measure: .percentile(95))?.verdict == .worse)
         }
         #expect(result.metrics.allSatisfy { $0.verdict != .better })
     }
@@ -46,11 +46,11 @@ import Testing
         #expect(!result.failed)
         #expect(result.regressions.isEmpty)
         for stage in 1...2 {
-            for metric in [CompareMetric.p50, .p95] {
-                #expect(find(result, stage: stage, name: RequestStats.aggregatedName, metric: metric)?.verdict == .better)
+            for measure in [MetricMeasure.percentile(50), .percentile(95)] {
+                #expect(find(result, stage: stage, name: RequestStats.aggregatedName, measure: measure)?.verdict == .better)
             }
         }
-        #expect(result.improvements.contains { $0.name == "user/get" && $0.metric == .p50 })
+        #expect(result.improvements.contains { $0.name == "user/get" && $0.metric.measure == .percentile(50) })
     }
 
     /// +30% of a 0.5 ms latency is far below the 1 ms absolute limit of the p50 budget: no regression, however
@@ -60,12 +60,12 @@ import Testing
         let baseline = CompareFixtures.run(seed: 1, endpoints: fast)
         let candidate = CompareFixtures.run(seed: 2, endpoints: fast) { _, _ in .init(latency: 1.3) }
         let result = CompareFixtures.compare(baseline, candidate)
-        let p50 = find(result, stage: 1, name: "ping", metric: .p50)
+        let p50 = find(result, stage: 1, name: "ping", measure: .percentile(50))
         #expect(p50?.verdict == .noSignificantChange)
         #expect((p50?.interval?.relativeLow ?? 0) > 0.1)
         #expect(!result.failed)
         // The same change judged with the relative limit alone is a regression.
-        let relativeOnly = RunComparator(budgets: [Budget(metric: .p50, relative: 0.1, absolute: nil, text: "p50 > +10%")])
+        let relativeOnly = RunComparator(budgets: [Budget(metric: MetricID(.total, .percentile(50)), relative: 0.1, absolute: nil, text: "p50 > +10%")])
         #expect(CompareFixtures.compare(baseline, candidate, comparator: relativeOnly).failed)
     }
 
@@ -73,19 +73,19 @@ import Testing
         let candidate = CompareFixtures.run(seed: 2) { _, _ in .init(throughput: 0.75) }
         let result = CompareFixtures.compare(baseline, candidate)
         #expect(result.failed)
-        #expect(find(result, stage: 1, name: RequestStats.aggregatedName, metric: .rps)?.verdict == .worse)
-        #expect(result.regressions.allSatisfy { $0.metric == .rps })
+        #expect(find(result, stage: 1, name: RequestStats.aggregatedName, measure: .rps)?.verdict == .worse)
+        #expect(result.regressions.allSatisfy { $0.metric.measure == .rps })
     }
 
     @Test func errorRateRiseIsARegression() {
         let candidate = CompareFixtures.run(seed: 2) { _, name in .init(errorShare: name == "user/get" ? 0.05 : 0) }
         let result = CompareFixtures.compare(baseline, candidate)
         #expect(result.failed)
-        let errors = find(result, stage: 2, name: "user/get", metric: .errorRate)
+        let errors = find(result, stage: 2, name: "user/get", measure: .errorRate)
         #expect(errors?.verdict == .worse)
         #expect(errors?.relativeChange == nil, "a rise from 0 has no relative change")
         #expect((errors?.interval?.low ?? 0) > 0.02)
-        #expect(find(result, stage: 2, name: "user/update", metric: .errorRate)?.verdict == .noSignificantChange)
+        #expect(find(result, stage: 2, name: "user/update", measure: .errorRate)?.verdict == .noSignificantChange)
     }
 
     /// A 2-second window has no interval: the budget alone decides, and the result says so.
@@ -94,7 +94,7 @@ import Testing
         let baseline = CompareFixtures.run(seed: 1, stages: short)
         let candidate = CompareFixtures.run(seed: 2, stages: short) { _, _ in .init(latency: 1.3) }
         let result = CompareFixtures.compare(baseline, candidate)
-        let p50 = find(result, stage: 1, name: RequestStats.aggregatedName, metric: .p50)
+        let p50 = find(result, stage: 1, name: RequestStats.aggregatedName, measure: .percentile(50))
         #expect(p50?.lowSampleCount == true)
         #expect(p50?.interval == nil)
         #expect(p50?.baselineSeconds == 2)
@@ -126,15 +126,15 @@ import Testing
     @Test func pointEstimatesComeFromTheStageHistograms() {
         let result = CompareFixtures.compare(baseline, baseline)
         let stage = baseline.stages[1]
-        let p95 = find(result, stage: 2, name: "user/get", metric: .p95)
+        let p95 = find(result, stage: 2, name: "user/get", measure: .percentile(95))
         #expect(p95?.baseline == Double(stage.requests[0].latency.micros(atPercentile: 95)))
-        let rps = find(result, stage: 2, name: RequestStats.aggregatedName, metric: .rps)
+        let rps = find(result, stage: 2, name: RequestStats.aggregatedName, measure: .rps)
         #expect(rps?.baseline == stage.aggregated.throughput(overSeconds: stage.windowSeconds))
         #expect(rps?.baselineSeconds == 20)
         #expect(result.metrics.allSatisfy { $0.verdict == .noSignificantChange && $0.change == 0 })
     }
 
-    func find(_ result: CompareResult, stage: Int, name: String, metric: CompareMetric) -> MetricComparison? {
-        result.metrics.first { $0.stage == stage && $0.name == name && $0.metric == metric }
+    func find(_ result: CompareResult, stage: Int, name: String, measure: MetricMeasure) -> MetricComparison? {
+        result.metrics.first { $0.stage == stage && $0.name == name && $0.metric.measure == measure }
     }
 }

@@ -56,27 +56,28 @@ struct MetricGrammarTests {
     }
 
     @Test func thresholdsReadMetricsThroughTheGrammar() throws {
-        let cases: [(String, ThresholdSpec.Metric)] = [
+        let cases: [(String, MetricMeasure)] = [
             ("p(95) < 200ms", .percentile(95)), ("med < 1s", .percentile(50)), ("latency.p95 < 200ms", .percentile(95)),
-            ("total.failed < 1", .failures), ("total.error_rate < 1%", .errorRate), ("latency.mean < 1s", .avg),
+            ("total.failed < 1", .failed), ("total.error_rate < 1%", .errorRate), ("latency.mean < 1s", .mean),
         ]
-        for (text, metric) in cases {
-            #expect(try ThresholdParser.parse(text).get().metric == metric, "\(text)")
+        for (text, measure) in cases {
+            #expect(try ThresholdParser.parse(text).get().metric == MetricID(.total, measure), "\(text)")
         }
-        #expect(ThresholdSpec.Metric.avg.measure == .mean)
-        #expect(ThresholdSpec.Metric(.failed) == .failures)
+        #expect(ThresholdSpec.name(of: .mean) == "avg")
+        #expect(ThresholdSpec.name(of: .failed) == "failures")
     }
 
     @Test func budgetsReadMetricsThroughTheGrammar() throws {
-        let cases: [(String, CompareMetric)] = [
-            ("p95 > +10%", .p95), ("latency.p95 > +10%", .p95), ("P99 > +5ms", .p99), ("total.rps < -5%", .rps),
-            ("total.error_rate > +1%", .errorRate), ("latency.max > +10%", .max),
+        let cases: [(String, MetricMeasure)] = [
+            ("p95 > +10%", .percentile(95)), ("latency.p95 > +10%", .percentile(95)), ("P99 > +5ms", .percentile(99)),
+            ("total.rps < -5%", .rps), ("total.error_rate > +1%", .errorRate), ("latency.max > +10%", .max),
         ]
-        for (text, metric) in cases {
-            #expect(try Budget.parse(text).get().metric == metric, "\(text)")
+        for (text, measure) in cases {
+            #expect(try Budget.parse(text).get().metric == MetricID(.total, measure), "\(text)")
         }
-        #expect(CompareMetric.rps.higherIsBetter && !CompareMetric.p95.higherIsBetter)
-        #expect(CompareMetric(.percentile(95)) == .p95 && CompareMetric(.cpu) == nil)
+        #expect(MetricID(.total, .rps).higherIsBetter && !MetricID(.total, .percentile(95)).higherIsBetter)
+        #expect(MetricID(compareName: "p95", subject: .total) == MetricID(.total, .percentile(95))
+            && MetricID(compareName: "cpu", subject: .total) == nil)
     }
 
     @Test func checkExpressionsUseAnyMetricOfTheRun() throws {

@@ -127,11 +127,12 @@ struct MonitorPSSTests {
         let both = RunComparator().compare(
             baseline: Self.result(), candidate: Self.result(), baselineLabel: "a", candidateLabel: "b")
         let rows = try #require(both.resources).filter { $0.stage == 1 }
-        #expect(rows.map(\.metric) == [.cpuPercent, .rssBytes, .pssBytes, .readBytesPerSecond])
+        #expect(rows.map(\.metric.measure) == [MetricMeasure.cpu, .rss, .pss, .diskRead])
         #expect(rows[2].baseline == 40_750_000 && rows[2].candidate == 40_750_000)
         let mixed = RunComparator().compare(
             baseline: Self.result(pss: false), candidate: Self.result(), baselineLabel: "a", candidateLabel: "b")
-        #expect(try #require(mixed.resources).filter { $0.stage == 1 }.map(\.metric) == [.cpuPercent, .rssBytes, .readBytesPerSecond])
+        let mixedRows = try #require(mixed.resources).filter { $0.stage == 1 }
+        #expect(mixedRows.map(\.metric.measure) == [MetricMeasure.cpu, .rss, .diskRead])
         let charts = CompareCharts.series(resources: both.resources ?? [], users: [1: 10, 2: 20]).map(\.fileName)
         #expect(charts.contains("compare-memory-pss-primary.svg"))
     }

@@ -93,7 +93,7 @@ struct MonitorReportTests {
         let comparison = RunComparator().compare(
             baseline: Self.result(), candidate: Self.result(cpuScale: 2), baselineLabel: "a", candidateLabel: "b")
         let resources = try #require(comparison.resources)
-        #expect(resources.map { "\($0.stage) \($0.process) \($0.metric.rawValue)" } == [
+        #expect(resources.map { "\($0.stage) \($0.name) \($0.metric.compareName)" } == [
             "1 primary cpu_pct", "1 primary rss_bytes", "1 primary read_bytes_per_s",
             "2 primary cpu_pct", "2 primary rss_bytes", "2 primary read_bytes_per_s",
         ])

@@ -53,7 +53,7 @@ struct PercentileBoundaryTests {
         let result = Self.result(micros: 199_999)
         let stats = result.stages[0].aggregated
         let threshold = try Self.judge("p95 < 200ms", micros: 199_999).observed
-        let budget = RunComparator.pointValue(stats, metric: .p95, windowSeconds: result.stages[0].windowSeconds)
+        let budget = RunComparator.pointValue(stats, metric: MetricID(.total, .percentile(95)), windowSeconds: result.stages[0].windowSeconds)
         let metric = MetricValues(result: result).value(try MetricID.parse("latency.p95").get(), in: .stage(1))
         #expect(threshold == 200_063 && budget == 200_063 && metric == 200_063)
         // stages.csv shows milliseconds with 3 decimals: the same bucket top.

@@ -1,3 +1,4 @@
+import LoadRunnerModel
 import LoadRunnerProfile
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
             stages: []
             """
         let budgets = ProfileCompareBudgets.budgets(inProfileText: text)
-        #expect(budgets.map(\.metric) == [.p95, .rps])
+        #expect(budgets.map(\.metric) == [MetricID(.total, .percentile(95)), MetricID(.total, .rps)])
         #expect(budgets[0].relative == 0.10 && budgets[0].absolute == 2_000)
         #expect(budgets[1].relative == 0.05)
     }

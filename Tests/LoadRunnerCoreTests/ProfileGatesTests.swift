@@ -32,17 +32,17 @@ struct ProfileGatesTests {
               - "rps < -5%"
             """))
         #expect(profile.thresholds == [
-            ThresholdSpec(metric: .percentile(95), op: .less, value: 200_000, text: "p95 < 200ms", line: 9),
-            ThresholdSpec(requestName: "user/get", metric: .percentile(99), op: .less, value: 500_000,
+            ThresholdSpec(metric: MetricID(.total, .percentile(95)), op: .less, value: 200_000, text: "p95 < 200ms", line: 9),
+            ThresholdSpec(metric: MetricID(.request("user/get"), .percentile(99)), op: .less, value: 500_000,
                           text: "user/get: p99 < 500ms", line: 10),
-            ThresholdSpec(stage: 2, metric: .errorRate, op: .less, value: 0.01, text: "stage 2: error_rate < 1%", line: 11),
-            ThresholdSpec(metric: .percentile(99), op: .less, value: 1_000_000, abortOnFail: true, text: "p99 < 1s",
+            ThresholdSpec(stage: 2, metric: MetricID(.total, .errorRate), op: .less, value: 0.01, text: "stage 2: error_rate < 1%", line: 11),
+            ThresholdSpec(metric: MetricID(.total, .percentile(99)), op: .less, value: 1_000_000, abortOnFail: true, text: "p99 < 1s",
                           line: 12),
-            ThresholdSpec(metric: .rps, op: .greater, value: 100, text: "rps > 100", line: 13),
+            ThresholdSpec(metric: MetricID(.total, .rps), op: .greater, value: 100, text: "rps > 100", line: 13),
         ])
         #expect(profile.compareBudgets == [
-            Budget(metric: .p95, relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
-            Budget(metric: .rps, relative: 0.05, absolute: nil, text: "rps < -5%"),
+            Budget(metric: MetricID(.total, .percentile(95)), relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
+            Budget(metric: MetricID(.total, .rps), relative: 0.05, absolute: nil, text: "rps < -5%"),
         ])
     }
 

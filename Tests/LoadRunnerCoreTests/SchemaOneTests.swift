@@ -60,7 +60,7 @@ import Testing
         var result = try Self.result()
         result.compareBudgets = []
         #expect(ProfileCompareBudgets.budgets(of: result).isEmpty)
-        result.compareBudgets = [Budget(metric: .p99, relative: 0.5, absolute: nil, text: "p99 > +50%")]
+        result.compareBudgets = [Budget(metric: MetricID(.total, .percentile(99)), relative: 0.5, absolute: nil, text: "p99 > +50%")]
         #expect(ProfileCompareBudgets.budgets(of: result).map(\.text) == ["p99 > +50%"])
     }
 }

@@ -18,8 +18,8 @@ struct SeriesThresholdTests {
         ]
         for (text, path, unit) in cases {
             let spec = try ThresholdParser.parse(text).get()
-            #expect(spec.metric == .series(try MetricID.parse(path).get()), "\(text)")
-            #expect(spec.metric.description == path && spec.metric.unit == unit, "\(text)")
+            #expect(try spec.isSeries && spec.metric == MetricID.parse(path).get(), "\(text)")
+            #expect(spec.metricName == path && spec.unit == unit, "\(text)")
         }
         #expect(try ThresholdParser.parse("generator.lag.p99 < 50ms").get().value == 50_000)
         #expect(try ThresholdParser.parse("monitor[db].cpu < 80%").get().value == 80)

@@ -6,8 +6,8 @@ import Testing
 /// `ThresholdParser` reads the documented grammar into base units, and explains everything it refuses.
 @Suite("Threshold parser")
 struct ThresholdParserTests {
-    /// Text, then the expected (request name, stage, metric, operator, value in base units).
-    static let valid: [(String, String?, Int?, ThresholdSpec.Metric, ThresholdSpec.Operator, Double)] = [
+    /// Text, then the expected (request name, stage, measure, operator, value in base units).
+    static let valid: [(String, String?, Int?, MetricMeasure, ThresholdSpec.Operator, Double)] = [
         ("p95 < 200ms", nil, nil, .percentile(95), .less, 200_000),
         ("p(95)<200ms", nil, nil, .percentile(95), .less, 200_000),
         ("  p99 <= 1s ", nil, nil, .percentile(99), .lessOrEqual, 1_000_000),
@@ -16,7 +16,7 @@ struct ThresholdParserTests {
         ("p100 < 3s", nil, nil, .percentile(100), .less, 3_000_000),
         ("med < 500us", nil, nil, .percentile(50), .less, 500),
         ("p50 < 500µs", nil, nil, .percentile(50), .less, 500),
-        ("avg < 0.5ms", nil, nil, .avg, .less, 500),
+        ("avg < 0.5ms", nil, nil, .mean, .less, 500),
         ("min > 100 us", nil, nil, .min, .greater, 100),
         ("MAX < 2s", nil, nil, .max, .less, 2_000_000),
         ("error_rate < 1%", nil, nil, .errorRate, .less, 0.01),
@@ -26,8 +26,8 @@ struct ThresholdParserTests {
         ("rps > 100", nil, nil, .rps, .greater, 100),
         ("rps >= 99.5 req/s", nil, nil, .rps, .greaterOrEqual, 99.5),
         ("rps > 10/s", nil, nil, .rps, .greater, 10),
-        ("requests > 1000", nil, nil, .requests, .greater, 1000),
-        ("failures < 1", nil, nil, .failures, .less, 1),
+        ("requests > 1000", nil, nil, .count, .greater, 1000),
+        ("failures < 1", nil, nil, .failed, .less, 1),
         ("user/get: p99 < 500ms", "user/get", nil, .percentile(99), .less, 500_000),
         ("stage 4: error_rate < 1%", nil, 4, .errorRate, .less, 0.01),
         ("stage 2: user/get: p95 < 100ms", "user/get", 2, .percentile(95), .less, 100_000),
@@ -38,12 +38,12 @@ struct ThresholdParserTests {
     ]
 
     @Test(arguments: valid)
-    func parses(text: String, name: String?, stage: Int?, metric: ThresholdSpec.Metric, op: ThresholdSpec.Operator,
+    func parses(text: String, name: String?, stage: Int?, metric: MetricMeasure, op: ThresholdSpec.Operator,
                 value: Double) throws {
         let spec = try ThresholdParser.parse(text).get()
         #expect(spec.requestName == name)
         #expect(spec.stage == stage)
-        #expect(spec.metric == metric)
+        #expect(spec.metric == MetricID(name.map { .request($0) } ?? .total, metric))
         #expect(spec.op == op)
         #expect(spec.value == value)
         #expect(spec.text == text.trimmingWhitespace())
@@ -52,7 +52,7 @@ struct ThresholdParserTests {
 
     @Test func keepsAbortOnFailAndLine() throws {
         let spec = try ThresholdParser.parse("p99 < 1s", abortOnFail: true, line: 12).get()
-        #expect(spec == ThresholdSpec(metric: .percentile(99), op: .less, value: 1_000_000, abortOnFail: true,
+        #expect(spec == ThresholdSpec(metric: MetricID(.total, .percentile(99)), op: .less, value: 1_000_000, abortOnFail: true,
                                       text: "p99 < 1s", line: 12))
     }
 
@@ -96,11 +96,11 @@ struct ThresholdParserTests {
         }
     }
 
-    @Test func metricNamesAreCanonical() {
-        #expect(ThresholdSpec.Metric.percentile(95).description == "p95")
-        #expect(ThresholdSpec.Metric.percentile(99.9).description == "p99.9")
-        #expect(ThresholdSpec.Metric.errorRate.description == "error_rate")
-        #expect(ThresholdSpec.Metric.percentile(50).unit == "us")
-        #expect(ThresholdSpec.Metric.rps.unit == "req/s")
+    @Test func metricNamesAreCanonical() throws {
+        #expect(ThresholdSpec.name(of: MetricID(.total, .percentile(95))) == "p95")
+        #expect(ThresholdSpec.name(of: MetricID(.total, .percentile(99.9))) == "p99.9")
+        #expect(ThresholdSpec.name(of: MetricID(.total, .errorRate)) == "error_rate")
+        #expect(try ThresholdParser.parse("p50 < 1s").get().unit == "us")
+        #expect(try ThresholdParser.parse("rps > 1").get().unit == "req/s")
     }
 }

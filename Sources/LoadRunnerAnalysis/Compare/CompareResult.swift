@@ -22,17 +22,18 @@ package struct CompareResult: Codable, Sendable, Equatable {
     package let mismatches: [CompareMismatch]
     /// Reasons to distrust figures of either run (saturated generator, empty window, interruption).
     package let caveats: [CompareCaveat]
-    /// The monitored processes both runs have (by name), per stage in `stages`: CPU, memory and disk reads, as
-    /// report-only rows that never fail the comparison; nil when either run monitored nothing or they share no
-    /// process (and in files written before this section existed).
-    package let resources: [ResourceComparison]?
+    /// The monitors both runs have (by name), per stage in `stages`: a process tree's CPU, memory and disk reads,
+    /// a command monitor's mean (`MetricComparison` rows of a `.monitor` or `.command` metric), report-only rows
+    /// that never fail the comparison; nil when either run monitored nothing or they share no monitor (and in
+    /// files written before this section existed).
+    package let resources: [MetricComparison]?
     /// True when any budgeted metric of any stage (per request name or `Aggregated`) is `worse`.
     package let failed: Bool
 
     package init(
         baseline: CompareRunInfo, candidate: CompareRunInfo, method: CompareMethod, budgets: [Budget],
         stages: [StageComparison], mismatches: [CompareMismatch], caveats: [CompareCaveat],
-        resources: [ResourceComparison]? = nil
+        resources: [MetricComparison]? = nil
     ) {
         schemaVersion = Self.currentSchemaVersion
         self.baseline = baseline

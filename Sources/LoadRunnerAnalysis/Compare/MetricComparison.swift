@@ -1,18 +1,22 @@
 import LoadRunnerModel
 
-/// One metric of one stage and request name (or the stage's `Aggregated` row), in both runs, with its verdict.
+/// One metric of one stage in both runs, with its verdict, whatever series it comes from: a request measure of one
+/// request name or of the stage's `Aggregated` row (`metric.subject` `.request` or `.total`), or a monitor's
+/// stage-window mean (`.monitor`, `.command`: report-only rows without a budget, lower is better).
 ///
-/// `baseline` and `candidate` are exact, from the stage histograms and counts (microseconds, req/s, or a 0...1
-/// share: `metric.unit`); nil when that run has no value (no request in the window). `interval` comes from the
-/// per-second samples of the two windows; nil when either window has fewer than `CompareMethod.minimumSeconds`
-/// usable seconds (`lowSampleCount`: the verdict then rests on the budget alone).
-package struct MetricComparison: Codable, Sendable, Equatable {
+/// `baseline` and `candidate` are exact, in the metric's unit (`MetricID.unit`): for requests from the stage
+/// histograms and counts, for monitors the stage windows' means; nil when that run has no value (no request in the
+/// window). `interval` comes from the per-second samples of the two windows; nil when either window has fewer than
+/// `CompareMethod.minimumSeconds` usable seconds (`lowSampleCount`: the verdict then rests on the budget alone).
+package struct MetricComparison: Sendable, Equatable {
     package let stage: Int
-    /// The request name, or `Aggregated` for the stage total.
+    /// The request name (`Aggregated` for the stage total) or the monitor's name (`monitors[].name`).
     package let name: String
-    /// The baseline's HTTP method (`""` for the aggregate).
+    /// The baseline's HTTP method (`""` for the aggregate and for monitors).
     package let method: String
-    package let metric: CompareMetric
+    package let metric: MetricID
+    /// A command monitor's unit (`unit:`, "" when none); nil for every other series.
+    package let commandUnit: String?
     package let baseline: Double?
     package let candidate: Double?
     /// `candidate - baseline` in the metric's unit; nil when either is missing.
@@ -29,14 +33,15 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     package let verdict: CompareVerdict
 
     package init(
-        stage: Int, name: String, method: String, metric: CompareMetric, baseline: Double?, candidate: Double?,
-        interval: ConfidenceInterval?, baselineSeconds: Int, candidateSeconds: Int, lowSampleCount: Bool,
-        budget: Budget?, verdict: CompareVerdict
+        stage: Int, name: String, method: String = "", metric: MetricID, commandUnit: String? = nil, baseline: Double?,
+        candidate: Double?, interval: ConfidenceInterval?, baselineSeconds: Int, candidateSeconds: Int,
+        lowSampleCount: Bool, budget: Budget? = nil, verdict: CompareVerdict
     ) {
         self.stage = stage
         self.name = name
         self.method = method
         self.metric = metric
+        self.commandUnit = commandUnit
         self.baseline = baseline
         self.candidate = candidate
         (change, relativeChange) = ValueChange.between(baseline, candidate)
@@ -56,4 +61,12 @@ package struct MetricComparison: Codable, Sendable, Equatable {
 
     /// True for the stage's `Aggregated` row.
     package var isAggregated: Bool { name == RequestStats.aggregatedName && method.isEmpty }
+
+    /// True for a process or command monitor's row.
+    package var isMonitor: Bool {
+        switch metric.subject {
+        case .monitor, .command: true
+        case .total, .request, .generator: false
+        }
+    }
 }

@@ -12,7 +12,7 @@ enum PerSecondSamples {
     ///
     /// Latencies (microseconds) and the error rate (0...1) skip seconds with no request, where they are undefined;
     /// `rps` keeps them, as 0: a second in which nothing completed is a real, bad observation.
-    static func values(_ window: [SecondSample], name: String?, method: String?, metric: CompareMetric) -> [Double] {
+    static func values(_ window: [SecondSample], name: String?, method: String?, metric: MetricID) -> [Double] {
         window.compactMap { second -> Double? in
             let stats: IntervalStats?
             if let name {
@@ -20,21 +20,20 @@ enum PerSecondSamples {
             } else {
                 stats = second.aggregated
             }
-            guard let stats else { return metric == .rps ? 0 : nil }
-            return value(stats, metric: metric)
+            guard let stats else { return metric.measure == .rps ? 0 : nil }
+            return value(stats, measure: metric.measure)
         }
     }
 
-    private static func value(_ stats: IntervalStats, metric: CompareMetric) -> Double? {
-        if metric == .rps { return Double(stats.requests) }
+    /// One second's value of a compared request measure (`MetricID.comparedRequestMeasures`); nil for others.
+    private static func value(_ stats: IntervalStats, measure: MetricMeasure) -> Double? {
+        if measure == .rps { return Double(stats.requests) }
         guard stats.requests > 0 else { return nil }
-        switch metric {
-        case .p50: return stats.micros(atPercentile: 50).map { Double($0) }
-        case .p95: return stats.micros(atPercentile: 95).map { Double($0) }
-        case .p99: return stats.micros(atPercentile: 99).map { Double($0) }
+        switch measure {
+        case .percentile(let percentile): return stats.micros(atPercentile: percentile).map { Double($0) }
         case .max: return Double(stats.micros(atPercentile: 100) ?? stats.maxMicros)
         case .errorRate: return Double(stats.failures) / Double(stats.requests)
-        case .rps: return Double(stats.requests)
+        default: return nil
         }
     }
 }

@@ -23,9 +23,9 @@ package struct RunComparator: Sendable {
     package let seed: UInt64
 
     package init(budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 1) {
-        var byMetric: [CompareMetric: Budget] = [:]
+        var byMetric: [MetricID: Budget] = [:]
         for budget in budgets { byMetric[budget.metric] = budget }
-        self.budgets = CompareMetric.allCases.compactMap { byMetric[$0] }
+        self.budgets = MetricID.comparedRequestMeasures.compactMap { byMetric[MetricID(.total, $0)] }
         self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999)
         self.resamples = Swift.max(1, resamples)
         self.seed = seed
@@ -72,7 +72,7 @@ package struct RunComparator: Sendable {
         var stage: Int
         var name: String
         var method: String
-        var metric: CompareMetric
+        var metric: MetricID
         var baseline: Double?
         var candidate: Double?
         var baselineSamples: [Double]
@@ -85,7 +85,8 @@ package struct RunComparator: Sendable {
         }
     }
 
-    /// Per request name (baseline order) then the aggregate, every metric in `CompareMetric.allCases` order.
+    /// Per request name (baseline order) then the aggregate, every measure in `MetricID.comparedRequestMeasures`
+    /// order; the metric's subject is the request name, or `.total` for the aggregate.
     private func inputs(
         _ pair: StageMatcher.StagePair, requests: [StageMatcher.RequestPair], baseline: RunResult, candidate: RunResult
     ) -> [MetricInput] {
@@ -94,8 +95,9 @@ package struct RunComparator: Sendable {
         let rows = requests.map { ($0.baseline, $0.candidate, true) }
             + [(pair.baseline.aggregated, pair.candidate.aggregated, false)]
         return rows.flatMap { base, cand, isRequest in
-            CompareMetric.allCases.map { metric in
-                MetricInput(
+            MetricID.comparedRequestMeasures.map { measure in
+                let metric = MetricID(isRequest ? .request(base.name) : .total, measure)
+                return MetricInput(
                     stage: pair.baseline.number, name: base.name, method: base.method, metric: metric,
                     baseline: Self.pointValue(base, metric: metric, windowSeconds: pair.baseline.windowSeconds),
                     candidate: Self.pointValue(cand, metric: metric, windowSeconds: pair.candidate.windowSeconds),
@@ -103,13 +105,13 @@ package struct RunComparator: Sendable {
                         baseWindow, name: isRequest ? base.name : nil, method: base.method, metric: metric),
                     candidateSamples: PerSecondSamples.values(
                         candWindow, name: isRequest ? cand.name : nil, method: cand.method, metric: metric),
-                    budget: budgets.first { $0.metric == metric })
+                    budget: budgets.first { $0.metric.measure == measure })
             }
         }
     }
 
     private func judge(_ input: MetricInput, bootstrap: Bootstrap) -> MetricComparison {
-        let key = "\(input.stage)\u{1F}\(input.name)\u{1F}\(input.method)\u{1F}\(input.metric.rawValue)"
+        let key = "\(input.stage)\u{1F}\(input.name)\u{1F}\(input.method)\u{1F}\(input.metric.compareName)"
         let interval = input.lowSampleCount
             ? nil
             : bootstrap.differenceOfMeans(
@@ -126,7 +128,7 @@ package struct RunComparator: Sendable {
 
     /// The exact value of `metric` over a stage window; nil when it is undefined (no request for latencies and
     /// the error rate, an empty window for throughput).
-    static func pointValue(_ stats: RequestStats, metric: CompareMetric, windowSeconds: Double) -> Double? {
+    static func pointValue(_ stats: RequestStats, metric: MetricID, windowSeconds: Double) -> Double? {
         MetricValues.requestValue(metric.measure, stats: stats, windowSeconds: windowSeconds)
     }
 

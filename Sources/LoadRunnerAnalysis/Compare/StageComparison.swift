@@ -7,7 +7,8 @@ package struct StageComparison: Codable, Sendable, Equatable {
     /// Length of each run's statistics window, in seconds.
     package let baselineWindowSeconds: Double
     package let candidateWindowSeconds: Double
-    /// Per request name (baseline profile order) then the `Aggregated` row; per row, `CompareMetric.allCases` order.
+    /// Per request name (baseline profile order) then the `Aggregated` row; per row,
+    /// `MetricID.comparedRequestMeasures` order.
     package let metrics: [MetricComparison]
 
     package init(

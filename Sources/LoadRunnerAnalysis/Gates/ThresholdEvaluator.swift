@@ -19,11 +19,12 @@ package enum ThresholdEvaluator {
     package static func evaluate(_ specs: [ThresholdSpec], on result: RunResult) -> [ThresholdOutcome] {
         specs.flatMap { spec -> [ThresholdOutcome] in
             let stages = result.stages.filter { spec.applies(toStage: $0.number) }
-            if case .series(let id) = spec.metric, !stages.isEmpty {
+            if spec.isSeries, !stages.isEmpty {
                 let values = MetricValues(result: result)
                 return stages.map { stage in
                     guard stage.windowSeconds > 0 else { return make(spec, stage: stage.number, observed: nil, missing: .noWindow) }
-                    return make(spec, stage: stage.number, observed: values.value(id, in: .stage(stage.number)), missing: .noValue)
+                    let observed = values.value(spec.metric, in: .stage(stage.number))
+                    return make(spec, stage: stage.number, observed: observed, missing: .noValue)
                 }
             }
             guard stages.isEmpty else { return stages.map { outcome(spec, window: StageWindow($0)) } }
@@ -33,19 +34,16 @@ package enum ThresholdEvaluator {
 
     /// Outcomes for the thresholds that apply to `stage`, in threshold order; used at the end of each stage
     /// window to decide whether an `abort_on_fail` threshold stops the run (`[ThresholdOutcome].abortsRun`).
-    /// Series thresholds (`ThresholdSpec.Metric.series`) need the whole result and are left out here.
+    /// Series thresholds (`ThresholdSpec.isSeries`) need the whole result and are left out here.
     package static func evaluate(_ specs: [ThresholdSpec], stage: StageResult) -> [ThresholdOutcome] {
         evaluate(specs, window: StageWindow(stage))
     }
 
     /// Outcomes for the thresholds that apply to the stage of `window`, in threshold order: the mid-run entry
     /// point, judged on the window's merged statistics as the window ends. Series thresholds
-    /// (`ThresholdSpec.Metric.series`) need the whole result and are left out here.
+    /// (`ThresholdSpec.isSeries`) need the whole result and are left out here.
     package static func evaluate(_ specs: [ThresholdSpec], window: StageWindow) -> [ThresholdOutcome] {
-        specs.filter { spec in
-            if case .series = spec.metric { return false }
-            return spec.applies(toStage: window.stage)
-        }.map { outcome($0, window: window) }
+        specs.filter { !$0.isSeries && $0.applies(toStage: window.stage) }.map { outcome($0, window: window) }
     }
 
     /// Why there is no data; appended to the summary line.
@@ -59,7 +57,7 @@ package enum ThresholdEvaluator {
     private static func outcome(_ spec: ThresholdSpec, window: StageWindow) -> ThresholdOutcome {
         guard window.windowSeconds > 0 else { return make(spec, stage: window.stage, observed: nil, missing: .noWindow) }
         let stats = spec.requestName.map { rows(named: $0, in: window) } ?? window.aggregated
-        let observed = observe(spec.metric, stats: stats, windowSeconds: window.windowSeconds)
+        let observed = MetricValues.requestValue(spec.metric.measure, stats: stats, windowSeconds: window.windowSeconds)
         return make(spec, stage: window.stage, observed: observed, missing: .noRequests)
     }
 
@@ -74,28 +72,22 @@ package enum ThresholdEvaluator {
         return merged
     }
 
-    /// The metric over one window in its base unit; nil when it is undefined (latencies and error rate
-    /// without requests).
-    static func observe(_ metric: ThresholdSpec.Metric, stats: RequestStats, windowSeconds: Double) -> Double? {
-        MetricValues.requestValue(metric.measure, stats: stats, windowSeconds: windowSeconds)
-    }
-
     private static func make(_ spec: ThresholdSpec, stage: Int, observed: Double?, missing: Missing) -> ThresholdOutcome {
         let status: ThresholdOutcome.Status = observed.map { spec.op.holds($0, spec.value) ? .passed : .failed } ?? .noData
-        let unit = spec.metric.unit
+        let unit = spec.unit
         let scope = spec.requestName.map { "stage \(stage), \($0)" } ?? "stage \(stage)"
         let limit = "\(spec.op.rawValue) \(ThresholdOutcome.format(spec.value, unit: unit))"
         let summary: String
         switch (observed, status) {
         case (let value?, .passed):
-            summary = "\(scope): \(spec.metric) = \(ThresholdOutcome.format(value, unit: unit)) \(limit)"
+            summary = "\(scope): \(spec.metricName) = \(ThresholdOutcome.format(value, unit: unit)) \(limit)"
         case (let value?, _):
-            summary = "\(scope): \(spec.metric) = \(ThresholdOutcome.format(value, unit: unit)), not \(limit)"
+            summary = "\(scope): \(spec.metricName) = \(ThresholdOutcome.format(value, unit: unit)), not \(limit)"
         case (nil, _):
-            summary = "\(scope): \(spec.metric) \(limit): no data (\(missing.rawValue))"
+            summary = "\(scope): \(spec.metricName) \(limit): no data (\(missing.rawValue))"
         }
         return ThresholdOutcome(
-            threshold: spec.text, stage: stage, request: spec.requestName, metric: spec.metric.description,
+            threshold: spec.text, stage: stage, request: spec.requestName, metric: spec.metricName,
             operator: spec.op.rawValue, limit: spec.value, observed: observed, unit: unit, status: status,
             abortOnFail: spec.abortOnFail, summary: summary)
     }

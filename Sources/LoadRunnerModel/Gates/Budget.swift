@@ -1,40 +1,11 @@
-/// A metric two runs are compared on, and which direction is better for it.
-package enum CompareMetric: String, Codable, Sendable, CaseIterable {
-    case p50, p95, p99, max
-    case rps
-    case errorRate = "error_rate"
-
-    /// True when a larger value is better (throughput); false for latencies and errors.
-    package var higherIsBetter: Bool { MetricID(.total, measure).polarity == .higherIsBetter }
-
-    /// What this metric reads in the one metric model (`MetricValues`).
-    package var measure: MetricMeasure {
-        switch self {
-        case .p50: .percentile(50)
-        case .p95: .percentile(95)
-        case .p99: .percentile(99)
-        case .max: .max
-        case .rps: .rps
-        case .errorRate: .errorRate
-        }
-    }
-
-    /// The compared metric that reads `measure`; nil for a measure `compare` does not judge per request.
-    package init?(_ measure: MetricMeasure) {
-        guard let found = Self.allCases.first(where: { $0.measure == measure }) else { return nil }
-        self = found
-    }
-
-    /// The unit values of this metric are kept in, as the metric model writes it: `us` for latencies, `req/s`,
-    /// or `share` (0...1) for the error rate.
-    package var unit: String { MetricID(.total, measure).unit().symbol }
-}
-
 /// How much a metric may get worse before `compare` calls it a regression, e.g. `p95 > +10% and +2ms`:
 /// the change must exceed every limit given (relative and absolute) in the bad direction, and be
 /// statistically credible, to count.
+///
+/// `metric` is a request measure of all requests (`MetricID.comparedRequestMeasures`, subject `.total`); it
+/// applies to that measure of every request name and of the `Aggregated` row.
 package struct Budget: Codable, Sendable, Equatable {
-    package var metric: CompareMetric
+    package var metric: MetricID
     /// Allowed relative worsening as a fraction (0.10 for 10%), or nil for none.
     package var relative: Double?
     /// Allowed absolute worsening in the metric's unit (microseconds, req/s, or a 0...1 share of
@@ -43,7 +14,7 @@ package struct Budget: Codable, Sendable, Equatable {
     /// The text it was written as, for messages and reports.
     package var text: String
 
-    package init(metric: CompareMetric, relative: Double?, absolute: Double?, text: String) {
+    package init(metric: MetricID, relative: Double?, absolute: Double?, text: String) {
         self.metric = metric
         self.relative = relative
         self.absolute = absolute
@@ -52,10 +23,38 @@ package struct Budget: Codable, Sendable, Equatable {
 
     /// The budgets used when neither the command line nor the profile names any.
     package static let defaults: [Budget] = [
-        Budget(metric: .p50, relative: 0.10, absolute: 1_000, text: "p50 > +10% and +1ms"),
-        Budget(metric: .p95, relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
-        Budget(metric: .p99, relative: 0.20, absolute: 5_000, text: "p99 > +20% and +5ms"),
-        Budget(metric: .rps, relative: 0.10, absolute: nil, text: "rps < -10%"),
-        Budget(metric: .errorRate, relative: nil, absolute: 0.01, text: "error_rate > +1%"),
+        Budget(metric: MetricID(.total, .percentile(50)), relative: 0.10, absolute: 1_000, text: "p50 > +10% and +1ms"),
+        Budget(metric: MetricID(.total, .percentile(95)), relative: 0.10, absolute: 2_000, text: "p95 > +10% and +2ms"),
+        Budget(metric: MetricID(.total, .percentile(99)), relative: 0.20, absolute: 5_000, text: "p99 > +20% and +5ms"),
+        Budget(metric: MetricID(.total, .rps), relative: 0.10, absolute: nil, text: "rps < -10%"),
+        Budget(metric: MetricID(.total, .errorRate), relative: nil, absolute: 0.01, text: "error_rate > +1%"),
     ]
+}
+
+extension Budget {
+    private enum CodingKeys: String, CodingKey {
+        case metric, relative, absolute, text
+    }
+
+    /// Reads a budget of `result.json` or `compare.json`, its metric by its compare name (`p95`).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try container.decode(String.self, forKey: .metric)
+        guard let metric = MetricID(compareName: name, subject: .total) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .metric, in: container, debugDescription: "no compared metric \(name)")
+        }
+        self.init(metric: metric, relative: try container.decodeIfPresent(Double.self, forKey: .relative),
+                  absolute: try container.decodeIfPresent(Double.self, forKey: .absolute),
+                  text: try container.decode(String.self, forKey: .text))
+    }
+
+    /// Writes the metric by its compare name, so that the JSON keeps the shape it always had.
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(metric.compareName, forKey: .metric)
+        try container.encodeIfPresent(relative, forKey: .relative)
+        try container.encodeIfPresent(absolute, forKey: .absolute)
+        try container.encode(text, forKey: .text)
+    }
 }

@@ -1,110 +1,11 @@
 /// One pass/fail rule from a profile's `thresholds:`, e.g. `stage 2: user/get: p95 < 200ms`, parsed.
 ///
-/// Judged on every stage window it applies to (`ThresholdEvaluator`). `value` is in the metric's base unit
-/// (`Metric.unit`): microseconds for latencies, a 0...1 share for the error rate, requests per second for
-/// `rps`, a count for `requests` and `failures`.
+/// Judged on every stage window it applies to (`ThresholdEvaluator`). `metric` is a path of the one metric model:
+/// a request measure of all requests (`.total`) or of one request name (`.request`, written `NAME: p95`), or a
+/// series of the generator or a monitor. `value` is in the metric's base unit (`unit`): microseconds for
+/// latencies, a 0...1 share for the error rate, requests per second for `rps`, a count for `requests` and
+/// `failures`.
 package struct ThresholdSpec: Sendable, Equatable {
-    /// What a threshold measures in a stage window.
-    package enum Metric: Sendable, Equatable, Hashable, CustomStringConvertible {
-        /// The latency at this percentile, above 0 and at most 100 (`p95`, `p(99.9)`; `med` is 50).
-        case percentile(Double)
-        /// Mean, smallest and largest latency.
-        case avg, min, max
-        /// Failed share of the window's requests, 0...1.
-        case errorRate
-        /// Completed requests per second of window.
-        case rps
-        /// Completed requests, failures included.
-        case requests
-        /// Failed requests.
-        case failures
-        /// Any other series of the metric model, by path: the generator (`generator.cpu`), a process monitor
-        /// (`monitor[db].cpu_max`) or a command monitor (`command[replica2 lag].max`); judged on the whole run's
-        /// result only, not mid-run (`abort_on_fail` does not stop a run for it).
-        case series(MetricID)
-
-        /// How the value is measured, which decides its unit and how a missing window is judged.
-        package enum Kind: Sendable, Equatable {
-            case latency, share, rate, count
-            /// A plain number in the series' own unit (% of a core, bytes, a command monitor's unit).
-            case amount
-        }
-
-        package var kind: Kind {
-            switch self {
-            case .percentile, .avg, .min, .max: .latency
-            case .errorRate: .share
-            case .rps: .rate
-            case .requests, .failures: .count
-            case .series(let id):
-                switch id.unit() {
-                case .microseconds: .latency
-                case .ratio: .share
-                case .perSecond: .rate
-                case .requests, .count: .count
-                case .percent, .bytes, .bytesPerSecond, .custom: .amount
-                }
-            }
-        }
-
-        /// The base unit `value` and observed figures are kept in: `us`, `share`, `req/s` or `count`.
-        package var unit: String {
-            switch kind {
-            case .latency: "us"
-            case .share: "share"
-            case .rate: "req/s"
-            case .count: "count"
-            case .amount: if case .series(let id) = self { id.unit().symbol } else { "" }
-            }
-        }
-
-        /// What this threshold spelling reads in the one metric model (`MetricValues`).
-        package var measure: MetricMeasure {
-            switch self {
-            case .percentile(let percentile): .percentile(percentile)
-            case .avg: .mean
-            case .min: .min
-            case .max: .max
-            case .errorRate: .errorRate
-            case .rps: .rps
-            case .requests: .count
-            case .failures: .failed
-            case .series(let id): id.measure
-            }
-        }
-
-        /// The threshold spelling of a request measure; nil for measures thresholds do not name this way.
-        package init?(_ measure: MetricMeasure) {
-            switch measure {
-            case .percentile(let percentile): self = .percentile(percentile)
-            case .mean: self = .avg
-            case .min: self = .min
-            case .max: self = .max
-            case .errorRate: self = .errorRate
-            case .rps: self = .rps
-            case .count: self = .requests
-            case .failed: self = .failures
-            default: return nil
-            }
-        }
-
-        /// The canonical name: `p95`, `p99.9`, `avg`, `error_rate`, ... (`med` is shown as `p50`).
-        package var description: String {
-            switch self {
-            case .percentile(let percentile):
-                percentile == percentile.rounded() ? "p\(Int(percentile))" : "p\(percentile)"
-            case .avg: "avg"
-            case .min: "min"
-            case .max: "max"
-            case .errorRate: "error_rate"
-            case .rps: "rps"
-            case .requests: "requests"
-            case .failures: "failures"
-            case .series(let id): id.description
-            }
-        }
-    }
-
     /// How the observed figure must compare with `value` for the threshold to pass.
     package enum Operator: String, Sendable, Equatable, CaseIterable {
         case less = "<"
@@ -123,13 +24,12 @@ package struct ThresholdSpec: Sendable, Equatable {
         }
     }
 
-    /// Only this request name's row (`user/get: ...`); nil for all requests (the stage's Aggregated row).
-    package var requestName: String?
     /// Only this stage, 1-based (`stage 2: ...`); nil for every stage.
     package var stage: Int?
-    package var metric: Metric
+    /// What is judged; a request name (`user/get: ...`) is the metric's subject.
+    package var metric: MetricID
     package var op: Operator
-    /// The limit in the metric's base unit (see `Metric.unit`).
+    /// The limit in the metric's base unit (see `unit`).
     package var value: Double
     /// Stop the run at the end of the first stage window in which this threshold fails.
     package var abortOnFail: Bool
@@ -139,10 +39,9 @@ package struct ThresholdSpec: Sendable, Equatable {
     package var line: Int?
 
     package init(
-        requestName: String? = nil, stage: Int? = nil, metric: Metric, op: Operator, value: Double,
-        abortOnFail: Bool = false, text: String, line: Int? = nil
+        stage: Int? = nil, metric: MetricID, op: Operator, value: Double, abortOnFail: Bool = false, text: String,
+        line: Int? = nil
     ) {
-        self.requestName = requestName
         self.stage = stage
         self.metric = metric
         self.op = op
@@ -154,4 +53,52 @@ package struct ThresholdSpec: Sendable, Equatable {
 
     /// True when the threshold is judged on stage `number`.
     package func applies(toStage number: Int) -> Bool { stage.map { $0 == number } ?? true }
+
+    /// Only this request name's row (`user/get: ...`); nil for all requests (the stage's Aggregated row) and series.
+    package var requestName: String? {
+        if case .request(let name) = metric.subject { name } else { nil }
+    }
+
+    /// True for a series of the generator or a monitor: judged on the whole run's result only, not mid-run
+    /// (`abort_on_fail` does not stop a run for it).
+    package var isSeries: Bool {
+        switch metric.subject {
+        case .total, .request: false
+        case .generator, .monitor, .command: true
+        }
+    }
+
+    /// The metric as thresholds name it (messages, `result.json`): the threshold spelling of a request measure
+    /// (`p95`, `avg`, `error_rate`, `requests`, `failures`; `med` shows as `p50`), else the path.
+    package var metricName: String { Self.name(of: metric) }
+
+    /// The base unit `value` and observed figures are kept in: `us`, `share`, `req/s`, `count`, or the series'
+    /// own unit (`%`, `bytes`, a command monitor's unit).
+    package var unit: String {
+        let unit = metric.unit()
+        return unit == .requests ? "count" : unit.symbol
+    }
+
+    /// How thresholds name `metric`: the threshold spelling of a request measure, else the path.
+    package static func name(of metric: MetricID) -> String {
+        switch metric.subject {
+        case .total, .request: name(of: metric.measure) ?? metric.description
+        case .generator, .monitor, .command: metric.description
+        }
+    }
+
+    /// The threshold spelling of a request measure; nil for measures thresholds do not read of requests.
+    package static func name(of measure: MetricMeasure) -> String? {
+        switch measure {
+        case .percentile: measure.name
+        case .mean: "avg"
+        case .min: "min"
+        case .max: "max"
+        case .errorRate: "error_rate"
+        case .rps: "rps"
+        case .count: "requests"
+        case .failed: "failures"
+        default: nil
+        }
+    }
 }

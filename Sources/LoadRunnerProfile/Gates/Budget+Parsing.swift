@@ -41,8 +41,8 @@ extension Budget {
 
         let direction = (op: metric.higherIsBetter ? "<" : ">", sign: metric.higherIsBetter ? "-" : "+")
         // The budget as it should be written: right operator, right signs, `ms` on a bare latency amount.
-        let corrected = "\(metric.rawValue) \(direction.op) " + quantities.map { quantity in
-            let unit = metric.unit == "us" && quantity.unit == .none ? "ms" : ""
+        let corrected = "\(metric.compareName) \(direction.op) " + quantities.map { quantity in
+            let unit = metric.unit() == .microseconds && quantity.unit == .none ? "ms" : ""
             return direction.sign + quantity.unsignedText + unit
         }.joined(separator: " and ")
 
@@ -75,12 +75,12 @@ extension Budget {
 
     /// The limits after the operator: one, or two joined by `and` (spaces inside a limit are dropped).
     /// The largest limit `ProfileLimits` allows for this kind of amount; nil for the error rate (at most 100%).
-    private static func maximum(_ quantity: GateQuantity, metric: CompareMetric, isRelative: Bool)
+    private static func maximum(_ quantity: GateQuantity, metric: MetricID, isRelative: Bool)
         -> (value: Double, text: String)?
     {
         if isRelative { return (ProfileLimits.maxGatePercent / 100, "\(Int(ProfileLimits.maxGatePercent))%") }
-        if metric == .errorRate { return nil }
-        if metric == .rps { return (ProfileLimits.maxGateRate, "1000000000") }
+        if metric.measure == .errorRate { return nil }
+        if metric.measure == .rps { return (ProfileLimits.maxGateRate, "1000000000") }
         return (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
     }
 
@@ -98,10 +98,10 @@ extension Budget {
 
     /// Whether a limit is relative, and its amount in the budget's units; `written` is the limit as written,
     /// `corrected` the whole budget as it should be written, for messages.
-    private static func limitValue(_ quantity: GateQuantity, written: String, metric: CompareMetric, corrected: String)
+    private static func limitValue(_ quantity: GateQuantity, written: String, metric: MetricID, corrected: String)
         -> Result<(isRelative: Bool, amount: Double), BudgetParseError.Reason>
     {
-        switch (metric, quantity.unit) {
+        switch (metric.measure, quantity.unit) {
         case (.errorRate, .percent), (.errorRate, .none):
             let share = quantity.magnitude(powerOfTen: quantity.unit == .percent ? -2 : 0)
             return share <= 1 ? .success((false, share)) : .failure(.shareAboveWhole(written))
@@ -124,14 +124,15 @@ extension Budget {
         let isPercentile = metric.lowercased().hasPrefix("p") && metric.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
             && metric.count > 1
         guard !isPercentile else { return nil }
-        return DidYouMean.suggestion(for: metric, among: CompareMetric.allCases.map(\.rawValue))
+        return DidYouMean.suggestion(for: metric, among: MetricID.comparedRequestMeasures.map(\.name))
     }
 
     /// The compared metric `text` names through the metric grammar: `p95`, `rps`, `error_rate`, or the paths
     /// `latency.p95`, `total.rps`, `total.error_rate`; nil for anything `compare` does not judge.
-    static func compareMetric(_ text: String) -> CompareMetric? {
-        if let metric = CompareMetric(rawValue: text.lowercased()) { return metric }
-        guard case .success(let id) = MetricID.parse(text, defaultSubject: .total), id.subject == .total else { return nil }
-        return CompareMetric(id.measure)
+    static func compareMetric(_ text: String) -> MetricID? {
+        if let metric = MetricID(compareName: text.lowercased(), subject: .total) { return metric }
+        guard case .success(let id) = MetricID.parse(text, defaultSubject: .total), id.subject == .total,
+              MetricID.comparedRequestMeasures.contains(id.measure) else { return nil }
+        return id
     }
 }

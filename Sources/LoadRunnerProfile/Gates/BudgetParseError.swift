@@ -10,16 +10,16 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
         /// Nothing after the operator, or after `and`.
         case missingLimit(after: String)
         /// A limit that is not a number with a unit this metric takes.
-        case badLimit(String, metric: CompareMetric)
+        case badLimit(String, metric: MetricID)
         /// A latency amount without a unit; `suggestion` is the whole budget corrected.
         case latencyWithoutUnit(String, suggestion: String)
         /// An error-rate limit above 100%.
         case shareAboveWhole(String)
         case tooManyLimits
         /// Two percentages, or two amounts (for the error rate: two limits of any kind).
-        case twoOfAKind(percentages: Bool, metric: CompareMetric)
+        case twoOfAKind(percentages: Bool, metric: MetricID)
         /// `<` for a metric that is worse when up, a `-` limit on it, or the reverse for rps.
-        case wrongDirection(metric: CompareMetric, suggestion: String)
+        case wrongDirection(metric: MetricID, suggestion: String)
         case missingSign(suggestion: String)
         /// `>=`, `==`, ...
         case unsupportedOperator(String, suggestion: String)
@@ -54,20 +54,20 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
         case .missingLimit(let after):
             "has no limit after \"\(after)\"; write e.g. \"p95 > +10% and +2ms\""
         case .badLimit(let limit, let metric):
-            "gives \"\(limit)\", which is not a limit for \(metric.rawValue); write \(Self.limitExamples(metric))"
+            "gives \"\(limit)\", which is not a limit for \(metric.compareName); write \(Self.limitExamples(metric))"
         case .latencyWithoutUnit(let limit, let suggestion):
             "gives \(limit) without a unit; write \"\(suggestion)\" (units: us, ms, s; or % for a relative limit)"
         case .shareAboveWhole(let limit):
             "gives \"\(limit)\", above 100% of requests; write e.g. \"+1%\" (one percentage point) or \"+0.01\""
         case .tooManyLimits:
             "has more than two limits; give at most one percentage and one amount, e.g. \"p95 > +10% and +2ms\""
-        case .twoOfAKind(_, .errorRate):
+        case .twoOfAKind(_, let metric) where metric.measure == .errorRate:
             "gives two limits; error_rate takes one, in percentage points (\"+1%\") or as a share (\"+0.01\")"
         case .twoOfAKind(let percentages, let metric):
             "gives two \(percentages ? "percentages" : "amounts"); join one percentage and one amount, e.g. "
-                + (metric == .rps ? "\"rps < -5% and -50\"" : "\"\(metric.rawValue) > +10% and +2ms\"")
+                + (metric.measure == .rps ? "\"rps < -5% and -50\"" : "\"\(metric.compareName) > +10% and +2ms\"")
         case .wrongDirection(let metric, let suggestion):
-            "points the wrong way: \(metric.rawValue) gets worse when it goes \(metric.higherIsBetter ? "down" : "up"); "
+            "points the wrong way: \(metric.compareName) gets worse when it goes \(metric.higherIsBetter ? "down" : "up"); "
                 + "write \"\(suggestion)\""
         case .missingSign(let suggestion):
             "needs a sign on each limit (+ for a metric that is worse when up, - for rps); write \"\(suggestion)\""
@@ -79,14 +79,14 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
     }
 
     /// What limits `metric` takes, as examples.
-    static func limitExamples(_ metric: CompareMetric) -> String {
-        switch metric {
-        case .p50, .p95, .p99, .max:
-            "a percentage (\"+10%\") or a time (\"+2ms\", \"+500us\", \"+1s\")"
+    static func limitExamples(_ metric: MetricID) -> String {
+        switch metric.measure {
         case .rps:
             "a percentage (\"-5%\") or requests per second (\"-50\")"
         case .errorRate:
             "percentage points (\"+1%\") or a share (\"+0.01\")"
+        default:
+            "a percentage (\"+10%\") or a time (\"+2ms\", \"+500us\", \"+1s\")"
         }
     }
 }

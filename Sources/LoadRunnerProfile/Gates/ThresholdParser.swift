@@ -7,7 +7,7 @@ import LoadRunnerText
 ///   value needs a unit: `500us`, `200ms`, `1.5s`), `error_rate` (`1%` or `0.01`), `rps` (a number, optionally
 ///   followed by `/s` or `req/s`), `requests`, `failures` (whole numbers). Metric names ignore case. Any path
 ///   of the metric grammar (`MetricID+Parsing`) also reads: `latency.p95`, `total.failed`, and series such as
-///   `generator.cpu`, `monitor[db].cpu_max` or `command[lag].max` (`ThresholdSpec.Metric.series`, a plain number).
+///   `generator.cpu`, `monitor[db].cpu_max` or `command[lag].max` (a series, `ThresholdSpec.isSeries`: a plain number).
 /// - op: `<`, `<=`, `>`, `>=`; spaces around it are optional (`p(95)<200ms`).
 /// - scopes: `stage N:` (1-based) and a request name, in either order (`stage 2: user/get: p95 < 1s`). The
 ///   expression follows the last `:`, so a request name may itself contain `:`.
@@ -43,18 +43,21 @@ package enum ThresholdParser {
         let valueText = String(expression[opStart...].dropFirst(opText.count)).trimmingWhitespace()
         guard !metricText.isEmpty else { return failure(.missingMetric(op: opText)) }
 
-        let metric: ThresholdSpec.Metric
+        var metric: MetricID
         switch self.metric(metricText) {
         case .success(let found): metric = found
         case .failure(let reason): return failure(reason)
         }
-        if case .series(let id) = metric, let name = scope.name { return failure(.seriesWithName(id.description, name: name)) }
+        if let name = scope.name {
+            guard metric.subject == .total else { return failure(.seriesWithName(metric.description, name: name)) }
+            metric.subject = .request(name)
+        }
         guard !valueText.isEmpty else { return failure(.missingValue(op: opText)) }
         switch value(valueText, for: metric, in: trimmed) {
         case .success(let value):
             return .success(ThresholdSpec(
-                requestName: scope.name, stage: scope.stage, metric: metric, op: op, value: value,
-                abortOnFail: abortOnFail, text: trimmed, line: line))
+                stage: scope.stage, metric: metric, op: op, value: value, abortOnFail: abortOnFail, text: trimmed,
+                line: line))
         case .failure(let reason):
             return failure(reason)
         }
@@ -105,14 +108,15 @@ package enum ThresholdParser {
     }
 
     /// A threshold's metric through the metric grammar (`MetricID+Parsing`): the threshold's own names
-    /// (`metricNames`, `p(N)`), or `latency.M` and `total.M` paths of the all-requests row.
-    private static func metric(_ text: String) -> Result<ThresholdSpec.Metric, ThresholdParseError.Reason> {
+    /// (`metricNames`, `p(N)`), or `latency.M` and `total.M` paths of the all-requests row (subject `.total`), or a
+    /// series path of the generator or a monitor.
+    private static func metric(_ text: String) -> Result<MetricID, ThresholdParseError.Reason> {
         let name = text.lowercased()
         let isThresholdName = metricNames.contains(name) || name.hasPrefix("p")
         if isThresholdName || name.hasPrefix("latency.") || name.hasPrefix("total.") {
             switch MetricID.parse(text, defaultSubject: .total) {
             case .success(let id):
-                if id.subject == .total, let metric = ThresholdSpec.Metric(id.measure) { return .success(metric) }
+                if id.subject == .total, ThresholdSpec.name(of: id.measure) != nil { return .success(id) }
             case .failure(.percentileOutOfRange):
                 return .failure(.percentileOutOfRange(text))
             case .failure:
@@ -123,10 +127,10 @@ package enum ThresholdParser {
             switch id.subject {
             case .total: break
             case .request(let requestName):
-                guard let metric = ThresholdSpec.Metric(id.measure) else { break }
+                guard let metric = ThresholdSpec.name(of: id.measure) else { break }
                 return .failure(.requestPath(text, suggestion: "\(requestName): \(metric)"))
             case .generator, .monitor, .command:
-                return .success(.series(id))
+                return .success(id)
             }
         }
         let suggestion = metricAliases[name] ?? DidYouMean.suggestion(for: text, among: metricNames)
@@ -134,15 +138,15 @@ package enum ThresholdParser {
     }
 
     /// The limit in the metric's base unit, at most the metric's `ProfileLimits` maximum.
-    private static func value(_ text: String, for metric: ThresholdSpec.Metric, in threshold: String)
+    private static func value(_ text: String, for metric: MetricID, in threshold: String)
         -> Result<Double, ThresholdParseError.Reason>
     {
-        let maximum: (value: Double, text: String)? = switch metric.kind {
-        case .latency: (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
-        case .rate: (ProfileLimits.maxGateRate, "1000000000")
-        case .count: (ProfileLimits.maxGateCount, "1000000000000")
-        case .share: nil
-        case .amount: (ProfileLimits.maxGateCount, "1000000000000")
+        let maximum: (value: Double, text: String)? = switch metric.unit() {
+        case .microseconds: (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
+        case .perSecond: (ProfileLimits.maxGateRate, "1000000000")
+        case .ratio: nil
+        case .requests, .count, .percent, .bytes, .bytesPerSecond, .custom:
+            (ProfileLimits.maxGateCount, "1000000000000")
         }
         return unboundedValue(text, for: metric, in: threshold).flatMap { value in
             guard let maximum, value > maximum.value else { return .success(value) }
@@ -150,39 +154,39 @@ package enum ThresholdParser {
         }
     }
 
-    /// The limit in the metric's base unit, however large.
-    private static func unboundedValue(_ text: String, for metric: ThresholdSpec.Metric, in threshold: String)
+    /// The limit in the metric's base unit (`MetricID.unit`), however large.
+    private static func unboundedValue(_ text: String, for metric: MetricID, in threshold: String)
         -> Result<Double, ThresholdParseError.Reason>
     {
         let quantity = GateQuantity.parse(text).flatMap { $0.sign == nil ? $0 : nil }
-        switch metric.kind {
-        case .latency:
+        switch metric.unit() {
+        case .microseconds:
             guard let quantity else { return .failure(.notALatency(text)) }
             if quantity.unit == .none {
                 return .failure(.latencyWithoutUnit(text, suggestion: String(threshold.dropLast(text.count)) + text + "ms"))
             }
             guard let micros = quantity.unit.micros else { return .failure(.notALatency(text)) }
             return .success(quantity.magnitude(times: micros))
-        case .share:
+        case .ratio:
             guard let quantity, quantity.unit == .none || quantity.unit == .percent else {
                 return .failure(.notAShare(text))
             }
             let share = quantity.magnitude(powerOfTen: quantity.unit == .percent ? -2 : 0)
             return share <= 1 ? .success(share) : .failure(.notAShare(text))
-        case .rate:
+        case .perSecond:
             guard let quantity, quantity.unit == .none || quantity.unit == .perSecond else {
                 return .failure(.notARate(text))
             }
             return .success(quantity.magnitude())
-        case .amount:
-            let percentAllowed = metric.unit == "%"
+        case .percent, .bytes, .bytesPerSecond, .custom:
+            let percentAllowed = metric.unit() == .percent
             guard let quantity, quantity.unit == .none || (percentAllowed && quantity.unit == .percent) else {
-                return .failure(.notAnAmount(text, unit: metric.unit))
+                return .failure(.notAnAmount(text, unit: metric.unit().symbol))
             }
             return .success(quantity.magnitude())
-        case .count:
+        case .requests, .count:
             guard let quantity, quantity.unit == .none, quantity.isWhole else {
-                return .failure(.notACount(text, metric: metric.description))
+                return .failure(.notACount(text, metric: ThresholdSpec.name(of: metric)))
             }
             return .success(quantity.magnitude())
         }

@@ -15,7 +15,8 @@ extension ProfileDecoder {
         let monitors = Self.declaredMonitors(top)
         return items.compactMap { item in
             guard let found = threshold(item) else { return nil }
-            if case .series(let metric) = found.spec.metric, !monitors.has(metric.subject) {
+            if found.spec.isSeries, !monitors.has(found.spec.metric.subject) {
+                let metric = found.spec.metric
                 report(found.textValue, ProfileMessage.metricSubjectUnknown(metric, known: monitors.paths(like: metric)))
                 return nil
             }
@@ -28,7 +29,7 @@ extension ProfileDecoder {
     mutating func compareBudgets(_ value: YAMLValue) -> [Budget] {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectCompare) else { return [] }
         var budgets: [Budget] = []
-        var firstIndexByMetric: [CompareMetric: Int] = [:]
+        var firstIndexByMetric: [MetricID: Int] = [:]
         for (index, item) in items.enumerated() {
             guard let text = text(item, expected: ProfileMessage.expectBudget) else { continue }
             switch Budget.parse(text) {

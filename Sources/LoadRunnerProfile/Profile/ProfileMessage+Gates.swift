@@ -29,8 +29,8 @@ extension ProfileMessage {
         return "\"\(text)\" names stage \(stage), but the profile \(stages)"
     }
 
-    static func duplicateBudget(_ text: String, metric: CompareMetric, firstIndex: Int) -> String {
-        "\"\(text)\" is a second budget for \(metric.rawValue) (compare[\(firstIndex)] is the first); keep one, "
+    static func duplicateBudget(_ text: String, metric: MetricID, firstIndex: Int) -> String {
+        "\"\(text)\" is a second budget for \(metric.compareName) (compare[\(firstIndex)] is the first); keep one, "
             + "joining limits with `and`"
     }
 }

@@ -18,11 +18,8 @@ package enum CompareCSV {
     package static func write(_ result: CompareResult, to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for stage in result.stages {
-            for comparison in stage.metrics {
+            for comparison in stage.metrics + (result.resources ?? []).filter({ $0.stage == stage.number }) {
                 output.write(CSVRow.line(fields(comparison, users: stage.baselineUsers)) + "\n")
-            }
-            for resource in result.resources ?? [] where resource.stage == stage.number {
-                output.write(CSVRow.line(fields(resource, users: stage.baselineUsers)) + "\n")
             }
         }
     }
@@ -36,14 +33,15 @@ package enum CompareCSV {
 
     /// The fields of one row, in `header` order.
     package static func fields(_ comparison: MetricComparison, users: Int) -> [String] {
+        if comparison.isMonitor { return monitorFields(comparison, users: users) }
         let metric = comparison.metric
         let number = { (value: Double?) in CompareFormat.csvNumber(value, metric) }
         return [
             String(comparison.stage),
             String(users),
             comparison.name,
-            metric.rawValue,
-            metric.unit,
+            metric.compareName,
+            metric.unit().symbol,
             number(comparison.baseline),
             number(comparison.candidate),
             number(comparison.change),
@@ -55,11 +53,12 @@ package enum CompareCSV {
         ]
     }
 
-    /// The fields of one monitored-process row, in `header` order.
-    package static func fields(_ resource: ResourceComparison, users: Int) -> [String] {
+    /// The fields of one monitor row, in `header` order: values with 1 decimal, no budget.
+    private static func monitorFields(_ resource: MetricComparison, users: Int) -> [String] {
         let number = { (value: Double?) in value.map { ReportNumber.fixed($0, decimals: 1) } ?? "" }
         return [
-            String(resource.stage), String(users), resource.process, resource.metric.rawValue, resource.commandUnit ?? resource.metric.unit,
+            String(resource.stage), String(users), resource.name, resource.metric.compareName,
+            resource.metric.unit(commandUnit: resource.commandUnit ?? "").symbol,
             number(resource.baseline), number(resource.candidate), number(resource.change),
             resource.relativeChange.map { ReportNumber.fixed($0 * 100, decimals: 2) } ?? "",
             number(resource.interval?.low), number(resource.interval?.high), "", resource.verdict.rawValue,

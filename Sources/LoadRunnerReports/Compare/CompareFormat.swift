@@ -6,15 +6,15 @@ import LoadRunnerText
 /// rate (and percentage points for its changes); signed changes; through `ReportNumber` only.
 enum CompareFormat {
     /// A value with its unit, e.g. `12.100 ms`, `1234.56 req/s`, `0.50%`; `-` when missing.
-    static func value(_ value: Double?, _ metric: CompareMetric) -> String {
+    static func value(_ value: Double?, _ metric: MetricID) -> String {
         guard let value else { return "-" }
         return number(value, metric) + unitSuffix(metric)
     }
 
     /// A signed change with its unit, e.g. `+2.800 ms`, `-12.50 req/s`, `+1.20 pp`; `-` when missing.
-    static func change(_ change: Double?, _ metric: CompareMetric) -> String {
+    static func change(_ change: Double?, _ metric: MetricID) -> String {
         guard let change else { return "-" }
-        return signed(number(change, metric), change) + (metric == .errorRate ? " pp" : unitSuffix(metric))
+        return signed(number(change, metric), change) + (metric.measure == .errorRate ? " pp" : unitSuffix(metric))
     }
 
     /// A signed relative change, e.g. `+23.4%`; `n/a` when undefined (a baseline of 0).
@@ -40,7 +40,7 @@ enum CompareFormat {
     }
 
     /// The interval for one-line messages: `+18.0%..+28.9%`, or in the metric's unit when no relative one exists.
-    static func intervalRange(_ interval: ConfidenceInterval, _ metric: CompareMetric) -> String {
+    static func intervalRange(_ interval: ConfidenceInterval, _ metric: MetricID) -> String {
         if let low = interval.relativeLow, let high = interval.relativeHigh {
             return "\(percent(low))..\(percent(high))"
         }
@@ -55,9 +55,9 @@ enum CompareFormat {
 
     /// A number for `compare.csv`, in the metric's own unit: microseconds with 1 decimal, req/s with 3,
     /// a 0...1 share with 6; empty when missing.
-    static func csvNumber(_ value: Double?, _ metric: CompareMetric) -> String {
+    static func csvNumber(_ value: Double?, _ metric: MetricID) -> String {
         guard let value else { return "" }
-        switch unit(metric) {
+        switch metric.unit() {
         case .microseconds: return ReportNumber.fixed(value, decimals: 1)
         case .ratio: return ReportNumber.fixed(value, decimals: 6)
         default: return ReportNumber.fixed(value, decimals: 3)
@@ -65,8 +65,8 @@ enum CompareFormat {
     }
 
     /// The value without its unit: ms with 3 decimals, req/s with 2, percent with 2.
-    static func number(_ value: Double, _ metric: CompareMetric, latencyDecimals: Int = 3) -> String {
-        switch unit(metric) {
+    static func number(_ value: Double, _ metric: MetricID, latencyDecimals: Int = 3) -> String {
+        switch metric.unit() {
         case .microseconds: return ReportNumber.millis(micros: value, decimals: latencyDecimals)
         case .ratio: return ReportNumber.percent(value)
         default: return ReportNumber.fixed(value, decimals: 2)
@@ -74,17 +74,12 @@ enum CompareFormat {
     }
 
     /// What follows a value: ` ms` for latencies (shown in ms), `%` for the error rate, else the unit's symbol.
-    static func unitSuffix(_ metric: CompareMetric) -> String {
-        switch unit(metric) {
+    static func unitSuffix(_ metric: MetricID) -> String {
+        switch metric.unit() {
         case .microseconds: return " ms"
         case .ratio: return "%"
         case let other: return " " + other.symbol
         }
-    }
-
-    /// The metric model's unit of `metric`, which decides how its values are written.
-    private static func unit(_ metric: CompareMetric) -> MetricUnit {
-        MetricID(.total, metric.measure).unit()
     }
 
     /// `text` with a `+` in front for a positive value (a value of exactly 0 gets no sign).

@@ -147,11 +147,11 @@ enum CompareMessages {
         let metric = comparison.metric
         let rose = (comparison.change ?? 0) > 0
         let size: String
-        if metric != .errorRate, let relative = comparison.relativeChange {
+        if metric.measure != .errorRate, let relative = comparison.relativeChange {
             size = ReportNumber.fixed(abs(relative) * 100, decimals: 1) + "%"
         } else {
             size = CompareFormat.number(abs(comparison.change ?? 0), metric, latencyDecimals: 1)
-                + (metric == .errorRate ? " pp" : CompareFormat.unitSuffix(metric))
+                + (metric.measure == .errorRate ? " pp" : CompareFormat.unitSuffix(metric))
         }
         let values = [comparison.baseline, comparison.candidate].map { value in
             value.map { CompareFormat.number($0, metric, latencyDecimals: 1) + CompareFormat.unitSuffix(metric) } ?? "-"
@@ -159,7 +159,7 @@ enum CompareMessages {
         let interval = comparison.interval.map {
             "\(CompareFormat.level(confidence)) CI \(CompareFormat.intervalRange($0, metric))"
         } ?? "no CI: \(min(comparison.baselineSeconds, comparison.candidateSeconds)) s of samples"
-        return "\(metric.rawValue) \(rose ? "rose" : "fell") \(size) (\(values[0]) -> \(values[1]), \(interval)), "
+        return "\(metric.compareName) \(rose ? "rose" : "fell") \(size) (\(values[0]) -> \(values[1]), \(interval)), "
             + "budget \(CompareMessages.budgetCell(comparison.budget))"
     }
 
@@ -168,7 +168,7 @@ enum CompareMessages {
         let metric = comparison.metric
         let name = comparison.isAggregated ? comparison.name : "\(comparison.name) (\(comparison.method))"
         return [
-            "stage \(comparison.stage), \(name), \(metric.rawValue)",
+            "stage \(comparison.stage), \(name), \(metric.compareName)",
             "baseline \(CompareFormat.value(comparison.baseline, metric)), "
                 + "candidate \(CompareFormat.value(comparison.candidate, metric))",
             "change \(CompareFormat.change(comparison.change, metric)), \(CompareFormat.changeWithInterval(comparison))"
@@ -178,7 +178,7 @@ enum CompareMessages {
         ].joined(separator: "\n")
     }
 
-    static func junitName(_ comparison: MetricComparison) -> String { "\(comparison.name) \(comparison.metric.rawValue)" }
+    static func junitName(_ comparison: MetricComparison) -> String { "\(comparison.name) \(comparison.metric.compareName)" }
 
     static func junitClassName(stage: Int) -> String { "stage \(stage)" }
 

@@ -33,7 +33,7 @@ enum CompareChangesSection {
     static func metricCells(_ comparison: MetricComparison, withVerdict: Bool) -> [[Inline]] {
         let metric = comparison.metric
         let cells: [[Inline]] = [
-            metric.rawValue,
+            metric.compareName,
             CompareFormat.value(comparison.baseline, metric),
             CompareFormat.value(comparison.candidate, metric),
             CompareFormat.change(comparison.change, metric),

@@ -15,14 +15,14 @@ enum CompareResourcesSection {
         return [.heading(2, resourcesHeading), .paragraph(resourcesNote), .table(table(resources))]
     }
 
-    static func table(_ resources: [ResourceComparison]) -> ReportTable {
+    static func table(_ resources: [MetricComparison]) -> ReportTable {
         var table = ReportTable(columns: [
             .init("Stage", .right), .init("Process"), .init("Resource"), .init("Baseline", .right),
             .init("Candidate", .right), .init("Change", .right), .init("Change % [CI]", .right), .init("Verdict"),
         ])
         for resource in resources {
             table.append([
-                String(resource.stage), resource.process, resourceName(resource),
+                String(resource.stage), resource.name, resourceName(resource),
                 value(resource.baseline, resource.metric), value(resource.candidate, resource.metric),
                 resource.change.map { CompareFormat.signed(value($0, resource.metric), $0) } ?? "-",
                 changeWithInterval(resource), verdict(resource),
@@ -32,23 +32,23 @@ enum CompareResourcesSection {
     }
 
     /// `12.3 %`, `104.5 MB`, `0.12 MB/s`; `-` when missing.
-    static func value(_ value: Double?, _ metric: ResourceMetric) -> String {
+    static func value(_ value: Double?, _ metric: MetricID) -> String {
         guard let value else { return "-" }
-        switch metric {
-        case .cpuPercent: return ReportNumber.fixed(value, decimals: 1) + " %"
-        case .rssBytes, .pssBytes: return ReportNumber.fixed(value / 1e6, decimals: 1) + " MB"
-        case .readBytesPerSecond: return ReportNumber.fixed(value / 1e6, decimals: 2) + " MB/s"
-        case .commandMean: return ReportNumber.fixed(value, decimals: 1)
+        switch metric.unit() {
+        case .percent: return ReportNumber.fixed(value, decimals: 1) + " %"
+        case .bytes: return ReportNumber.fixed(value / 1e6, decimals: 1) + " MB"
+        case .bytesPerSecond: return ReportNumber.fixed(value / 1e6, decimals: 2) + " MB/s"
+        default: return ReportNumber.fixed(value, decimals: 1)
         }
     }
 
     /// `cpu_pct`, ...; a command monitor's `mean (bytes)`.
-    static func resourceName(_ resource: ResourceComparison) -> String {
-        guard let unit = resource.commandUnit else { return resource.metric.rawValue }
-        return unit.isEmpty ? resource.metric.rawValue : "\(resource.metric.rawValue) (\(unit))"
+    static func resourceName(_ resource: MetricComparison) -> String {
+        guard let unit = resource.commandUnit else { return resource.metric.compareName }
+        return unit.isEmpty ? resource.metric.compareName : "\(resource.metric.compareName) (\(unit))"
     }
 
-    private static func changeWithInterval(_ resource: ResourceComparison) -> String {
+    private static func changeWithInterval(_ resource: MetricComparison) -> String {
         let point = CompareFormat.percent(resource.relativeChange)
         guard resource.change != nil else { return point }
         guard let interval = resource.interval else {
@@ -62,7 +62,7 @@ enum CompareResourcesSection {
             + "\(CompareFormat.signed(value(interval.high, metric), interval.high))]"
     }
 
-    private static func verdict(_ resource: ResourceComparison) -> String {
+    private static func verdict(_ resource: MetricComparison) -> String {
         switch resource.verdict {
         case .worse: "worse"
         case .better: "better"

@@ -1,0 +1,39 @@
+/// The names `compare` has always written for its metrics (`compare.json`, `compare.csv`, reports, and budgets in
+/// `result.json`): the one place a `MetricID` maps to and from that older spelling.
+extension MetricID {
+    /// The request measures `compare` judges per stage and request name, in the order its tables list them.
+    package static let comparedRequestMeasures: [MetricMeasure] = [
+        .percentile(50), .percentile(95), .percentile(99), .max, .rps, .errorRate,
+    ]
+
+    /// The process monitor measures `compare` reports per stage (PSS only when both runs measured it).
+    package static let comparedProcessMeasures: [MetricMeasure] = [.cpu, .rss, .pss, .diskRead]
+
+    /// `p50`, `max`, `rps`, `error_rate`; `cpu_pct`, `rss_bytes`, `pss_bytes`, `read_bytes_per_s` for a process
+    /// monitor; `mean` for a command monitor.
+    package var compareName: String {
+        guard case .monitor = subject else { return measure.name }
+        return switch measure {
+        case .cpu: "cpu_pct"
+        case .rss: "rss_bytes"
+        case .pss: "pss_bytes"
+        case .diskRead: "read_bytes_per_s"
+        default: measure.name
+        }
+    }
+
+    /// The metric of `subject` that `compare` names `name`; nil for a name it does not write for that subject.
+    package init?(compareName name: String, subject: Subject) {
+        let measures: [MetricMeasure] = switch subject {
+        case .total, .request: Self.comparedRequestMeasures
+        case .monitor: Self.comparedProcessMeasures
+        case .command: [.mean]
+        case .generator: []
+        }
+        guard let measure = measures.first(where: { MetricID(subject, $0).compareName == name }) else { return nil }
+        self.init(subject, measure)
+    }
+
+    /// True when a larger value is better (`polarity`).
+    package var higherIsBetter: Bool { polarity == .higherIsBetter }
+}

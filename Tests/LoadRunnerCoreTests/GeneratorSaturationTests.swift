@@ -37,6 +37,8 @@ import Testing
         ([loop(busy: 0, lagMicros: 1_900, lagSamples: 500)], 300, 30, 2, 0, nil, nil),
         ([loop(busy: 0, lagMicros: 2_500, lagSamples: 500)], 30_000, 30, 2, 0, nil, nil),
         ([loop(busy: 0, lagMicros: 3_500, lagSamples: 500)], 30_000, 30, 2, 0, .loopLag, 1),
+        // A loop that served no user in the stage is not judged by its lag (an idle loop's late polls delay nothing).
+        ([loop(1, users: 1, busy: 0), loop(2, users: 0, busy: 0, lagMicros: 4_000, lagSamples: 200)], 2_000, 8, 2, 0, nil, nil),
         // The old rules still hold: 90% of the allowed cores, or a 50 ms timer lag.
         ([loop(busy: 0)], 1_000, 180, 2, 0, .processCPU, nil),
         ([], 0, 89.9, 1, 0, nil, nil),

@@ -73,7 +73,9 @@ package enum GeneratorSaturation {
                 measuredSeconds: worst.measuredSeconds, busyPercent: worst.busyPercent)
         }
         let limit = max(lagFloorMicros, UInt64(Double(latencyP50Micros) * lagShareOfMedian))
-        let lagging = loops.map { ($0, $0.lag) }.filter { $0.1.count >= minimumLagSamples && $0.1.micros(atPercentile: 99) > limit }
+        // A loop without users sends nothing: its late polls (an idle loop on a busy machine) delay no request.
+        let lagging = loops.filter { $0.users > 0 }.map { ($0, $0.lag) }
+            .filter { $0.1.count >= minimumLagSamples && $0.1.micros(atPercentile: 99) > limit }
         if let (worst, lag) = lagging.max(by: { $0.1.micros(atPercentile: 99) < $1.1.micros(atPercentile: 99) }) {
             return SaturationCause(
                 kind: .loopLag, loop: worst.loop, users: worst.users, lagP99Micros: lag.micros(atPercentile: 99),

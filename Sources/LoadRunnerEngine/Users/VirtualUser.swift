@@ -18,7 +18,7 @@ struct VirtualUser: Sendable {
         }
         control.userStarted()
         defer { control.userEnded() }
-        // A stream of its own per user: seeded with `seed + index * step`, user 1's numbers were user 0's one step later.
+        // A seeded stream of its own per user, independent of the others' (not one sequence shifted per user).
         var random = RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index))
         var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
         // A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).

@@ -29,6 +29,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
     private var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
+    /// While a running request holds a finished second back, when to look for the oldest running request again.
+    private var nextHeldSecondCheckMicros: Int64 = 0
+    private static let heldSecondRecheckMicros: Int64 = 100_000
     /// How late this loop ran its work, per stage window.
     private(set) var lag: LoopLagRecorder
     /// This loop's thread id and time spent waiting, for the generator monitor.
@@ -334,9 +337,14 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// request still running.
     private func deliverFinishedSeconds(now: Int64) {
         var second = Int(now / 1_000_000)
-        guard second > recorder.currentSecond else { return }
+        // Finding the oldest running request walks every transfer: while a stalled one holds a second back,
+        // look again only every `heldSecondRecheckMicros`, not on every turn of the loop.
+        guard second > recorder.currentSecond, now >= nextHeldSecondCheckMicros else { return }
         if let oldest = oldestRunningStartMicros() { second = min(second, Int(oldest / 1_000_000)) }
-        guard second > recorder.currentSecond else { return }
+        guard second > recorder.currentSecond else {
+            nextHeldSecondCheckMicros = now + Self.heldSecondRecheckMicros
+            return
+        }
         recorder.rollOver(toSecond: second) { series.deliver(loop: index, $0) }
     }
 }

@@ -50,6 +50,7 @@ package struct LoadEngine: Sendable {
         loops.forEach { $0.start() }
 
         let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests(phases: phases))
+        control.setLoadEnd(micros: planned.totalMicros)
         let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control, loops: loops.map(\.counters))
         let setup = UserSetup(
             plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
@@ -155,11 +156,14 @@ package struct LoadEngine: Sendable {
                                 control.release(slot: index)
                             }
                         }
-                    case .endStage(let index, let micros): live.endStage(index, atMicros: micros)
+                    case .endStage(let index, let micros):
+                        live.endStage(index, atMicros: micros)
+                        control.setLoadEnd(micros: live.current.totalMicros)
                     case .judgeThresholds(let index):
                         driver.judged(failure: await abortingThreshold(in: live.current.slots[index], loops: loops))
                     case .stopLoad(let micros, let reason):
                         endMicros = micros
+                        control.setLoadEnd(micros: micros)
                         if case .thresholdFailed(let text) = reason { abortedBy = text }
                     }
                 }

@@ -49,6 +49,18 @@ import Testing
         #expect(delivered[3] == 0)
     }
 
+    /// A request that started just as the load ended (at 3.0003 s of a 3 s load) is folded into the last
+    /// second when the loop stops, not dropped: every request sent is in the series.
+    @Test func aRequestStartedAfterTheLoadsEndCountsInTheLastSecond() {
+        var recorder = Self.recorder()
+        recorder.record(requestIndex: 0, outcome: Self.outcome(micros: 100_000), startMicros: 2_500_000, atMicros: 2_600_000)
+        recorder.record(requestIndex: 0, outcome: Self.outcome(micros: 100_000), startMicros: 3_000_300, atMicros: 3_100_300)
+        recorder.record(requestIndex: 0, outcome: Self.outcome(micros: 100_000), startMicros: 4_200_000, atMicros: 4_300_000)
+        var delivered: [Int: UInt64] = [:]
+        recorder.rollOverAtEnd(finalSecond: 3) { delivered[$0.second] = $0.requests[0].requests }
+        #expect(delivered == [0: 0, 1: 0, 2: 3])
+    }
+
     @Test func anIncompleteRequestIsAFailureWithItsAgeAndNoLatency() {
         var recorder = Self.recorder()
         let failure = RequestFailure(category: .incomplete, message: "no response")

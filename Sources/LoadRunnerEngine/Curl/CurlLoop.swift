@@ -206,7 +206,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         settleWaiters.forEach { $0.continuation.resume() }
         settleWaiters.removeAll()
         let finalSecond = remote.withLock { $0.finalSecond }
-        recorder.rollOver(toSecond: finalSecond) { series.deliver(loop: index, $0) }
+        recorder.rollOverAtEnd(finalSecond: finalSecond) { series.deliver(loop: index, $0) }
     }
 
     /// Resumes every `settled(before:)` waiter whose requests are all in.

@@ -104,6 +104,20 @@ struct LoopRecorder {
         }
     }
 
+    /// Hands on every second before `finalSecond`, the first second after the load's end, when the loop
+    /// stops. A request that started in or after `finalSecond` (a user that began one just as the load
+    /// ended) is folded into the last second rather than dropped: every request sent is in the series.
+    mutating func rollOverAtEnd(finalSecond: Int, deliver: (LoopSecond) -> Void) {
+        let kept = finalSecond - currentSecond
+        if kept > 0 && openSeconds.count > kept {
+            for late in openSeconds[kept...] {
+                for index in late.indices { openSeconds[kept - 1][index].add(late[index]) }
+            }
+            openSeconds.removeSubrange(kept...)
+        }
+        rollOver(toSecond: finalSecond, deliver: deliver)
+    }
+
     /// Hands the finished seconds before `second` to `deliver`, in order (empty seconds included); the
     /// caller passes the second of the oldest request still running, or later, so no second goes before its
     /// requests are in. `deliver` must not keep what it is given: the rows are then zeroed and reused.

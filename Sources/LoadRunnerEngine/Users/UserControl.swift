@@ -18,6 +18,9 @@ final class UserControl: Sendable {
     /// While a stage that ends by count runs: true, and the requests it may still send.
     private let limited = Atomic<Bool>(false)
     private let remaining = Atomic<Int>(0)
+    /// When the load ends (run microseconds): no request starts at or after it. The planned end, moved earlier
+    /// when a stage that ends by count ends early or the load is stopped.
+    private let loadEnd = Atomic<Int64>(.max)
 
     init(slots: Int, countsRequests: Bool = false) {
         occupied = Mutex(Array(repeating: false, count: slots))
@@ -80,6 +83,13 @@ final class UserControl: Sendable {
     func setTarget(_ users: Int) { target.store(users, ordering: .relaxed) }
 
     func stop() { stopping.store(true, ordering: .relaxed) }
+
+    /// Sets when the load ends: a user does not start a request at or after `micros`, even while the driver
+    /// (woken a little after that time) has not stopped it yet; such a request would fall outside every second.
+    func setLoadEnd(micros: Int64) { loadEnd.store(micros, ordering: .relaxed) }
+
+    /// Whether a request may start at `micros`: before the load's end.
+    func mayStart(atMicros micros: Int64) -> Bool { micros < loadEnd.load(ordering: .relaxed) }
 
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
 

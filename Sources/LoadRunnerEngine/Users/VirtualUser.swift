@@ -26,8 +26,9 @@ struct VirtualUser: Sendable {
         // When the next request is due for the loop's user lag: the previous response, when no think time follows.
         var dueMicros: Int64?
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
-            // A stage that ends by count has sent its last request: leave; the next stage starts users anew.
-            guard control.takeRequest() else { return }
+            // The load's end has come (the driver has not stopped the user yet), or a stage that ends by count
+            // has sent its last request: leave; the next stage starts users anew.
+            guard control.mayStart(atMicros: setup.clock.nowMicros()), control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
             let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()

@@ -71,7 +71,8 @@ package struct RunResultAssembler {
                     loop: index + 1, users: Self.users(ofLoop: index, loops: loopLags.count, stageUsers: slot.stage.users),
                     samples: index < loopSamples.count ? loopSamples[index] : [],
                     windowStartMicros: slot.windowStartMicros, windowEndMicros: end,
-                    pollLag: loopLags[index].pollLag[slot.index], userLag: loopLags[index].userLag[slot.index])
+                    pollLag: loopLags[index].pollLag[slot.index], userLag: loopLags[index].userLag[slot.index],
+                    lagSecondsP99Micros: loopLags[index].secondsP99(stage: slot.index))
             }
             var stage = StageResult(
                 number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,

@@ -4,7 +4,9 @@
 /// 1. `loopBusy`: a curl loop was at least 90% busy (of its one core) in at least 20% of the window's
 ///    measured seconds, and in at least 2 of them;
 /// 2. `loopLag`: a loop's lag (late waits and late request starts, at least 100 samples) had a p99 above
-///    10% of the stage's p50 latency, and above 2 ms;
+///    10% of the stage's p50 latency, and above 2 ms, over the window and in as many of its seconds as the
+///    busy rule asks (20% of the seconds with a p99 of their own, at least 2): one burst (the machine busy
+///    with something else for a moment) is not a saturated generator;
 /// 3. `processCPU`: the process used at least 90% of the cores it may use (affinity and cgroup quota);
 /// 4. `timerLag`: a 50 ms timer on Swift's task pool fired 50 ms late or more (p99).
 package struct SaturationCause: Codable, Sendable, Equatable {
@@ -25,13 +27,17 @@ package struct SaturationCause: Codable, Sendable, Equatable {
     package var busySeconds: Double?
     package var measuredSeconds: Double?
     package var busyPercent: Double?
-    /// For `loopLag`: the loop's lag p99 and the stage's p50 latency it was held against, in microseconds.
+    /// For `loopLag`: the loop's lag p99 and the stage's p50 latency it was held against, in microseconds;
+    /// and in how many of the seconds with their own lag p99 (`laggingSeconds` of `lagSeconds`) it was above.
     package var lagP99Micros: UInt64?
     package var latencyP50Micros: UInt64?
+    package var laggingSeconds: Int?
+    package var lagSeconds: Int?
 
     package init(
         kind: Kind, loop: Int? = nil, users: Int? = nil, busySeconds: Double? = nil, measuredSeconds: Double? = nil,
-        busyPercent: Double? = nil, lagP99Micros: UInt64? = nil, latencyP50Micros: UInt64? = nil
+        busyPercent: Double? = nil, lagP99Micros: UInt64? = nil, latencyP50Micros: UInt64? = nil,
+        laggingSeconds: Int? = nil, lagSeconds: Int? = nil
     ) {
         self.kind = kind
         self.loop = loop
@@ -41,6 +47,8 @@ package struct SaturationCause: Codable, Sendable, Equatable {
         self.busyPercent = busyPercent
         self.lagP99Micros = lagP99Micros
         self.latencyP50Micros = latencyP50Micros
+        self.laggingSeconds = laggingSeconds
+        self.lagSeconds = lagSeconds
     }
 }
 
@@ -76,15 +84,25 @@ package enum GeneratorSaturation {
         // A loop without users sends nothing: its late polls (an idle loop on a busy machine) delay no request.
         let lagging = loops.filter { $0.users > 0 }.map { ($0, $0.lag) }
             .filter { $0.1.count >= minimumLagSamples && $0.1.micros(atPercentile: 99) > limit }
+            .filter { laggedInEnoughSeconds($0.0, limit: limit) }
         if let (worst, lag) = lagging.max(by: { $0.1.micros(atPercentile: 99) < $1.1.micros(atPercentile: 99) }) {
             return SaturationCause(
                 kind: .loopLag, loop: worst.loop, users: worst.users, lagP99Micros: lag.micros(atPercentile: 99),
-                latencyP50Micros: latencyP50Micros)
+                latencyP50Micros: latencyP50Micros, laggingSeconds: worst.lagSecondsP99Micros?.filter { $0 > limit }.count,
+                lagSeconds: worst.lagSecondsP99Micros?.count)
         }
         if cpuPercent >= processCPUShare * 100 * Double(max(allowedCores, 1)) {
             return SaturationCause(kind: .processCPU)
         }
         if timerLagP99Micros >= timerLagMicros { return SaturationCause(kind: .timerLag, lagP99Micros: timerLagP99Micros) }
         return nil
+    }
+
+    /// Whether `loop`'s lag p99 was above `limit` in enough seconds of the window (the busy rule's share);
+    /// true for results of earlier versions, which kept no seconds (the window's p99 alone decided then).
+    private static func laggedInEnoughSeconds(_ loop: LoopLoad, limit: UInt64) -> Bool {
+        guard let seconds = loop.lagSecondsP99Micros else { return true }
+        let lagging = Double(seconds.filter { $0 > limit }.count)
+        return lagging >= max(minimumBusySeconds, busySecondsShare * Double(seconds.count)) - 1e-9
     }
 }

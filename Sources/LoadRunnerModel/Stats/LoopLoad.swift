@@ -23,13 +23,19 @@ package struct LoopLoad: Codable, Sendable, Equatable {
     /// How late a user's next request started after its previous response, for users without think time,
     /// in microseconds.
     package var userLag: LatencyHistogram
+    /// The lag p99 (both kinds) of each second of the window with at least `minimumLagSamplesPerSecond` samples,
+    /// in microseconds; nil in results of earlier versions.
+    package var lagSecondsP99Micros: [UInt64]?
 
     /// The busy share of one core (0...1) at which a second counts as busy.
     package static let busyShare = 0.90
+    /// A second with fewer lag samples has no p99 of its own (it would be its maximum).
+    package static let minimumLagSamplesPerSecond: UInt64 = 20
 
     package init(
         loop: Int, users: Int, measuredSeconds: Double, busySeconds: Double, cpuPercent: Double, busyPercent: Double,
-        pollLag: LatencyHistogram = LatencyHistogram(), userLag: LatencyHistogram = LatencyHistogram()
+        pollLag: LatencyHistogram = LatencyHistogram(), userLag: LatencyHistogram = LatencyHistogram(),
+        lagSecondsP99Micros: [UInt64]? = nil
     ) {
         self.loop = loop
         self.users = users
@@ -39,13 +45,14 @@ package struct LoopLoad: Codable, Sendable, Equatable {
         self.busyPercent = busyPercent
         self.pollLag = pollLag
         self.userLag = userLag
+        self.lagSecondsP99Micros = lagSecondsP99Micros
     }
 
     /// The load of loop `loop` from the monitor's `samples` of it whose middle lies in the window
     /// `[windowStartMicros, windowEndMicros)`; `pollLag` and `userLag` are what the loop recorded in that window.
     package init(
         loop: Int, users: Int, samples: [LoopSample], windowStartMicros: Int64, windowEndMicros: Int64,
-        pollLag: LatencyHistogram, userLag: LatencyHistogram
+        pollLag: LatencyHistogram, userLag: LatencyHistogram, lagSecondsP99Micros: [UInt64]? = nil
     ) {
         let inWindow = LoopSample.inWindow(samples, startMicros: windowStartMicros, endMicros: windowEndMicros)
         let measured = inWindow.reduce(0.0) { $0 + $1.seconds }
@@ -56,7 +63,7 @@ package struct LoopLoad: Codable, Sendable, Equatable {
             loop: loop, users: users, measuredSeconds: measured, busySeconds: busy,
             cpuPercent: measured > 0 ? cpu / (measured * 1_000_000) * 100 : 0,
             busyPercent: measured > 0 ? busyMicros / (measured * 1_000_000) * 100 : 0,
-            pollLag: pollLag, userLag: userLag)
+            pollLag: pollLag, userLag: userLag, lagSecondsP99Micros: lagSecondsP99Micros)
     }
 
     /// Every lag sample of the loop: its late waits and its late request starts.

@@ -108,7 +108,7 @@ package enum ReportWarning: Sendable, Equatable {
                 + "\(seconds(cause.busySeconds)) of \(seconds(cause.measuredSeconds)) s"
         case .loopLag:
             return "loop \(cause.loop ?? 1): lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) ms "
-                + "vs p50 \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms"
+                + "vs p50 \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms\(laggingSeconds(cause))"
         case .processCPU: return "CPU \(cpuText(generator))"
         case .timerLag:
             return "timer lag p99 \(ReportNumber.millis(micros: generator.schedulingLagP99Micros, decimals: 1)) ms"
@@ -121,10 +121,17 @@ package enum ReportWarning: Sendable, Equatable {
         let loop = "curl loop \(cause.loop ?? 1)\(users)"
         if cause.kind == .loopLag {
             return "\(loop) started its work late (lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) "
-                + "ms against a p50 latency of \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms)"
+                + "ms against a p50 latency of \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms"
+                + "\(laggingSeconds(cause)))"
         }
         return "\(loop) was \(ReportNumber.fixed(cause.busyPercent ?? 0, decimals: 0))% busy (of its one core) in "
             + "\(seconds(cause.busySeconds)) of \(seconds(cause.measuredSeconds)) s"
+    }
+
+    /// ` in 4 of 9 s`: the seconds in which the loop lagged, when the result kept them.
+    private static func laggingSeconds(_ cause: SaturationCause) -> String {
+        guard let lagging = cause.laggingSeconds, let measured = cause.lagSeconds else { return "" }
+        return " in \(lagging) of \(measured) s"
     }
 
     private static func seconds(_ value: Double?) -> String { ReportNumber.fixed((value ?? 0).rounded(), decimals: 0) }

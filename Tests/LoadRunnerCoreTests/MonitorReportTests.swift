@@ -89,6 +89,28 @@ struct MonitorReportTests {
         #expect(cpuChart.svg.contains("primary"))
     }
 
+    /// The memory chart plots PSS (the memory figure) when it was measured, RSS only for results without it.
+    @Test func theMemoryChartPlotsPSSWhenMeasured() throws {
+        func memoryChart(_ result: RunResult) throws -> String {
+            try #require(RunCharts.charts(for: result).first { $0.fileName == RunCharts.monitorsMemoryFileName }).svg
+        }
+        var withPSS = Self.result()
+        withPSS.monitors = [MonitorSeries(
+            name: "primary", target: "pid 42",
+            seconds: Self.seconds().map { second in
+                var second = second
+                second.pssBytes = second.rssBytes.map { $0 / 10 }
+                return second
+            },
+            windowsOf: withPSS.stages)]
+        let rss = try memoryChart(Self.result())
+        let pss = try memoryChart(withPSS)
+        #expect(rss.contains("resident memory (RSS)") && !rss.contains("PSS"))
+        #expect(pss.contains("proportional memory (PSS)"))
+        // RSS runs from 100 to 104 MB, PSS from 10 to 10.4 MB: the value axes (in MB) show which was plotted.
+        #expect(rss.contains(">150<") && !pss.contains(">150<") && !pss.contains(">100<"))
+    }
+
     @Test func compareReportsResourcesPerStageAndProcess() throws {
         let comparison = RunComparator().compare(
             baseline: Self.result(), candidate: Self.result(cpuScale: 2), baselineLabel: "a", candidateLabel: "b")

@@ -96,9 +96,10 @@ final class GeneratorMonitor: Sendable {
     }
 
     /// What was seen in `second`. The monitor notices a second's end at its next tick, so this waits
-    /// up to a few ticks for it; nil when the monitor never got to it (e.g. a starved generator).
+    /// up to a second for it (a starved generator's monitor is late, and its late reading covers every second
+    /// it missed); nil when the monitor never got to it.
     func second(_ second: Int) async -> Second? {
-        for _ in 0..<8 {
+        for _ in 0..<(2 * 1_000_000 / Self.tickMicros) {
             if let seen = state.withLock({ $0.seconds[second] }) { return seen }
             try? await Task.sleep(for: .microseconds(Self.tickMicros / 2))
         }

@@ -125,8 +125,12 @@ package struct MetricValues: Sendable {
         case .run:
             switch measure {
             case .cpu:
-                let cpu = result.series.map(\.generatorCPUPercent)
-                return cpu.isEmpty ? nil : cpu.reduce(0, +) / Double(cpu.count)
+                // The stages' own figures (from the monitor's readings, a missed second inside the next one),
+                // weighted by their windows' lengths; not the per-second series, where a second the monitor
+                // never reached reads 0.
+                let windows = result.stages.map { (seconds: max(0, $0.windowEndSeconds - $0.windowStartSeconds), cpu: $0.generator.cpuPercent) }
+                let total = windows.reduce(0) { $0 + $1.seconds }
+                return total > 0 ? windows.reduce(0) { $0 + $1.seconds * $1.cpu } / total : nil
             case .lagP99: return result.stages.map { Double($0.generator.schedulingLagP99Micros) }.max()
             case .lagMax: return result.stages.map { Double($0.generator.schedulingLagMaxMicros) }.max()
             default: return nil

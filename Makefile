@@ -9,8 +9,12 @@ LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl pyt
 # shellcheck lints every shell script of the repo first.
 TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
-# `make demo FULL=1` runs the study's full 3-minute stages.
-DEMO_PROFILE := $(if $(FULL),Profiles/lab-replicas-full.yaml,Profiles/lab-replicas.yaml)
+# `make demo FULL=1` runs the study's full 3-minute stages; `make demo MODEL=open` runs it at fixed
+# arrival rates (the open model, Profiles/lab-replicas-open.yaml).
+ifneq ($(filter-out open closed,$(MODEL)),)
+$(error MODEL=$(MODEL) is not a load model: use MODEL=open (fixed arrival rates) or MODEL=closed (users; the default))
+endif
+DEMO_PROFILE := $(if $(filter open,$(MODEL)),Profiles/lab-replicas-open.yaml,$(if $(FULL),Profiles/lab-replicas-full.yaml,Profiles/lab-replicas.yaml))
 
 .PHONY: demo failover-demo local-demo test build release service deps lab-deps test-deps bench-deps bench clean
 

@@ -54,6 +54,23 @@ package enum ReportNumber {
         trimmed(micros / 1000, maxDecimals: 2)
     }
 
+    /// Bytes in decimal units, for people: whole bytes below 1 kB, else 1 decimal (`950 B`, `2.0 kB`, `1.2 MB`,
+    /// `3.4 GB`; 1 kB = 1000 bytes). A negative value (a change) keeps its sign.
+    package static func bytes(_ value: Double) -> String {
+        guard value.isFinite else { return fixed(value, decimals: 0) }
+        let prefixes = ["", "k", "M", "G", "T"]
+        var scaled = abs(value)
+        var index = 0
+        // Step up before rounding would print 1000 of a unit (999.96 kB is 1.0 MB).
+        while index < prefixes.count - 1, scaled >= (index == 0 ? 999.5 : 999.95) {
+            scaled /= 1000
+            index += 1
+        }
+        let digits = fixed(scaled, decimals: index == 0 ? 0 : 1)
+        let isZero = digits.allSatisfy { $0 == "0" || $0 == "." }
+        return (value < 0 && !isZero ? "-" : "") + digits + " " + prefixes[index] + "B"
+    }
+
     /// A 0...1 share as a percentage with `decimals` digits, without the `%` sign.
     package static func percent(_ share: Double, decimals: Int = 2) -> String {
         fixed(share * 100, decimals: decimals)

@@ -57,9 +57,9 @@ struct BudgetParsingTests {
         ("p95 > +10% and", #""p95 > +10% and" has no limit after "and"; write e.g. "p95 > +10% and +2ms""#),
         ("p95 >", #""p95 >" has no limit after ">"; write e.g. "p95 > +10% and +2ms""#),
         ("p95 +10%", #""p95 +10%" has no comparison; write e.g. "p95 > +10% and +2ms" or "rps < -5%""#),
-        ("p59 > +10%", #""p59 > +10%" has no metric `p59`; compare knows p50, p95, p99, max, rps, error_rate"#),
-        ("errors > +1%", #""errors > +1%" has no metric `errors`; compare knows p50, p95, p99, max, rps, error_rate"#),
-        ("error-rate > +1%", #""error-rate > +1%" has no metric `error-rate`; did you mean `error_rate`? (compare knows p50, p95, p99, max, rps, error_rate)"#),
+        ("p59 > +10%", #""p59 > +10%" has no metric `p59`; compare knows p50, p95, p99, max, rps, error_rate, received_bytes_per_s"#),
+        ("errors > +1%", #""errors > +1%" has no metric `errors`; compare knows p50, p95, p99, max, rps, error_rate, received_bytes_per_s"#),
+        ("error-rate > +1%", #""error-rate > +1%" has no metric `error-rate`; did you mean `error_rate`? (compare knows p50, p95, p99, max, rps, error_rate, received_bytes_per_s)"#),
     ]
 
     @Test(arguments: invalid)

@@ -102,7 +102,7 @@ struct CommandReportTests {
         var mixed = result
         mixed.stages[0].requestLimit = nil
         mixed.stages[0].requestsSent = nil
-        #expect(StagesCSV.render(mixed).split(separator: "\n")[1].hasSuffix("false,,"))
+        #expect(StagesCSV.render(mixed).split(separator: "\n")[1].hasSuffix("false,2816.00,,"))
     }
 
     @Test func consoleHasOneLinePerFailure() {

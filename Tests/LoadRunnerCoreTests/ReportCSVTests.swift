@@ -12,13 +12,13 @@ import Testing
     }
 
     @Test func stagesHeader() {
-        #expect(StagesCSV.header == "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,min_ms,mean_ms,body_bytes,new_connections,mean_connect_ms,mean_tls_ms,mean_first_byte_ms,window_s,generator_cpu_pct,generator_saturated")
+        #expect(StagesCSV.header == "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,min_ms,mean_ms,body_bytes,new_connections,mean_connect_ms,mean_tls_ms,mean_first_byte_ms,window_s,generator_cpu_pct,generator_saturated,received_bytes_per_s")
     }
 
     @Test func rowsHaveAsManyFieldsAsHeaders() {
         let result = ReportFixtures.result()
         let stage = result.stages[0]
-        #expect(StagesCSV.fields(stage.aggregated, in: stage).count == 26)
+        #expect(StagesCSV.fields(stage.aggregated, in: stage).count == 27)
         #expect(LocustStatsCSV.fields(stage.aggregated, overSeconds: 2).count == 22)
         #expect(LocustHistoryCSV.fields(result.series[1].aggregated, of: result.series[1]).count == 24)
         #expect(LocustFailuresCSV.fields(result.failures[0]).count == 6)

@@ -20,7 +20,7 @@ enum PerSecondSamples {
             } else {
                 stats = second.aggregated
             }
-            guard let stats else { return metric.measure == .rps ? 0 : nil }
+            guard let stats else { return [.rps, .receivedBytesPerSecond].contains(metric.measure) ? 0 : nil }
             return value(stats, measure: metric.measure)
         }
     }
@@ -28,6 +28,7 @@ enum PerSecondSamples {
     /// One second's value of a compared request measure (`MetricID.comparedRequestMeasures`); nil for others.
     private static func value(_ stats: IntervalStats, measure: MetricMeasure) -> Double? {
         if measure == .rps { return Double(stats.requests) }
+        if measure == .receivedBytesPerSecond { return Double(stats.bodyBytes) }
         guard stats.requests > 0 else { return nil }
         switch measure {
         case .percentile(let percentile): return stats.micros(atPercentile: percentile).map { Double($0) }

@@ -1,6 +1,6 @@
 import LoadRunnerText
 
-/// A number with an optional sign and unit, as written in thresholds (`200ms`, `1%`, `0.01`) and budgets
+/// A number with an optional sign and unit, as written in thresholds (`200ms`, `1%`, `0.01`, `1MB/s`) and budgets
 /// (`+10%`, `+2ms`, `-50`): the shared first step of `ThresholdParser` and `Budget.parse`.
 ///
 /// Scaling works on the decimal digits as written, so `2.3%` is exactly the `Double` nearest 0.023, the same
@@ -9,6 +9,8 @@ package struct GateQuantity: Equatable {
     /// The unit written after the number.
     package enum Unit: Equatable {
         case none, percent, micros, millis, seconds, perSecond
+        /// `B/s`, `kB/s`, `MB/s`, `GB/s` (decimal: 1 kB = 1000 bytes).
+        case bytesPerSecond, kilobytesPerSecond, megabytesPerSecond, gigabytesPerSecond
 
         /// Microseconds per unit, for the time units.
         package var micros: Double? {
@@ -16,6 +18,17 @@ package struct GateQuantity: Equatable {
             case .micros: 1
             case .millis: 1_000
             case .seconds: 1_000_000
+            default: nil
+            }
+        }
+
+        /// Bytes per second per unit, for the byte rate units.
+        package var bytesPerSecond: Double? {
+            switch self {
+            case .bytesPerSecond: 1
+            case .kilobytesPerSecond: 1_000
+            case .megabytesPerSecond: 1_000_000
+            case .gigabytesPerSecond: 1_000_000_000
             default: nil
             }
         }
@@ -47,7 +60,8 @@ package struct GateQuantity: Equatable {
 
     private static let units: [String: Unit] = [
         "": .none, "%": .percent, "us": .micros, "\u{B5}s": .micros, "\u{3BC}s": .micros, "ms": .millis, "s": .seconds,
-        "/s": .perSecond, "req/s": .perSecond,
+        "/s": .perSecond, "req/s": .perSecond, "b/s": .bytesPerSecond, "kb/s": .kilobytesPerSecond,
+        "mb/s": .megabytesPerSecond, "gb/s": .gigabytesPerSecond,
     ]
 
     /// True when the number has no fraction (`12`, not `12.5`; `12.0` counts as whole).

@@ -3,8 +3,8 @@
 /// Judged on every stage window it applies to (`ThresholdEvaluator`). `metric` is a path of the one metric model:
 /// a request measure of all requests (`.total`) or of one request name (`.request`, written `NAME: p95`), or a
 /// series of the generator or a monitor. `value` is in the metric's base unit (`unit`): microseconds for
-/// latencies, a 0...1 share for the error rate, requests per second for `rps`, a count for `requests` and
-/// `failures`.
+/// latencies, a 0...1 share for the error rate, requests per second for `rps`, bytes per second for
+/// `received_bytes_per_s`, a count for `requests` and `failures`.
 package struct ThresholdSpec: Sendable, Equatable {
     /// How the observed figure must compare with `value` for the threshold to pass.
     package enum Operator: String, Sendable, Equatable, CaseIterable {
@@ -96,6 +96,7 @@ package struct ThresholdSpec: Sendable, Equatable {
         case .max: "max"
         case .errorRate: "error_rate"
         case .rps: "rps"
+        case .receivedBytesPerSecond: "received_bytes_per_s"
         case .count: "requests"
         case .failed: "failures"
         default: nil

@@ -3,13 +3,13 @@
 extension MetricID {
     /// The request measures `compare` judges per stage and request name, in the order its tables list them.
     package static let comparedRequestMeasures: [MetricMeasure] = [
-        .percentile(50), .percentile(95), .percentile(99), .max, .rps, .errorRate,
+        .percentile(50), .percentile(95), .percentile(99), .max, .rps, .errorRate, .receivedBytesPerSecond,
     ]
 
     /// The process monitor measures `compare` reports per stage (PSS only when both runs measured it).
     package static let comparedProcessMeasures: [MetricMeasure] = [.cpu, .rss, .pss, .diskRead]
 
-    /// `p50`, `max`, `rps`, `error_rate`; `cpu_pct`, `rss_bytes`, `pss_bytes`, `read_bytes_per_s` for a process
+    /// `p50`, `max`, `rps`, `error_rate`, `received_bytes_per_s`; `cpu_pct`, `rss_bytes`, `pss_bytes`, `read_bytes_per_s` for a process
     /// monitor; `mean` for a command monitor.
     package var compareName: String {
         guard case .monitor = subject else { return measure.name }

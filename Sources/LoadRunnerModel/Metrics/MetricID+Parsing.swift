@@ -4,7 +4,7 @@ import LoadRunnerText
 /// The metric path grammar, shared by thresholds, compare budgets and checks.
 ///
 /// - `latency.M` (M a latency measure: `p95`, `p(99.9)`, `mean`, `min`, `max`) and `total.M` (any request
-///   measure: also `count`, `ok`, `failed`, `rps`, `error_rate`) for all requests together;
+///   measure: also `count`, `ok`, `failed`, `rps`, `error_rate`, `received_bytes_per_s`) for all requests together;
 /// - `requests[NAME].M` for one request name (`requests[NAME].latency.M` reads the same);
 /// - `generator.cpu`, `generator.lag.p99`, `generator.lag.max` for LoadRunner's own process;
 /// - `monitor[NAME].M` with M one of `cpu`, `cpu_max`, `memory`, `memory_max`, `pss`, `pss_max`, `rss`, `rss_max`,
@@ -12,7 +12,7 @@ import LoadRunnerText
 /// - `command[NAME].M` with M one of `min`, `max`, `mean`, `last`, `count`.
 ///
 /// Older spellings stay aliases: `avg` (= `mean`), `med` (= `p50`), `p(N)`, `requests` (= `count`), `failures`
-/// (= `failed`) as a bare measure read against a default subject (a threshold's or a budget's row), and the check
+/// (= `failed`), and `bytes_per_s` (= `received_bytes_per_s`) as a bare measure read against a default subject (a threshold's or a budget's row), and the check
 /// names `requests.NAME.ok|failed|count`. Measure names ignore case; subject names are kept as written.
 extension MetricID {
     /// Why a text is not a metric path.
@@ -84,7 +84,7 @@ extension MetricID {
 
     /// Paths offered as "did you mean" suggestions for a text that is no path at all.
     static let examplePaths = ["latency.p50", "latency.p95", "latency.p99", "latency.mean", "latency.max", "total.count",
-                               "total.ok", "total.failed", "total.rps", "total.error_rate", "generator.cpu",
+                               "total.ok", "total.failed", "total.rps", "total.error_rate", "total.received_bytes_per_s", "generator.cpu",
                                "generator.lag.p99", "generator.lag.max"]
 
     private static let bracketed = ["requests[", "monitor[", "command["]
@@ -104,6 +104,7 @@ extension MetricID {
     /// Older and everyday names of measures.
     static let measureAliases: [String: MetricMeasure] = [
         "avg": .mean, "med": .percentile(50), "requests": .count, "failures": .failed,
+        "bytes_per_s": .receivedBytesPerSecond,
     ]
 
     private static func metric(_ subject: Subject, _ text: String) -> Result<MetricID, ParseError> {
@@ -124,9 +125,9 @@ extension MetricID {
     static func measure(_ text: String) -> Result<MetricMeasure, ParseError> {
         let name = text.trimmingWhitespace().lowercased()
         if let alias = measureAliases[name] { return .success(alias) }
-        let all: [MetricMeasure] = [.mean, .min, .max, .count, .ok, .failed, .rps, .errorRate, .cpu, .cpuMax, .memory,
-                                    .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead, .diskWrite, .lagP99, .lagMax,
-                                    .last]
+        let all: [MetricMeasure] = [.mean, .min, .max, .count, .ok, .failed, .rps, .errorRate, .receivedBytesPerSecond,
+                                    .cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead,
+                                    .diskWrite, .lagP99, .lagMax, .last]
         if let found = all.first(where: { $0.name == name }) { return .success(found) }
         if name == "lag.p(99)" { return .success(.lagP99) }
         if name.hasPrefix("p") {

@@ -49,6 +49,7 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
             return .requests
         case .ok, .failed: return .requests
         case .rps: return .perSecond
+        case .receivedBytesPerSecond: return .bytesPerSecond
         case .errorRate: return .ratio
         case .cpu, .cpuMax: return .percent
         case .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax: return .bytes
@@ -56,11 +57,12 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Higher is better for throughput and successful requests; lower for everything else (latency, errors,
+    /// Higher is better for throughput (requests and bytes received) and successful requests; lower for everything else (latency, errors,
     /// resources, and command monitors such as replication lag).
     package var polarity: Polarity {
         switch (subject, measure) {
-        case (.total, .rps), (.request, .rps), (.total, .ok), (.request, .ok), (.total, .count), (.request, .count):
+        case (.total, .rps), (.request, .rps), (.total, .ok), (.request, .ok), (.total, .count), (.request, .count),
+             (.total, .receivedBytesPerSecond), (.request, .receivedBytesPerSecond):
             .higherIsBetter
         default:
             .lowerIsBetter
@@ -72,7 +74,7 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         switch subject {
         case .total, .request:
             [.percentile(50), .percentile(90), .percentile(95), .percentile(99), .mean, .min, .max, .count, .ok, .failed,
-             .rps, .errorRate]
+             .rps, .errorRate, .receivedBytesPerSecond]
         case .generator: [.cpu, .lagP99, .lagMax]
         case .monitor: [.cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead, .diskWrite]
         case .command: [.min, .max, .mean, .last, .count]

@@ -12,6 +12,8 @@ package enum MetricMeasure: Sendable, Hashable {
     case ok, failed
     /// Completed requests per second of window.
     case rps
+    /// Response body bytes received per second of window.
+    case receivedBytesPerSecond
     /// Failed share of the requests, 0...1.
     case errorRate
     /// Mean CPU in % of one core (the generator's own, or a monitored process tree's), and its largest second.
@@ -41,6 +43,7 @@ package enum MetricMeasure: Sendable, Hashable {
         case .ok: "ok"
         case .failed: "failed"
         case .rps: "rps"
+        case .receivedBytesPerSecond: "received_bytes_per_s"
         case .errorRate: "error_rate"
         case .cpu: "cpu"
         case .cpuMax: "cpu_max"

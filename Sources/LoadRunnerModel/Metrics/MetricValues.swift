@@ -7,7 +7,7 @@ import LoadRunnerText
 /// command monitors from their samples inside that window. A window of no length gives nil for every metric.
 /// Without requests, latencies and the error rate are nil while counts and `rps` are 0.
 ///
-/// The whole run: `count`, `ok`, `failed`, `error_rate` and `rps` count every request the target saw, warm-ups
+/// The whole run: `count`, `ok`, `failed`, `error_rate`, `rps` and `received_bytes_per_s` count every request the target saw, warm-ups
 /// included (the running totals of the last second); latencies merge the stage windows' histograms; the
 /// generator's CPU is the mean of its seconds and its lag the worst stage's; monitors use every sample.
 package struct MetricValues: Sendable {
@@ -44,6 +44,7 @@ package struct MetricValues: Sendable {
         case .max: return hasRequests ? Double(stats.latency.maxMicros) : nil
         case .errorRate: return hasRequests ? stats.errorRate : nil
         case .rps: return windowSeconds > 0 ? stats.throughput(overSeconds: windowSeconds) : nil
+        case .receivedBytesPerSecond: return windowSeconds > 0 ? Double(stats.bodyBytes) / windowSeconds : nil
         case .count: return Double(stats.requests)
         case .ok: return Double(stats.requests - Swift.min(stats.failures, stats.requests))
         case .failed: return Double(stats.failures)
@@ -81,25 +82,26 @@ package struct MetricValues: Sendable {
             case .failed: return Double(totals.failures)
             case .errorRate: return totals.requests > 0 ? Double(totals.failures) / Double(totals.requests) : nil
             case .rps: return seconds > 0 ? Double(totals.requests) / seconds : nil
+            case .receivedBytesPerSecond: return seconds > 0 ? Double(totals.bodyBytes) / seconds : nil
             default: return nil
             }
         }
     }
 
-    /// Whole-run request and failure counts from the last second's running totals (zero when no second was
-    /// recorded but the name is in the profile's stages); nil for an unknown request name.
-    private func runTotals(_ name: String?) -> (requests: UInt64, failures: UInt64)? {
+    /// Whole-run request, failure and body byte counts from the last second's running totals (zero when no second
+    /// was recorded but the name is in the profile's stages); nil for an unknown request name.
+    private func runTotals(_ name: String?) -> (requests: UInt64, failures: UInt64, bodyBytes: UInt64)? {
         let last = result.series.last
         guard let name else {
             let total = last?.aggregated.total
-            return (total?.requests ?? 0, total?.failures ?? 0)
+            return (total?.requests ?? 0, total?.failures ?? 0, total?.bodyBytes ?? 0)
         }
         let rows = last?.requests.filter { $0.name == name } ?? []
         if !rows.isEmpty {
-            return rows.reduce((0, 0)) { ($0.0 + $1.total.requests, $0.1 + $1.total.failures) }
+            return rows.reduce((0, 0, 0)) { ($0.0 + $1.total.requests, $0.1 + $1.total.failures, $0.2 + $1.total.bodyBytes) }
         }
         let known = result.stages.contains { $0.requests.contains { $0.name == name } }
-        return known ? (0, 0) : nil
+        return known ? (0, 0, 0) : nil
     }
 
     /// The Aggregated row, or every row with this request name merged; nil when the stage has no such name.

@@ -6,11 +6,13 @@ import LoadRunnerText
 /// - `p50`, `p95`, `p99`, `max`: worse when up, so `>` and `+`: `p95 > +10% and +2ms`.
 /// - `rps`: worse when down, so `<` and `-`; a percentage or an amount in requests per second (a number,
 ///   optionally followed by `req/s`): `rps < -5%`, `rps < -50`.
+/// - `received_bytes_per_s` (alias `bytes_per_s`): worse when down, like `rps`; a percentage or an amount in bytes
+///   per second (a number, or one with `B/s`, `kB/s`, `MB/s`, `GB/s`; 1 kB = 1000 bytes): `received_bytes_per_s < -1MB/s`.
 /// - `error_rate`: worse when up; its `%` is percentage points (absolute, `+1%` allows 2% where the baseline
 ///   had 1%), or a share: `error_rate > +0.01` is the same budget.
 ///
 /// Values land in `Budget` as documented there: relative as a fraction, absolute in microseconds, req/s or
-/// a 0...1 share. Metric names ignore case; the text is kept as written (trimmed).
+/// a 0...1 share (bytes per second for `received_bytes_per_s`). Metric names ignore case; the text is kept as written (trimmed).
 extension Budget {
     package static func parse(_ text: String) -> Result<Budget, BudgetParseError> {
         let trimmed = text.trimmingWhitespace()
@@ -81,6 +83,7 @@ extension Budget {
         if isRelative { return (ProfileLimits.maxGatePercent / 100, "\(Int(ProfileLimits.maxGatePercent))%") }
         if metric.measure == .errorRate { return nil }
         if metric.measure == .rps { return (ProfileLimits.maxGateRate, "1000000000") }
+        if metric.measure == .receivedBytesPerSecond { return (ProfileLimits.maxGateCount, "1000000000000 (1000GB/s)") }
         return (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
     }
 
@@ -107,6 +110,14 @@ extension Budget {
             return share <= 1 ? .success((false, share)) : .failure(.shareAboveWhole(written))
         case (.errorRate, _), (.rps, .micros), (.rps, .millis), (.rps, .seconds):
             return .failure(.badLimit(written, metric: metric))
+        case (.rps, let unit) where unit.bytesPerSecond != nil:
+            return .failure(.badLimit(written, metric: metric))
+        case (.receivedBytesPerSecond, .none):
+            return .success((false, quantity.magnitude()))
+        case (.receivedBytesPerSecond, let unit) where unit.bytesPerSecond != nil:
+            return .success((false, quantity.magnitude(times: unit.bytesPerSecond ?? 1)))
+        case (.receivedBytesPerSecond, let unit) where unit != .percent:
+            return .failure(.badLimit(written, metric: metric))
         case (_, .percent):
             return .success((true, quantity.magnitude(powerOfTen: -2)))
         case (.rps, _):
@@ -127,7 +138,7 @@ extension Budget {
         return DidYouMean.suggestion(for: metric, among: MetricID.comparedRequestMeasures.map(\.name))
     }
 
-    /// The compared metric `text` names through the metric grammar: `p95`, `rps`, `error_rate`, or the paths
+    /// The compared metric `text` names through the metric grammar: `p95`, `rps`, `error_rate`, `bytes_per_s`, or the paths
     /// `latency.p95`, `total.rps`, `total.error_rate`; nil for anything `compare` does not judge.
     static func compareMetric(_ text: String) -> MetricID? {
         if let metric = MetricID(compareName: text.lowercased(), subject: .total) { return metric }

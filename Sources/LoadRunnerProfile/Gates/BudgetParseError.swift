@@ -36,7 +36,7 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
         self.reason = reason
     }
 
-    static let metricList = "p50, p95, p99, max, rps, error_rate"
+    static let metricList = "p50, p95, p99, max, rps, error_rate, received_bytes_per_s"
 
     package var description: String { "\"\(text)\" " + explanation }
 
@@ -65,7 +65,7 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
             "gives two limits; error_rate takes one, in percentage points (\"+1%\") or as a share (\"+0.01\")"
         case .twoOfAKind(let percentages, let metric):
             "gives two \(percentages ? "percentages" : "amounts"); join one percentage and one amount, e.g. "
-                + (metric.measure == .rps ? "\"rps < -5% and -50\"" : "\"\(metric.compareName) > +10% and +2ms\"")
+                + Self.twoLimitsExample(metric)
         case .wrongDirection(let metric, let suggestion):
             "points the wrong way: \(metric.compareName) gets worse when it goes \(metric.higherIsBetter ? "down" : "up"); "
                 + "write \"\(suggestion)\""
@@ -78,11 +78,22 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 
+    /// A budget of `metric` with one percentage and one amount.
+    static func twoLimitsExample(_ metric: MetricID) -> String {
+        switch metric.measure {
+        case .rps: "\"rps < -5% and -50\""
+        case .receivedBytesPerSecond: "\"received_bytes_per_s < -5% and -1MB/s\""
+        default: "\"\(metric.compareName) > +10% and +2ms\""
+        }
+    }
+
     /// What limits `metric` takes, as examples.
     static func limitExamples(_ metric: MetricID) -> String {
         switch metric.measure {
         case .rps:
             "a percentage (\"-5%\") or requests per second (\"-50\")"
+        case .receivedBytesPerSecond:
+            "a percentage (\"-5%\") or bytes per second (\"-1MB/s\", \"-500kB/s\", \"-2000\")"
         case .errorRate:
             "percentage points (\"+1%\") or a share (\"+0.01\")"
         default:

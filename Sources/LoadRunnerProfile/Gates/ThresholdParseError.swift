@@ -19,6 +19,8 @@ package struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConv
         case notALatency(String)
         case notAShare(String)
         case notARate(String)
+        /// Not bytes per second (a number, or one with `B/s`, `kB/s`, `MB/s`, `GB/s`).
+        case notAByteRate(String)
         case notACount(String, metric: String)
         /// Not a plain number for a series in its own unit (`%` of a core, bytes, a command monitor's unit).
         case notAnAmount(String, unit: String)
@@ -46,7 +48,7 @@ package struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConv
     }
 
     /// The metrics a threshold may use, for messages.
-    static let metricList = "p(N) or pN, med, avg, min, max, error_rate, rps, requests, failures"
+    static let metricList = "p(N) or pN, med, avg, min, max, error_rate, rps, requests, failures, received_bytes_per_s"
     static let operatorList = "<, <=, > or >="
 
     package var description: String { "\"\(text)\" " + explanation }
@@ -79,6 +81,9 @@ package struct ThresholdParseError: Error, Sendable, Equatable, CustomStringConv
                 + "e.g. \"1%\" or \"0.01\""
         case .notARate(let value):
             "gives \"\(value)\", which is not a rate; rps is requests per second: write a number, e.g. \"rps > 100\""
+        case .notAByteRate(let value):
+            "gives \"\(value)\", which is not a byte rate; write bytes per second, a number or one with B/s, kB/s, MB/s "
+                + "or GB/s (1 kB = 1000 bytes), e.g. \"received_bytes_per_s > 1MB/s\""
         case .notACount(let value, let metric):
             "gives \"\(value)\", which is not a count; \(metric) is a whole number, e.g. "
                 + (metric == "failures" ? "\"failures < 10\"" : "\"\(metric) > 1000\"")

@@ -5,7 +5,8 @@ import LoadRunnerText
 ///
 /// - metric: `p(N)` or `pN` (0 < N <= 100, e.g. `p99.9`), `med` (= p50), `avg`, `min`, `max` (latencies; the
 ///   value needs a unit: `500us`, `200ms`, `1.5s`), `error_rate` (`1%` or `0.01`), `rps` (a number, optionally
-///   followed by `/s` or `req/s`), `requests`, `failures` (whole numbers). Metric names ignore case. Any path
+///   followed by `/s` or `req/s`), `received_bytes_per_s` (alias `bytes_per_s`: bytes per second, a number or one
+///   with `B/s`, `kB/s`, `MB/s`, `GB/s`), `requests`, `failures` (whole numbers). Metric names ignore case. Any path
 ///   of the metric grammar (`MetricID+Parsing`) also reads: `latency.p95`, `total.failed`, and series such as
 ///   `generator.cpu`, `monitor[db].cpu_max` or `command[lag].max` (a series, `ThresholdSpec.isSeries`: a plain number).
 /// - op: `<`, `<=`, `>`, `>=`; spaces around it are optional (`p(95)<200ms`).
@@ -67,7 +68,7 @@ package enum ThresholdParser {
 
     /// Metric names offered as "did you mean" suggestions.
     static let metricNames = ["p50", "p90", "p95", "p99", "med", "avg", "min", "max", "error_rate", "rps", "requests",
-                              "failures"]
+                              "failures", "received_bytes_per_s", "bytes_per_s"]
     /// Words from other tools (k6, everyday speech) and the metric meant by them.
     static let metricAliases = [
         "median": "med", "mean": "avg", "average": "avg", "rate": "error_rate", "errors": "error_rate",
@@ -178,7 +179,12 @@ package enum ThresholdParser {
                 return .failure(.notARate(text))
             }
             return .success(quantity.magnitude())
-        case .percent, .bytes, .bytesPerSecond, .custom:
+        case .bytesPerSecond:
+            guard let quantity, quantity.unit == .none || quantity.unit.bytesPerSecond != nil else {
+                return .failure(.notAByteRate(text))
+            }
+            return .success(quantity.magnitude(times: quantity.unit.bytesPerSecond ?? 1))
+        case .percent, .bytes, .custom:
             let percentAllowed = metric.unit() == .percent
             guard let quantity, quantity.unit == .none || (percentAllowed && quantity.unit == .percent) else {
                 return .failure(.notAnAmount(text, unit: metric.unit().symbol))

@@ -2,8 +2,8 @@ import LoadRunnerAnalysis
 import LoadRunnerModel
 import LoadRunnerText
 
-/// How compared values are written: milliseconds for latencies, req/s for throughput, percent for the error
-/// rate (and percentage points for its changes); signed changes; through `ReportNumber` only.
+/// How compared values are written: milliseconds for latencies, req/s for throughput, decimal byte units for
+/// bytes received per second (`1.2 MB/s`), percent for the error rate (and percentage points for its changes); signed changes; through `ReportNumber` only.
 enum CompareFormat {
     /// A value with its unit, e.g. `12.100 ms`, `1234.56 req/s`, `0.50%`; `-` when missing.
     static func value(_ value: Double?, _ metric: MetricID) -> String {
@@ -64,20 +64,24 @@ enum CompareFormat {
         }
     }
 
-    /// The value without its unit: ms with 3 decimals, req/s with 2, percent with 2.
+    /// The value without its unit: ms with 3 decimals, req/s with 2, percent with 2; a byte rate in decimal units
+    /// without its `/s` (`1.2 MB`).
     static func number(_ value: Double, _ metric: MetricID, latencyDecimals: Int = 3) -> String {
         switch metric.unit() {
         case .microseconds: return ReportNumber.millis(micros: value, decimals: latencyDecimals)
         case .ratio: return ReportNumber.percent(value)
+        case .bytesPerSecond: return ReportNumber.bytes(value)
         default: return ReportNumber.fixed(value, decimals: 2)
         }
     }
 
-    /// What follows a value: ` ms` for latencies (shown in ms), `%` for the error rate, else the unit's symbol.
+    /// What follows a value: ` ms` for latencies (shown in ms), `%` for the error rate, `/s` after a byte rate's
+    /// unit, else the unit's symbol.
     static func unitSuffix(_ metric: MetricID) -> String {
         switch metric.unit() {
         case .microseconds: return " ms"
         case .ratio: return "%"
+        case .bytesPerSecond: return "/s"
         case let other: return " " + other.symbol
         }
     }

@@ -4,7 +4,7 @@ import LoadRunnerText
 /// The summary printed on stdout after a run, written by `ConsoleWriter`: plain text, aligned columns, no ANSI.
 ///
 /// The per-stage table: stage, users, requests, rps, p50/p95/p99/max in ms (3 decimals), errors (count and
-/// share), and flags (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`); a `total` row (all windows merged)
+/// share), body bytes received per second (`1.2 MB/s`), and flags (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`); a `total` row (all windows merged)
 /// when there is more than one stage. Then one `warning:` line per `ReportWarning` (`WarningsSection`), the
 /// thresholds' lines, and the checks' and failed required actions' lines.
 package enum ConsoleSummary {
@@ -45,7 +45,7 @@ package enum ConsoleSummary {
         var table = ReportTable(columns: [
             .init("stage", .right), .init("users", .right), .init("requests", .right), .init("rps", .right),
             .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
-            .init("errors", .right), .init("flags"),
+            .init("errors", .right), .init("received", .right), .init("flags"),
         ])
         for stage in result.stages {
             let isLast = stage.number == result.stages.last?.number
@@ -71,6 +71,8 @@ package enum ConsoleSummary {
             millis(latency.micros(atPercentile: 99)),
             millis(latency.maxMicros),
             "\(stats.failures) (\(ReportNumber.percent(stats.errorRate))%)",
+            ReportNumber.bytes(MetricValues.requestValue(.receivedBytesPerSecond, stats: stats, windowSeconds: windowSeconds) ?? 0)
+                + "/s",
         ]
     }
 }

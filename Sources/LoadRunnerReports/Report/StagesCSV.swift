@@ -4,7 +4,8 @@ import LoadRunnerText
 /// `stages.csv`: per stage, one row per request name (profile order) and an `Aggregated` row, all measured
 /// over the stage's statistics window only (warm-up excluded).
 ///
-/// Times are milliseconds with 3 decimals (exact to the microsecond); `rps` has 2 decimals; `error_rate` is a
+/// Times are milliseconds with 3 decimals (exact to the microsecond); `rps` and `received_bytes_per_s` (body bytes
+/// per second of window) have 2 decimals; `error_rate` is a
 /// 0...1 share with 6 decimals. `mean_connect_ms` and `mean_tls_ms` are per new connection and empty when the
 /// window opened none; `mean_first_byte_ms` is per request. A row without requests has empty latency fields.
 /// The generator columns repeat the stage's values on each of its rows. Percentiles are the top of their
@@ -18,7 +19,7 @@ package enum StagesCSV {
     package static let header =
         "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
         + "p999_ms,max_ms,min_ms,mean_ms,body_bytes,new_connections,mean_connect_ms,mean_tls_ms,mean_first_byte_ms,"
-        + "window_s,generator_cpu_pct,generator_saturated"
+        + "window_s,generator_cpu_pct,generator_saturated,received_bytes_per_s"
 
     /// The columns added when a stage ends by count.
     package static let requestLimitColumns = ",request_limit,requests_sent"
@@ -78,6 +79,9 @@ package enum StagesCSV {
                 ReportNumber.fixed(stage.windowSeconds, decimals: 3),
                 ReportNumber.fixed(stage.generator.cpuPercent, decimals: 1),
                 stage.generator.saturated ? "true" : "false",
+                ReportNumber.fixed(
+                    MetricValues.requestValue(.receivedBytesPerSecond, stats: stats, windowSeconds: stage.windowSeconds) ?? 0,
+                    decimals: 2),
             ]
     }
 }

@@ -8,7 +8,7 @@ struct RequestMetricColumn {
     var title: String
     var measure: MetricMeasure
 
-    /// RPS, p50, p95, p99, max (ms) and the error percentage.
+    /// RPS, p50, p95, p99, max (ms), the error percentage and the body bytes received per second.
     static let standard = [
         RequestMetricColumn(title: "RPS", measure: .rps),
         RequestMetricColumn(title: "p50", measure: .percentile(50)),
@@ -16,20 +16,22 @@ struct RequestMetricColumn {
         RequestMetricColumn(title: "p99", measure: .percentile(99)),
         RequestMetricColumn(title: "Max", measure: .max),
         RequestMetricColumn(title: "Errors %", measure: .errorRate),
+        RequestMetricColumn(title: "Received", measure: .receivedBytesPerSecond),
     ]
 
     /// The column's title, right-aligned.
     var column: TextTable.Column { .init(title, .right) }
 
     /// The cell for one window's statistics: latencies in ms with 3 decimals (`-` without requests), rates with
-    /// 2 decimals, the error rate in % (rates of nothing are 0).
+    /// 2 decimals, the error rate in %, byte rates in decimal units (`1.2 MB/s`) (rates of nothing are 0).
     func cell(_ stats: RequestStats, windowSeconds: Double) -> String {
         let unit = MetricID(.total, measure).unit()
         let value = MetricValues.requestValue(measure, stats: stats, windowSeconds: windowSeconds)
         switch unit {
         case .microseconds: return value.map { ReportNumber.millis(micros: UInt64($0)) } ?? "-"
         case .ratio: return ReportNumber.percent(value ?? 0)
-        case .bytes, .bytesPerSecond: return ReportNumber.fixed((value ?? 0) / 1e6, decimals: 2)
+        case .bytes: return ReportNumber.fixed((value ?? 0) / 1e6, decimals: 2)
+        case .bytesPerSecond: return ReportNumber.bytes(value ?? 0) + "/s"
         default: return ReportNumber.fixed(value ?? 0, decimals: 2)
         }
     }

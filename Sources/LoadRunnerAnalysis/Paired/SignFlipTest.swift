@@ -72,6 +72,8 @@ package struct SignFlipTest: Sendable, Equatable {
         let squares = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         // (N Q - D^2) / N^2 is the population variance; written around the mean to keep precision.
         let half = critical * (squares / count).squareRoot() / (count - critical * critical).squareRoot()
+        // At a tie (|U| = c) the test does not reject: rounding must not let the interval exclude 0 then.
+        guard abs(statistic(differences)) > critical else { return (Swift.min(mean - half, 0), Swift.max(mean + half, 0)) }
         return (mean - half, mean + half)
     }
 

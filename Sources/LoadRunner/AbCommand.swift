@@ -42,7 +42,7 @@ struct AbCommand: AsyncParsableCommand {
     @Option(help: "Seed of every round (0 to 2^53-1); wins over the profile's `seed:`. Without either, one is drawn and printed.")
     var seed: UInt64?
 
-    @Option(help: "Folder for the results: new or empty (default: Reports/ab-<UTC time>).")
+    @Option(help: "Folder for the results: new, empty, or an earlier ab run's (replaced wholly) (default: Reports/ab-<UTC time>).")
     var out: String?
 
     @Option(name: .customLong("fail-on"), help: "A budget such as \"p95 > +10% and +2ms\" or \"rps < -5%\"; repeatable.")

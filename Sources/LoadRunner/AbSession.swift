@@ -74,6 +74,11 @@ struct AbSession {
                 results[pair, default: (nil, nil)].candidate = result
             }
         }
+        if let failure, folders.isEmpty {
+            // Nothing was measured: leave no folder behind, as `run` does.
+            plan.discard()
+            return failure
+        }
         let complete = results.keys.sorted().compactMap { pair in
             results[pair].flatMap { entry in entry.baseline.flatMap { a in entry.candidate.map { (pair, a, $0) } } }
         }

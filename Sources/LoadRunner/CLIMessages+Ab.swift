@@ -29,7 +29,7 @@ extension CLIMessages {
         let seconds = result.measuredSeconds
         let p50 = stats.requests > 0 ? ReportNumber.millis(micros: stats.latency.micros(atPercentile: 50)) + " ms" : "-"
         let rps = seconds > 0 ? ReportNumber.fixed(Double(stats.requests) / seconds, decimals: 2) + " req/s" : "-"
-        let errors = stats.requests > 0 ? ReportNumber.percent(stats.errorRate) + " errors" : "no requests"
+        let errors = stats.requests > 0 ? ReportNumber.percent(stats.errorRate) + "% errors" : "no requests"
         return "round \(round)/\(total) (pair \(pair), \(side)): \(stats.requests) requests, p50 \(p50), \(rps), \(errors)"
             + (result.interrupted ? " (interrupted: not paired)" : "")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerReports
 import LoadRunnerTestSupport
 import Testing
 
@@ -38,6 +39,8 @@ import Testing
                              "rounds/02-b/result.json", "rounds/06-b/result.json"] {
                     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
                 }
+                let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+                #expect(names.sorted() == OutputFile.all.filter { $0.folder == .ab }.map(\.name).sorted())
                 let p50 = try Self.p50(out)
                 #expect(p50["verdict"] as? String == "worse")
                 // B - A is the server's extra 20 ms, within 30%.

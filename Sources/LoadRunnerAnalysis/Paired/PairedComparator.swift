@@ -24,35 +24,57 @@ package struct PairedComparator: Sendable {
         }
     }
 
+    /// One metric of one stage, round by round: the values `compare(rows:firstSides:)` judges.
+    package struct Row: Sendable {
+        package var stage: Int
+        package var metric: MetricID
+        /// Pair by pair; nil where the round has no value.
+        package var baseline: [Double?]
+        package var candidate: [Double?]
+
+        package init(stage: Int, metric: MetricID, baseline: [Double?], candidate: [Double?]) {
+            self.stage = stage
+            self.metric = metric
+            self.baseline = baseline
+            self.candidate = candidate
+        }
+    }
+
     /// The comparison of the candidate rounds against the baseline rounds, pair by pair; `firstSides` says
     /// which side ran first in each pair. Stages come from the first baseline round.
     package func compare(pairs: [(baseline: RunResult, candidate: RunResult)], firstSides: [CompareSide]) -> PairedComparison {
         let stages = pairs.first?.baseline.stages.map(\.number) ?? []
-        let rows: [(stage: Int, metric: MetricID, a: [Double?], b: [Double?])] = stages.flatMap { stage in
+        let rows = stages.flatMap { stage in
             measures.map { measure in
                 let metric = MetricID(.total, measure)
-                return (stage, metric,
-                        pairs.map { MetricValues(result: $0.baseline).value(metric, in: .stage(stage)) },
-                        pairs.map { MetricValues(result: $0.candidate).value(metric, in: .stage(stage)) })
+                return Row(
+                    stage: stage, metric: metric,
+                    baseline: pairs.map { MetricValues(result: $0.baseline).value(metric, in: .stage(stage)) },
+                    candidate: pairs.map { MetricValues(result: $0.candidate).value(metric, in: .stage(stage)) })
             }
         }
+        return compare(rows: rows, pairs: pairs.count, firstSides: firstSides)
+    }
+
+    /// The comparison of rows of `pairs` values each (stage by stage, in the order given).
+    package func compare(rows: [Row], pairs: Int, firstSides: [CompareSide]) -> PairedComparison {
         let differences = rows.map { row in
-            zip(row.a, row.b).compactMap { a, b in a.flatMap { a in b.map { $0 - a } } }
+            zip(row.baseline, row.candidate).compactMap { a, b in a.flatMap { a in b.map { $0 - a } } }
         }
-        let budgeted = rows.indices.filter { budget(for: rows[$0].metric) != nil && differences[$0].count == pairs.count }
+        let budgeted = rows.indices.filter { budget(for: rows[$0].metric) != nil && differences[$0].count == pairs }
         let critical = test.criticalValue(differences: budgeted.map { differences[$0] }, seed: seed)
         let metrics = rows.enumerated().map { index, row in
             let interval = critical.flatMap { critical in
                 SignFlipTest.interval(differences[index], critical: critical).map { low, high in
-                    Self.interval(low: low, high: high, baseline: row.a, confidence: test.confidence)
+                    Self.interval(low: low, high: high, baseline: row.baseline, confidence: test.confidence)
                 }
             }
             return PairedMetric(
-                stage: row.stage, metric: row.metric, baselineValues: row.a, candidateValues: row.b, interval: interval,
-                budget: budget(for: row.metric), judged: critical != nil)
+                stage: row.stage, metric: row.metric, baselineValues: row.baseline, candidateValues: row.candidate,
+                interval: interval, budget: budget(for: row.metric), judged: critical != nil)
         }
         return PairedComparison(
-            pairs: pairs.count, firstSides: firstSides, confidence: test.confidence, minimumPairs: test.minimumPairs,
+            pairs: pairs, firstSides: firstSides, confidence: test.confidence, minimumPairs: test.minimumPairs,
             criticalValue: critical, budgetedMetrics: budgeted.count, budgets: budgets, metrics: metrics)
     }
 

@@ -21,7 +21,7 @@ package struct PairedMetric: Sendable, Equatable {
     /// The mean difference, and that as a fraction of `meanBaseline` (nil when it is 0).
     package let change: Double?
     package let relativeChange: Double?
-    /// The paired interval of the mean difference at the family-wise level; nil when not judged.
+    /// The paired interval of the mean difference at the family-wise level; nil when not judged or unbounded.
     package let interval: ConfidenceInterval?
     package let budget: Budget?
     /// False when there are too few pairs to judge (or values are missing): the verdict is then
@@ -46,7 +46,8 @@ package struct PairedMetric: Sendable, Equatable {
         (change, relativeChange) = ValueChange.between(meanBaseline, meanCandidate)
         self.interval = interval
         self.budget = budget
-        self.judged = judged && comparable && interval != nil
+        // Judged without an interval (no finite one exists) means the interval reaches past 0: no significant change.
+        self.judged = judged && comparable
         verdict = !comparable
             ? .notComparable
             : (self.judged

@@ -5,7 +5,9 @@ import Synchronization
 /// Ctrl-C, SIGTERM or SIGHUP during `ab`: the first lets the round in progress finish and ends the run after it
 /// (`afterRound`); a second stops the round in progress too (`now`, the engine's stop signal).
 final class AbSignals {
+    /// Set by the first signal: no further round starts.
     let afterRound = StopSignal()
+    /// Set by the second signal: the engine's stop signal for the round in progress.
     let now = StopSignal()
     private let sources: [any DispatchSourceSignal]
 

@@ -4,7 +4,7 @@ import ArgumentParser
 enum ExitStatus: Int32, CaseIterable {
     /// The run finished and its thresholds held (or the profile is valid, or nothing regressed).
     case success = 0
-    /// `compare`: a budgeted metric got worse beyond its budget, and credibly so.
+    /// `compare`, `ab`: a budgeted metric got worse beyond its budget, and credibly so.
     case regression = 2
     /// Bad command line or profile: nothing was sent.
     case usageOrProfileError = 64
@@ -34,7 +34,7 @@ enum ExitStatus: Int32, CaseIterable {
     var meaning: String {
         switch self {
         case .success: "success"
-        case .regression: "compare: a regression beyond budget"
+        case .regression: "compare, ab: a regression beyond budget"
         case .requiredActionFailed: "run: a required action failed"
         case .checksFailed: "run: a check failed"
         case .thresholdsFailed: "run: a threshold failed"

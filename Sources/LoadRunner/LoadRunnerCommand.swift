@@ -16,7 +16,7 @@ struct LoadRunnerCommand: AsyncParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, AbCommand.self, ReportCommand.self, ValidateCommand.self]
     )
 
     static func main() async {

@@ -1,12 +1,12 @@
 import LoadRunnerModel
 
-/// One file LoadRunner writes into a run or comparison folder: its name, what it holds, when it is written and
+/// One file LoadRunner writes into a run, comparison or `ab` folder: its name, what it holds, when it is written and
 /// the one type that writes it. `OutputFile.all` lists them; the writers, the folder guard and docs/architecture.md
 /// read that list, and a CLI test checks it against a real run's folder.
 package struct OutputFile: Sendable, Equatable {
     /// Which folder a file goes into.
     package enum Folder: String, Sendable {
-        case run, compare
+        case run, compare, ab
     }
 
     /// When a file is written.
@@ -19,6 +19,8 @@ package struct OutputFile: Sendable, Equatable {
         case whenPresent = "at the end of a run that has them"
         /// By `compare`.
         case compare = "by compare"
+        /// By `ab`.
+        case ab = "by ab"
     }
 
     /// The file name, or for a family of files its pattern with `*` (`chart-*.svg`).
@@ -48,7 +50,7 @@ package struct OutputFile: Sendable, Equatable {
 }
 
 extension OutputFile {
-    /// Every file of a run folder and of a comparison folder, in the order a reader meets them.
+    /// Every file of a run folder, a comparison folder and an `ab` folder, in the order a reader meets them.
     package static let all: [OutputFile] = [
         OutputFile(RunOutputs.resultJSON, .run, .always, owner: "RunOutputs (ResultJSON)",
                    holds: "everything measured; every other file can be rebuilt from it"),
@@ -84,6 +86,11 @@ extension OutputFile {
                    holds: "what a person reads to see what a change did"),
         OutputFile(CompareOutputs.html, .compare, .compare, owner: "CompareOutputs (CompareReport, HTMLWriter)",
                    holds: "the same as one self-contained page, charts inline"),
+        OutputFile(AbReport.markdownFileName, .ab, .ab, owner: "AbSession (AbReport, MarkdownWriter)",
+                   holds: "each round's A and B values, paired differences, intervals and verdicts"),
+        OutputFile(AbJSON.fileName, .ab, .ab, owner: "AbSession (AbJSON)", holds: "the same, for machines"),
+        OutputFile("rounds", .ab, .ab, owner: "AbSession (ResultJSON)",
+                   holds: "a folder per round (01-a, 01-b, 02-b, ...), each with its result.json"),
     ]
 
     /// True when LoadRunner writes files named `fileName` into `folder`.

@@ -55,7 +55,11 @@ package struct SecondSampleBuilder: Sendable {
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
                 medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,
                 minMicros: total.latency.minMicros, maxMicros: total.latency.maxMicros))
-        if !keepingBuckets { interval.latency = nil }
+        if keepingBuckets {
+            interval.service = stats.service.map(LatencyBuckets.init)
+        } else {
+            interval.latency = nil
+        }
         return interval
     }
 }

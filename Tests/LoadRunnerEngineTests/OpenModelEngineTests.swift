@@ -223,3 +223,31 @@ import Testing
         }
     }
 }
+
+/// Open and closed stages follow each other in one profile: the closed stage between two open ones starts its users
+/// as usual, and each open stage sends exactly its arrivals.
+@Suite(.serialized) struct MixedModelEngineTests {
+    @Test func openClosedOpenStagesEachRunTheirModel() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: mixed
+                target: http://127.0.0.1:1
+                think_time: { constant: 20ms }
+                requests:
+                  - { name: ok, path: /ok }
+                stages:
+                  - { rate: 100/s, duration: 1s }
+                  - { users: 2, spawn_rate: 100, duration: 1s }
+                  - { rate: 50/s, duration: 1s }
+                """, target: server.baseURL)
+            let (result, _) = try await EngineHarness.run(profile)
+            #expect(result.stages.map { $0.open?.sent } == [100, nil, 50])
+            #expect(result.stages[0].aggregated.requests == 100)
+            #expect(result.stages[2].aggregated.requests == 50)
+            #expect(result.stages[1].aggregated.requests >= 20, "\(result.stages[1].aggregated.requests)")
+            #expect(result.stages[1].aggregated.service == nil, "a closed row has no service histogram")
+            let total = result.stages.map(\.aggregated.requests).reduce(0, +)
+            #expect(total == UInt64(server.requestsServed))
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import LoadRunnerEngine
 import LoadRunnerModel
+import LoadRunnerReports
 import LoadRunnerTestSupport
 import Testing
 
@@ -38,6 +39,11 @@ import Testing
             #expect(observer.samples.map(\.aggregated.requests).reduce(0, +) == 600)
             let serviceSeconds = observer.samples.compactMap { $0.requests[0].service?.count }.reduce(0, +)
             #expect(serviceSeconds == 600)
+            #expect(observer.samples.compactMap { $0.requests[0].lag?.count }.reduce(0, +) == 600)
+            // result.json keeps all of it: the stage's `open`, `service` and `lag`, and the per-second service and lag.
+            let decoded = try ResultJSON.decode(try ResultJSON.encode(result))
+            #expect(decoded.stages == result.stages && decoded.series == result.series)
+            #expect(decoded.series.compactMap { $0.requests[0].service?.count }.reduce(0, +) == 600)
         }
     }
 

@@ -19,7 +19,7 @@ extension CurlLoop {
             recorder.noteOpenWaiting(intendedMicros: head.intendedMicros)
             guard now - head.intendedMicros >= dispatcher.setup.maxLagMicros else { return }
             _ = dispatcher.removeFirst()
-            recordMissed(head, message: Messages.arrivalMissed(maxLagMicros: dispatcher.setup.maxLagMicros), atMicros: now)
+            recordMissed(head, message: dispatcher.setup.missedMessage, atMicros: now)
         }
     }
 

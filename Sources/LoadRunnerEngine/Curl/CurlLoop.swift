@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// Virtual users are Swift tasks with this loop as their executor preference, so a user's code, its
 /// transfer's completion and the statistics it feeds all run on this one thread: no lock or thread hop
-/// per request, and Swift's cooperative pool is never blocked by curl. Other threads reach the loop only
+/// per request, and Swift's cooperative pool is never blocked by curl. In open stages the loop itself sends its
+/// share of the arrivals at their times, with no task per arrival (`CurlLoop+Arrivals`). Other threads reach the loop only
 /// through `remote` (jobs from timers, start-up, stop requests), waking it with `curl_multi_wakeup`.
 final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let index: Int
@@ -340,7 +341,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             lagMicros: transfer.scheduledMicros.map { transfer.startMicros - $0 })
     }
 
-    /// While the load's end drains: sends nothing new (those users get `.cancelled`, nothing is recorded), and
+    /// While the load's end drains: sends nothing new (those users get `.cancelled`, nothing is recorded; open-model
+    /// arrivals still waiting are `missed`, see `finishArrivals`), and
     /// once `untilMicros` has come, records every transfer still running as `incomplete` (counted at the ends
     /// of the stages it spanned, the current one included) and resumes its user with `.cancelled`.
     private func drain(untilMicros: Int64) {

@@ -21,6 +21,8 @@ struct OpenArrivals: Sendable {
     /// How many loops take arrivals (the first ones).
     let dispatchingLoops: Int
     let inFlight: InFlightGauge
+    /// The failure message of an arrival that waited `max_lag` (made once, not per arrival).
+    let missedMessage: String
 
     init(
         plan: ArrivalPlan, plans: [RequestPlan], sources: [SourceValues], mix: RequestMix, settings: TransferSettings,
@@ -36,6 +38,7 @@ struct OpenArrivals: Sendable {
         self.maxConnections = maxConnections
         dispatchingLoops = max(1, min(loops, maxConnections))
         inFlight = InFlightGauge()
+        missedMessage = Messages.arrivalMissed(maxLagMicros: maxLagMicros)
     }
 
     /// Loop `index`'s share of `max_connections`; 0 for a loop that takes no arrivals.

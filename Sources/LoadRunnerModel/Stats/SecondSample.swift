@@ -48,6 +48,9 @@ package struct IntervalStats: Sendable, Equatable {
     /// Open stages only: libcurl's own time of this second's requests (`RequestStats.service`); nil for closed
     /// rows, for the aggregate row and in files written before it existed.
     package var service: LatencyBuckets?
+    /// Open stages only: how late this second's arrivals went out (actual send − intended time, `RequestStats.lag`);
+    /// nil for closed rows, for the aggregate row and in files written before it existed.
+    package var lag: LatencyBuckets?
     /// Latency percentiles of this second, in microseconds, at `SecondSample.percentiles`; empty when no request.
     package var percentileMicros: [UInt64]
     package var minMicros: UInt64

@@ -256,4 +256,27 @@ import Testing
             #expect(total == UInt64(server.requestsServed))
         }
     }
+
+    /// A closed stage that ends by count moves the open stage after it earlier (its planned 30 min become a
+    /// moment): the open stage's arrivals follow its actual start, and it sends exactly its 100.
+    @Test func anOpenStageAfterACountedStageFollowsTheMovedTimeline() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: moved
+                target: http://127.0.0.1:1
+                requests:
+                  - { name: ok, path: /ok }
+                stages:
+                  - { users: 1, requests: 20 }
+                  - { rate: 100/s, duration: 1s }
+                """, target: server.baseURL)
+            let (result, observer) = try await EngineHarness.run(profile)
+            #expect(result.stages.count == 2)
+            #expect(result.stages[0].requestsSent == 20)
+            #expect(result.stages[1].startSeconds < 10, "\(result.stages[1].startSeconds)")
+            #expect(result.stages[1].open?.due == 100 && result.stages[1].open?.sent == 100)
+            #expect(server.requestsServed == 120)
+            #expect(observer.samples.map(\.aggregated.requests).reduce(0, +) == 120)
+        }
+    }
 }

@@ -126,7 +126,9 @@ import Testing
     /// `max_connections: 2` against a 100 ms answer at 100/s: the pool serves at most 20/s, the rest wait in order
     /// and are `missed` after `max_lag` (300 ms), or at the load's end. Each connection starts at most one request
     /// per 100 ms, so at most 40 of the 200 go out in 2 s, and at least 30 (a 100 ms answer taking up to 130 ms).
-    @Test func aFullPoolQueuesAndMissesWhatWaitedTooLong() async throws {
+    /// The same with two loops, each with one connection and every other arrival; the peak in flight counts both.
+    @Test(arguments: [1, 2])
+    func aFullPoolQueuesAndMissesWhatWaitedTooLong(loops: Int) async throws {
         try await TestHTTPServer.withServer { server in
             let profile = try EngineHarness.profile("""
                 name: pool
@@ -138,7 +140,7 @@ import Testing
                 stages:
                   - { rate: 100/s, duration: 2s }
                 """, target: server.baseURL)
-            let (result, _) = try await EngineHarness.run(profile)
+            let (result, _) = try await EngineHarness.run(profile, loops: loops)
             let stage = result.stages[0]
             let open = try #require(stage.open)
             let sent = UInt64(server.requestsServed)

@@ -7,9 +7,10 @@ import Synchronization
 ///
 /// Virtual users are Swift tasks with this loop as their executor preference, so a user's code, its
 /// transfer's completion and the statistics it feeds all run on this one thread: no lock or thread hop
-/// per request, and Swift's cooperative pool is never blocked by curl. In open stages the loop itself sends its
-/// share of the arrivals at their times, with no task per arrival (`CurlLoop+Arrivals`). Other threads reach the loop only
-/// through `remote` (jobs from timers, start-up, stop requests), waking it with `curl_multi_wakeup`.
+/// per request, and Swift's cooperative pool is never blocked by curl. In open stages the loop itself sends
+/// its share of the arrivals at their times, with no task per arrival (`CurlLoop+Arrivals`). Other threads
+/// reach the loop only through `remote` (jobs from timers, start-up, stop requests), waking it with
+/// `curl_multi_wakeup`.
 final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let index: Int
     let multi: UnsafeMutableRawPointer

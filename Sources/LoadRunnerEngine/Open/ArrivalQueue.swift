@@ -32,13 +32,11 @@ struct ArrivalQueue: Sendable {
         return arrival
     }
 
-    /// Doubles the storage (a power of two, so positions wrap with a mask), the waiting arrivals in order.
+    /// Doubles the storage (a power of two, so positions wrap with a mask), the waiting arrivals first, in order.
     private mutating func grow() {
-        var larger = storage
-        larger.reserveCapacity(storage.count * 2)
-        larger.removeAll(keepingCapacity: true)
-        for offset in 0..<count { larger.append(storage[(head + offset) & (storage.count - 1)]) }
-        larger.append(contentsOf: Array(repeating: QueuedArrival(index: 0, intendedMicros: 0), count: storage.count * 2 - count))
+        let mask = storage.count - 1
+        var larger = (0..<count).map { storage[(head + $0) & mask] }
+        larger.append(contentsOf: repeatElement(QueuedArrival(index: 0, intendedMicros: 0), count: storage.count * 2 - count))
         storage = larger
         head = 0
     }

@@ -31,6 +31,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// This loop's open-model arrivals and connection pool (`CurlLoop+Arrivals`); nil when the profile has no open
     /// stage or this loop takes no arrivals.
     let dispatcher: ArrivalDispatcher?
+    /// Ends a wait at the microsecond the next arrival is due; nil without a dispatcher (or a timerfd).
+    private let arrivalTimer: ArrivalTimer?
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
     private var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
@@ -72,6 +74,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         lag = LoopLagRecorder(live: schedule)
         let connections = open?.connections(ofLoop: index) ?? 0
         dispatcher = connections > 0 ? open.map { ArrivalDispatcher(setup: $0, loopIndex: index, live: schedule) } : nil
+        arrivalTimer = dispatcher == nil ? nil : ArrivalTimer()
         // Keep one cached connection per virtual user (and per connection of the open-model pool), however few
         // transfers are running at a moment.
         lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxTransfers, connections) + 8)
@@ -279,12 +282,25 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
             timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
         }
-        // Wake when the next open-model arrival is due (rounded up to the millisecond: never early, so no spinning),
-        // or when the oldest waiting one turns `missed`.
-        if let wake = dispatcher?.wakeMicros { timeout = min(timeout, Int(max(0, wake - now + 999) / 1_000)) }
+        // Wake when the next open-model arrival is due, or when the oldest waiting one turns `missed`: at that
+        // microsecond by the timer, else by the poll's timeout rounded up to the millisecond (never early: no spinning).
+        var timerDue = false
+        if let wake = dispatcher?.wakeMicros {
+            timeout = min(timeout, Int(max(0, wake - now + 999) / 1_000))
+            if let arrivalTimer, wake > now, wake - now < Int64(timeout) * 1_000 {
+                arrivalTimer.arm(afterMicros: wake - now)
+                timerDue = true
+            }
+        }
         let waitStart = clock.nowMicros()
         var ready: Int32 = 0
-        curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        if timerDue, let arrivalTimer {
+            var timer = arrivalTimer.waitDescriptor
+            curl_multi_poll(multi, &timer, 1, Int32(timeout), &ready)
+            arrivalTimer.clear()
+        } else {
+            curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        }
         let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
         counters.addWait(micros: waitEnd - waitStart)

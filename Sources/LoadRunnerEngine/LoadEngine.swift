@@ -27,7 +27,6 @@ package struct LoadEngine: Sendable {
     ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)
         let loopCount = options.loopCount(peakUsers: planned.peakUsers)
-        try refuseOpenStages()
         try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()
@@ -41,11 +40,16 @@ package struct LoadEngine: Sendable {
         let schedule = LiveSchedule(planned)
         let series = SeriesCollector(loopCount: loopCount)
         let usersPerLoop = (planned.peakUsers + loopCount - 1) / loopCount
+        let mix = RequestMix(weights: profile.requests.map(\.weight))
+        let open = profile.hasOpenStages ? OpenArrivals(
+            plan: ArrivalPlan(schedule: planned, seed: options.seed), plans: plans, sources: sources, mix: mix,
+            settings: settings, seed: options.seed, maxLagMicros: profile.maxLag.micros,
+            maxConnections: profile.maxConnections, loops: loopCount) : nil
         var loops: [CurlLoop] = []
         for index in 0..<loopCount {
             loops.append(try CurlLoop(
                 index: index, clock: clock, schedule: schedule, requests: profile.requests,
-                maxTransfers: usersPerLoop, series: series))
+                maxTransfers: usersPerLoop, series: series, open: open))
         }
         loops.forEach { $0.start() }
 
@@ -53,7 +57,7 @@ package struct LoadEngine: Sendable {
         control.setLoadEnd(micros: planned.totalMicros)
         let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control, loops: loops.map(\.counters))
         let setup = UserSetup(
-            plans: plans, sources: sources, mix: RequestMix(weights: profile.requests.map(\.weight)),
+            plans: plans, sources: sources, mix: mix,
             thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
             reportProblem: { observer.report(Messages.userCouldNotStart($0)) })
         let abort = RunAbort()
@@ -164,6 +168,7 @@ package struct LoadEngine: Sendable {
                     case .stopLoad(let micros, let reason):
                         endMicros = micros
                         control.setLoadEnd(micros: micros)
+                        loops.forEach { $0.endArrivals(atMicros: micros) }
                         if case .thresholdFailed(let text) = reason { abortedBy = text }
                     }
                 }
@@ -259,13 +264,6 @@ package struct LoadEngine: Sendable {
     package static func openFilesNeeded(users: Int, connections: Int, loops: Int) -> Int {
         // Both counts are at most a million (ProfileLimits), so this sum is far from overflow.
         max(users, connections) + 64 + loops * 8
-    }
-
-    /// Open-model stages are validated and planned (`ArrivalPlan`) but not dispatched yet: refuse them before anything
-    /// is sent (a `fetch` source included).
-    private func refuseOpenStages() throws(EngineError) {
-        let open = profile.stages.indices.filter { profile.stages[$0].isOpen }
-        guard open.isEmpty else { throw .unsupported(Messages.openStagesNotRunYet(open)) }
     }
 }
 

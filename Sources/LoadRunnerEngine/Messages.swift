@@ -64,12 +64,14 @@ enum Messages {
             + "(hard limit); raise it (e.g. `ulimit -n \(needed)` as root) or lower max_connections"
     }
 
-    static func openStagesNotRunYet(_ stages: [Int]) -> String {
-        let numbers = stages.map { String($0 + 1) }.joined(separator: ", ")
-        return "open-model stages (`rate:`) are not run yet by this LoadRunner (stage\(stages.count == 1 ? "" : "s") \(numbers)); "
-            + "`LoadRunner validate` checks them and shows their plan; give those stages `users` to run the profile now. "
-            + "Nothing was sent"
+    /// An open-model arrival that found no free connection within `max_lag` of its time (a `missed` failure).
+    static func arrivalMissed(maxLagMicros: Int64) -> String {
+        let seconds = ReportNumber.fixed(Double(maxLagMicros) / 1_000_000, decimals: 3)
+        return "not sent: no free connection within max_lag (\(seconds) s) of its time; the pool was at max_connections"
     }
+
+    /// An open-model arrival still waiting for a connection when the load ended (a `missed` failure).
+    static let arrivalMissedAtEnd = "not sent: still waiting for a connection when the load ended"
 }
 
 extension EngineError {

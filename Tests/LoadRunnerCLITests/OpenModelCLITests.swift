@@ -2,7 +2,7 @@ import Foundation
 import LoadRunnerTestSupport
 import Testing
 
-/// Open stages at the command line: `validate` explains their plan, `run` refuses them for now (nothing sent);
+/// Open stages at the command line: `validate` explains their plan, `run` runs them;
 /// and the run's seed (`--seed`, `seed:`, or drawn) is recorded in result.json.
 @Suite(.serialized) struct OpenModelCLITests {
     static let openProfile = """
@@ -33,15 +33,26 @@ import Testing
         ])
     }
 
-    @Test func runRefusesOpenStagesBeforeSendingAnything() async throws {
+    /// `run` runs open stages after a closed one: each open stage sends its planned arrivals and result.json
+    /// records what its dispatch did (`open`), beside the closed stage (which has none).
+    @Test func runRunsOpenStagesAfterAClosedOne() async throws {
         try await TestHTTPServer.withServer { server in
-            let folder = try BinaryRunner.folder(["p.yaml": Self.openProfile])
-            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "out"], in: folder)
-            #expect(output.status == 64, "\(output.stderr)")
-            #expect(output.stderr.contains("open-model stages (`rate:`) are not run yet by this LoadRunner (stages 2, 3)"))
-            #expect(output.stderr.contains("Nothing was sent"))
-            #expect(server.requestsServed == 0)  // not even the `fetch` source
-            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/result.json").path))
+            // The demo service wants to be told how many ids to give.
+            let profile = Self.openProfile.replacingOccurrences(of: "/user/get-ids", with: "\"/user/get-ids?number=20\"")
+            let folder = try BinaryRunner.folder(["p.yaml": profile])
+            let output = try await BinaryRunner.run(
+                ["run", "p.yaml", "--target", server.baseURL, "--out", "out", "--quiet"], in: folder)
+            #expect(output.status == 0, "\(output.stderr)")
+            let data = try Data(contentsOf: folder.appendingPathComponent("out/result.json"))
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let stages = try #require(object?["stages"] as? [[String: Any]])
+            #expect(stages.count == 3)
+            #expect(stages[0]["open"] == nil)
+            let ramp = try #require(stages[1]["open"] as? [String: Any])
+            // 100/s to 300/s over 10 s, warm-up 2 s: the window holds the integral from 2 s to 10 s, 1,760 arrivals.
+            #expect((ramp["due"] as? Int) == 1_760 && (ramp["sent"] as? Int) == 1_760, "\(ramp)")
+            #expect(stages[2]["open"] is [String: Any])
+            #expect(server.requests(forPathPrefix: "/user/get/") > 2_000)
         }
     }
 

@@ -207,4 +207,19 @@ import Testing
                 wake: .never),
         ], judgesThresholds: true)
     }
+
+    /// An open stage with `requests: N` lasts as long as its N arrivals take (its plan): no users spend a budget,
+    /// so none is armed, the stage ends by time, and it records no count of its own.
+    @Test func anOpenStageWithACountArmsNoBudget() {
+        let open = StageSchedule(stages: [
+            Stage(rate: ArrivalRate(perSecond: 10), duration: .seconds(60), requestLimit: 20),
+        ])
+        let driver = Self.play([
+            Row(input: Self.at(0, open), commands: [.setRequestLimit(nil), .setTargetUsers(0), .startUsers(upTo: 0)],
+                wake: .atMicros(50_000)),
+            Row(input: Self.at(1.99, open), commands: [.setTargetUsers(0), .startUsers(upTo: 0)], wake: .atMicros(2_000_000)),
+            Row(input: Self.at(2, open), commands: [.stopLoad(atMicros: 2_000_000, reason: .scheduleEnded)], wake: .never),
+        ])
+        #expect(driver.stageCounts.isEmpty)
+    }
 }

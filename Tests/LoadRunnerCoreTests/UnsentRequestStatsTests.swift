@@ -27,6 +27,6 @@ import Testing
         stats.record(Self.outcome(micros: 5_000, failure: RequestFailure(category: .httpStatus, message: "HTTP 503")))
         #expect(stats.latency.count == 1)
         #expect(stats.meanMicros == 5_000)
-        #expect(FailureCategory.allCases.filter { !$0.wasSent } == [.invalidValue])
+        #expect(FailureCategory.allCases.filter { !$0.wasSent } == [.invalidValue, .missed])
     }
 }

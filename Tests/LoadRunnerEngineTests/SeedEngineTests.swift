@@ -52,26 +52,26 @@ import Testing
         #expect(LoadEngine.openFilesNeeded(users: users, connections: connections, loops: loops) == needed)
     }
 
-    @Test func anOpenStageIsRefusedAsUnsupportedBeforeAnythingIsSent() async throws {
+    /// An open stage after a closed one runs (it was refused before open stages were dispatched): the `fetch` source
+    /// is read once, and the open stage sends its 10 arrivals.
+    @Test func anOpenStageAfterAClosedOneRuns() async throws {
         try await TestHTTPServer.withServer { server in
             let profile = try EngineHarness.profile("""
                 name: open
                 target: http://127.0.0.1:1
                 data:
-                  ids: { fetch: /user/get-ids }
+                  ids: { fetch: "/user/get-ids?number=20" }
                 requests:
                   - { name: ok, path: "/ok/{{ ids }}" }
                 stages:
                   - { users: 1, duration: 1s }
                   - { rate: 10/s, duration: 1s }
                 """, target: server.baseURL)
-            let engine = LoadEngine(profile: profile, options: EngineOptions(commandLine: ["test"], loadRunnerVersion: "test"))
-            await #expect(throws: EngineError.unsupported(
-                "open-model stages (`rate:`) are not run yet by this LoadRunner (stage 2); `LoadRunner validate` checks "
-                    + "them and shows their plan; give those stages `users` to run the profile now. Nothing was sent")) {
-                _ = try await engine.run(observer: RecordingObserver(), stop: StopSignal())
-            }
-            #expect(server.requestsServed == 0)
+            let (result, _) = try await EngineHarness.run(profile)
+            #expect(result.stages.count == 2)
+            #expect(result.stages[1].open?.sent == 10)
+            #expect(result.stages[1].aggregated.requests == 10)
+            #expect(server.requests(forPathPrefix: "/user/get-ids") == 1)
         }
     }
 }

@@ -48,6 +48,13 @@ CURLcode lr_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
 
 CURLMcode lr_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
+/// A non-blocking, close-on-exec Linux timerfd on CLOCK_MONOTONIC, to end a curl_multi_poll at a microsecond
+/// (an extra descriptor); -1 when the kernel gives none. (Swift's Glibc module does not import <sys/timerfd.h>.)
+int lr_timer_create(void);
+
+/// Arms timer `fd` to fire once, `micros` (> 0) from now, replacing any earlier setting; 0 on success, else -1.
+int lr_timer_arm_micros(int fd, int64_t micros);
+
 /// The version of the libcurl this process runs with, e.g. "7.88.1".
 const char *lr_curl_version(void);
 

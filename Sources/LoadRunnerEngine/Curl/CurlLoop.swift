@@ -7,12 +7,14 @@ import Synchronization
 ///
 /// Virtual users are Swift tasks with this loop as their executor preference, so a user's code, its
 /// transfer's completion and the statistics it feeds all run on this one thread: no lock or thread hop
-/// per request, and Swift's cooperative pool is never blocked by curl. Other threads reach the loop only
-/// through `remote` (jobs from timers, start-up, stop requests), waking it with `curl_multi_wakeup`.
+/// per request, and Swift's cooperative pool is never blocked by curl. In open stages the loop itself sends
+/// its share of the arrivals at their times, with no task per arrival (`CurlLoop+Arrivals`). Other threads
+/// reach the loop only through `remote` (jobs from timers, start-up, stop requests), waking it with
+/// `curl_multi_wakeup`.
 final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let index: Int
-    private let multi: UnsafeMutableRawPointer
-    private let clock: RunClock
+    let multi: UnsafeMutableRawPointer
+    let clock: RunClock
     private let expectations: [StatusSet]
     private let series: SeriesCollector
     private let remote = Mutex(RemoteInbox())
@@ -22,10 +24,15 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     // State below is touched only on the loop thread.
     private var localJobs: [UnownedJob] = []
     private var transfersToAdd: [CurlTransfer] = []
-    private var runningTransfers: [ObjectIdentifier: CurlTransfer] = [:]
+    var runningTransfers: [ObjectIdentifier: CurlTransfer] = [:]
     /// Transfers handed over with a `refusal`: recorded as failures on this turn of the loop, never sent.
     private var refusedTransfers: [CurlTransfer] = []
-    private var recorder: LoopRecorder
+    var recorder: LoopRecorder
+    /// This loop's open-model arrivals and connection pool (`CurlLoop+Arrivals`); nil when the profile has no open
+    /// stage or this loop takes no arrivals.
+    let dispatcher: ArrivalDispatcher?
+    /// Ends a wait at the microsecond the next arrival is due; nil without a dispatcher (or a timerfd).
+    private let arrivalTimer: ArrivalTimer?
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
     private var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
@@ -46,12 +53,17 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         /// Set when the load has ended: new transfers are not sent, running ones may finish until these run
         /// microseconds, and those still running then are recorded as `incomplete`. Only ever moves earlier.
         var drainUntilMicros: Int64?
+        /// Set when the load has ended: open-model arrivals due at or after these run microseconds are not sent.
+        var arrivalsEndMicros: Int64?
         var stop = false
         /// The first second not to report when stopping (the run's end, rounded up).
         var finalSecond = 0
     }
 
-    init(index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector) throws(EngineError) {
+    init(
+        index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector,
+        open: OpenArrivals? = nil
+    ) throws(EngineError) {
         guard let multi = curl_multi_init() else { throw .setup(Messages.curlMultiUnavailable) }
         self.index = index
         self.multi = multi
@@ -60,8 +72,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         expectations = requests.map(\.expect)
         recorder = LoopRecorder(live: schedule, requests: requests)
         lag = LoopLagRecorder(live: schedule)
-        // Keep one cached connection per virtual user, however few transfers are running at a moment.
-        lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxTransfers + 8)
+        let connections = open?.connections(ofLoop: index) ?? 0
+        dispatcher = connections > 0 ? open.map { ArrivalDispatcher(setup: $0, loopIndex: index, live: schedule) } : nil
+        arrivalTimer = dispatcher == nil ? nil : ArrivalTimer()
+        // Keep one cached connection per virtual user (and per connection of the open-model pool), however few
+        // transfers are running at a moment.
+        lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxTransfers, connections) + 8)
     }
 
     deinit { curl_multi_cleanup(multi) }
@@ -144,6 +160,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
+    /// The load has ended at run time `micros`: open-model arrivals due then or later are not sent. Any thread.
+    func endArrivals(atMicros micros: Int64) {
+        remote.withLock { $0.arrivalsEndMicros = min($0.arrivalsEndMicros ?? micros, micros) }
+        curl_multi_wakeup(multi)
+    }
+
     /// Returns once no transfer that started before run time `beforeMicros` is still running on this loop: a
     /// stage's own requests are all in (each ends by the profile's timeout at the latest). Any task.
     func settled(before beforeMicros: Int64) async {
@@ -179,12 +201,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         while true {
             let inbox = remote.withLock { inbox in
                 defer { inbox.jobs.removeAll(keepingCapacity: true); inbox.transfers.removeAll(keepingCapacity: true) }
-                return (inbox.jobs, inbox.transfers, inbox.drainUntilMicros, inbox.stop)
+                return (inbox.jobs, inbox.transfers, inbox.drainUntilMicros, inbox.stop, inbox.arrivalsEndMicros)
             }
             localJobs.append(contentsOf: inbox.0)
             transfersToAdd.append(contentsOf: inbox.1)
             runJobs()
-            if let drainUntil = inbox.2 { drain(untilMicros: drainUntil) }
+            if let end = inbox.4 { dispatcher?.end(atMicros: end) }
+            if let drainUntil = inbox.2 { drain(untilMicros: drainUntil) } else { dispatchArrivals(nowMicros: clock.nowMicros()) }
             if inbox.3 && localJobs.isEmpty && transfersToAdd.isEmpty && runningTransfers.isEmpty { break }
 
             for transfer in transfersToAdd {
@@ -199,6 +222,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
 
             curl_multi_perform(multi, &stillRunning)
             readCompletions()
+            // Connections that just came free serve the arrivals waiting for one.
+            if inbox.2 == nil, dispatcher?.queue.isEmpty == false { dispatchArrivals(nowMicros: clock.nowMicros()) }
             resumeSettledWaiters()
             if !localJobs.isEmpty { continue }
             waitForActivity()
@@ -212,7 +237,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// Resumes every `settled(before:)` waiter whose requests are all in.
     private func resumeSettledWaiters() {
         guard !settleWaiters.isEmpty else { return }
-        let oldest = oldestRunningStartMicros()
+        let oldest = oldestRunningStartMicros(nowMicros: clock.nowMicros())
         settleWaiters.removeAll { waiter in
             guard oldest.map({ $0 >= waiter.beforeMicros }) ?? true else { return false }
             waiter.continuation.resume()
@@ -220,9 +245,10 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// When the oldest transfer still running (or handed over and not yet recorded) started; nil when none.
-    private func oldestRunningStartMicros() -> Int64? {
-        var oldest: Int64?
+    /// When the oldest transfer still running (or handed over and not yet recorded) started, or the oldest open-model
+    /// arrival whose time has come by `now` is due, if it is not sent yet; nil when none.
+    private func oldestRunningStartMicros(nowMicros now: Int64) -> Int64? {
+        var oldest = dispatcher?.oldestWaitingMicros(nowMicros: now)
         for transfer in runningTransfers.values { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
         for transfer in refusedTransfers { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
         for transfer in transfersToAdd { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
@@ -256,9 +282,25 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
             timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
         }
+        // Wake when the next open-model arrival is due, or when the oldest waiting one turns `missed`: at that
+        // microsecond by the timer, else by the poll's timeout rounded up to the millisecond (never early: no spinning).
+        var timerDue = false
+        if let wake = dispatcher?.wakeMicros {
+            timeout = min(timeout, Int(max(0, wake - now + 999) / 1_000))
+            if let arrivalTimer, wake > now, wake - now < Int64(timeout) * 1_000 {
+                arrivalTimer.arm(afterMicros: wake - now)
+                timerDue = true
+            }
+        }
         let waitStart = clock.nowMicros()
         var ready: Int32 = 0
-        curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        if timerDue, let arrivalTimer {
+            var timer = arrivalTimer.waitDescriptor
+            curl_multi_poll(multi, &timer, 1, Int32(timeout), &ready)
+            arrivalTimer.clear()
+        } else {
+            curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        }
         let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
         counters.addWait(micros: waitEnd - waitStart)
@@ -285,7 +327,11 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                 of: transfer, code: code, expect: expectations[requestIndex])
             record(transfer, outcome: outcome, atMicros: now)
             recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
-            resume(transfer, with: .completed(outcome))
+            if transfer.intendedMicros != nil {
+                dispatcher?.arrivalEnded(transfer)
+            } else {
+                resume(transfer, with: .completed(outcome))
+            }
         }
         for transfer in refusedTransfers {
             let outcome = RequestOutcome(
@@ -298,20 +344,29 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         refusedTransfers.removeAll(keepingCapacity: true)
     }
 
-    /// Records `transfer`'s outcome in the window and second it started in, with how late it went out.
+    /// Records `transfer`'s outcome in the window and second it started in (an open-model arrival's: its intended
+    /// time), with how late it went out.
     private func record(_ transfer: CurlTransfer, outcome: RequestOutcome, atMicros now: Int64) {
+        if let intended = transfer.intendedMicros {
+            recorder.recordOpen(
+                requestIndex: transfer.requestIndex, outcome: outcome, intendedMicros: intended, sentMicros: transfer.sentMicros,
+                atMicros: now)
+            return
+        }
         recorder.record(
             requestIndex: transfer.requestIndex, outcome: outcome, startMicros: transfer.startMicros, atMicros: now,
             lagMicros: transfer.scheduledMicros.map { transfer.startMicros - $0 })
     }
 
-    /// While the load's end drains: sends nothing new (those users get `.cancelled`, nothing is recorded), and
+    /// While the load's end drains: sends nothing new (those users get `.cancelled`, nothing is recorded; open-model
+    /// arrivals still waiting are `missed`, see `finishArrivals`), and
     /// once `untilMicros` has come, records every transfer still running as `incomplete` (counted at the ends
     /// of the stages it spanned, the current one included) and resumes its user with `.cancelled`.
     private func drain(untilMicros: Int64) {
         for transfer in transfersToAdd { resume(transfer, with: .cancelled) }
         transfersToAdd.removeAll()
         let now = clock.nowMicros()
+        finishArrivals(nowMicros: now)
         guard now >= untilMicros, !runningTransfers.isEmpty else { return }
         deliverFinishedSeconds(now: now)
         for transfer in runningTransfers.values {
@@ -322,6 +377,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                 status: 0, bodyBytes: transfer.bodyBytes.pointee, newConnections: 0, timing: TransferTiming(totalMicros: 0),
                 failure: RequestFailure(category: .incomplete, message: Messages.noResponse))
             record(transfer, outcome: outcome, atMicros: now)
+            if transfer.intendedMicros != nil { dispatcher?.arrivalEnded(transfer) }
             resume(transfer, with: .cancelled)
         }
         runningTransfers.removeAll()
@@ -340,7 +396,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         // Finding the oldest running request walks every transfer: while a stalled one holds a second back,
         // look again only every `heldSecondRecheckMicros`, not on every turn of the loop.
         guard second > recorder.currentSecond, now >= nextHeldSecondCheckMicros else { return }
-        if let oldest = oldestRunningStartMicros() { second = min(second, Int(oldest / 1_000_000)) }
+        if let oldest = oldestRunningStartMicros(nowMicros: now) { second = min(second, Int(oldest / 1_000_000)) }
         guard second > recorder.currentSecond else {
             nextHeldSecondCheckMicros = now + Self.heldSecondRecheckMicros
             return

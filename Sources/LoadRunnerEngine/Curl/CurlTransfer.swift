@@ -1,8 +1,9 @@
 import CCurl
 import LoadRunnerModel
 
-/// One libcurl easy handle and the state of the transfer it is running. Owned by one virtual user
-/// (so its connection is kept alive between that user's requests) and touched only on its loop's thread.
+/// One libcurl easy handle and the state of the transfer it is running. Owned by one virtual user (so its
+/// connection is kept alive between that user's requests), or by a loop's open-model pool (`ArrivalDispatcher`),
+/// and touched only on its loop's thread.
 final class CurlTransfer: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
     /// Body bytes of the current transfer, counted by the C write callback as they arrive.
@@ -17,6 +18,12 @@ final class CurlTransfer: @unchecked Sendable {
     /// When the current transfer was due by its user's schedule (a `pacing` user), in run microseconds; nil
     /// when it had no schedule. How late it went out is recorded with its outcome.
     var scheduledMicros: Int64?
+    /// An open-model arrival's intended time (run microseconds, also in `startMicros`, which places it in its
+    /// window and second); nil for a closed user's transfer. An open transfer has no user: the loop records it
+    /// and gives it back to its pool.
+    var intendedMicros: Int64?
+    /// When an open-model arrival actually went out (handed to libcurl), in run microseconds.
+    var sentMicros: Int64 = 0
     /// When the loop recorded the last transfer's completion, in run microseconds (for the loop's user lag).
     var completedMicros: Int64 = 0
     /// Headers for a request whose headers are templated; freed when the next request is configured.

@@ -4,7 +4,7 @@ package enum EngineError: Error, Sendable, Equatable {
     case setup(String)
     /// A data source could not be prepared (e.g. its `fetch` failed); the message names the source.
     case dataSource(String)
-    /// The profile asks for something this LoadRunner validates but cannot run yet (open-model stages); nothing was sent.
+    /// The profile asks for something this LoadRunner validates but cannot run yet; nothing was sent.
     case unsupported(String)
     /// Ctrl-C or SIGTERM came before any load was sent (e.g. while a `fetch` source was loading).
     case interrupted(String)

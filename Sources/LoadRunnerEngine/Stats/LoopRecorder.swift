@@ -3,9 +3,9 @@ import LoadRunnerModel
 /// The statistics one curl loop collects on its own thread: per stage window and request name, per second,
 /// and the distinct failures. Merged with the other loops' once, at the end.
 ///
-/// A request belongs to the stage window and the second in which it *started* (its actual start: the closed
-/// model), whenever it completes; so a second is handed on only once no request that started in it is still
-/// running (`rollOver(toSecond:)` is told how far it may go).
+/// A request belongs to the stage window and the second in which it *started* (its actual start in the closed
+/// model, its intended time t_k in the open model), whenever it completes; so a second is handed on only once no
+/// request that started in it is still running or waiting (`rollOver(toSecond:)` is told how far it may go).
 struct LoopRecorder {
     /// This loop's copy of the timeline, refreshed from `live` after a stage that ends by count ended.
     private var schedule: StageSchedule
@@ -26,6 +26,8 @@ struct LoopRecorder {
     private(set) var inFlightAtEnd: [[InFlightTally]]
     /// The slot the last request looked up started in; requests on one loop mostly start in time order.
     private var slotHint = 0
+    /// `[stage]`: what this loop's open-model dispatch did with the arrivals due in each stage's window.
+    private(set) var openTallies: [OpenTally]
 
     init(live: LiveSchedule, requests: [RequestSpec]) {
         self.live = live
@@ -37,6 +39,7 @@ struct LoopRecorder {
         emptySecond = empty
         openSeconds = [empty]
         inFlightAtEnd = Array(repeating: Array(repeating: InFlightTally(), count: requests.count), count: schedule.slots.count)
+        openTallies = Array(repeating: OpenTally(), count: schedule.slots.count)
     }
 
     /// Counts a request that ran from `startMicros` to `untilMicros` as in flight at the end of every stage
@@ -66,22 +69,71 @@ struct LoopRecorder {
     mutating func record(
         requestIndex: Int, outcome: RequestOutcome, startMicros: Int64, atMicros micros: Int64, lagMicros: Int64? = nil
     ) {
+        guard let index = record(requestIndex: requestIndex, failure: outcome.failure, startMicros: startMicros, atMicros: micros, {
+            $0.record(outcome)
+        }) else { return }
+        windowStats[index][requestIndex].record(outcome)
+        if let lagMicros { windowStats[index][requestIndex].recordLag(micros: UInt64(max(0, lagMicros))) }
+    }
+
+    /// Records one open-model arrival due at run time `intendedMicros` that ended at `micros`: answered, failed,
+    /// given up as `incomplete`, refused, or `missed` (never sent: `sentMicros` nil). Its latency runs from its
+    /// intended time, its lag is actual send − intended; it belongs to the window and second of its intended time.
+    mutating func recordOpen(
+        requestIndex: Int, outcome: RequestOutcome, intendedMicros: Int64, sentMicros: Int64?, atMicros micros: Int64
+    ) {
+        let latency = UInt64(max(0, micros - intendedMicros))
+        let lag = sentMicros.map { UInt64(max(0, $0 - intendedMicros)) }
+        guard let index = record(requestIndex: requestIndex, failure: outcome.failure, startMicros: intendedMicros, atMicros: micros, {
+            $0.recordOpen(outcome, latencyMicros: latency, lagMicros: lag)
+        }) else { return }
+        windowStats[index][requestIndex].recordOpen(outcome, latencyMicros: latency, lagMicros: lag)
+        openTallies[index].ended(outcome, sent: sentMicros != nil)
+    }
+
+    /// An open-model arrival due at run time `intendedMicros` joined its loop's queue.
+    mutating func noteOpenDue(intendedMicros: Int64) {
+        if let index = windowIndex(atMicros: intendedMicros) { openTallies[index].due += 1 }
+    }
+
+    /// An open-model arrival due at `intendedMicros` went out, with `inFlight` requests in flight over every loop.
+    mutating func noteOpenSent(intendedMicros: Int64, inFlight: Int) {
+        guard let index = windowIndex(atMicros: intendedMicros) else { return }
+        openTallies[index].sent += 1
+        openTallies[index].peakInFlight = max(openTallies[index].peakInFlight, UInt64(max(0, inFlight)))
+    }
+
+    /// An open-model arrival due at `intendedMicros` found every connection of its loop's share busy.
+    mutating func noteOpenWaiting(intendedMicros: Int64) {
+        if let index = windowIndex(atMicros: intendedMicros) { openTallies[index].reachedMaxConnections = true }
+    }
+
+    /// Puts a request that started at `startMicros` in the second of its start and its failure (if any) in the
+    /// failures, with `update`; returns the stage whose window it belongs to, nil when it is in none (a warm-up).
+    private mutating func record(
+        requestIndex: Int, failure: RequestFailure?, startMicros: Int64, atMicros micros: Int64,
+        _ update: (inout RequestStats) -> Void
+    ) -> Int? {
         // A second is handed on only once its requests are in (see `rollOver`); should one come late anyway, it
         // goes to the oldest second still open rather than be lost.
         let second = max(0, Int(startMicros / 1_000_000) - currentSecond)
         while openSeconds.count <= second { openSeconds.append(spareSeconds.popLast() ?? emptySecond) }
-        openSeconds[second][requestIndex].record(outcome)
-        if let failure = outcome.failure {
+        update(&openSeconds[second][requestIndex])
+        if let failure {
             let age = failure.category == .incomplete ? micros - startMicros : 0
             failures[FailureKey(requestIndex: requestIndex, failure: failure), default: FailureTally(firstSeenMicros: micros)]
                 .add(atMicros: micros, ageMicros: age)
         }
+        return windowIndex(atMicros: startMicros)
+    }
+
+    /// The stage whose statistics window holds run time `micros`; nil in a warm-up or after the last stage.
+    private mutating func windowIndex(atMicros micros: Int64) -> Int? {
         refreshSchedule()
         let slots = schedule.slots
-        let index = slotIndex(atMicros: startMicros)
-        guard index < slots.count, startMicros >= slots[index].windowStartMicros else { return }
-        windowStats[index][requestIndex].record(outcome)
-        if let lagMicros { windowStats[index][requestIndex].recordLag(micros: UInt64(max(0, lagMicros))) }
+        let index = slotIndex(atMicros: micros)
+        guard index < slots.count, micros >= slots[index].windowStartMicros else { return nil }
+        return index
     }
 
     /// The slot `micros` falls in (`slots.count` at or after the last end). Most requests start in the slot the

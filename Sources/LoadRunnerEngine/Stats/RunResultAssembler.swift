@@ -85,6 +85,15 @@ package struct RunResultAssembler {
             // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
             if endMicros < slot.endMicros { stage.cutShort = true }
             stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)
+            if let rate = slot.stage.rate {
+                var tally = OpenTally()
+                recorders.forEach { tally.merge($0.openTallies[slot.index]) }
+                stage.open = OpenStageStats(
+                    targetStartPerSecond: rate.startPerSecond, targetEndPerSecond: rate.endPerSecond, due: tally.due,
+                    sent: tally.sent, completed: tally.completed, missed: tally.missed, peakInFlight: tally.peakInFlight,
+                    connectionsOpened: tally.connectionsOpened, maxConnections: profile.maxConnections,
+                    reachedMaxConnections: tally.reachedMaxConnections)
+            }
             if let count = stageCounts[slot.index] {
                 stage.requestLimit = count.limit
                 stage.requestsSent = count.sent

@@ -112,16 +112,18 @@ package struct RunDriver: Sendable {
         }
         var commands: [DriverCommand] = []
         var requestsLeft = input.requestsLeft
+        // An open stage's count is in its plan (it lasts as long as its N arrivals take): users have no budget to spend.
+        let limit = slot.stage.isOpen ? nil : slot.stage.requestLimit
         if slot.index != currentStage {
             leaveStage(requestsLeft: input.requestsLeft)
             currentStage = slot.index
-            currentLimit = slot.stage.requestLimit
-            commands.append(.setRequestLimit(slot.stage.requestLimit))
-            requestsLeft = slot.stage.requestLimit
+            currentLimit = limit
+            commands.append(.setRequestLimit(limit))
+            requestsLeft = limit
         }
         let users = schedule.users(atMicros: now)
         commands.append(.setTargetUsers(users))
-        if let limit = slot.stage.requestLimit, requestsLeft == 0 {
+        if let limit, requestsLeft == 0 {
             // Spent: start no one; once the last user has left, the stage is over.
             guard input.occupiedSlots == 0 else { return Step(commands: commands, wake: .atMicros(now + Self.spentPollMicros)) }
             stageCounts[slot.index] = StageCount(limit: limit, sent: limit)
@@ -130,7 +132,7 @@ package struct RunDriver: Sendable {
             return Step(commands: commands, wake: .immediately)
         }
         commands.append(.startUsers(upTo: users))
-        let poll = slot.stage.requestLimit == nil ? Self.timePollMicros : Self.countPollMicros
+        let poll = limit == nil ? Self.timePollMicros : Self.countPollMicros
         let wake = min(schedule.nextChange(afterMicros: now) ?? schedule.totalMicros, now + poll)
         return Step(commands: commands, wake: .atMicros(wake))
     }

@@ -26,14 +26,18 @@ package enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparabl
     /// Sent, but still without an answer when the run had to end (after draining, or 2 s after Ctrl-C): the
     /// request is counted, with its age in the failure's message, but it has no latency.
     case incomplete
+    /// Not sent: an open-model arrival still waiting for a connection `max_lag` after it was due (the pool was at
+    /// `max_connections` and every connection busy), or still waiting when the load ended. Counted in its stage's
+    /// requests and error rate, with no latency sample; the schedule is never thinned silently.
+    case missed
 
     /// Whether a request that failed this way went out, so that its time is a latency sample. A request refused
     /// before sending (`invalid_value`) has none: it counts as a failed request, but stays out of the latency
     /// histogram and the mean, which would otherwise be pulled towards 0.
-    package var wasSent: Bool { self != .invalidValue }
+    package var wasSent: Bool { self != .invalidValue && self != .missed }
 
     /// Whether a request that failed this way has a time to put in the latency histogram: not when it was never
-    /// sent (`invalid_value`) nor when it never got an answer (`incomplete`, whose age is in its message).
+    /// sent (`invalid_value`, `missed`) nor when it never got an answer (`incomplete`, whose age is in its message).
     package var hasLatencySample: Bool { wasSent && self != .incomplete }
 
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

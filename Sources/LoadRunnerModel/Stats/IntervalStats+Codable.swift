@@ -3,7 +3,7 @@
 extension IntervalStats: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, method, requests, failures, bodyBytes, latency, percentileMicros, minMicros, maxMicros, meanMicros,
-            total
+            total, service, lag
     }
 
     package init(from decoder: any Decoder) throws {
@@ -26,6 +26,8 @@ extension IntervalStats: Codable {
                 maxMicros: try container.decode(UInt64.self, forKey: .maxMicros),
                 meanMicros: try container.decode(Double.self, forKey: .meanMicros), total: total)
         }
+        service = try container.decodeIfPresent(LatencyBuckets.self, forKey: .service)
+        lag = try container.decodeIfPresent(LatencyBuckets.self, forKey: .lag)
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -44,5 +46,7 @@ extension IntervalStats: Codable {
             try container.encode(maxMicros, forKey: .maxMicros)
             try container.encode(meanMicros, forKey: .meanMicros)
         }
+        try container.encodeIfPresent(service, forKey: .service)
+        try container.encodeIfPresent(lag, forKey: .lag)
     }
 }

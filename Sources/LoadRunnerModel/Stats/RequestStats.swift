@@ -14,12 +14,18 @@ package struct RequestStats: Codable, Sendable, Equatable {
     package var newConnections: UInt64
     /// Full request time (`CURLINFO_TOTAL_TIME_T`) of every completed request, failures included; a request
     /// refused before it was sent or never answered (`FailureCategory.hasLatencySample`) has no time and is not in it.
+    /// In an open stage: from the arrival's intended send time to the response (`recordOpen`), so time spent
+    /// waiting for a connection counts (no coordinated omission).
     package var latency: LatencyHistogram
+    /// Open stages only: libcurl's own time of each request (`CURLINFO_TOTAL_TIME_T`, from the actual send to the
+    /// response); nil for closed rows, whose `latency` already is this time.
+    package var service: LatencyHistogram?
     /// How late each request was sent against its schedule, in microseconds (a `pacing` user's iteration
     /// against the previous start plus the interval; its first iteration is on time); nil when no request
     /// of the row had a schedule.
     package var lag: LatencyHistogram?
-    /// Sums, in microseconds, of the timing breakdown; divide by `requests` for means.
+    /// Sums, in microseconds, of the timing breakdown; divide by `requests` for means. In an open stage
+    /// `totalMicros` sums `latency` (from the intended send time), so the mean agrees with the percentiles.
     package var timing: TimingSums
     /// Failures by category.
     package var failuresByCategory: [FailureCategory: UInt64]
@@ -45,6 +51,7 @@ package struct RequestStats: Codable, Sendable, Equatable {
         bodyBytes = 0
         newConnections = 0
         latency.reset()
+        service = nil
         lag = nil
         timing = TimingSums()
         failuresByCategory.removeAll(keepingCapacity: true)
@@ -57,6 +64,10 @@ package struct RequestStats: Codable, Sendable, Equatable {
         bodyBytes += other.bodyBytes
         newConnections += other.newConnections
         latency.add(other.latency)
+        if let otherService = other.service {
+            if service == nil { service = LatencyHistogram() }
+            service?.add(otherService)
+        }
         if let otherLag = other.lag { recordLag(otherLag) }
         timing.add(other.timing)
         for (category, count) in other.failuresByCategory {
@@ -73,6 +84,28 @@ package struct RequestStats: Codable, Sendable, Equatable {
             latency.record(micros: outcome.timing.totalMicros)
             timing.add(outcome.timing)
         }
+        if let failure = outcome.failure {
+            failures += 1
+            failuresByCategory[failure.category, default: 0] += 1
+        }
+    }
+
+    /// Records one open-model request: `latencyMicros` from its intended send time to its end goes to `latency`
+    /// (and the timing sums' total), libcurl's own time to `service`, and `lagMicros` (actual send − intended;
+    /// nil when it was never sent) to `lag`.
+    package mutating func recordOpen(_ outcome: RequestOutcome, latencyMicros: UInt64, lagMicros: UInt64?) {
+        requests += 1
+        bodyBytes += outcome.bodyBytes
+        newConnections += UInt64(outcome.newConnections)
+        if outcome.failure?.category.hasLatencySample ?? true {
+            latency.record(micros: latencyMicros)
+            if service == nil { service = LatencyHistogram() }
+            service?.record(micros: outcome.timing.totalMicros)
+            var timing = outcome.timing
+            timing.totalMicros = latencyMicros
+            self.timing.add(timing)
+        }
+        if let lagMicros { recordLag(micros: lagMicros) }
         if let failure = outcome.failure {
             failures += 1
             failuresByCategory[failure.category, default: 0] += 1

@@ -135,6 +135,9 @@ package struct StageResult: Codable, Sendable, Equatable {
     /// The requests still in flight at the stage's end (they completed in a later stage, or never), per
     /// request name in profile order; they are not in this stage's statistics. nil when there were none.
     package var inFlightAtEnd: [InFlightRequests]?
+    /// An open stage's dispatch: target rate, arrivals due, sent, completed, missed, peak in flight and the
+    /// connection pool (`OpenStageStats`); nil for a closed stage (and in files written before open stages ran).
+    package var open: OpenStageStats?
 
     package init(
         number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,

@@ -45,6 +45,12 @@ package struct IntervalStats: Sendable, Equatable {
     package var bodyBytes: UInt64
     /// Every latency of this second (non-zero buckets); nil when read from a schema 1 file.
     package var latency: LatencyBuckets?
+    /// Open stages only: libcurl's own time of this second's requests (`RequestStats.service`); nil for closed
+    /// rows, for the aggregate row and in files written before it existed.
+    package var service: LatencyBuckets?
+    /// Open stages only: how late this second's arrivals went out (actual send − intended time, `RequestStats.lag`);
+    /// nil for closed rows, for the aggregate row and in files written before it existed.
+    package var lag: LatencyBuckets?
     /// Latency percentiles of this second, in microseconds, at `SecondSample.percentiles`; empty when no request.
     package var percentileMicros: [UInt64]
     package var minMicros: UInt64

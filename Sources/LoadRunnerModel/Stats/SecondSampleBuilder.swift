@@ -55,7 +55,15 @@ package struct SecondSampleBuilder: Sendable {
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
                 medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,
                 minMicros: total.latency.minMicros, maxMicros: total.latency.maxMicros))
-        if !keepingBuckets { interval.latency = nil }
+        if keepingBuckets {
+            // Open rows only (they have a service time): a pacing user's lag stays in its stage rows, as before.
+            if let service = stats.service {
+                interval.service = LatencyBuckets(service)
+                interval.lag = stats.lag.map(LatencyBuckets.init)
+            }
+        } else {
+            interval.latency = nil
+        }
         return interval
     }
 }

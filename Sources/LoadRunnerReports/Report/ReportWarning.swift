@@ -67,7 +67,8 @@ package enum ReportWarning: Sendable, Equatable {
             if let longest = stage.inFlightAtEnd?.map(\.longestMicros).max(), longest > stage.aggregated.latency.maxMicros {
                 warnings.append(.requestsInFlight(stage: stage.number, count: stage.inFlightCount, longestMicros: longest))
             }
-            if let lag = stage.aggregated.lag, stage.aggregated.lateStarts > 0 {
+            // An open stage's lag is its dispatch's (send − intended time), not pacing users falling behind.
+            if stage.open == nil, let lag = stage.aggregated.lag, stage.aggregated.lateStarts > 0 {
                 warnings.append(.fellBehindSchedule(
                     stage: stage.number, lateStarts: stage.aggregated.lateStarts, starts: lag.count, maxLagMicros: lag.maxMicros))
             }

@@ -1,0 +1,137 @@
+import LoadRunnerModel
+
+/// The open-model arrivals of one curl loop and its pool of connections; touched only on the loop's thread.
+///
+/// It pulls the loop's arrivals (k ≡ loop mod the dispatching loops) lazily from the plan, one ahead: an arrival
+/// joins the FIFO queue once its time has come, and leaves it on a connection (an idle `CurlTransfer`, whose
+/// kept-alive connection libcurl reuses, or a new one while the pool is below the loop's share of
+/// `max_connections`). The schedule never moves: the loop only asks when to wake (`wakeMicros`). A class: it
+/// owns the pool's transfers.
+final class ArrivalDispatcher {
+    let setup: OpenArrivals
+    /// Renders each arrival's request with its `ArrivalChoice` generator.
+    var renderer: RequestRenderer
+    private(set) var queue = ArrivalQueue()
+    /// The loop's share of `max_connections`; lowered to the pool's size if libcurl cannot make another handle.
+    private(set) var capacity: Int
+    /// Transfers made so far; those not running are in `idle`.
+    private(set) var poolSize = 0
+    private var idle: [CurlTransfer] = []
+    private var arrivals: ArrivalPlan.Iterator
+    /// The loop's next arrival not yet due.
+    private var next: Arrival?
+    private let loopIndex: Int
+    private let live: LiveSchedule
+    private var schedule: StageSchedule
+    private var scheduleVersion: Int
+    /// Arrivals due at or after this run time are not sent: the load has ended there.
+    private var endMicros = Int64.max
+
+    init(setup: OpenArrivals, loopIndex: Int, live: LiveSchedule) {
+        self.setup = setup
+        self.loopIndex = loopIndex
+        self.live = live
+        renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
+        capacity = setup.connections(ofLoop: loopIndex)
+        arrivals = setup.plan.makeIterator()
+        scheduleVersion = live.version
+        schedule = live.current
+        next = nil
+        next = pullOwn()
+    }
+
+    /// Moves every arrival of this loop whose time has come by `now` (and is before the load's end) to the queue,
+    /// telling `due` its intended time.
+    func admitDue(nowMicros now: Int64, due: (Int64) -> Void) {
+        while let arrival = next {
+            let at = intendedMicros(arrival)
+            guard at < endMicros else {
+                next = nil
+                return
+            }
+            guard at <= now else { return }
+            queue.append(QueuedArrival(index: arrival.index, intendedMicros: at))
+            due(at)
+            next = pullOwn()
+        }
+    }
+
+    /// A connection for the oldest waiting arrival: an idle one, else a new one while the pool has room; nil when
+    /// every connection of the loop's share is busy.
+    func takeTransfer() -> CurlTransfer? {
+        if let transfer = idle.popLast() { return transfer }
+        guard poolSize < capacity else { return nil }
+        guard let transfer = try? CurlTransfer(settings: setup.settings) else {
+            capacity = poolSize
+            return nil
+        }
+        poolSize += 1
+        return transfer
+    }
+
+    /// Takes the oldest waiting arrival off the queue.
+    func removeFirst() -> QueuedArrival? { queue.removeFirst() }
+
+    /// Gives a transfer back to the pool without it having been sent (its request was refused).
+    func release(_ transfer: CurlTransfer) { idle.append(transfer) }
+
+    /// A sent arrival's request ended (answered, failed or given up): one fewer in flight, its transfer idle.
+    func arrivalEnded(_ transfer: CurlTransfer) {
+        setup.inFlight.ended()
+        transfer.intendedMicros = nil
+        idle.append(transfer)
+    }
+
+    /// The load ends at run time `micros`: arrivals due then or later are never sent. Only moves earlier.
+    func end(atMicros micros: Int64) { endMicros = min(endMicros, micros) }
+
+    /// True once the load's end has been dealt with (`close`): nothing more is admitted or sent.
+    private(set) var isClosed = false
+
+    /// Admits nothing more, ever (the load has ended and its waiting arrivals were recorded).
+    func close() {
+        isClosed = true
+        endMicros = .min
+        next = nil
+    }
+
+    /// When the loop must look again: the next arrival's time, or when the oldest waiting one becomes `missed`.
+    var wakeMicros: Int64? {
+        var wake = queue.first.map { $0.intendedMicros + setup.maxLagMicros }
+        if let next {
+            let at = intendedMicros(next)
+            if at < endMicros { wake = min(wake ?? at, at) }
+        }
+        return wake
+    }
+
+    /// The intended time of the oldest arrival not yet sent whose time has come by `now` (waiting, or due and
+    /// not yet pulled); nil when none. A second is not handed on before its arrivals are in.
+    func oldestWaitingMicros(nowMicros now: Int64) -> Int64? {
+        if let first = queue.first { return first.intendedMicros }
+        guard let next else { return nil }
+        let at = intendedMicros(next)
+        return at <= now && at < endMicros ? at : nil
+    }
+
+    /// When `arrival` is due on the live timeline: its offset from its stage's actual start (a stage before it
+    /// that ended by count moves it earlier).
+    private func intendedMicros(_ arrival: Arrival) -> Int64 {
+        if live.version != scheduleVersion {
+            scheduleVersion = live.version
+            schedule = live.current
+        }
+        guard arrival.stage < schedule.slots.count else { return arrival.intendedMicros }
+        return schedule.slots[arrival.stage].startMicros + arrival.offsetMicros
+    }
+
+    /// The plan's next arrival that is this loop's.
+    private func pullOwn() -> Arrival? {
+        let stride = setup.dispatchingLoops
+        guard loopIndex < stride else { return nil }
+        while let arrival = arrivals.next() {
+            if arrival.index % stride == loopIndex { return arrival }
+        }
+        return nil
+    }
+}

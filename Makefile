@@ -25,6 +25,8 @@ test-deps:
 	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }
 	@# The tests validate every result.json they write against docs/result.schema.json with jsonschema.
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
+	@# LocustFilesCLITests compares LoadRunner's Locust-format files with a real Locust 2.x run's (from PyPI).
+	@command -v locust >/dev/null 2>&1 || python3 -m pip install --quiet locust
 
 build: deps
 	$(SWIFT) build

@@ -116,6 +116,9 @@ import Testing
         let theirStats = LocustCSVText.rows(theirs.stats)
         let ourStats = LocustCSVText.rows(ours.stats)
         #expect(theirStats.map { $0[1] } == ourStats.map { $0[1] })
+        // Both histories in Locust's default layout: the aggregate only.
+        #expect(Set(LocustCSVText.rows(theirs.history).map { $0[3] }) == ["Aggregated"])
+        #expect(Set(LocustCSVText.rows(ours.history).map { $0[3] }) == ["Aggregated"])
         let theirDelay = try #require(theirStats.first { $0[1] == "delay" })
         let ourDelay = try #require(ourStats.first { $0[1] == "delay" })
         let theirMedian = try #require(Double(theirDelay[4]))

@@ -144,3 +144,48 @@ import Testing
         #expect(Array(last[6...16]) == Array(aggregated[11...21]))
     }
 }
+
+/// LoadRunner's Locust-format files against the files a real Locust 2.47 run wrote (`Fixtures/locust-2.47`):
+/// the same header bytes, CRLF line ends, as many fields in each row as in the header, the same kind of value in
+/// each column (a number in the same columns, `N/A` in none other).
+@Suite struct LocustRecordedRunTests {
+    static func recorded(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        return try String(contentsOf: url.appendingPathComponent("locust-2.47/" + name), encoding: .utf8)
+    }
+
+    static func ours(_ name: String) -> String {
+        let result = ReportFixtures.result()
+        switch name {
+        case "locust_stats.csv": return LocustStatsCSV.render(result)
+        case "locust_failures.csv": return LocustFailuresCSV.render(result)
+        default:
+            var text = ""
+            LocustHistoryCSV.write(result.series, fullHistory: false, to: &text)
+            return text
+        }
+    }
+
+    @Test(arguments: ["locust_stats.csv", "locust_stats_history.csv", "locust_failures.csv"])
+    func sameShapeAsLocusts(file: String) throws {
+        let theirs = try Self.recorded(file)
+        let ours = Self.ours(file)
+        let theirLines = theirs.components(separatedBy: "\r\n")
+        let ourLines = ours.components(separatedBy: "\r\n")
+        #expect(Data(ourLines[0].utf8) == Data(theirLines[0].utf8), "same header bytes")
+        for text in [theirs, ours] {
+            #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        }
+        let width = LocustFormatTests.columns(theirLines[0]).count
+        let theirRows = theirLines.dropFirst().filter { !$0.isEmpty }.map(LocustFormatTests.columns)
+        let ourRows = ourLines.dropFirst().filter { !$0.isEmpty }.map(LocustFormatTests.columns)
+        #expect(!theirRows.isEmpty && !ourRows.isEmpty)
+        #expect((theirRows + ourRows).allSatisfy { $0.count == width })
+        // A column holds numbers in Locust's rows exactly when it does in LoadRunner's (`N/A` counts as a number
+        // where Locust writes it: its percentile columns before any request).
+        let numeric = { (rows: [[String]]) in
+            (0..<width).map { column in rows.allSatisfy { Double($0[column]) != nil || $0[column] == "N/A" } }
+        }
+        #expect(numeric(theirRows) == numeric(ourRows))
+    }
+}

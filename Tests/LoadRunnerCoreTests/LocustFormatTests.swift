@@ -36,6 +36,21 @@ import Testing
         #expect(ReportNumber.fixed(numerator: 0, denominator: 0, decimals: 6) == "0.000000")
     }
 
+    /// One failure in 600 s is a rate, not 0; min and max are the measured times, not bucket edges.
+    @Test func statsRatesKeepFullPrecision() {
+        var latency = LatencyHistogram()
+        for micros: UInt64 in [20_479, 163_825, 30_011] { latency.record(micros: micros) }
+        let totals = RunningTotals(
+            requests: 3, failures: 1, bodyBytes: 150, medianMicros: latency.micros(atPercentile: 50),
+            meanMicros: Double(20_479 + 163_825 + 30_011) / 3, minMicros: latency.exactMinMicros,
+            maxMicros: latency.exactMaxMicros)
+        let fields = LocustStatsCSV.fields(
+            LocustEntry(method: "GET", name: "a", totals: totals, latency: latency), overSeconds: 600)
+        #expect(Array(fields[2...10]) == ["3", "1", "30.015", "71.438", "20.479", "163.825", "50.0", "0.005", "0.0016666666666666668"])
+        // The top percentiles are the exact max, not the top of its bucket (163.839).
+        #expect(fields.last == "163.825")
+    }
+
     static let requests = [
         RequestSpec(name: "a", method: "GET", path: .literal("/a"), query: [], headers: [], body: nil, weight: 1, expect: .defaultSuccess),
     ]

@@ -29,6 +29,9 @@ test-deps:
 	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_PACKAGES); }
 	@# The tests validate every result.json they write against docs/result.schema.json with jsonschema.
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
+	@# LocustFilesCLITests compares LoadRunner's Locust-format files with a real Locust 2.x run's (from PyPI).
+	@# (pyenv makes the new `locust` command visible on PATH only after a rehash.)
+	@command -v locust >/dev/null 2>&1 || { python3 -m pip install --quiet locust && { ! command -v pyenv >/dev/null 2>&1 || pyenv rehash; }; }
 
 build: deps
 	$(SWIFT) build

@@ -17,6 +17,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Folder to write into (default: the result's own folder).")
     var out: String?
 
+    @Flag(help: "Rebuild locust_stats_history.csv in Locust's full-history layout: a row per request name each second too.")
+    var csvFullHistory = false
+
     func run() throws {
         let console = Console.standard()
         guard let (result, folder) = ResultLoading.load(result, console: console) else {
@@ -25,7 +28,7 @@ struct ReportCommand: ParsableCommand {
         let target = out ?? folder
         let write = { (directory: String) throws(RunOutputsError) in
             try RunOutputs.write(result, to: directory)
-            try HistoryFile.rewrite(result.series, in: directory)
+            try HistoryFile.rewrite(result.series, fullHistory: csvFullHistory, in: directory)
         }
         if out == nil {
             // Rebuilding in the result's own folder rewrites the same run's files in place.

@@ -46,6 +46,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Seed of every random choice (request mix, data rows, Poisson arrivals), 0 to 2^53-1; wins over the profile's `seed:`. Without either, one is drawn; result.json records the seed used.")
     var seed: UInt64?
 
+    @Flag(help: "Write locust_stats_history.csv in Locust's full-history layout: a row per request name each second too.")
+    var csvFullHistory = false
+
     @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
     var loops: Int?
 
@@ -62,6 +65,7 @@ struct RunCommand: AsyncParsableCommand {
         let console = Console.standard()
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,
+            csvFullHistory: csvFullHistory,
             refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode

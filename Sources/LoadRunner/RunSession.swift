@@ -16,6 +16,8 @@ struct RunSession {
     /// `--seed`; it wins over the profile's `seed:`, and without either a seed is drawn.
     var seed: UInt64? = nil
     var junitPath: String?
+    /// `--csv-full-history`: Locust's full-history layout for `locust_stats_history.csv`.
+    var csvFullHistory = false
     /// Refuse a profile that runs commands of its own (`--no-actions`).
     var refuseCommands = false
     /// With `refuseCommands`: the environment variables (`--allow-env`) and files (`--allow-file`) it may read.
@@ -37,7 +39,7 @@ struct RunSession {
         let history: HistoryFile
         do {
             try plan.prepare()
-            history = try HistoryFile(path: plan.workingPath + "/" + HistoryFile.fileName)
+            history = try HistoryFile(path: plan.workingPath + "/" + HistoryFile.fileName, fullHistory: csvFullHistory)
         } catch {
             plan.discard()
             console.report(CLIMessages.cannotCreateOutput(folder, reason: OutputFolder.reason(error)))

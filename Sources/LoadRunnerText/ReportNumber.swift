@@ -1,6 +1,10 @@
 /// The one number formatter of every report: fixed decimals, '.' as the separator, no grouping, no locale.
 ///
-/// Rounds half away from zero. Never prints `-0`. Non-finite values print as `nan`, `inf` or `-inf`.
+/// The rounding rule of every output: half away from zero. A latency is an exact integer of microseconds (a mean
+/// is an exact integer sum over an integer count), so it is printed in milliseconds by decimal arithmetic on those
+/// integers, never by rounding a binary fraction: 163,825 µs is `163.825` at 3 decimals (`stages.csv`, and the
+/// Locust files, which keep every digit), `163.83` at 2 and `164` at 0. Other values (rates, shares) are Doubles,
+/// rounded from their binary value. Never prints `-0`. Non-finite values print as `nan`, `inf` or `-inf`.
 package enum ReportNumber {
     /// `value` with exactly `decimals` digits after the point (none and no point when `decimals` is 0).
     package static func fixed(_ value: Double, decimals: Int) -> String {
@@ -49,9 +53,84 @@ package enum ReportNumber {
         return rounded < 0 ? "-" + digits : digits
     }
 
-    /// Microseconds as milliseconds, at most 2 decimals, trailing zeros trimmed (the Locust-format files).
+    /// Microseconds as milliseconds, at most 2 decimals, trailing zeros trimmed; decimal rounding (`millis`), so
+    /// 163,825 µs is `163.83`.
     package static func trimmedMillis(micros: Double) -> String {
-        trimmed(micros / 1000, maxDecimals: 2)
+        trimmingZeros(millis(micros: micros, decimals: 2), keepingOneDecimal: false)
+    }
+
+    /// Exact microseconds as milliseconds written the way Python writes a float (the Locust-format files): every
+    /// digit, trailing zeros dropped but one decimal kept: `163825` -> `163.825`, `20000` -> `20.0`.
+    package static func pythonMillis(micros: UInt64) -> String {
+        trimmingZeros(millis(micros: micros), keepingOneDecimal: true)
+    }
+
+    /// A mean in microseconds (an exact sum over a count), rounded to the microsecond and written as
+    /// `pythonMillis(micros:)` does: `163824.5` -> `163.825`.
+    package static func pythonMillis(meanMicros micros: Double) -> String {
+        trimmingZeros(millis(micros: micros, decimals: 3), keepingOneDecimal: true)
+    }
+
+    /// `numerator / denominator` with exactly `decimals` digits, in integer arithmetic (no binary fraction), rounded
+    /// half away from zero: `(1, 3, 6)` -> `0.333333`. `0` for a zero denominator.
+    package static func fixed(numerator: UInt64, denominator: UInt64, decimals: Int) -> String {
+        let decimals = max(0, min(decimals, 9))
+        guard denominator > 0 else { return fixed(0, scaledBy: decimals) }
+        let scale = UInt64(power(decimals))
+        let (product, overflow) = numerator.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return fixed(Double(numerator) / Double(denominator), decimals: decimals) }
+        let quotient = product / denominator
+        let remainder = product % denominator
+        return fixed(quotient + (remainder >= denominator - remainder ? 1 : 0), scaledBy: decimals)
+    }
+
+    /// A Double as Python's `str()` and `repr()` write it, as its `csv` module does: the shortest digits that
+    /// read back to the same value, with `.0` on whole numbers and an exponent below 1e-4 or from 1e16 on:
+    /// `0.0016666666666666668`, `50.0`, `1e-05`, `1.5e+16`.
+    package static func pythonFloat(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        let sign = value < 0 ? "-" : ""
+        let (digits, point) = shortestDecimal(abs(value))
+        guard !digits.isEmpty else { return "0.0" }
+        let exponent = point - 1
+        if exponent < -4 || exponent >= 16 {
+            let mantissa = digits.count > 1 ? digits.prefix(1) + "." + digits.dropFirst() : Substring(digits)
+            let magnitude = String(abs(exponent))
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" : "") + magnitude
+        }
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) + ".0" }
+        return sign + digits.prefix(point) + "." + digits.dropFirst(point)
+    }
+
+    /// The significant digits of `magnitude`'s shortest representation (Swift's `description` picks the same
+    /// digits as Python's `repr`), without leading or trailing zeros, and where the point goes: the value is
+    /// `0.digits x 10^point`. Empty digits for zero.
+    private static func shortestDecimal(_ magnitude: Double) -> (digits: String, point: Int) {
+        let text = magnitude.description.lowercased()
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0]
+        let integerDigits = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+            ?? mantissa.count
+        var digits = Substring(mantissa.filter { $0 != "." })
+        var point = integerDigits + exponent
+        while digits.first == "0" {
+            digits = digits.dropFirst()
+            point -= 1
+        }
+        while digits.last == "0" { digits = digits.dropLast() }
+        return (String(digits), point)
+    }
+
+    /// `text` (a plain decimal) without trailing fractional zeros; with `keepingOneDecimal`, `12.000` becomes
+    /// `12.0` rather than `12`.
+    private static func trimmingZeros(_ text: String, keepingOneDecimal: Bool) -> String {
+        guard text.contains(".") else { return keepingOneDecimal ? text + ".0" : text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".") { trimmed = keepingOneDecimal ? trimmed + "0" : trimmed.dropLast() }
+        return trimmed == "-0" ? "0" : String(trimmed)
     }
 
     /// Bytes in decimal units, for people: whole bytes below 1 kB, else 1 decimal (`950 B`, `2.0 kB`, `1.2 MB`,

@@ -61,7 +61,8 @@ import Testing
     @Test func runWritesEveryOutput() async throws {
         try await TestHTTPServer.withServer { server in
             let folder = try BinaryRunner.folder(["p.yaml": Self.shortProfile])
-            let output = try await BinaryRunner.run(["run", "p.yaml", "--target", server.baseURL, "--out", "out"], in: folder)
+            let output = try await BinaryRunner.run(
+                ["run", "p.yaml", "--target", server.baseURL, "--out", "out", "--csv-full-history"], in: folder)
             #expect(output.status == 0, "\(output.stderr)")
             let out = folder.appendingPathComponent("out")
             for file in ["result.json", "stages.csv", "report.md", "locust_stats.csv", "locust_stats_history.csv", "locust_failures.csv"] {
@@ -71,7 +72,7 @@ import Testing
             #expect(stages.hasPrefix("stage,users,name,method,requests,failures,error_rate,rps,p50_ms,"))
             #expect(stages.contains("\n1,2,Aggregated,") && stages.contains("\n2,4,Aggregated,"))
             let history = try String(contentsOf: out.appendingPathComponent("locust_stats_history.csv"), encoding: .utf8)
-            #expect(history.split(separator: "\n").count >= 1 + 3 * 3)
+            #expect(history.components(separatedBy: "\r\n").count >= 1 + 3 * 3)
             #expect(output.stdout.contains("results in out"))
             // Plain progress lines in a CI log, one a second.
             #expect(output.stdout.components(separatedBy: "stage 1/2").count >= 2)

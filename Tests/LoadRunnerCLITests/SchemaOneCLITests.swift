@@ -18,7 +18,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("old"), withIntermediateDirectories: true)
         try Self.fixture("schema1-result.json").write(
             to: folder.appendingPathComponent("old/result.json"), atomically: true, encoding: .utf8)
-        let report = try await BinaryRunner.run(["report", "old", "--out", "rebuilt"], in: folder)
+        let report = try await BinaryRunner.run(["report", "old", "--out", "rebuilt", "--csv-full-history"], in: folder)
         #expect(report.status == 0, "\(report.stderr)")
         for (written, original) in [("report.md", "schema1-report.md"), ("stages.csv", "schema1-stages.csv"),
                                     ("locust_stats_history.csv", "schema1-locust_stats_history.csv")] {

@@ -133,7 +133,7 @@ enum ReportFixtures {
                 second: second, unixTime: startUnixTime + second + 1, users: users[second], stage: second / 3 + 1,
                 inWindow: second % 3 != 0,
                 requests: [interval(listSecond, total: listTotal), interval(searchSecond, total: searchTotal)],
-                aggregated: interval(aggregatedSecond, total: aggregatedTotal),
+                aggregated: interval(aggregatedSecond, total: aggregatedTotal, keepingBuckets: false),
                 generatorCPUPercent: cpuPercent[second], schedulingLagMicros: lagMicros[second])
         }
     }
@@ -144,8 +144,10 @@ enum ReportFixtures {
         return stats
     }
 
-    static func interval(_ stats: RequestStats, total: RequestStats) -> IntervalStats {
-        IntervalStats(
+    /// A second's row as the engine's `SecondSampleBuilder` makes it: the second's buckets (but on the aggregate
+    /// row), running totals with the exact mean, min and max.
+    static func interval(_ stats: RequestStats, total: RequestStats, keepingBuckets: Bool = true) -> IntervalStats {
+        var interval = IntervalStats(
             name: stats.name, method: stats.method, requests: stats.requests, failures: stats.failures,
             bodyBytes: stats.bodyBytes,
             percentileMicros: stats.requests == 0
@@ -153,7 +155,9 @@ enum ReportFixtures {
             minMicros: stats.latency.minMicros, maxMicros: stats.latency.maxMicros, meanMicros: stats.latency.meanMicros,
             total: RunningTotals(
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
-                medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,
-                minMicros: total.latency.minMicros, maxMicros: total.latency.maxMicros))
+                medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.meanMicros,
+                minMicros: total.latency.exactMinMicros, maxMicros: total.latency.exactMaxMicros))
+        if keepingBuckets { interval.latency = LatencyBuckets(stats.latency) }
+        return interval
     }
 }

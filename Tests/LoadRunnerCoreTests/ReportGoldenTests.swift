@@ -23,8 +23,14 @@ import Testing
 
     @Test func locustHistoryCSV() {
         var text = ""
-        LocustHistoryCSV.write(result.series, to: &text)
+        LocustHistoryCSV.write(result.series, fullHistory: false, to: &text)
         assertMatchesGolden(text, file: "locust_stats_history.csv")
+    }
+
+    @Test func locustFullHistoryCSV() {
+        var text = ""
+        LocustHistoryCSV.write(result.series, fullHistory: true, to: &text)
+        assertMatchesGolden(text, file: "locust_stats_history-full.csv")
     }
 
     @Test func markdownReport() {

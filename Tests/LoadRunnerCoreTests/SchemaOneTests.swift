@@ -33,7 +33,7 @@ import Testing
         #expect(MarkdownReport.render(result) == String(decoding: try Self.fixture("schema1-report.md"), as: UTF8.self))
         #expect(StagesCSV.render(result) == String(decoding: try Self.fixture("schema1-stages.csv"), as: UTF8.self))
         var history = ""
-        LocustHistoryCSV.write(result.series, to: &history)
+        LocustHistoryCSV.write(result.series, fullHistory: true, to: &history)
         #expect(history == String(decoding: try Self.fixture("schema1-locust_stats_history.csv"), as: UTF8.self))
     }
 

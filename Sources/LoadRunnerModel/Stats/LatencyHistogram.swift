@@ -48,6 +48,13 @@ package struct LatencyHistogram: Sendable, Equatable {
     /// The largest latency, as the highest value of its bucket; 0 when empty.
     package var maxMicros: UInt64 { count == 0 ? 0 : histogram.highestEquivalentForValue(histogram.maxRecorded) }
     package var meanMicros: Double { count == 0 ? 0 : histogram.mean }
+
+    /// The smallest latency exactly as recorded (the histogram keeps it beside its buckets); 0 when empty. A
+    /// histogram decoded from buckets only knows its bucket, so this is then that bucket's value.
+    package var exactMinMicros: UInt64 { count == 0 ? 0 : histogram.min }
+
+    /// The largest latency exactly as recorded; 0 when empty. After decoding, the top of its bucket.
+    package var exactMaxMicros: UInt64 { count == 0 ? 0 : histogram.maxRecorded }
 }
 
 extension LatencyHistogram: Codable {

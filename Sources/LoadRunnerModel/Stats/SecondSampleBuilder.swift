@@ -45,6 +45,9 @@ package struct SecondSampleBuilder: Sendable {
             schedulingLagMicros: schedulingLagMicros)
     }
 
+    /// The running totals are exact: the mean from the summed request times, the min and max as recorded (not
+    /// bucket edges), as Locust's `Total ...` history columns and `locust_stats.csv` show them.
+    ///
     /// The aggregate row keeps only its summary (`keepingBuckets: false`): its buckets are the sum of the
     /// request rows' buckets, so storing them would only grow `result.json` and the series in memory.
     private static func interval(_ stats: RequestStats, total: RequestStats, keepingBuckets: Bool = true) -> IntervalStats {
@@ -53,8 +56,8 @@ package struct SecondSampleBuilder: Sendable {
             bodyBytes: stats.bodyBytes, latency: stats.latency,
             total: RunningTotals(
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
-                medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.latency.meanMicros,
-                minMicros: total.latency.minMicros, maxMicros: total.latency.maxMicros))
+                medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.meanMicros,
+                minMicros: total.latency.exactMinMicros, maxMicros: total.latency.exactMaxMicros))
         if keepingBuckets {
             // Open rows only (they have a service time): a pacing user's lag stays in its stage rows, as before.
             if let service = stats.service {

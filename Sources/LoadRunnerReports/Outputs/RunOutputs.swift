@@ -8,7 +8,7 @@ import LoadRunnerModel
 /// - `report.md`: the report a person reads first (`MarkdownReport`), linking the charts beside it.
 /// - `report.html`: the same report as one self-contained page with the charts inline (`HTMLReport`).
 /// - `chart-throughput.svg`, `chart-latency.svg`, `chart-users.svg`: the run over time (`RunCharts`).
-/// - `locust_stats.csv`: Locust's `_stats.csv` columns over the merged windows (`LocustStatsCSV`).
+/// - `locust_stats.csv`: Locust's `_stats.csv` columns over the whole run, as Locust counts (`LocustStatsCSV`).
 /// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
 /// - `monitors.csv`, `chart-monitors.svg`, `chart-monitors-memory.svg`: the monitored processes, only when the
 ///   profile had `monitors` (`MonitorsCSV`, `RunCharts`).

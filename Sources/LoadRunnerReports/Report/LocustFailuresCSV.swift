@@ -3,17 +3,18 @@ import LoadRunnerText
 
 /// `locust_failures.csv`, with exactly the columns of Locust's `<prefix>_failures.csv`.
 ///
-/// One row per distinct failure over the whole run (warm-ups included), sorted by name, method, message and
-/// category. Error is the failure's message (its category is in `report.md` and `result.json`); First Seen and
-/// Last Seen are UTC `%Y-%m-%dT%H:%M:%SZ`.
+/// One row per distinct failure over the whole run (warm-ups included, as `locust_stats.csv` counts: its Failure
+/// Counts add up to the Occurrences), sorted by name, method, message and category. Error is the failure's message
+/// (its category is in `report.md` and `result.json`); First Seen and Last Seen are UTC `%Y-%m-%dT%H:%M:%SZ`.
+/// Lines end in CRLF, as Python's `csv` module writes them.
 package enum LocustFailuresCSV {
     package static let header = "Method,Name,Error,Occurrences,First Seen,Last Seen"
 
-    /// Writes the header and every row, each line ending with `\n`.
+    /// Writes the header and every row, each line ending with CRLF.
     package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
-        output.write(header + "\n")
+        output.write(header + LocustCSV.lineEnd)
         for failure in sorted(result.failures) {
-            output.write(CSVRow.line(fields(failure)) + "\n")
+            output.write(CSVRow.line(fields(failure)) + LocustCSV.lineEnd)
         }
     }
 

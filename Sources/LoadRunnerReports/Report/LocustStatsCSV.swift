@@ -4,12 +4,14 @@ import LoadRunnerText
 /// `locust_stats.csv`, with exactly the columns of Locust's `<prefix>_stats.csv`, so notebooks written for
 /// Locust read it unchanged.
 ///
-/// One row per (method, name), sorted by name then method, then the `Aggregated` row with an empty Type.
-/// Unlike Locust's, which covers the whole run including ramp-up, the figures cover the stages' measured windows
-/// merged (warm-ups excluded), and the percentiles are exact from HdrHistogram (top of the bucket, 3 significant
-/// digits) rather than Locust's rounded response times: milliseconds with at most 2 decimals, trailing zeros
-/// trimmed. Requests/s and Failures/s are over the summed window seconds. As Locust does, a row without requests
-/// has `N/A` in the percentile columns and 0 elsewhere.
+/// One row per (method, name), sorted by name then method, then the `Aggregated` row with an empty Type. Like
+/// Locust's, the figures cover the whole run, warm-ups included (`LocustEntry`), so the failures file and the last
+/// history row count the same requests. Unlike Locust's, times are exact: milliseconds from whole microseconds,
+/// written as Python writes a float (`163.825`, `20.0`), percentiles from HdrHistogram (the top of the bucket, 3
+/// significant digits, kept within min and max) rather than from times rounded to 2 significant digits, min and
+/// max as measured. Requests/s
+/// and Failures/s are over the series' seconds, at full precision. As Locust does, a row without requests has
+/// `N/A` in the percentile columns and zeros elsewhere. Lines end in CRLF, as Python's `csv` module writes them.
 package enum LocustStatsCSV {
     package static let header =
         "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,"
@@ -19,12 +21,12 @@ package enum LocustStatsCSV {
     /// The percentiles of the `NN%` columns, in column order.
     package static let percentiles: [Double] = [50, 66, 75, 80, 90, 95, 98, 99, 99.9, 99.99, 100]
 
-    /// Writes the header and every row, each line ending with `\n`.
+    /// Writes the header and every row, each line ending with CRLF.
     package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
-        output.write(header + "\n")
-        let seconds = result.measuredSeconds
-        for stats in result.mergedRequests + [result.mergedAggregated] {
-            output.write(CSVRow.line(fields(stats, overSeconds: seconds)) + "\n")
+        output.write(header + LocustCSV.lineEnd)
+        let seconds = LocustEntry.seconds(of: result)
+        for entry in LocustEntry.entries(of: result) {
+            output.write(CSVRow.line(fields(entry, overSeconds: seconds)) + LocustCSV.lineEnd)
         }
     }
 
@@ -36,22 +38,23 @@ package enum LocustStatsCSV {
     }
 
     /// The fields of one row, in `header` order; `seconds` is the time the counts were collected over.
-    package static func fields(_ stats: RequestStats, overSeconds seconds: Double) -> [String] {
-        let latency = stats.latency
-        let millis = { (micros: UInt64) in ReportNumber.trimmedMillis(micros: Double(micros)) }
+    package static func fields(_ entry: LocustEntry, overSeconds seconds: Double) -> [String] {
+        let totals = entry.totals
+        let percentile = { (value: Double) in LocustCSV.time(entry.latency.micros(atPercentile: value), within: totals) }
+        let rate = { (count: UInt64) in ReportNumber.pythonFloat(seconds > 0 ? Double(count) / seconds : 0) }
         return [
-            stats.method,
-            stats.name,
-            String(stats.requests),
-            String(stats.failures),
-            millis(latency.micros(atPercentile: 50)),
-            ReportNumber.trimmedMillis(micros: stats.meanMicros),
-            millis(latency.minMicros),
-            millis(latency.maxMicros),
-            ReportNumber.trimmed(stats.meanBodyBytes),
-            ReportNumber.trimmed(seconds > 0 ? Double(stats.requests) / seconds : 0),
-            ReportNumber.trimmed(seconds > 0 ? Double(stats.failures) / seconds : 0),
+            entry.method,
+            entry.name,
+            String(totals.requests),
+            String(totals.failures),
+            percentile(50),
         ]
-            + percentiles.map { stats.requests == 0 ? "N/A" : millis(latency.micros(atPercentile: $0)) }
+            + LocustCSV.timeTotals(totals)
+            + [
+                LocustCSV.meanBodyBytes(totals),
+                rate(totals.requests),
+                rate(totals.failures),
+            ]
+            + percentiles.map { totals.requests == 0 ? "N/A" : percentile($0) }
     }
 }

@@ -69,6 +69,20 @@ import Testing
         #expect(cause?.loop == loop)
     }
 
+    /// The task-pool timer rule with the window's seconds known: a 127 ms stall in one second of five (the
+    /// machine busy elsewhere) is not a saturated generator; late in 2 of 5 seconds it is.
+    @Test func theTimerRuleNeedsLateSecondsWhenTheyAreKnown() throws {
+        func cause(_ seconds: [UInt64]?) -> SaturationCause? {
+            GeneratorSaturation.cause(
+                loops: [Self.loop(busy: 0)], latencyP50Micros: 20_000, cpuPercent: 20, allowedCores: 2,
+                timerLagP99Micros: 127_000, timerLagSecondsMax: seconds)
+        }
+        #expect(cause([127_000, 3_000, 2_000, 1_000, 4_000]) == nil)
+        let late = try #require(cause([127_000, 3_000, 50_000, 1_000, 4_000]))
+        #expect(late == SaturationCause(kind: .timerLag, lagP99Micros: 127_000, laggingSeconds: 2, lagSeconds: 5))
+        #expect(cause(nil)?.kind == .timerLag)
+    }
+
     @Test func aBusyLoopRecordsWhy() throws {
         let stats = GeneratorStats(
             cpuPercent: 99, allowedCores: 2, schedulingLag: LatencyHistogram(),

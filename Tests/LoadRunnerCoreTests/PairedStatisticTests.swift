@@ -147,7 +147,9 @@ import Testing
         #expect(p50.verdict == .worse)
         #expect(abs(try #require(p50.relativeChange) - 0.3) < 0.1)
         #expect(slower.budgetedMetrics == 1)
-        #expect(slower.metrics.map(\.metric.measure) == [.percentile(50), .percentile(95), .percentile(99), .rps, .errorRate])
+        #expect(slower.metrics.map(\.metric.measure) == [
+            .percentile(50), .percentile(95), .percentile(99), .rps, .errorRate, .receivedBytesPerSecond,
+        ])
 
         let same = comparator.compare(pairs: pairs(latency: 1), firstSides: firstSides)
         #expect(!same.failed)

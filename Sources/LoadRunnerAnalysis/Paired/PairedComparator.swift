@@ -17,7 +17,8 @@ package struct PairedComparator: Sendable {
         self.seed = seed
     }
 
-    /// The measures judged: p50, p95, p99, rps and the error rate, and `max` when a budget names it.
+    /// The measures shown: those `compare` shows (p50, p95, p99, rps, the error rate, bytes received per second),
+    /// with `max` only when a budget names it; only budgeted ones are judged.
     package var measures: [MetricMeasure] {
         MetricID.comparedRequestMeasures.filter { measure in
             measure != .max || budgets.contains { $0.metric.measure == .max }

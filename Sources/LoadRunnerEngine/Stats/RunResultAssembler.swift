@@ -81,7 +81,8 @@ package struct RunResultAssembler {
                 requests: requests, aggregated: aggregated,
                 generator: GeneratorStats(
                     cpuPercent: cpu, allowedCores: allowedCores, schedulingLag: lag, loops: loads,
-                    latencyP50Micros: aggregated.latency.micros(atPercentile: 50)))
+                    latencyP50Micros: aggregated.latency.micros(atPercentile: 50),
+                    schedulingLagSecondsMax: windowSamples.map(\.schedulingLagMicros)))
             // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
             if endMicros < slot.endMicros { stage.cutShort = true }
             stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)

@@ -8,7 +8,9 @@
 ///    busy rule asks (20% of the seconds with a p99 of their own, at least 2): one burst (the machine busy
 ///    with something else for a moment) is not a saturated generator;
 /// 3. `processCPU`: the process used at least 90% of the cores it may use (affinity and cgroup quota);
-/// 4. `timerLag`: a 50 ms timer on Swift's task pool fired 50 ms late or more (p99).
+/// 4. `timerLag`: a 50 ms timer on Swift's task pool fired 50 ms late or more (p99), and, when the seconds are
+///    known, was that late in as many of the window's seconds as the busy rule asks (one stall of the whole
+///    machine is not a saturated generator).
 package struct SaturationCause: Codable, Sendable, Equatable {
     /// Which rule fired.
     package enum Kind: String, Codable, Sendable {
@@ -29,6 +31,7 @@ package struct SaturationCause: Codable, Sendable, Equatable {
     package var busyPercent: Double?
     /// For `loopLag`: the loop's lag p99 and the stage's p50 latency it was held against, in microseconds;
     /// and in how many of the seconds with their own lag p99 (`laggingSeconds` of `lagSeconds`) it was above.
+    /// For `timerLag`: the timer's lag p99, and the seconds in which it was 50 ms late or more, of those measured.
     package var lagP99Micros: UInt64?
     package var latencyP50Micros: UInt64?
     package var laggingSeconds: Int?
@@ -70,7 +73,8 @@ package enum GeneratorSaturation {
     /// The first rule that fires for these figures, nil when none does. `loops` may be empty (results of
     /// earlier versions); `latencyP50Micros` is the stage window's p50 over all requests.
     package static func cause(
-        loops: [LoopLoad], latencyP50Micros: UInt64, cpuPercent: Double, allowedCores: Int, timerLagP99Micros: UInt64
+        loops: [LoopLoad], latencyP50Micros: UInt64, cpuPercent: Double, allowedCores: Int, timerLagP99Micros: UInt64,
+        timerLagSecondsMax: [UInt64]? = nil
     ) -> SaturationCause? {
         let busy = loops.filter { loop in
             loop.busySeconds >= max(minimumBusySeconds, busySecondsShare * loop.measuredSeconds) - 1e-9
@@ -94,15 +98,26 @@ package enum GeneratorSaturation {
         if cpuPercent >= processCPUShare * 100 * Double(max(allowedCores, 1)) {
             return SaturationCause(kind: .processCPU)
         }
-        if timerLagP99Micros >= timerLagMicros { return SaturationCause(kind: .timerLag, lagP99Micros: timerLagP99Micros) }
+        if timerLagP99Micros >= timerLagMicros {
+            guard let seconds = timerLagSecondsMax else { return SaturationCause(kind: .timerLag, lagP99Micros: timerLagP99Micros) }
+            let late = seconds.filter { $0 >= timerLagMicros }.count
+            if inEnoughSeconds(late, of: seconds.count) {
+                return SaturationCause(
+                    kind: .timerLag, lagP99Micros: timerLagP99Micros, laggingSeconds: late, lagSeconds: seconds.count)
+            }
+        }
         return nil
+    }
+
+    /// Whether `count` of `measured` seconds is the busy rule's share: 20% of them, and at least 2.
+    private static func inEnoughSeconds(_ count: Int, of measured: Int) -> Bool {
+        Double(count) >= max(minimumBusySeconds, busySecondsShare * Double(measured)) - 1e-9
     }
 
     /// Whether `loop`'s lag p99 was above `limit` in enough seconds of the window (the busy rule's share);
     /// true for results of earlier versions, which kept no seconds (the window's p99 alone decided then).
     private static func laggedInEnoughSeconds(_ loop: LoopLoad, limit: UInt64) -> Bool {
         guard let seconds = loop.lagSecondsP99Micros else { return true }
-        let lagging = Double(seconds.filter { $0 > limit }.count)
-        return lagging >= max(minimumBusySeconds, busySecondsShare * Double(seconds.count)) - 1e-9
+        return inEnoughSeconds(seconds.filter { $0 > limit }.count, of: seconds.count)
     }
 }

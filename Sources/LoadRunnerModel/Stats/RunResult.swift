@@ -217,10 +217,11 @@ package struct GeneratorStats: Codable, Sendable, Equatable {
     }
 
     /// The statistics of the lag samples in `schedulingLag`, which are kept, and each loop's load, judged
-    /// against the stage window's p50 latency `latencyP50Micros`.
+    /// against the stage window's p50 latency `latencyP50Micros`; `schedulingLagSecondsMax` is the timer's
+    /// largest lag in each second of the window (nil: unknown).
     package init(
         cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram, loops: [LoopLoad] = [],
-        latencyP50Micros: UInt64 = 0
+        latencyP50Micros: UInt64 = 0, schedulingLagSecondsMax: [UInt64]? = nil
     ) {
         self.init(
             cpuPercent: cpuPercent, allowedCores: allowedCores,
@@ -230,7 +231,7 @@ package struct GeneratorStats: Codable, Sendable, Equatable {
         self.loops = loops
         saturationCause = GeneratorSaturation.cause(
             loops: loops, latencyP50Micros: latencyP50Micros, cpuPercent: cpuPercent, allowedCores: allowedCores,
-            timerLagP99Micros: schedulingLagP99Micros)
+            timerLagP99Micros: schedulingLagP99Micros, timerLagSecondsMax: schedulingLagSecondsMax)
         saturated = saturationCause != nil
     }
 }

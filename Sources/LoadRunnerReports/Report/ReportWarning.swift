@@ -112,7 +112,7 @@ package enum ReportWarning: Sendable, Equatable {
                 + "vs p50 \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms\(laggingSeconds(cause))"
         case .processCPU: return "CPU \(cpuText(generator))"
         case .timerLag:
-            return "timer lag p99 \(ReportNumber.millis(micros: generator.schedulingLagP99Micros, decimals: 1)) ms"
+            return "timer lag p99 \(ReportNumber.millis(micros: generator.schedulingLagP99Micros, decimals: 1)) ms\(laggingSeconds(cause))"
         }
     }
 

@@ -10,10 +10,10 @@ import Testing
 /// Re-record the golden files after an intended change with
 /// `LOADRUNNER_RECORD_GOLDEN=1 swift test --filter LoadRunnerCoreTests.CompareOutputTests`.
 @Suite struct CompareOutputTests {
-    /// Baseline: 2 stages of 12 s (10 s windows). Candidate: `user/get` 25% faster in stage 1, `user/update` 40%
+    /// Baseline: 2 stages of 22 s (20 s windows, the shortest `compare` judges). Candidate: `user/get` 25% faster in stage 1, `user/update` 40%
     /// slower in stage 2, and a third stage the baseline does not have.
     static let result: CompareResult = {
-        let stages = [CompareFixtures.Stage(users: 10, seconds: 12), CompareFixtures.Stage(users: 20, seconds: 12)]
+        let stages = [CompareFixtures.Stage(users: 10, seconds: 22), CompareFixtures.Stage(users: 20, seconds: 22)]
         let baseline = CompareFixtures.run(seed: 7, stages: stages)
         let candidate = CompareFixtures.run(
             seed: 8, stages: stages + [CompareFixtures.Stage(users: 40, seconds: 12)], startOffsetSeconds: 3600

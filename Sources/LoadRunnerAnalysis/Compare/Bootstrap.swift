@@ -34,15 +34,16 @@ package struct Bootstrap: Sendable, Equatable {
             differences.append(candidateMean - baselineMean)
             if baselineMean > 0 { ratios?.append(candidateMean / baselineMean - 1) } else { ratios = nil }
         }
-        let (low, high) = percentileEnds(of: &differences)
+        let (low, high) = Self.ends(of: &differences, confidence: confidence)
         var relative: (Double, Double)?
-        if var ratios { relative = percentileEnds(of: &ratios) }
+        if var ratios { relative = Self.ends(of: &ratios, confidence: confidence) }
         return ConfidenceInterval(
             confidence: confidence, low: low, high: high, relativeLow: relative?.0, relativeHigh: relative?.1)
     }
 
-    /// The `(1 - confidence) / 2` and `(1 + confidence) / 2` order statistics, symmetric by index.
-    private func percentileEnds(of values: inout [Double]) -> (Double, Double) {
+    /// The `(1 - confidence) / 2` and `(1 + confidence) / 2` order statistics of non-empty `values`, symmetric by
+    /// index; shared with `BlockBootstrap`.
+    static func ends(of values: inout [Double], confidence: Double) -> (Double, Double) {
         values.sort()
         let tail = Int(((1 - confidence) / 2 * Double(values.count)).rounded(.down))
         let lowIndex = Swift.min(tail, values.count - 1)

@@ -25,7 +25,7 @@ import Testing
                 slowdown: slowdown))
     }
 
-    static func compare(_ pair: (RunResult, RunResult), comparator: RunComparator = RunComparator(resamplesPerTail: 2))
+    static func compare(_ pair: (RunResult, RunResult), comparator: RunComparator = RunComparator(resamplesPerTail: 1))
         -> CompareResult
     {
         comparator.compare(baseline: pair.0, candidate: pair.1, baselineLabel: "a", candidateLabel: "b")
@@ -72,14 +72,12 @@ import Testing
         let run = CompareSweepFixtures.run(seed: 9, names: 2, requestsPerSecond: 30, windowSeconds: 20)
         let stage = run.stages[0]
         let window = PerSecondSamples.window(run.series, stage: stage)
-        let all = Array(0..<20)
         for (name, stats) in [("r1", stage.requests[0]), (nil, stage.aggregated)] as [(String?, RequestStats)] {
             let series = WindowSeries(window, name: name, method: "GET")
             for measure in MetricID.comparedRequestMeasures {
                 let statistic = try #require(WindowStatistic(measure, series))
                 let point = RunComparator.pointValue(stats, metric: MetricID(.total, measure), windowSeconds: 20)
-                // One block per second: every second once, in order.
-                let value = statistic.value(starts: all, block: 1, seconds: 20)
+                let value = statistic.value(over: ResampleBlocks.whole(seconds: 20))
                 #expect(value == point, "\(name ?? "Aggregated") \(measure)")
             }
         }

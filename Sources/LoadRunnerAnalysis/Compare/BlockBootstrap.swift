@@ -6,6 +6,9 @@ import LoadRunnerModel
 /// histogram's percentile, requests per second, failures over requests. The interval is that of
 /// `candidate - baseline` and of `candidate / baseline - 1`, from the same resamples.
 ///
+/// Cost: per resample and run, one bisection over the row's distinct buckets for each percentile, each probe summing
+/// `ceil(seconds / block)` blocks' running counts (`WindowSeries`), so no histogram is merged bucket by bucket.
+///
 /// Deterministic like `Bootstrap`: integer index draws, a fixed order of draws, no transcendental functions.
 package struct BlockBootstrap: Sendable, Equatable {
     /// Below this many blocks in either window a metric is too short to judge.
@@ -47,47 +50,63 @@ package struct BlockBootstrap: Sendable, Equatable {
         return Swift.max(minimum, Int((tails - 1e-6).rounded(.up)))
     }
 
-    /// The interval of `measure` between two windows; nil when either window is shorter than `minimumSeconds`,
-    /// when a latency window kept no histograms (schema 1), or when no resample had a value on both sides.
-    /// Resamples in which a side has no request for a latency or the error rate are left out.
-    func interval(
-        _ measure: MetricMeasure, baseline: WindowSeries, candidate: WindowSeries, seed: UInt64
-    ) -> ConfidenceInterval? {
-        guard let baseStatistic = WindowStatistic(measure, baseline),
-              let candStatistic = WindowStatistic(measure, candidate),
-              let baseBlock = Self.blockSeconds(windowSeconds: baseline.seconds),
+    /// The intervals of `measures` between two windows of one request row, in order; each nil when either window
+    /// is shorter than `minimumSeconds`, when a latency window kept no histograms (schema 1), or when no resample had
+    /// a value on both sides. Every measure of the row is evaluated on the same resamples (one draw per resample and
+    /// run); a resample in which a side has no request is left out of that measure's latencies and error rate.
+    func intervals(
+        _ measures: [MetricMeasure], baseline: WindowSeries, candidate: WindowSeries, seed: UInt64
+    ) -> [ConfidenceInterval?] {
+        guard let baseBlock = Self.blockSeconds(windowSeconds: baseline.seconds),
               let candBlock = Self.blockSeconds(windowSeconds: candidate.seconds)
-        else { return nil }
-        var random = RandomSource(seed: seed)
-        var differences: [Double] = [], ratios: [Double]? = []
-        differences.reserveCapacity(resamples)
-        ratios?.reserveCapacity(resamples)
-        var baseStarts = [Int](), candStarts = [Int]()
-        for _ in 0..<resamples {
-            Self.draw(&baseStarts, seconds: baseline.seconds, block: baseBlock, using: &random)
-            Self.draw(&candStarts, seconds: candidate.seconds, block: candBlock, using: &random)
-            guard let base = baseStatistic.value(starts: baseStarts, block: baseBlock, seconds: baseline.seconds),
-                  let cand = candStatistic.value(starts: candStarts, block: candBlock, seconds: candidate.seconds)
-            else { continue }
-            differences.append(cand - base)
-            if base > 0 { ratios?.append(cand / base - 1) } else { ratios = nil }
+        else { return measures.map { _ in nil } }
+        let statistics = measures.map { measure in
+            WindowStatistic(measure, baseline).flatMap { base in WindowStatistic(measure, candidate).map { (base, $0) } }
         }
-        guard !differences.isEmpty else { return nil }
-        let (low, high) = Bootstrap.ends(of: &differences, confidence: confidence)
-        var relative: (Double, Double)?
-        if var ratios, !ratios.isEmpty { relative = Bootstrap.ends(of: &ratios, confidence: confidence) }
-        return ConfidenceInterval(
-            confidence: confidence, low: low, high: high, relativeLow: relative?.0, relativeHigh: relative?.1)
-    }
-
-    /// The starts of `ceil(seconds / block)` blocks, each uniform over the `seconds - block + 1` possible starts;
-    /// the last block is cut so that the resample has exactly `seconds` seconds.
-    private static func draw(_ starts: inout [Int], seconds: Int, block: Int, using random: inout RandomSource) {
-        starts.removeAll(keepingCapacity: true)
-        let choices = UInt64(seconds - block + 1)
-        for _ in 0..<((seconds + block - 1) / block) {
-            // The high word of a 64x64-bit product: an index in 0..<choices without a division.
-            starts.append(Int(choices.multipliedFullWidth(by: random.next()).high))
+        var random = RandomSource(seed: seed)
+        var differences = [[Double]](repeating: [], count: measures.count)
+        var ratios = [[Double]?](repeating: [], count: measures.count)
+        var baseBlocks = ResampleBlocks(), candBlocks = ResampleBlocks()
+        baseline.cumulative.withUnsafeBufferPointer { baseCumulative in
+            candidate.cumulative.withUnsafeBufferPointer { candCumulative in
+                for _ in 0..<resamples {
+                    baseBlocks.draw(seconds: baseline.seconds, block: baseBlock, using: &random)
+                    candBlocks.draw(seconds: candidate.seconds, block: candBlock, using: &random)
+                    baseBlocks.rows(width: baseline.values.count)
+                    candBlocks.rows(width: candidate.values.count)
+                    let (base, cand) = (baseBlocks, candBlocks)
+                    base.firsts.withUnsafeBufferPointer { baseFirsts in
+                    base.ends.withUnsafeBufferPointer { baseEnds in
+                    base.lows.withUnsafeBufferPointer { baseLows in
+                    base.highs.withUnsafeBufferPointer { baseHighs in
+                    cand.firsts.withUnsafeBufferPointer { candFirsts in
+                    cand.ends.withUnsafeBufferPointer { candEnds in
+                    cand.lows.withUnsafeBufferPointer { candLows in
+                    cand.highs.withUnsafeBufferPointer { candHighs in
+                        for index in statistics.indices {
+                            guard let (baseStatistic, candStatistic) = statistics[index],
+                                  let base = baseStatistic.value(
+                                    cumulative: baseCumulative, firsts: baseFirsts, ends: baseEnds, lows: baseLows,
+                                    highs: baseHighs),
+                                  let cand = candStatistic.value(
+                                    cumulative: candCumulative, firsts: candFirsts, ends: candEnds, lows: candLows,
+                                    highs: candHighs)
+                            else { continue }
+                            differences[index].append(cand - base)
+                            if base > 0 { ratios[index]?.append(cand / base - 1) } else { ratios[index] = nil }
+                        }
+                    }}}}}}}}
+                }
+            }
+        }
+        return zip(differences, ratios).map { differences, ratios in
+            var differences = differences
+            guard !differences.isEmpty else { return nil }
+            let (low, high) = Bootstrap.ends(of: &differences, confidence: confidence)
+            var relative: (Double, Double)?
+            if var ratios, !ratios.isEmpty { relative = Bootstrap.ends(of: &ratios, confidence: confidence) }
+            return ConfidenceInterval(
+                confidence: confidence, low: low, high: high, relativeLow: relative?.0, relativeHigh: relative?.1)
         }
     }
 }

@@ -45,7 +45,8 @@ package struct Bootstrap: Sendable, Equatable {
     /// index; shared with `BlockBootstrap`.
     static func ends(of values: inout [Double], confidence: Double) -> (Double, Double) {
         values.sort()
-        let tail = Int(((1 - confidence) / 2 * Double(values.count)).rounded(.down))
+        // A hair added, so that a tail sized to hold exactly k resamples is not floored to k - 1 by rounding.
+        let tail = Int(((1 - confidence) / 2 * Double(values.count) + 1e-9).rounded(.down))
         let lowIndex = Swift.min(tail, values.count - 1)
         return (values[lowIndex], values[Swift.max(lowIndex, values.count - 1 - tail)])
     }

@@ -64,12 +64,12 @@ package struct RunComparator: Sendable {
             StageComparison(
                 number: pair.baseline.number, baselineUsers: pair.baseline.users, candidateUsers: pair.candidate.users,
                 baselineWindowSeconds: pair.baseline.windowSeconds, candidateWindowSeconds: pair.candidate.windowSeconds,
-                metrics: inputs.map { judge($0, bootstrap: bootstrap) })
+                metrics: judge(inputs, bootstrap: bootstrap))
         }
         // Report-only, outside the budgeted family: each interval at the plain confidence level.
         let resources = ResourceComparator.compare(
             baseline: baseline, candidate: candidate, stages: stagePairs,
-            bootstrap: Bootstrap(confidence: confidence, resamples: drawn), seed: seed)
+            bootstrap: Bootstrap(confidence: confidence, resamples: resamples), seed: seed)
         return CompareResult(
             baseline: CompareRunInfo(label: baselineLabel, result: baseline),
             candidate: CompareRunInfo(label: candidateLabel, result: candidate),
@@ -123,17 +123,35 @@ package struct RunComparator: Sendable {
         }
     }
 
+    /// A stage's metrics, row by row: the measures of one request row (or the aggregate) share their resamples,
+    /// drawn from a seed of the stage, name and method.
+    private func judge(_ inputs: [MetricInput], bootstrap: BlockBootstrap) -> [MetricComparison] {
+        var judged: [MetricComparison] = []
+        var start = 0
+        while start < inputs.count {
+            var end = start + 1
+            while end < inputs.count, inputs[end].name == inputs[start].name, inputs[end].method == inputs[start].method {
+                end += 1
+            }
+            let row = Array(inputs[start..<end])
+            let first = row[0]
+            let key = "\(first.stage)\u{1F}\(first.name)\u{1F}\(first.method)"
+            let measured = row.filter { $0.isComparable && !$0.lowSampleCount }.map(\.metric.measure)
+            let intervals = bootstrap.intervals(
+                measured, baseline: first.baselineSeries, candidate: first.candidateSeries,
+                seed: Bootstrap.seed(seed, key: key))
+            judged += row.map { input in
+                judge(input, interval: measured.firstIndex(of: input.metric.measure).flatMap { intervals[$0] })
+            }
+            start = end
+        }
+        return judged
+    }
+
     /// A comparable metric of a window too short for `BlockBootstrap.minimumBlocks` blocks is `tooShort`, never a
     /// regression; otherwise `MetricJudge` decides with the block bootstrap's interval (none for the latencies of a
     /// schema 1 result, which kept no per-second histograms: those cannot be judged better or worse).
-    private func judge(_ input: MetricInput, bootstrap: BlockBootstrap) -> MetricComparison {
-        let key = "\(input.stage)\u{1F}\(input.name)\u{1F}\(input.method)\u{1F}\(input.metric.compareName)"
-        let judged = input.isComparable && !input.lowSampleCount
-        let interval = judged
-            ? bootstrap.interval(
-                input.metric.measure, baseline: input.baselineSeries, candidate: input.candidateSeries,
-                seed: Bootstrap.seed(seed, key: key))
-            : nil
+    private func judge(_ input: MetricInput, interval: ConfidenceInterval?) -> MetricComparison {
         let verdict: CompareVerdict = input.isComparable && input.lowSampleCount
             ? .tooShort
             : MetricJudge.verdict(

@@ -15,6 +15,8 @@ struct WindowSeries: Sendable {
     let values: [UInt64]
     /// `(seconds + 1) × values.count` running counts, row by row (see the type's comment).
     let cumulative: [UInt64]
+    /// Per second, the index in `values` of its highest bucket; -1 for a second without a request.
+    let topBucket: [Int]
     /// False when a second with requests kept no latency buckets (a schema 1 `result.json`): latencies then have
     /// no interval.
     let hasHistograms: Bool
@@ -34,6 +36,10 @@ struct WindowSeries: Sendable {
         hasHistograms = latencyRows.joined().allSatisfy { $0.requests == 0 || $0.latency != nil }
         values = Array(Set(buckets.joined().map(\.value))).sorted()
         cumulative = Self.cumulative(buckets, values: values)
+        let values = values
+        topBucket = buckets.map { entries in
+            entries.map(\.value).max().map { top in Self.index(of: top, in: values) } ?? -1
+        }
         var sums: [MetricMeasure: (numerator: [Double], denominator: [Double])] = [:]
         for measure in MetricID.comparedRequestMeasures where !measure.isLatency {
             var numerator = [0.0], denominator = [0.0]
@@ -49,6 +55,16 @@ struct WindowSeries: Sendable {
 
     /// The running sums of `measure`'s numerator and denominator; nil for a latency measure.
     func sums(_ measure: MetricMeasure) -> (numerator: [Double], denominator: [Double])? { ratioSums[measure] }
+
+    /// The position of `value` in the ascending `values`, which hold it.
+    private static func index(of value: UInt64, in values: [UInt64]) -> Int {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] >= value { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
 
     /// The running counts per second and bucket, each second's buckets added at their index.
     private static func cumulative(_ buckets: [[LatencyBuckets.Bucket]], values: [UInt64]) -> [UInt64] {

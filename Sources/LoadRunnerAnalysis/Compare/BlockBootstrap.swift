@@ -60,53 +60,48 @@ package struct BlockBootstrap: Sendable, Equatable {
         guard let baseBlock = Self.blockSeconds(windowSeconds: baseline.seconds),
               let candBlock = Self.blockSeconds(windowSeconds: candidate.seconds)
         else { return measures.map { _ in nil } }
-        let statistics = measures.map { measure in
-            WindowStatistic(measure, baseline).flatMap { base in WindowStatistic(measure, candidate).map { (base, $0) } }
-        }
         var random = RandomSource(seed: seed)
-        var differences = [[Double]](repeating: [], count: measures.count)
-        var ratios = [[Double]?](repeating: [], count: measures.count)
-        var baseBlocks = ResampleBlocks(), candBlocks = ResampleBlocks()
-        baseline.cumulative.withUnsafeBufferPointer { baseCumulative in
-            candidate.cumulative.withUnsafeBufferPointer { candCumulative in
-                for _ in 0..<resamples {
-                    baseBlocks.draw(seconds: baseline.seconds, block: baseBlock, using: &random)
-                    candBlocks.draw(seconds: candidate.seconds, block: candBlock, using: &random)
-                    baseBlocks.rows(width: baseline.values.count)
-                    candBlocks.rows(width: candidate.values.count)
-                    let (base, cand) = (baseBlocks, candBlocks)
-                    base.firsts.withUnsafeBufferPointer { baseFirsts in
-                    base.ends.withUnsafeBufferPointer { baseEnds in
-                    base.lows.withUnsafeBufferPointer { baseLows in
-                    base.highs.withUnsafeBufferPointer { baseHighs in
-                    cand.firsts.withUnsafeBufferPointer { candFirsts in
-                    cand.ends.withUnsafeBufferPointer { candEnds in
-                    cand.lows.withUnsafeBufferPointer { candLows in
-                    cand.highs.withUnsafeBufferPointer { candHighs in
-                        for index in statistics.indices {
-                            guard let (baseStatistic, candStatistic) = statistics[index],
-                                  let base = baseStatistic.value(
-                                    cumulative: baseCumulative, firsts: baseFirsts, ends: baseEnds, lows: baseLows,
-                                    highs: baseHighs),
-                                  let cand = candStatistic.value(
-                                    cumulative: candCumulative, firsts: candFirsts, ends: candEnds, lows: candLows,
-                                    highs: candHighs)
-                            else { continue }
-                            differences[index].append(cand - base)
-                            if base > 0 { ratios[index]?.append(cand / base - 1) } else { ratios[index] = nil }
-                        }
-                    }}}}}}}}
-                }
+        let (baseDraws, candDraws) = ResampleDraws.draw(
+            resamples, baseline: (baseline.seconds, baseBlock), candidate: (candidate.seconds, candBlock),
+            using: &random)
+        var differences: [[Double]] = [], ratios: [[Double]?] = []
+        for measure in measures {
+            guard let baseStatistic = WindowStatistic(measure, baseline),
+                  let candStatistic = WindowStatistic(measure, candidate)
+            else {
+                differences.append([])
+                ratios.append(nil)
+                continue
             }
+            let (measureDifferences, measureRatios) = Self.changes(
+                baseline: baseStatistic.values(baseDraws), candidate: candStatistic.values(candDraws))
+            differences.append(measureDifferences)
+            ratios.append(measureRatios)
         }
         return zip(differences, ratios).map { differences, ratios in
-            var differences = differences
             guard !differences.isEmpty else { return nil }
-            let (low, high) = Bootstrap.ends(of: &differences, confidence: confidence)
+            let (low, high) = Bootstrap.ends(of: differences, confidence: confidence)
             var relative: (Double, Double)?
-            if var ratios, !ratios.isEmpty { relative = Bootstrap.ends(of: &ratios, confidence: confidence) }
+            if let ratios, !ratios.isEmpty { relative = Bootstrap.ends(of: ratios, confidence: confidence) }
             return ConfidenceInterval(
                 confidence: confidence, low: low, high: high, relativeLow: relative?.0, relativeHigh: relative?.1)
         }
+    }
+
+    /// `candidate - baseline` and `candidate / baseline - 1` per resample, leaving out resamples undefined on either
+    /// side; the ratios are nil when a resampled baseline is 0 (no relative change means anything then).
+    private static func changes(baseline: [Double], candidate: [Double]) -> ([Double], [Double]?) {
+        var differences: [Double] = [], ratios: [Double]? = []
+        differences.reserveCapacity(baseline.count)
+        ratios?.reserveCapacity(baseline.count)
+        var index = 0
+        while index < baseline.count {
+            let base = baseline[index], cand = candidate[index]
+            index += 1
+            guard !base.isNaN, !cand.isNaN else { continue }
+            differences.append(cand - base)
+            if base > 0 { ratios?.append(cand / base - 1) } else { ratios = nil }
+        }
+        return (differences, ratios)
     }
 }

@@ -38,7 +38,10 @@ import Testing
         for index in 0..<Self.pairs {
             let result = Self.compare(Self.pair(index))
             #expect(result.method.budgetedIntervals == 60)
-            if result.failed { failed += 1 }
+            if result.failed {
+                failed += 1
+                print("compare sweep pair \(index) failed on \(result.regressions.map { "\($0.name) \($0.metric.compareName)" })")
+            }
             for metric in result.metrics {
                 guard let interval = metric.interval, let change = metric.change else {
                     Issue.record("pair \(index): \(metric.name) \(metric.metric.compareName) has no interval")
@@ -88,7 +91,7 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["LOADRUNNER_COMPARE_POWER"] == "1"))
     func detectionPower() {
         for slowdown in [1.1, 1.2] {
-            var failed = 0, p50Worse = 0, aggregateP50Excludes = 0
+            var failed = 0, p50Worse = 0, aggregateP50Excludes = 0, aggregateP50Worse = 0, nameP50Worse = 0
             for index in 0..<Self.pairs {
                 let result = Self.compare(Self.pair(index + 1_000, slowdown: slowdown))
                 if result.failed { failed += 1 }
@@ -97,9 +100,14 @@ import Testing
                 }
                 let aggregate = result.metrics.first { $0.isAggregated && $0.metric.measure == .percentile(50) }
                 if aggregate?.interval?.excludesZero(towards: 1) == true { aggregateP50Excludes += 1 }
+                if aggregate?.verdict == .worse { aggregateP50Worse += 1 }
+                nameP50Worse += result.metrics.filter {
+                    !$0.isAggregated && $0.metric.measure == .percentile(50) && $0.verdict == .worse
+                }.count
             }
             print("compare power at \(slowdown)x: failed \(failed)/\(Self.pairs), a p50 worse \(p50Worse)/\(Self.pairs), "
-                + "Aggregated p50 interval above 0 \(aggregateP50Excludes)/\(Self.pairs)")
+                + "Aggregated p50 interval above 0 \(aggregateP50Excludes)/\(Self.pairs), Aggregated p50 worse "
+                + "\(aggregateP50Worse)/\(Self.pairs), a name's p50 worse \(nameP50Worse)/\(Self.pairs * Self.names)")
         }
     }
 }

@@ -110,4 +110,18 @@ import Testing
                 + "\(aggregateP50Worse)/\(Self.pairs), a name's p50 worse \(nameP50Worse)/\(Self.pairs * Self.names)")
         }
     }
+
+    /// The cost bound in docs/compare.md: a 300 s window, 11 names at 100 requests/s each (60 budgeted metrics,
+    /// 24,000 resamples); off by default, it measures time:
+    /// `LOADRUNNER_COMPARE_COST=1 swift test --skip-build --filter CompareSweepTests/comparisonCost`.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LOADRUNNER_COMPARE_COST"] == "1"))
+    func comparisonCost() {
+        let baseline = CompareSweepFixtures.run(seed: 1, names: Self.names, requestsPerSecond: 100, windowSeconds: 300)
+        let candidate = CompareSweepFixtures.run(seed: 2, names: Self.names, requestsPerSecond: 100, windowSeconds: 300)
+        let clock = ContinuousClock()
+        var result: CompareResult?
+        let elapsed = clock.measure { result = Self.compare((baseline, candidate), comparator: RunComparator()) }
+        print("compare cost: 300 s windows, \(result?.method.budgetedIntervals ?? 0) budgeted metrics, "
+            + "\(result?.method.resamples ?? 0) resamples: \(elapsed)")
+    }
 }

@@ -1,7 +1,8 @@
 import LoadRunnerModel
 
-/// A seeded percentile bootstrap of the difference of two means: the same inputs and seed always give the same
-/// interval, on every machine (no transcendental functions, our own index draw, a fixed order of draws).
+/// A seeded percentile bootstrap of the difference of two means, for the monitors' report-only rows (whose point is
+/// the window's mean of per-second values; request measures use `BlockBootstrap`): the same inputs and seed always
+/// give the same interval, on every machine (no transcendental functions, our own index draw, a fixed order of draws).
 ///
 /// Why means of per-second values rather than medians: with the 10 to 300 seconds a stage window holds, the
 /// bootstrap distribution of a mean is smooth, while a median's can only take a few sample values and gives

@@ -201,11 +201,12 @@ import Testing
     }
 
     @Test func comparingTwoRunsOfTheSameServerPassesAndASlowerOneFailsWithExit2() async throws {
-        // A server that takes 2 ms, twice, then one that takes 8 ms; 4-second windows give the verdict
-        // enough per-second samples. Latency budgets only: throughput on this shared machine moves with
-        // whatever else runs, which a comparison would rightly report.
+        // A server that takes 2 ms, twice, then one that takes 8 ms; one stage with a 21-second window, since
+        // `compare` judges windows of at least 20 whole seconds (10 blocks). Latency budgets only: throughput on
+        // this shared machine moves with whatever else runs, which a comparison would rightly report.
         let folder = try BinaryRunner.folder(["p.yaml": Self.profile
-            .replacingOccurrences(of: "duration: 3s, warmup: 500ms", with: "duration: 5s, warmup: 1s")])
+            .replacingOccurrences(of: "  - { users: 4, duration: 3s, warmup: 500ms }\n", with: "")
+            .replacingOccurrences(of: "duration: 3s, warmup: 500ms", with: "duration: 22s, warmup: 1s")])
         for (out, delay) in [("before", 2), ("again", 2), ("slower", 8)] {
             let output = try await Self.run(folder, out: out, delay: .milliseconds(delay))
             #expect(output.status == 0, "\(output.stderr)")

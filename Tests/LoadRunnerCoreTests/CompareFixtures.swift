@@ -10,8 +10,8 @@ import LoadRunnerModel
 /// up to 3 × base. Stage `n` is 10% slower than stage `n - 1` and has `users / 10` times the requests.
 ///
 /// The per-second percentiles are computed from the sorted latencies the way HdrHistogram does (the same values as
-/// `LatencyHistogram.micros(atPercentile:)`, much faster in a debug build); the running totals, which `compare`
-/// does not read, carry counts only.
+/// `LatencyHistogram.micros(atPercentile:)`, much faster in a debug build); each request row keeps its second's
+/// buckets, which `compare` resamples; the running totals, which `compare` does not read, carry counts only.
 enum CompareFixtures {
     /// One request name of the service: its latency and rate at 10 users.
     struct Endpoint {
@@ -85,7 +85,7 @@ enum CompareFixtures {
                 series.append(SecondSample(
                     second: second, unixTime: Int(runStart.timeIntervalSince1970) + second + 1, users: stage.users,
                     stage: number, inWindow: inWindow, requests: perRequest,
-                    aggregated: interval(aggregate, micros: allMicros, total: aggregateTotal),
+                    aggregated: interval(aggregate, micros: allMicros, total: aggregateTotal, keepingBuckets: false),
                     generatorCPUPercent: 30, schedulingLagMicros: 400))
                 second += 1
             }
@@ -126,8 +126,11 @@ enum CompareFixtures {
     }
 
     /// One second's summary; percentiles as HdrHistogram computes them: the value of rank
-    /// `max(1, ceil(p × n / 100))`, reported as the top of its bucket.
-    static func interval(_ stats: RequestStats, micros: [UInt64], total: RequestStats) -> IntervalStats {
+    /// `max(1, ceil(p × n / 100))`, reported as the top of its bucket. With `keepingBuckets` it keeps the second's
+    /// histogram, as a schema 2 request row does (the aggregate row keeps none: it is the sum of the request rows).
+    static func interval(
+        _ stats: RequestStats, micros: [UInt64], total: RequestStats, keepingBuckets: Bool = true
+    ) -> IntervalStats {
         let sorted = micros.map { max($0, 1) }.sorted()
         let histogram = stats.latency.histogram
         let percentiles: [UInt64] = sorted.isEmpty ? [] : IntervalStats.percentiles.map { percentile in
@@ -135,7 +138,7 @@ enum CompareFixtures {
                 ? sorted.count : max(1, Int((percentile.nextDown * Double(sorted.count) / 100).rounded(.up)))
             return histogram.highestEquivalentForValue(sorted[rank - 1])
         }
-        return IntervalStats(
+        var interval = IntervalStats(
             name: stats.name, method: stats.method, requests: stats.requests, failures: stats.failures,
             bodyBytes: stats.bodyBytes, percentileMicros: percentiles, minMicros: stats.latency.minMicros,
             maxMicros: stats.latency.maxMicros,
@@ -143,6 +146,8 @@ enum CompareFixtures {
             total: RunningTotals(
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes, medianMicros: 0,
                 meanMicros: 0, minMicros: 0, maxMicros: 0))
+        if keepingBuckets { interval.latency = LatencyBuckets(stats.latency) }
+        return interval
     }
 
     /// A uniform value in [0, 1) from the top 53 bits.

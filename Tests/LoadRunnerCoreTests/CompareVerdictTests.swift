@@ -88,8 +88,10 @@ import Testing
         #expect(find(result, stage: 2, name: "user/update", measure: .errorRate)?.verdict == .noSignificantChange)
     }
 
-    /// A 2-second window has no interval: the budget alone decides, and the result says so.
-    @Test func shortWindowFallsBackToTheBudget() {
+    /// A 2-second window has no interval: a 30% slowdown is "too short to judge", never a regression, and every
+    /// output says how many seconds an interval needs. (Issue 12 changed this on purpose: before, the budget alone
+    /// decided and this was a regression.)
+    @Test func shortWindowIsTooShortToJudge() {
         let short = [CompareFixtures.Stage(users: 10, seconds: 4)]
         let baseline = CompareFixtures.run(seed: 1, stages: short)
         let candidate = CompareFixtures.run(seed: 2, stages: short) { _, _ in .init(latency: 1.3) }
@@ -98,10 +100,24 @@ import Testing
         #expect(p50?.lowSampleCount == true)
         #expect(p50?.interval == nil)
         #expect(p50?.baselineSeconds == 2)
-        #expect(p50?.verdict == .worse)
-        #expect(result.failed)
-        #expect(CompareMarkdown.render(result).contains("(no CI: 2 s)"))
-        #expect(CompareMarkdown.render(result).contains("† Fewer than 3 usable seconds"))
+        #expect(p50?.verdict == .tooShort)
+        #expect(!result.failed)
+        #expect(result.metrics.allSatisfy { $0.verdict == .tooShort })
+        #expect(CompareMarkdown.render(result).contains("(no CI: 2 s, needs 20 s)"))
+        #expect(CompareMarkdown.render(result).contains("† Fewer than 20 whole seconds in a window"))
+        #expect(CompareCSV.render(result).contains(",too_short_to_judge\n"))
+        #expect(result.markdownSummary().contains("21 metrics are too short to judge: the shortest window has 2 whole seconds, an interval needs 20"))
+    }
+
+    /// 20 whole seconds (10 blocks of 2 s) are judged; 19 are not.
+    @Test func twentySecondsAreTheShortestJudgedWindow() {
+        for (seconds, judged) in [(21, false), (22, true)] {
+            let stages = [CompareFixtures.Stage(users: 10, seconds: seconds)]
+            let result = CompareFixtures.compare(
+                CompareFixtures.run(seed: 1, stages: stages), CompareFixtures.run(seed: 2, stages: stages))
+            #expect(result.metrics.allSatisfy { ($0.verdict == .tooShort) != judged }, "\(seconds - 2) s")
+            #expect(result.metrics.allSatisfy { ($0.interval != nil) == judged }, "\(seconds - 2) s")
+        }
     }
 
     /// Without budgets, metrics still get verdicts (against a budget of 0), but the comparison never fails.

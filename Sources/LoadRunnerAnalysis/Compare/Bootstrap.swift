@@ -1,7 +1,8 @@
 import LoadRunnerModel
 
-/// A seeded percentile bootstrap of the difference of two means: the same inputs and seed always give the same
-/// interval, on every machine (no transcendental functions, our own index draw, a fixed order of draws).
+/// A seeded percentile bootstrap of the difference of two means, for the monitors' report-only rows (whose point is
+/// the window's mean of per-second values; request measures use `BlockBootstrap`): the same inputs and seed always
+/// give the same interval, on every machine (no transcendental functions, our own index draw, a fixed order of draws).
 ///
 /// Why means of per-second values rather than medians: with the 10 to 300 seconds a stage window holds, the
 /// bootstrap distribution of a mean is smooth, while a median's can only take a few sample values and gives
@@ -34,19 +35,40 @@ package struct Bootstrap: Sendable, Equatable {
             differences.append(candidateMean - baselineMean)
             if baselineMean > 0 { ratios?.append(candidateMean / baselineMean - 1) } else { ratios = nil }
         }
-        let (low, high) = percentileEnds(of: &differences)
+        let (low, high) = Self.ends(of: differences, confidence: confidence)
         var relative: (Double, Double)?
-        if var ratios { relative = percentileEnds(of: &ratios) }
+        if let ratios { relative = Self.ends(of: ratios, confidence: confidence) }
         return ConfidenceInterval(
             confidence: confidence, low: low, high: high, relativeLow: relative?.0, relativeHigh: relative?.1)
     }
 
-    /// The `(1 - confidence) / 2` and `(1 + confidence) / 2` order statistics, symmetric by index.
-    private func percentileEnds(of values: inout [Double]) -> (Double, Double) {
-        values.sort()
-        let tail = Int(((1 - confidence) / 2 * Double(values.count)).rounded(.down))
+    /// The `(1 - confidence) / 2` and `(1 + confidence) / 2` order statistics of non-empty `values`, symmetric by
+    /// index (the values a sort would put there); shared with `BlockBootstrap`.
+    static func ends(of values: [Double], confidence: Double) -> (Double, Double) {
+        // A hair added, so that a tail sized to hold exactly k resamples is not floored to k - 1 by rounding.
+        let tail = Int(((1 - confidence) / 2 * Double(values.count) + 1e-9).rounded(.down))
         let lowIndex = Swift.min(tail, values.count - 1)
-        return (values[lowIndex], values[Swift.max(lowIndex, values.count - 1 - tail)])
+        let highIndex = Swift.max(lowIndex, values.count - 1 - tail)
+        let negated = values.map { -$0 }
+        return (smallest(values, rank: lowIndex), -smallest(negated, rank: values.count - 1 - highIndex))
+    }
+
+    /// The value of 0-based `rank` in `values` sorted ascending: the `rank + 1` smallest values kept in order,
+    /// O(count × rank) with rank small (a tail), and no generic sort, which is slow in a debug build.
+    private static func smallest(_ values: [Double], rank: Int) -> Double {
+        var kept: [Double] = []
+        kept.reserveCapacity(rank + 2)
+        var index = 0
+        while index < values.count {
+            let value = values[index]
+            index += 1
+            guard kept.count <= rank || value < kept[kept.count - 1] else { continue }
+            var position = kept.count
+            while position > 0, value < kept[position - 1] { position -= 1 }
+            kept.insert(value, at: position)
+            if kept.count > rank + 1 { kept.removeLast() }
+        }
+        return kept[rank]
     }
 
     /// The mean of `values.count` draws with replacement.

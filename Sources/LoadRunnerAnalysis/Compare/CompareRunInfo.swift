@@ -39,17 +39,20 @@ package struct CompareMethod: Codable, Sendable, Equatable {
     package let intervalConfidence: Double
     /// How many budgeted metrics have an interval: the size of the family `confidence` is shared by.
     package let budgetedIntervals: Int
-    /// Bootstrap resamples per interval.
+    /// Bootstrap resamples per interval (`BlockBootstrap.resamples`: each Bonferroni tail holds at least 10).
     package let resamples: Int
     /// The seed every interval's own seed is derived from.
     package let seed: UInt64
-    /// The statistic resampled: `mean` (of the per-second values).
+    /// The statistic resampled: `window` (the point's own window formula, recomputed on blocks of whole seconds);
+    /// `mean` (of per-second values) in files written before.
     package let statistic: String
-    /// Below this many usable seconds in either window, the budget alone decides (`lowSampleCount`).
+    /// Below this many whole seconds in either window a metric is too short to judge (`lowSampleCount`).
     package let minimumSeconds: Int
+    /// The fewest blocks per window (`BlockBootstrap.minimumBlocks`); nil in files written before blocks.
+    package let minimumBlocks: Int?
 
-    /// The smallest window, in usable seconds, for which an interval is computed.
-    package static let defaultMinimumSeconds = 3
+    /// The smallest window, in whole seconds, for which an interval is computed.
+    package static let defaultMinimumSeconds = BlockBootstrap.minimumSeconds
 
     package init(
         confidence: Double, intervalConfidence: Double, budgetedIntervals: Int, resamples: Int, seed: UInt64,
@@ -60,7 +63,8 @@ package struct CompareMethod: Codable, Sendable, Equatable {
         self.budgetedIntervals = budgetedIntervals
         self.resamples = resamples
         self.seed = seed
-        statistic = "mean"
+        statistic = "window"
         self.minimumSeconds = minimumSeconds
+        minimumBlocks = BlockBootstrap.minimumBlocks
     }
 }

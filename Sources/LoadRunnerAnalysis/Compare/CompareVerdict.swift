@@ -8,6 +8,9 @@ package enum CompareVerdict: String, Codable, Sendable, CaseIterable {
     case noSignificantChange = "no_significant_change"
     /// One run has no value for the metric (no request completed in its window), so nothing can be said.
     case notComparable = "not_comparable"
+    /// A window holds fewer than `BlockBootstrap.minimumBlocks` blocks of whole seconds: no interval, and so no
+    /// verdict either way; never a regression.
+    case tooShort = "too_short_to_judge"
 }
 
 /// Which of the two compared runs something belongs to.

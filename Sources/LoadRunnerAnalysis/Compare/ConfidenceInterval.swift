@@ -1,7 +1,8 @@
-/// A bootstrap confidence interval of `candidate - baseline`, computed from per-second samples.
+/// A bootstrap confidence interval of `candidate - baseline`: of a request measure's window statistic
+/// (`BlockBootstrap`), or of a monitor's mean of per-second values (`Bootstrap`).
 ///
 /// `low`/`high` are in the metric's unit (microseconds, req/s, or a 0...1 share); `relativeLow`/`relativeHigh`
-/// are fractions of the baseline (0.12 for +12%), nil when a resampled baseline mean was 0 (the ratio is
+/// are fractions of the baseline (0.12 for +12%), nil when a resampled baseline value was 0 (the ratio is
 /// undefined). Both come from the same resamples, so their signs always agree.
 package struct ConfidenceInterval: Codable, Sendable, Equatable {
     /// The confidence level, e.g. 0.95.

@@ -6,8 +6,10 @@ import LoadRunnerModel
 ///
 /// `baseline` and `candidate` are exact, in the metric's unit (`MetricID.unit`): for requests from the stage
 /// histograms and counts, for monitors the stage windows' means; nil when that run has no value (no request in the
-/// window). `interval` comes from the per-second samples of the two windows; nil when either window has fewer than
-/// `CompareMethod.minimumSeconds` usable seconds (`lowSampleCount`: the verdict then rests on the budget alone).
+/// window). `interval`: for a request measure, a block bootstrap of the two windows' whole seconds that recomputes the
+/// point's own formula (`BlockBootstrap`), nil when either window has fewer than `CompareMethod.minimumSeconds`
+/// (`lowSampleCount`, verdict `tooShort`); for a monitor, a bootstrap of the per-second values' mean, nil below 3 of
+/// them (`lowSampleCount`: the verdict then rests on the change alone).
 package struct MetricComparison: Sendable, Equatable {
     package let stage: Int
     /// The request name (`Aggregated` for the stage total) or the monitor's name (`monitors[].name`).
@@ -24,7 +26,7 @@ package struct MetricComparison: Sendable, Equatable {
     /// `change / baseline` as a fraction (0.234 for +23.4%); nil when either is missing or the baseline is 0.
     package let relativeChange: Double?
     package let interval: ConfidenceInterval?
-    /// Usable per-second samples in each window (seconds with no request do not count for latencies and errors).
+    /// The whole seconds of each window (request measures), or the per-second values a monitor has in it.
     package let baselineSeconds: Int
     package let candidateSeconds: Int
     package let lowSampleCount: Bool

@@ -1,40 +1,29 @@
 import LoadRunnerModel
 
-/// The per-second values of one metric in one stage window: the observations the confidence intervals are
-/// bootstrapped from. Pure.
+/// The seconds of a stage window and what each second adds to a ratio measure's window formula: the observations
+/// `BlockBootstrap` resamples. Pure.
 enum PerSecondSamples {
-    /// The seconds inside stage `number`'s statistics window, in time order.
-    static func window(_ series: [SecondSample], stage number: Int) -> [SecondSample] {
-        series.filter { $0.inWindow && $0.stage == number }
-    }
-
-    /// One value per usable second for the request `name`/`method`, or for the aggregate when `name` is nil.
-    ///
-    /// Latencies (microseconds) and the error rate (0...1) skip seconds with no request, where they are undefined;
-    /// `rps` keeps them, as 0: a second in which nothing completed is a real, bad observation.
-    static func values(_ window: [SecondSample], name: String?, method: String?, metric: MetricID) -> [Double] {
-        window.compactMap { second -> Double? in
-            let stats: IntervalStats?
-            if let name {
-                stats = second.requests.first { $0.name == name && $0.method == method }
-            } else {
-                stats = second.aggregated
-            }
-            guard let stats else { return [.rps, .receivedBytesPerSecond].contains(metric.measure) ? 0 : nil }
-            return value(stats, measure: metric.measure)
+    /// The seconds wholly inside stage `stage`'s statistics window (`[windowStartSeconds, windowEndSeconds)`),
+    /// in time order. A second is attributed by its requests' start times; one the window's start or end cuts is
+    /// left out, so every resampled second is a whole second of the window.
+    static func window(_ series: [SecondSample], stage: StageResult) -> [SecondSample] {
+        series.filter {
+            $0.inWindow && $0.stage == stage.number && Double($0.second) >= stage.windowStartSeconds
+                && Double($0.second + 1) <= stage.windowEndSeconds
         }
     }
 
-    /// One second's value of a compared request measure (`MetricID.comparedRequestMeasures`); nil for others.
-    private static func value(_ stats: IntervalStats, measure: MetricMeasure) -> Double? {
-        if measure == .rps { return Double(stats.requests) }
-        if measure == .receivedBytesPerSecond { return Double(stats.bodyBytes) }
-        guard stats.requests > 0 else { return nil }
+    /// One second's numerator and denominator of a ratio measure's window formula, so that the window's value is
+    /// `sum(numerators) / sum(denominators)` over any set of seconds: `rps` is requests over seconds, `error_rate`
+    /// failures over requests, `received_bytes_per_s` body bytes over seconds. A second with no row (no request) adds
+    /// `(0, 1)` to the per-second rates and nothing to the others;
+    /// nil for a latency measure.
+    static func sums(_ stats: IntervalStats?, measure: MetricMeasure) -> (Double, Double)? {
         switch measure {
-        case .percentile(let percentile): return stats.micros(atPercentile: percentile).map { Double($0) }
-        case .max: return Double(stats.micros(atPercentile: 100) ?? stats.maxMicros)
-        case .errorRate: return Double(stats.failures) / Double(stats.requests)
-        default: return nil
+        case .rps: (Double(stats?.requests ?? 0), 1)
+        case .receivedBytesPerSecond: (Double(stats?.bodyBytes ?? 0), 1)
+        case .errorRate: (Double(stats?.failures ?? 0), Double(stats?.requests ?? 0))
+        default: nil
         }
     }
 }

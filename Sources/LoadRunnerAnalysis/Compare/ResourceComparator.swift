@@ -8,6 +8,10 @@ import LoadRunnerModel
 /// `baseline` and `candidate` are the stage windows' means (`MonitorStageSummary`); the interval comes from a
 /// bootstrap of the two windows' per-second values at the comparison's confidence.
 enum ResourceComparator {
+    /// Below this many per-second values in either window a monitor's row has no interval (the budget-less
+    /// verdict then rests on the change alone): monitors are report-only, so they keep the plain bootstrap of means.
+    static let minimumSeconds = 3
+
     /// Nil when the runs share no monitor name; otherwise stage by stage, then process in the baseline's order
     /// and metric, then command monitors in the baseline's order.
     static func compare(
@@ -41,7 +45,7 @@ enum ResourceComparator {
     ) -> MetricComparison {
         let baseSamples = samples(base, window: stage.baseline)
         let candSamples = samples(cand, window: stage.candidate)
-        let low = Swift.min(baseSamples.count, candSamples.count) < CompareMethod.defaultMinimumSeconds
+        let low = Swift.min(baseSamples.count, candSamples.count) < minimumSeconds
         let key = "command\u{1F}\(stage.baseline.number)\u{1F}\(base.name)\u{1F}mean"
         let interval = low
             ? nil
@@ -66,7 +70,7 @@ enum ResourceComparator {
     ) -> MetricComparison {
         let baseSamples = samples(base, metric, window: stage.baseline)
         let candSamples = samples(cand, metric, window: stage.candidate)
-        let low = Swift.min(baseSamples.count, candSamples.count) < CompareMethod.defaultMinimumSeconds
+        let low = Swift.min(baseSamples.count, candSamples.count) < minimumSeconds
         let key = "resource\u{1F}\(stage.baseline.number)\u{1F}\(base.name)\u{1F}\(metric.compareName)"
         let interval = low
             ? nil

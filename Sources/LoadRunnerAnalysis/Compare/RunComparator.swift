@@ -5,29 +5,39 @@ import LoadRunnerModel
 /// deterministic: the same results, budgets and seed always give the same `CompareResult`.
 ///
 /// Point estimates come from the exact stage histograms and counts; the confidence interval of the change
-/// comes from a seeded bootstrap of the per-second samples of each stage window (see `Bootstrap`). A change
-/// counts only when it exceeds its budget (every limit given) and its interval lies wholly on one side of 0.
+/// comes from a seeded moving-block bootstrap of each stage window's whole seconds that recomputes the same
+/// statistic from the merged per-second histograms and counts (see `BlockBootstrap`). A change counts only when
+/// it exceeds its budget (every limit given) and its interval lies wholly on one side of 0; a window with fewer
+/// than `BlockBootstrap.minimumBlocks` blocks is too short to judge.
 ///
 /// `confidence` holds for the budgeted metrics together (family-wise): with `m` budgeted metrics that have
-/// intervals, each interval is computed at `1 - (1 - confidence) / m` (Bonferroni), so that two runs of the same
-/// server fail a comparison of many stages and names no more often than `1 - confidence` of the time.
+/// intervals, each interval is computed at `1 - (1 - confidence) / m` (Bonferroni), from enough resamples that
+/// each tail holds at least 10 (`BlockBootstrap.resamples`), so that two runs of the same server fail a
+/// comparison of many stages and names no more often than `1 - confidence` of the time.
 package struct RunComparator: Sendable {
     /// The budgets applied, at most one per metric (when several name a metric, the last one wins, so that a
     /// budget given later, on the command line say, overrides an earlier one).
     package let budgets: [Budget]
     /// The family-wise confidence level, 0.5...0.999.
     package let confidence: Double
-    /// Bootstrap resamples per interval (at least 1).
+    /// The fewest bootstrap resamples per interval (at least 1); more are drawn for a large family.
     package let resamples: Int
+    /// The fewest resamples in each Bonferroni tail (`BlockBootstrap.resamples`); tests that judge thousands of
+    /// comparisons lower it.
+    package let resamplesPerTail: Int
     /// The seed each metric's bootstrap seed is derived from (with its stage, name and metric).
     package let seed: UInt64
 
-    package init(budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 1) {
+    package init(
+        budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000,
+        resamplesPerTail: Int = BlockBootstrap.defaultPerTail, seed: UInt64 = 1
+    ) {
         var byMetric: [MetricID: Budget] = [:]
         for budget in budgets { byMetric[budget.metric] = budget }
         self.budgets = MetricID.comparedRequestMeasures.compactMap { byMetric[MetricID(.total, $0)] }
         self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999)
         self.resamples = Swift.max(1, resamples)
+        self.resamplesPerTail = Swift.max(1, resamplesPerTail)
         self.seed = seed
     }
 
@@ -44,15 +54,17 @@ package struct RunComparator: Sendable {
             pending.append(inputs(pair, requests: requestPairs, baseline: baseline, candidate: candidate))
         }
         let family = pending.joined().filter { $0.budget != nil && $0.isComparable && !$0.lowSampleCount }.count
+        let drawn = BlockBootstrap.resamples(
+            metrics: family, confidence: confidence, minimum: resamples, perTail: resamplesPerTail)
         let method = CompareMethod(
             confidence: confidence, intervalConfidence: 1 - (1 - confidence) / Double(Swift.max(family, 1)),
-            budgetedIntervals: family, resamples: resamples, seed: seed)
-        let bootstrap = Bootstrap(confidence: method.intervalConfidence, resamples: resamples)
+            budgetedIntervals: family, resamples: drawn, seed: seed)
+        let bootstrap = BlockBootstrap(confidence: method.intervalConfidence, resamples: drawn)
         let stages = zip(stagePairs, pending).map { pair, inputs in
             StageComparison(
                 number: pair.baseline.number, baselineUsers: pair.baseline.users, candidateUsers: pair.candidate.users,
                 baselineWindowSeconds: pair.baseline.windowSeconds, candidateWindowSeconds: pair.candidate.windowSeconds,
-                metrics: inputs.map { judge($0, bootstrap: bootstrap) })
+                metrics: judge(inputs, bootstrap: bootstrap))
         }
         // Report-only, outside the budgeted family: each interval at the plain confidence level.
         let resources = ResourceComparator.compare(
@@ -75,13 +87,14 @@ package struct RunComparator: Sendable {
         var metric: MetricID
         var baseline: Double?
         var candidate: Double?
-        var baselineSamples: [Double]
-        var candidateSamples: [Double]
+        var baselineSeries: WindowSeries
+        var candidateSeries: WindowSeries
         var budget: Budget?
 
         var isComparable: Bool { baseline != nil && candidate != nil }
+        /// Fewer than `BlockBootstrap.minimumBlocks` blocks in either window: too short to judge.
         var lowSampleCount: Bool {
-            Swift.min(baselineSamples.count, candidateSamples.count) < CompareMethod.defaultMinimumSeconds
+            Swift.min(baselineSeries.seconds, candidateSeries.seconds) < BlockBootstrap.minimumSeconds
         }
     }
 
@@ -90,40 +103,65 @@ package struct RunComparator: Sendable {
     private func inputs(
         _ pair: StageMatcher.StagePair, requests: [StageMatcher.RequestPair], baseline: RunResult, candidate: RunResult
     ) -> [MetricInput] {
-        let baseWindow = PerSecondSamples.window(baseline.series, stage: pair.baseline.number)
-        let candWindow = PerSecondSamples.window(candidate.series, stage: pair.candidate.number)
+        let baseWindow = PerSecondSamples.window(baseline.series, stage: pair.baseline)
+        let candWindow = PerSecondSamples.window(candidate.series, stage: pair.candidate)
         let rows = requests.map { ($0.baseline, $0.candidate, true) }
             + [(pair.baseline.aggregated, pair.candidate.aggregated, false)]
         return rows.flatMap { base, cand, isRequest in
-            MetricID.comparedRequestMeasures.map { measure in
+            // Built once per row and run, shared by the row's measures.
+            let baseSeries = WindowSeries(baseWindow, name: isRequest ? base.name : nil, method: base.method)
+            let candSeries = WindowSeries(candWindow, name: isRequest ? cand.name : nil, method: cand.method)
+            return MetricID.comparedRequestMeasures.map { measure in
                 let metric = MetricID(isRequest ? .request(base.name) : .total, measure)
                 return MetricInput(
                     stage: pair.baseline.number, name: base.name, method: base.method, metric: metric,
                     baseline: Self.pointValue(base, metric: metric, windowSeconds: pair.baseline.windowSeconds),
                     candidate: Self.pointValue(cand, metric: metric, windowSeconds: pair.candidate.windowSeconds),
-                    baselineSamples: PerSecondSamples.values(
-                        baseWindow, name: isRequest ? base.name : nil, method: base.method, metric: metric),
-                    candidateSamples: PerSecondSamples.values(
-                        candWindow, name: isRequest ? cand.name : nil, method: cand.method, metric: metric),
+                    baselineSeries: baseSeries, candidateSeries: candSeries,
                     budget: budgets.first { $0.metric.measure == measure })
             }
         }
     }
 
-    private func judge(_ input: MetricInput, bootstrap: Bootstrap) -> MetricComparison {
-        let key = "\(input.stage)\u{1F}\(input.name)\u{1F}\(input.method)\u{1F}\(input.metric.compareName)"
-        let interval = input.lowSampleCount
-            ? nil
-            : bootstrap.differenceOfMeans(
-                baseline: input.baselineSamples, candidate: input.candidateSamples, seed: Bootstrap.seed(seed, key: key))
+    /// A stage's metrics, row by row: the measures of one request row (or the aggregate) share their resamples,
+    /// drawn from a seed of the stage, name and method.
+    private func judge(_ inputs: [MetricInput], bootstrap: BlockBootstrap) -> [MetricComparison] {
+        var judged: [MetricComparison] = []
+        var start = 0
+        while start < inputs.count {
+            var end = start + 1
+            while end < inputs.count, inputs[end].name == inputs[start].name, inputs[end].method == inputs[start].method {
+                end += 1
+            }
+            let row = Array(inputs[start..<end])
+            let first = row[0]
+            let key = "\(first.stage)\u{1F}\(first.name)\u{1F}\(first.method)"
+            let measured = row.filter { $0.isComparable && !$0.lowSampleCount }.map(\.metric.measure)
+            let intervals = bootstrap.intervals(
+                measured, baseline: first.baselineSeries, candidate: first.candidateSeries,
+                seed: Bootstrap.seed(seed, key: key))
+            judged += row.map { input in
+                judge(input, interval: measured.firstIndex(of: input.metric.measure).flatMap { intervals[$0] })
+            }
+            start = end
+        }
+        return judged
+    }
+
+    /// A comparable metric of a window too short for `BlockBootstrap.minimumBlocks` blocks is `tooShort`, never a
+    /// regression; otherwise `MetricJudge` decides with the block bootstrap's interval (none for the latencies of a
+    /// schema 1 result, which kept no per-second histograms: those cannot be judged better or worse).
+    private func judge(_ input: MetricInput, interval: ConfidenceInterval?) -> MetricComparison {
+        let verdict: CompareVerdict = input.isComparable && input.lowSampleCount
+            ? .tooShort
+            : MetricJudge.verdict(
+                baseline: input.baseline, candidate: input.candidate, interval: interval, lowSampleCount: false,
+                budget: input.budget, higherIsBetter: input.metric.higherIsBetter)
         return MetricComparison(
             stage: input.stage, name: input.name, method: input.method, metric: input.metric,
             baseline: input.baseline, candidate: input.candidate, interval: interval,
-            baselineSeconds: input.baselineSamples.count, candidateSeconds: input.candidateSamples.count,
-            lowSampleCount: input.lowSampleCount, budget: input.budget,
-            verdict: MetricJudge.verdict(
-                baseline: input.baseline, candidate: input.candidate, interval: interval,
-                lowSampleCount: input.lowSampleCount, budget: input.budget, higherIsBetter: input.metric.higherIsBetter))
+            baselineSeconds: input.baselineSeries.seconds, candidateSeconds: input.candidateSeries.seconds,
+            lowSampleCount: input.lowSampleCount, budget: input.budget, verdict: verdict)
     }
 
     /// The exact value of `metric` over a stage window; nil when it is undefined (no request for latencies and

@@ -22,6 +22,10 @@ package struct LatencyBuckets: Sendable, Equatable {
 
     package init() { buckets = [] }
 
+    /// Buckets as given: values ascending, each the highest value of its HdrHistogram bucket, counts above 0
+    /// (what a generated fixture builds without a histogram).
+    package init(buckets: [Bucket]) { self.buckets = buckets }
+
     package init(_ histogram: LatencyHistogram) {
         buckets = histogram.histogram.recordedValues().map { Bucket(value: $0.value, count: UInt64($0.count)) }
     }

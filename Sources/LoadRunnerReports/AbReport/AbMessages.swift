@@ -47,6 +47,8 @@ enum AbMessages {
         case .better: return metric.budget == nil ? [.text("better (no budget)")] : [.strong("better")]
         case .noSignificantChange: return [.text("no significant change")]
         case .notComparable: return [.text("not comparable (a round has no value)")]
+        // `compare`'s verdict for a window under 20 s; a paired comparison is judged on rounds, never on that.
+        case .tooShort: return [.text("too few rounds to judge")]
         }
     }
 

@@ -24,10 +24,15 @@ enum CompareFormat {
     }
 
     /// The relative change with its interval, e.g. `+23.4% [+18.0%, +28.9%]`; the interval in the metric's unit
-    /// when no relative one exists (`n/a [+0.50 pp, +1.90 pp]`); `(no CI: 2 s)` for a short window.
+    /// when no relative one exists (`n/a [+0.50 pp, +1.90 pp]`); `(no CI: 2 s)` without an interval,
+    /// `(no CI: 4 s, needs 20 s)` for a metric too short to judge.
     static func changeWithInterval(_ comparison: MetricComparison) -> String {
         let point = percent(comparison.relativeChange)
         guard comparison.change != nil else { return point }
+        if comparison.verdict == .tooShort {
+            return point + " " + CompareMessages.tooShortInterval(
+                seconds: min(comparison.baselineSeconds, comparison.candidateSeconds), needed: BlockBootstrap.minimumSeconds)
+        }
         guard let interval = comparison.interval else {
             return point + " " + CompareMessages.noInterval(
                 seconds: min(comparison.baselineSeconds, comparison.candidateSeconds))

@@ -59,34 +59,44 @@ enum CompareMessages {
             + "(baseline) and \(ReportNumber.fixed(stage.candidateWindowSeconds, decimals: 1)) s (candidate)"
     }
 
-    /// The verdict as a table cell; a budget-less verdict says so, a short window gets `†`.
+    /// The verdict as a table cell; a budget-less verdict says so, a too-short window gets `†`.
     static func verdictCell(_ comparison: MetricComparison) -> [Inline] {
-        var cell: [Inline]
         switch comparison.verdict {
-        case .worse: cell = comparison.budget == nil ? [.text("worse (no budget)")] : [.strong("worse")]
-        case .better: cell = comparison.budget == nil ? [.text("better (no budget)")] : [.strong("better")]
-        case .noSignificantChange: cell = [.text("no significant change")]
-        case .notComparable: cell = [.text("not comparable")]
+        case .worse: comparison.budget == nil ? [.text("worse (no budget)")] : [.strong("worse")]
+        case .better: comparison.budget == nil ? [.text("better (no budget)")] : [.strong("better")]
+        case .noSignificantChange: [.text("no significant change")]
+        case .notComparable: [.text("not comparable")]
+        case .tooShort: [.text(tooShortVerdict + " †")]
         }
-        if comparison.lowSampleCount, comparison.verdict != .notComparable { cell.append(.text(" †")) }
-        return cell
     }
+
+    static let tooShortVerdict = "too short to judge"
 
     static func budgetCell(_ budget: Budget?) -> String { budget?.text ?? "none" }
 
     /// What stands in for the interval when a window is too short: `(no CI: 2 s)`.
     static func noInterval(seconds: Int) -> String { "(no CI: \(seconds) s)" }
 
-    static func lowSampleFootnote(minimumSeconds: Int) -> String {
-        "† Fewer than \(minimumSeconds) usable seconds in a window: judged on the budget alone, without a "
-            + "confidence interval."
+    /// What stands in for the interval of a metric too short to judge: `(no CI: 4 s, needs 20 s)`.
+    static func tooShortInterval(seconds: Int, needed: Int) -> String { "(no CI: \(seconds) s, needs \(needed) s)" }
+
+    static func tooShortFootnote(minimumSeconds: Int, minimumBlocks: Int) -> String {
+        "† Fewer than \(minimumSeconds) whole seconds in a window (\(minimumBlocks) blocks of at least "
+            + "\(minimumSeconds / minimumBlocks) s): too short for a confidence interval, so neither better nor worse; "
+            + "run stages whose windows (duration minus warm-up) last at least \(minimumSeconds) s."
+    }
+
+    /// The console's line about metrics too short to judge: how many, the shortest window, the seconds needed.
+    static func tooShortLine(metrics: Int, shortestSeconds: Int, minimumSeconds: Int) -> String {
+        "\(count(metrics, "metric")) \(metrics == 1 ? "is" : "are") \(tooShortVerdict): the shortest window has "
+            + "\(shortestSeconds) whole seconds, an interval needs \(minimumSeconds); run longer stages."
     }
 
     static func tableNote(_ method: CompareMethod) -> String {
         "Baseline and candidate values are exact, from each stage window's histograms; the bracket is the "
-            + "\(CompareFormat.level(method.intervalConfidence)) confidence interval of the change, from the "
-            + "per-second samples. Metrics without a budget are judged against a budget of 0 and never fail the "
-            + "comparison."
+            + "\(CompareFormat.level(method.intervalConfidence)) confidence interval of the change, from a block "
+            + "bootstrap of the window's whole seconds that recomputes the same value. Metrics without a budget are "
+            + "judged against a budget of 0 and never fail the comparison."
     }
 
     static func mismatch(_ mismatch: CompareMismatch) -> String {
@@ -131,15 +141,17 @@ enum CompareMessages {
         [.text("Stages are matched by number and requests by name and method. Each value is exact, from the stage "
             + "window's histogram (latencies) or counts (requests per second, error rate). A change counts only when "
             + "it exceeds every limit of its budget (relative and absolute) and its confidence interval lies wholly "
-            + "on one side of zero. The interval is a seeded percentile bootstrap (\(method.resamples) resamples, "
-            + "seed \(method.seed)) of the difference between the \(method.statistic)s of the per-second values of "
-            + "the two windows, at \(CompareFormat.level(method.intervalConfidence)) so that the "
+            + "on one side of zero. The interval is a seeded moving-block bootstrap (\(method.resamples) resamples, "
+            + "seed \(method.seed)) of each window's whole seconds, drawn independently for the two runs: each "
+            + "resample joins blocks of consecutive seconds (about the cube root of the window's length, at least "
+            + "2 s), merges their histograms and counts and recomputes the same value as the point, at "
+            + "\(CompareFormat.level(method.intervalConfidence)) so that the "
             + "\(count(method.budgetedIntervals, "budgeted metric")) together hold "
-            + "\(CompareFormat.level(method.confidence)) (Bonferroni): two runs of the same server should fail no "
-            + "more than \(CompareFormat.level(1 - method.confidence)) of comparisons. With fewer than "
-            + "\(method.minimumSeconds) usable seconds in a window the budget alone decides. Per-second values are "
-            + "autocorrelated, so the intervals are somewhat too narrow: the budget is the first guard against "
-            + "noise. Details in "), .link(text: methodDocument, target: methodDocument), .text(".")]
+            + "\(CompareFormat.level(method.confidence)) (Bonferroni, with at least 10 resamples in every tail): "
+            + "two runs of the same server should fail no more than \(CompareFormat.level(1 - method.confidence)) "
+            + "of comparisons. A window with fewer than \(method.minimumSeconds) whole seconds "
+            + "(\(method.minimumBlocks ?? 10) blocks) is too short to judge. Details in "),
+         .link(text: methodDocument, target: methodDocument), .text(".")]
     }
 
     /// `p95 rose 23.4% (12.1 ms -> 14.9 ms, 95% CI +18.0%..+28.9%), budget p95 > +10% and +2ms`.

@@ -68,6 +68,7 @@ enum CompareResourcesSection {
         case .better: "better"
         case .noSignificantChange: "no significant change"
         case .notComparable: "not comparable"
+        case .tooShort: CompareMessages.tooShortVerdict
         }
     }
 }

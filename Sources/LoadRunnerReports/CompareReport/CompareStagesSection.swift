@@ -1,7 +1,7 @@
 import LoadRunnerAnalysis
 
 /// The full **Stages** tables: a note, then per stage a heading and a row per request name and metric (the name
-/// on its first row only), then the footnote when a window was too short for an interval.
+/// on its first row only), then the footnote when a window was too short to judge.
 enum CompareStagesSection {
     static func blocks(_ result: CompareResult) -> [Block] {
         var blocks: [Block] = [
@@ -10,8 +10,10 @@ enum CompareStagesSection {
         for stage in result.stages {
             blocks += [.heading(3, CompareMessages.stageHeading(stage)), .table(table(stage))]
         }
-        if result.metrics.contains(where: { $0.lowSampleCount && $0.verdict != .notComparable }) {
-            blocks.append(.paragraph(CompareMessages.lowSampleFootnote(minimumSeconds: result.method.minimumSeconds)))
+        if result.metrics.contains(where: { $0.verdict == .tooShort }) {
+            blocks.append(.paragraph(CompareMessages.tooShortFootnote(
+                minimumSeconds: result.method.minimumSeconds,
+                minimumBlocks: result.method.minimumBlocks ?? BlockBootstrap.minimumBlocks)))
         }
         return blocks
     }

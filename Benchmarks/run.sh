@@ -29,7 +29,8 @@
 #                   no binary at all, skips its rows and goals
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
-# Exit status: 0 every goal that could be judged passed; 1 a goal failed; 2 a tool produced
+# Exit status: 0 every goal that could be judged passed; 1 a goal failed (or was not judged:
+# a saturated generator); 2 a tool produced
 # no result or the harness could not run (message on stderr).
 set -euo pipefail
 

@@ -11,12 +11,13 @@ RESULTS_DIR holds one group of files per measured run, all named after the run (
                   before then after the run
     NAME.rc       the tool's exit status
 plus tool-specific files (`locust-100_stats.csv`, `lr-100/stages.csv`) and `meta.txt`
-(`key=value` lines about the machine and the run). Run names: c-USERS, lr-USERS, locust-USERS,
-wrk-USERS for throughput; delay-wrk and delay-lr for the 20 ms latency check.
+(`key=value` lines about the machine and the run; `parts` says which of run.sh's parts ran).
+Run names: c-USERS, lr-USERS, locust-USERS, wrk-USERS for throughput; delay-wrk and delay-lr for
+the 20 ms latency check; the open part's runs (LoadRunner's `NAME/result.json`) are open_model.py's.
 
 Prints the summary and writes it to SUMMARY_MD. Exit status: 0 when every goal that could be
-judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed, 2 when a
-tool that ran produced no result.
+judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed or was not
+judged (a saturated generator), 2 when a tool that ran produced no result.
 """
 import csv
 import json

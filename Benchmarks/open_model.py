@@ -51,6 +51,7 @@ class OpenFigures:
         self.window_seconds = stage["windowEndSeconds"] - stage["windowStartSeconds"]
         self.requests = aggregated["requests"]
         self.failures = aggregated["failures"]
+        self.new_connections = aggregated.get("newConnections")  # in the stage window
         self.latency = aggregated["latency"]
         self.service = aggregated.get("service")
         self.lag = aggregated.get("lag")
@@ -218,19 +219,19 @@ def co_table(runs, meta, others_text):
 def cpu_table(runs, others_text):
     lines = [
         "| run | model | completed (whole run) | CPU s (user + sys) | CPU µs/request | generator CPU | loops "
-        "| others on core 0 / 1 |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| new connections (window) | others on core 0 / 1 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, model in ((CPU_OPEN, "open, 1,000/s"), (CPU_CLOSED, "closed, 20 users pacing 20 ms")):
         run = runs.get(name)
         if not usable(run):
-            lines.append(missing_row(f"`{name}`", run, 8))
+            lines.append(missing_row(f"`{name}`", run, 9))
             continue
         f = run.open_figures
         lines.append(
             f"| `{name}` | {model} | {number(f.run_completed)} | {number(run.cpu_seconds, 2)} "
             f"| {number(cpu_micros_per_completed(run), 1)} | {run.cpu_percent or '-'} | {number(f.loops)} "
-            f"| {others_text(run)} |"
+            f"| {number(f.new_connections)} | {others_text(run)} |"
         )
     return lines
 

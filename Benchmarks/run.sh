@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # run.sh: measures LoadRunner against its peers, side by side, in one run.
 #
-#   Benchmarks/run.sh                      # both parts, about 7 minutes in all
+#   Benchmarks/run.sh                      # both parts, about 6 minutes in all
 #   BENCH_PARTS=closed Benchmarks/run.sh   # the closed-model part only, 15 s per throughput run, about 3 minutes
-#   BENCH_PARTS=open Benchmarks/run.sh     # the open-model part only, about 4 minutes
+#   BENCH_PARTS=open Benchmarks/run.sh     # the open-model part only, about 3 minutes
 #   BENCH_SECONDS=8 Benchmarks/run.sh      # shorter runs
 #   LOADRUNNER_BIN=path/to/LoadRunner Benchmarks/run.sh
 #
@@ -30,8 +30,8 @@
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
 # Exit status: 0 every goal that could be judged passed; 1 a goal failed (or was not judged:
-# a saturated generator); 2 a tool produced
-# no result or the harness could not run (message on stderr).
+# a saturated generator); 2 a tool produced no result or the harness could not run (message
+# on stderr).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -45,7 +45,7 @@ def result_json(buckets, window=(2, 32), open_stage=None, lag=None, service=None
         return {"unit": "us", "significantDigits": 3, "count": sum(c for _, c in pairs), "buckets": pairs}
 
     aggregated = {"name": "Aggregated", "requests": sum(c for _, c in buckets), "failures": 0,
-                  "latency": histogram(buckets)}
+                  "newConnections": 3, "latency": histogram(buckets)}
     if lag is not None:
         aggregated["lag"] = histogram(lag)
     if service is not None:
@@ -229,6 +229,7 @@ class SummarizeTests(unittest.TestCase):
         self.assertIn("| `co-closed-10` | closed, 10 users, no think time | 1,000 | 50.0 | 5.000 | 5.000 | 5.000 "
                       "| 1,005.000 |", out)
         self.assertIn("Open / closed: p95 161.0x, p99 193.0x.", out)
+        self.assertIn("| `open-1000` | open, 1,000/s | 100,000 | 9.90 | 99.0 | 99% | 1 | 3 | 1% / 0% |", out)
         self.assertNotIn("## Throughput", out)  # parts=open: no closed-part tables, no closed goals
         self.assertNotIn("LoadRunner / C", out)
 

@@ -238,7 +238,8 @@ class SummarizeTests(unittest.TestCase):
                            closed_completed=80000)
         status, out = self.summarize()
         self.assertEqual(status, 1, out)
-        self.assertIn("| Open model 10,000/s: achieved (sent) / target rate | -1.00 % | within ±0.5 % | **FAIL** |", out)
+        self.assertIn("| Open model 10,000/s: achieved (sent) / target rate | -1.00 % | within ±0.5 % "
+                      "| **FAIL** |", out)
         self.assertIn("| Open model 10,000/s: lag p99 | 5.000 ms | < 1 ms | **NOT JUDGED**: generator saturated "
                       "(loop_busy) |", out)
         self.assertIn("| CPU per request, open / closed model at 1,000/s | 0.80x | <= 1.10x | PASS |", out)

@@ -116,10 +116,12 @@ for tool in $tools; do
 done
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found; install it: apt-get install -y time"
 HAVE_LOCUST=0
-if ((RUN_CLOSED)) && { ! python3 -c "import locust" 2>/dev/null || ! command -v locust >/dev/null; }; then
-    echo "run.sh: locust not installed (pip install locust): its row is skipped" >&2
-elif ((RUN_CLOSED)); then
-    HAVE_LOCUST=1
+if ((RUN_CLOSED)); then
+    if python3 -c "import locust" 2>/dev/null && command -v locust >/dev/null; then
+        HAVE_LOCUST=1
+    else
+        echo "run.sh: locust not installed (pip install locust): its row is skipped" >&2
+    fi
 fi
 if [[ "${LOADRUNNER_BIN:-}" == none ]]; then
     LOADRUNNER_BIN=""
@@ -138,7 +140,7 @@ fi
 # --- Fresh results: remove only what a previous run wrote. ------------------------------------
 mkdir -p "$RESULTS"
 rm -rf "${RESULTS:?}"/{c,lr,locust,wrk,open,closed,co}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
-    "${RESULTS:?}"/{summary.md,meta.txt,delay.port,pause.port}
+    "${RESULTS:?}"/{summary.md,meta.txt,delay.port,pause.port,pause-server.log}
 mkdir -p "$RESULTS/bin" "$RESULTS/profiles" "$RESULTS/nginx/tmp"
 
 if ((RUN_CLOSED)); then

@@ -2,19 +2,28 @@
 """A tiny HTTP/1.1 keep-alive server that answers every request after a fixed delay.
 
 Used by Benchmarks/run.sh for the latency check: with a known 20 ms server time, wrk and
-LoadRunner should report the same p50 (nginx cannot delay a response without an extra module).
+LoadRunner should report the same p50 (nginx cannot delay a response without an extra module);
+and, with pauses, for the coordinated-omission check of the open model.
 
     python3 delay_server.py [--port 0] [--port-file FILE] [--delay-ms 20]
+                            [--pause-every SECONDS --pause-for SECONDS]
 
 Every request (any method, any path) gets `200` with a small JSON body, `--delay-ms` after its
-header (and Content-Length body, if any) has arrived. Keep-alive follows HTTP/1.1 rules:
+header (and Content-Length body, if any) has arrived. With `--pause-every E --pause-for P` the
+server also stalls at a fixed phase from its start: the last P seconds of every E-second cycle,
+[n*E + E - P, (n+1)*E) for n = 0, 1, ..., are a pause, and every reply whose time (arrival +
+delay) falls in a pause is held until that pause ends (so the first pause begins E - P seconds
+after start, and a client probing right after start is answered at once). Keep-alive follows HTTP/1.1 rules:
 a connection stays open unless the client sends `Connection: close` (or speaks HTTP/1.0
 without `Connection: keep-alive`). Pipelined requests are answered in order, together.
-Uses asyncio's low-level Protocol and call_later (no task per request): about 2,500 requests/s
-(50 users x 50/s) costs a fraction of one core; run.sh checks the rate anyway.
+Uses asyncio's low-level Protocol and call_at (no task per request, also in a pause: a held
+reply is one timer that fires at the pause's end): about 2,500 requests/s (50 users x 50/s) costs
+a fraction of one core; run.sh checks the rate anyway.
 """
 import argparse
 import asyncio
+import collections
+import math
 import os
 
 BODY = b'{"ok":true,"service":"delay","payload":"01234567"}'
@@ -34,14 +43,37 @@ RESPONSE_KEEP_ALIVE = response(True)
 RESPONSE_CLOSE = response(False)
 
 
-class DelayedHTTP(asyncio.Protocol):
-    """One client connection: parses request heads, replies after `delay_seconds`."""
+class Pauses:
+    """When replies are held: the last `pause_for` seconds of every `every`-second cycle from `start`.
 
-    def __init__(self, delay_seconds: float):
+    Times are the event loop's clock (seconds). `every` 0 means no pauses.
+    """
+
+    def __init__(self, start: float, every: float, pause_for: float):
+        self.start, self.every, self.pause_for = start, every, pause_for
+
+    def release_time(self, due: float) -> float:
+        """`due` itself, or the end of the pause it falls in; never earlier than `due`."""
+        if self.every <= 0:
+            return due
+        cycle = math.floor((due - self.start) / self.every)
+        cycle_end = self.start + (cycle + 1) * self.every
+        return cycle_end if due >= cycle_end - self.pause_for else due
+
+
+class DelayedHTTP(asyncio.Protocol):
+    """One client connection: parses request heads, replies after `delay_seconds` (or a pause)."""
+
+    def __init__(self, delay_seconds: float, pauses: Pauses):
         self.delay_seconds = delay_seconds
+        self.pauses = pauses
         self.buffer = b""
         self.transport = None
         self.closing = False  # a `Connection: close` request was seen; ignore what follows
+        # Replies scheduled but not yet written, in request order. Their release times never
+        # decrease, and each timer writes the oldest one, so timers that fire at the same moment
+        # (a pause's end) cannot reorder a connection's replies.
+        self.pending = collections.deque()
 
     def connection_made(self, transport):
         self.transport = transport
@@ -80,11 +112,12 @@ class DelayedHTTP(asyncio.Protocol):
                 break
         if replies:
             # One timer per read, not per request: replies to pipelined requests stay in order.
-            asyncio.get_running_loop().call_later(
-                self.delay_seconds, self.reply, b"".join(replies), self.closing
-            )
+            loop = asyncio.get_running_loop()
+            self.pending.append((b"".join(replies), self.closing))
+            loop.call_at(self.pauses.release_time(loop.time() + self.delay_seconds), self.reply)
 
-    def reply(self, payload: bytes, close: bool):
+    def reply(self):
+        payload, close = self.pending.popleft()
         if self.transport is None:
             return
         self.transport.write(payload)
@@ -92,10 +125,11 @@ class DelayedHTTP(asyncio.Protocol):
             self.transport.close()
 
 
-async def serve(port: int, port_file: str, delay_ms: float):
+async def serve(port: int, port_file: str, delay_ms: float, pause_every: float, pause_for: float):
     loop = asyncio.get_running_loop()
+    pauses = Pauses(loop.time(), pause_every, pause_for)
     server = await loop.create_server(
-        lambda: DelayedHTTP(delay_ms / 1000.0), "127.0.0.1", port, backlog=4096
+        lambda: DelayedHTTP(delay_ms / 1000.0, pauses), "127.0.0.1", port, backlog=4096
     )
     bound_port = server.sockets[0].getsockname()[1]
     if port_file:
@@ -103,7 +137,8 @@ async def serve(port: int, port_file: str, delay_ms: float):
         with open(port_file + ".tmp", "w") as f:
             f.write(f"{bound_port}\n")
         os.replace(port_file + ".tmp", port_file)
-    print(f"delay_server: http://127.0.0.1:{bound_port}/ delay {delay_ms:g} ms", flush=True)
+    pausing = f", pauses of {pause_for:g} s every {pause_every:g} s" if pause_every > 0 else ""
+    print(f"delay_server: http://127.0.0.1:{bound_port}/ delay {delay_ms:g} ms{pausing}", flush=True)
     async with server:
         await server.serve_forever()
 
@@ -113,9 +148,20 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1; 0 picks a free one")
     parser.add_argument("--port-file", default="", help="write the bound port to this file")
     parser.add_argument("--delay-ms", type=float, default=20.0, help="delay before each reply (ms)")
+    parser.add_argument("--pause-every", type=float, default=0.0, metavar="SECONDS",
+                        help="length of the pause cycle from the server's start; 0: no pauses")
+    parser.add_argument("--pause-for", type=float, default=0.0, metavar="SECONDS",
+                        help="the pause at the end of each cycle: replies due in it are held until it ends")
     args = parser.parse_args()
+    if args.delay_ms < 0:
+        parser.error(f"--delay-ms must be 0 or more, got {args.delay_ms:g}")
+    if args.pause_every < 0 or args.pause_for < 0:
+        parser.error("--pause-every and --pause-for must be 0 or more seconds")
+    if (args.pause_every > 0) != (args.pause_for > 0) or args.pause_for >= args.pause_every > 0:
+        parser.error(f"give both --pause-every and --pause-for, with the pause shorter than the cycle "
+                     f"(got --pause-every {args.pause_every:g} --pause-for {args.pause_for:g})")
     try:
-        asyncio.run(serve(args.port, args.port_file, args.delay_ms))
+        asyncio.run(serve(args.port, args.port_file, args.delay_ms, args.pause_every, args.pause_for))
     except KeyboardInterrupt:
         pass
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # run.sh: measures LoadRunner against its peers, side by side, in one run.
 #
-#   Benchmarks/run.sh                      # 15 s per throughput run, about 3 minutes in all
+#   Benchmarks/run.sh                      # both parts, about 6 minutes in all
+#   BENCH_PARTS=closed Benchmarks/run.sh   # the closed-model part only, 15 s per throughput run, about 3 minutes
+#   BENCH_PARTS=open Benchmarks/run.sh     # the open-model part only, about 3 minutes
 #   BENCH_SECONDS=8 Benchmarks/run.sh      # shorter runs
 #   LOADRUNNER_BIN=path/to/LoadRunner Benchmarks/run.sh
 #
@@ -10,29 +12,43 @@
 #   for 100 and 1000 users: the C baseline (curl-multi.c), LoadRunner, Locust FastHttpUser
 #   (100 only), wrk; then the latency check: wrk and LoadRunner, 50 users, against
 #   delay_server.py (every reply 20 ms late).
+# The open part (LoadRunner only): open stages at 1,000/s and 10,000/s against nginx (rate
+# accuracy, lag), 20 closed users pacing 20 ms (CPU per request beside the open 1,000/s), and
+# 200/s open beside 10 closed users against delay_server.py pausing 1 s of every 4 s
+# (coordinated omission).
 # Raw outputs go to Benchmarks/results/ (one NAME.out/.log/.time/.server/.rc per run);
 # summarize.py turns them into Benchmarks/results/summary.md and prints it.
 #
 # Environment:
+#   BENCH_PARTS     which parts to run: `closed`, `open` or both (default "closed open")
 #   BENCH_SECONDS   measured seconds per throughput run (default 15)
 #   DELAY_SECONDS   measured seconds per latency-check run (default 10)
+#   OPEN_SECONDS    measured seconds per open-part run against nginx (default 30; the
+#                   coordinated-omission runs measure 20 s, five whole pause cycles)
 #   LOADRUNNER_BIN  the LoadRunner executable (default .build/release/LoadRunner); `none`, or
 #                   no binary at all, skips its rows and goals
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
-# Exit status: 0 every goal that could be judged passed; 1 a goal failed; 2 a tool produced
-# no result or the harness could not run (message on stderr).
+# Exit status: 0 every goal that could be judged passed; 1 a goal failed (or was not judged:
+# a saturated generator); 2 a tool produced no result or the harness could not run (message
+# on stderr).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 RESULTS=$HERE/results
+BENCH_PARTS=${BENCH_PARTS:-closed open}
 BENCH_SECONDS=${BENCH_SECONDS:-15}
 DELAY_SECONDS=${DELAY_SECONDS:-10}
+OPEN_SECONDS=${OPEN_SECONDS:-30}
 BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
 QUIET_BUSY_PERCENT=10
 WARMUP_SECONDS=2      # dropped from the statistics by the C program and LoadRunner
 DELAY_USERS=50        # 50 users x 50 requests/s keeps the Python delay server well below one core
+CO_SECONDS=20         # coordinated omission: measured seconds, whole pause cycles (README.md)
+CO_DELAY_MS=5         # the pausing server's delay outside pauses
+CO_PAUSE_EVERY=4      # seconds per pause cycle
+CO_PAUSE_FOR=1        # seconds of pause at the end of each cycle
 GENERATOR_CPU=0
 SERVER_CPU=1
 TIME_FORMAT='%M %P %e %U %S'  # max RSS KB, CPU %, wall s, user s, sys s (read by summarize.py)
@@ -47,6 +63,7 @@ TOOL_PID=""        # the `timeout` wrapping the generator now running
 NGINX_PID=""
 NGINX_WORKER=""
 DELAY_PID=""
+PAUSE_PID=""       # the pausing delay_server.py of the open part
 
 # Sends TERM, waits up to 5 s, then KILL: a stuck process cannot hold the script forever.
 # shellcheck disable=SC2317  # called from the EXIT trap
@@ -68,6 +85,7 @@ stop_process() {
 cleanup() {
     stop_process "$TOOL_PID"
     stop_process "$DELAY_PID"
+    stop_process "$PAUSE_PID"
     stop_process "$NGINX_PID"
     stop_process "$NGINX_WORKER"  # only still there if its master had to be killed
 }
@@ -76,18 +94,34 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- Checks before anything starts. -----------------------------------------------------------
+RUN_CLOSED=0
+RUN_OPEN=0
+for part in $BENCH_PARTS; do
+    case $part in
+        closed) RUN_CLOSED=1 ;;
+        open) RUN_OPEN=1 ;;
+        *) die "BENCH_PARTS: unknown part '$part'; write closed, open or \"closed open\"" ;;
+    esac
+done
+((RUN_CLOSED || RUN_OPEN)) || die "BENCH_PARTS is empty; write closed, open or \"closed open\""
 [[ "$BENCH_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$BENCH_SECONDS'"
 [[ "$DELAY_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "DELAY_SECONDS must be a whole number of seconds, got '$DELAY_SECONDS'"
+[[ "$OPEN_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "OPEN_SECONDS must be a whole number of seconds, got '$OPEN_SECONDS'"
 [[ "$BENCH_QUIET_WAIT" =~ ^[0-9]+$ ]] || die "BENCH_QUIET_WAIT must be a whole number of seconds, got '$BENCH_QUIET_WAIT'"
 (( $(nproc) >= 2 )) || die "needs 2 cores (generator on core $GENERATOR_CPU, server on core $SERVER_CPU); this machine has $(nproc)"
-for tool in nginx wrk taskset timeout cc curl python3; do
+tools="nginx taskset timeout curl python3"
+if ((RUN_CLOSED)); then tools+=" wrk cc"; fi
+for tool in $tools; do
     command -v "$tool" >/dev/null || die "$tool not found; install it (apt-get install nginx-light wrk util-linux coreutils gcc curl python3)"
 done
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found; install it: apt-get install -y time"
-HAVE_LOCUST=1
-if ! python3 -c "import locust" 2>/dev/null || ! command -v locust >/dev/null; then
-    HAVE_LOCUST=0
-    echo "run.sh: locust not installed (pip install locust): its row is skipped" >&2
+HAVE_LOCUST=0
+if ((RUN_CLOSED)); then
+    if python3 -c "import locust" 2>/dev/null && command -v locust >/dev/null; then
+        HAVE_LOCUST=1
+    else
+        echo "run.sh: locust not installed (pip install locust): its row is skipped" >&2
+    fi
 fi
 if [[ "${LOADRUNNER_BIN:-}" == none ]]; then
     LOADRUNNER_BIN=""
@@ -105,17 +139,23 @@ fi
 
 # --- Fresh results: remove only what a previous run wrote. ------------------------------------
 mkdir -p "$RESULTS"
-rm -rf "${RESULTS:?}"/{c,lr,locust,wrk}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
-    "${RESULTS:?}"/{summary.md,meta.txt,delay.port}
+rm -rf "${RESULTS:?}"/{c,lr,locust,wrk,open,closed,co}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
+    "${RESULTS:?}"/{summary.md,meta.txt,delay.port,pause.port,pause-server.log}
 mkdir -p "$RESULTS/bin" "$RESULTS/profiles" "$RESULTS/nginx/tmp"
 
-cc -O2 -Wall -o "$RESULTS/bin/curl-multi" "$HERE/curl-multi.c" -lcurl \
-    || die "cannot build curl-multi.c; install libcurl4-openssl-dev"
+if ((RUN_CLOSED)); then
+    cc -O2 -Wall -o "$RESULTS/bin/curl-multi" "$HERE/curl-multi.c" -lcurl \
+        || die "cannot build curl-multi.c; install libcurl4-openssl-dev"
+fi
 
 # The profiles with this run's durations: measured seconds + warm-up.
-for profile in bench-100 bench-1000 delay-50; do
-    seconds=$BENCH_SECONDS
-    if [[ $profile == delay-* ]]; then seconds=$DELAY_SECONDS; fi
+for profile in bench-100 bench-1000 delay-50 open-1000 open-10000 closed-pacing-1000 co-open-200 co-closed-10; do
+    case $profile in
+        delay-*) seconds=$DELAY_SECONDS ;;
+        open-* | closed-*) seconds=$OPEN_SECONDS ;;
+        co-*) seconds=$CO_SECONDS ;;
+        *) seconds=$BENCH_SECONDS ;;
+    esac
     sed -E "s/duration: [0-9]+s/duration: $((seconds + WARMUP_SECONDS))s/; s/warmup: [0-9]+s/warmup: ${WARMUP_SECONDS}s/" \
         "$HERE/profiles/$profile.yaml" >"$RESULTS/profiles/$profile.yaml"
 done
@@ -123,6 +163,18 @@ done
 # --- Helpers. ----------------------------------------------------------------------------------
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_delay_server VAR PORT_FILE LOG ARGS...: starts delay_server.py on the server core with
+# ARGS, stores its PID in the variable VAR (so cleanup() stops it) and waits until it answers.
+start_delay_server() {
+    local var=$1 port_file=$2 log=$3
+    shift 3
+    taskset -c "$SERVER_CPU" python3 "$HERE/delay_server.py" --port-file "$port_file" "$@" >"$log" 2>&1 &
+    printf -v "$var" '%s' "$!"
+    for _ in $(seq 50); do [[ -s "$port_file" ]] && break; sleep 0.1; done
+    [[ -s "$port_file" ]] || die "delay_server.py did not start; see $log"
+    wait_for_http "http://127.0.0.1:$(cat "$port_file")/json" || die "delay_server.py does not answer; see $log"
 }
 
 # Polls URL for up to 5 s; fails if it never answers.
@@ -219,7 +271,9 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
 {
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine=$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), Linux $(uname -r)"
-    versions="$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2 || echo '?')"
+    versions="$(nginx -v 2>&1 | sed 's/.*: //')"
+    if ((RUN_CLOSED)); then versions+=", $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"; fi
+    versions+=", libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2 || echo '?')"
     if ((HAVE_LOCUST)); then
         versions+=", $(locust --version 2>/dev/null | cut -d' ' -f1-2), $(python3 --version)"
     fi
@@ -227,55 +281,89 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
         versions+=", LoadRunner $(timeout 10 "$LOADRUNNER_BIN" --version 2>/dev/null | head -n 1 || echo '?')"
     fi
     echo "versions=$versions"
+    echo "parts=$BENCH_PARTS"
     echo "bench_seconds=$BENCH_SECONDS"
     echo "warmup_seconds=$WARMUP_SECONDS"
     echo "delay_seconds=$DELAY_SECONDS"
     echo "delay_users=$DELAY_USERS"
+    echo "open_seconds=$OPEN_SECONDS"
+    echo "co_seconds=$CO_SECONDS"
+    echo "co_delay_ms=$CO_DELAY_MS"
+    echo "co_pause_every=$CO_PAUSE_EVERY"
+    echo "co_pause_for=$CO_PAUSE_FOR"
     command="Benchmarks/run.sh"
     if [[ "$BENCH_SECONDS" != 15 ]]; then command="BENCH_SECONDS=$BENCH_SECONDS $command"; fi
     if [[ "$DELAY_SECONDS" != 10 ]]; then command="DELAY_SECONDS=$DELAY_SECONDS $command"; fi
+    if [[ "$OPEN_SECONDS" != 30 ]]; then command="OPEN_SECONDS=$OPEN_SECONDS $command"; fi
+    if [[ "$BENCH_PARTS" != "closed open" ]]; then command="BENCH_PARTS=\"$BENCH_PARTS\" $command"; fi
     echo "command=$command"
 } >"$RESULTS/meta.txt"
 
-# --- Throughput: each generator in turn, same server, same core. --------------------------------
-limit=$((BENCH_SECONDS + WARMUP_SECONDS + 60))  # a hung tool is killed after this
-for users in 100 1000; do
-    run_tool "c-$users" "$NGINX_WORKER" "$limit" \
-        "$RESULTS/bin/curl-multi" "$TARGET/json" "$users" "$BENCH_SECONDS" "$WARMUP_SECONDS"
+# ===== The closed part (BENCH_PARTS has `closed`). =============================================
+if ((RUN_CLOSED)); then
+    # --- Throughput: each generator in turn, same server, same core. --------------------------------
+    limit=$((BENCH_SECONDS + WARMUP_SECONDS + 60))  # a hung tool is killed after this
+    for users in 100 1000; do
+        run_tool "c-$users" "$NGINX_WORKER" "$limit" \
+            "$RESULTS/bin/curl-multi" "$TARGET/json" "$users" "$BENCH_SECONDS" "$WARMUP_SECONDS"
 
+        if [[ -n "$LOADRUNNER_BIN" ]]; then
+            run_tool "lr-$users" "$NGINX_WORKER" "$limit" \
+                "$LOADRUNNER_BIN" run "$RESULTS/profiles/bench-$users.yaml" --target "$TARGET" \
+                --out "$RESULTS/lr-$users" --quiet
+        fi
+
+        # Locust at 100 users only (the goal compares there); stats reset once all users run.
+        if ((HAVE_LOCUST)) && [[ $users == 100 ]]; then
+            run_tool "locust-$users" "$NGINX_WORKER" "$limit" \
+                locust -f "$HERE/locustfile.py" --headless -u "$users" -r "$users" -t "${BENCH_SECONDS}s" \
+                --host "$TARGET" --csv "$RESULTS/locust-$users" --only-summary --reset-stats
+        fi
+
+        run_tool "wrk-$users" "$NGINX_WORKER" "$limit" \
+            wrk -t1 -c"$users" -d"${BENCH_SECONDS}s" --latency "$TARGET/json"
+    done
+
+    # --- Latency: a server with a fixed 20 ms delay, on core 1 (nginx is idle by now). -------------
+    start_delay_server DELAY_PID "$RESULTS/delay.port" "$RESULTS/delay-server.log" --delay-ms 20
+    DELAY_TARGET=http://127.0.0.1:$(cat "$RESULTS/delay.port")
+
+    limit=$((DELAY_SECONDS + WARMUP_SECONDS + 60))
+    run_tool delay-wrk "$DELAY_PID" "$limit" \
+        wrk -t1 -c"$DELAY_USERS" -d"${DELAY_SECONDS}s" --latency "$DELAY_TARGET/json"
     if [[ -n "$LOADRUNNER_BIN" ]]; then
-        run_tool "lr-$users" "$NGINX_WORKER" "$limit" \
-            "$LOADRUNNER_BIN" run "$RESULTS/profiles/bench-$users.yaml" --target "$TARGET" \
-            --out "$RESULTS/lr-$users" --quiet
+        run_tool delay-lr "$DELAY_PID" "$limit" \
+            "$LOADRUNNER_BIN" run "$RESULTS/profiles/delay-$DELAY_USERS.yaml" --target "$DELAY_TARGET" \
+            --out "$RESULTS/delay-lr" --quiet
     fi
+    stop_process "$DELAY_PID"
+    DELAY_PID=""
+fi
 
-    # Locust at 100 users only (the goal compares there); stats reset once all users run.
-    if ((HAVE_LOCUST)) && [[ $users == 100 ]]; then
-        run_tool "locust-$users" "$NGINX_WORKER" "$limit" \
-            locust -f "$HERE/locustfile.py" --headless -u "$users" -r "$users" -t "${BENCH_SECONDS}s" \
-            --host "$TARGET" --csv "$RESULTS/locust-$users" --only-summary --reset-stats
-    fi
+# ===== The open part (BENCH_PARTS has `open`; LoadRunner only). ================================
+# open_run NAME SERVER_PID TARGET LIMIT: LoadRunner with results/profiles/NAME.yaml against
+# TARGET (its default curl loops: one per 250 users, so one here; result.json records them).
+open_run() {
+    run_tool "$1" "$2" "$4" \
+        "$LOADRUNNER_BIN" run "$RESULTS/profiles/$1.yaml" --target "$3" --out "$RESULTS/$1" --quiet
+}
+if ((RUN_OPEN)) && [[ -n "$LOADRUNNER_BIN" ]]; then
+    # Rate accuracy at 1,000/s and 10,000/s; the closed pacing run sits next to the open 1,000/s
+    # one for the CPU comparison, so both see the machine in the same state.
+    limit=$((OPEN_SECONDS + WARMUP_SECONDS + 60))
+    open_run open-1000 "$NGINX_WORKER" "$TARGET" "$limit"
+    open_run closed-pacing-1000 "$NGINX_WORKER" "$TARGET" "$limit"
+    open_run open-10000 "$NGINX_WORKER" "$TARGET" "$limit"
 
-    run_tool "wrk-$users" "$NGINX_WORKER" "$limit" \
-        wrk -t1 -c"$users" -d"${BENCH_SECONDS}s" --latency "$TARGET/json"
-done
-
-# --- Latency: a server with a fixed 20 ms delay, on core 1 (nginx is idle by now). -------------
-taskset -c "$SERVER_CPU" python3 "$HERE/delay_server.py" --port-file "$RESULTS/delay.port" --delay-ms 20 \
-    >"$RESULTS/delay-server.log" 2>&1 &
-DELAY_PID=$!
-for _ in $(seq 50); do [[ -s "$RESULTS/delay.port" ]] && break; sleep 0.1; done
-[[ -s "$RESULTS/delay.port" ]] || die "delay_server.py did not start; see $RESULTS/delay-server.log"
-DELAY_TARGET=http://127.0.0.1:$(cat "$RESULTS/delay.port")
-wait_for_http "$DELAY_TARGET/json" || die "delay_server.py does not answer on $DELAY_TARGET"
-
-limit=$((DELAY_SECONDS + WARMUP_SECONDS + 60))
-run_tool delay-wrk "$DELAY_PID" "$limit" \
-    wrk -t1 -c"$DELAY_USERS" -d"${DELAY_SECONDS}s" --latency "$DELAY_TARGET/json"
-if [[ -n "$LOADRUNNER_BIN" ]]; then
-    run_tool delay-lr "$DELAY_PID" "$limit" \
-        "$LOADRUNNER_BIN" run "$RESULTS/profiles/delay-$DELAY_USERS.yaml" --target "$DELAY_TARGET" \
-        --out "$RESULTS/delay-lr" --quiet
+    # Coordinated omission: the same pausing server for the open and the closed run.
+    start_delay_server PAUSE_PID "$RESULTS/pause.port" "$RESULTS/pause-server.log" \
+        --delay-ms "$CO_DELAY_MS" --pause-every "$CO_PAUSE_EVERY" --pause-for "$CO_PAUSE_FOR"
+    PAUSE_TARGET=http://127.0.0.1:$(cat "$RESULTS/pause.port")
+    limit=$((CO_SECONDS + WARMUP_SECONDS + 60))
+    open_run co-open-200 "$PAUSE_PID" "$PAUSE_TARGET" "$limit"
+    open_run co-closed-10 "$PAUSE_PID" "$PAUSE_TARGET" "$limit"
+elif ((RUN_OPEN)); then
+    echo "run.sh: no LoadRunner binary: the open part has nothing to run; its goals are skipped" >&2
 fi
 
 # --- The table. ----------------------------------------------------------------------------------

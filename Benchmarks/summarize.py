@@ -11,18 +11,21 @@ RESULTS_DIR holds one group of files per measured run, all named after the run (
                   before then after the run
     NAME.rc       the tool's exit status
 plus tool-specific files (`locust-100_stats.csv`, `lr-100/stages.csv`) and `meta.txt`
-(`key=value` lines about the machine and the run). Run names: c-USERS, lr-USERS, locust-USERS,
-wrk-USERS for throughput; delay-wrk and delay-lr for the 20 ms latency check.
+(`key=value` lines about the machine and the run; `parts` says which of run.sh's parts ran).
+Run names: c-USERS, lr-USERS, locust-USERS, wrk-USERS for throughput; delay-wrk and delay-lr for
+the 20 ms latency check; the open part's runs (LoadRunner's `NAME/result.json`) are open_model.py's.
 
 Prints the summary and writes it to SUMMARY_MD. Exit status: 0 when every goal that could be
-judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed, 2 when a
-tool that ran produced no result.
+judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed or was not
+judged (a saturated generator), 2 when a tool that ran produced no result.
 """
 import csv
 import json
 import os
 import re
 import sys
+
+import open_model
 
 # The goals from the issue; the numbers are the contract, kept in one place.
 MIN_RATIO_TO_C = 0.8
@@ -235,36 +238,43 @@ def latency_table(delay_wrk, delay_lr, users):
     return lines
 
 
-def goals_table(runs, delay_wrk, delay_lr):
-    """One row per goal of the issue: measured value, target, and PASS / FAIL / SKIP.
-
-    A goal is SKIP when a run it needs did not take place (no LoadRunner binary, no Locust)
-    and NO RESULT when such a run failed; neither counts as a failed goal.
-    """
+def closed_goals(runs, delay_wrk, delay_lr):
+    """The closed-model goals, as judge_goals takes them."""
     lr_100, lr_1000 = runs.get(("lr", 100)), runs.get(("lr", 1000))
-    goals = [
-        # (goal, runs it needs as (title, run), value from those runs, target, test, format)
+    return [
+        # (goal, runs it needs as (title, run), value from those runs, target, test, format,
+        #  why the goal cannot be judged as stated, or None)
         ("LoadRunner / C at 100 users", [("LoadRunner", lr_100), ("C", runs.get(("c", 100)))],
          lambda: lr_100.rps / runs[("c", 100)].rps, f">= {MIN_RATIO_TO_C}x",
-         lambda v: v >= MIN_RATIO_TO_C, lambda v: f"{v:.2f}x"),
+         lambda v: v >= MIN_RATIO_TO_C, lambda v: f"{v:.2f}x", None),
         ("LoadRunner / Locust FastHttpUser at 100 users",
          [("LoadRunner", lr_100), ("Locust", runs.get(("locust", 100)))],
          lambda: lr_100.rps / runs[("locust", 100)].rps, f">= {MIN_RATIO_TO_LOCUST:g}x",
-         lambda v: v >= MIN_RATIO_TO_LOCUST, lambda v: f"{v:.2f}x"),
+         lambda v: v >= MIN_RATIO_TO_LOCUST, lambda v: f"{v:.2f}x", None),
         ("LoadRunner / C at 1000 users", [("LoadRunner", lr_1000), ("C", runs.get(("c", 1000)))],
          lambda: lr_1000.rps / runs[("c", 1000)].rps, f">= {MIN_RATIO_TO_C}x",
-         lambda v: v >= MIN_RATIO_TO_C, lambda v: f"{v:.2f}x"),
+         lambda v: v >= MIN_RATIO_TO_C, lambda v: f"{v:.2f}x", None),
         ("LoadRunner max RSS at 1000 users", [("LoadRunner", lr_1000)],
          lambda: lr_1000.rss_mb, f"< {MAX_RSS_MB_AT_1000:g} MB",
-         lambda v: v < MAX_RSS_MB_AT_1000, lambda v: f"{v:.1f} MB"),
+         lambda v: v < MAX_RSS_MB_AT_1000, lambda v: f"{v:.1f} MB", None),
         ("LoadRunner p50 vs wrk p50, 20 ms server delay", [("LoadRunner", delay_lr), ("wrk", delay_wrk)],
          lambda: (delay_lr.p50_ms - delay_wrk.p50_ms) / delay_wrk.p50_ms,
          f"within ±{MAX_P50_DIFFERENCE * 100:g} %",
-         lambda v: abs(v) <= MAX_P50_DIFFERENCE, lambda v: f"{v * 100:+.1f} %"),
+         lambda v: abs(v) <= MAX_P50_DIFFERENCE, lambda v: f"{v * 100:+.1f} %", None),
     ]
+
+
+def judge_goals(goals):
+    """One row per goal of the issue: measured value, target, and PASS / FAIL / SKIP.
+
+    A goal is SKIP when a run it needs did not take place (no LoadRunner binary, no Locust)
+    and NO RESULT when such a run failed; neither counts as a failed goal. A goal whose
+    condition did not hold (a lag goal with the generator saturated) is NOT JUDGED, with the
+    reason, and counts as failed: the measurement it asks for was not made.
+    """
     lines = ["| goal | measured | target | result |", "|---|---:|---:|---|"]
     failed = False
-    for goal, needed, value_of, target, test, formatted in goals:
+    for goal, needed, value_of, target, test, formatted, not_judged in goals:
         missing = [title for title, run in needed if run is None]
         broken = [title for title, run in needed if run is not None and run.error]
         if missing:
@@ -277,42 +287,75 @@ def goals_table(runs, delay_wrk, delay_lr):
         if value is None:
             lines.append(f"| {goal} | - | {target} | NO RESULT ({', '.join(broken) or 'missing numbers'}) |")
             continue
+        reason = not_judged() if not_judged else None
+        if reason:
+            failed = True
+            lines.append(f"| {goal} | {formatted(value)} | {target} | **NOT JUDGED**: {reason} |")
+            continue
         ok = test(value)
         failed |= not ok
         lines.append(f"| {goal} | {formatted(value)} | {target} | {'PASS' if ok else '**FAIL**'} |")
     return lines, failed
 
 
-def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: summarize.py RESULTS_DIR SUMMARY_MD")
-    raw, summary_path = sys.argv[1], sys.argv[2]
+def read_meta(raw):
+    """`key=value` lines of meta.txt (run.sh's notes about the machine and the run); {} without it."""
     meta = {}
     meta_path = os.path.join(raw, "meta.txt")
     if os.path.exists(meta_path):
         for line in read_text(meta_path).splitlines():
             key, _, value = line.partition("=")
             meta[key] = value
+    return meta
+
+
+def parts_run(raw, meta):
+    """Which parts run.sh ran (BENCH_PARTS): meta's `parts`; without it the closed part, plus the
+    open part if any of its runs is there."""
+    if "parts" in meta:
+        return meta["parts"].split()
+    opened = any(os.path.exists(os.path.join(raw, name + ".rc")) for name in open_model.RUN_NAMES)
+    return ["closed", "open"] if opened else ["closed"]
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: summarize.py RESULTS_DIR SUMMARY_MD")
+    raw, summary_path = sys.argv[1], sys.argv[2]
+    meta = read_meta(raw)
+    parts = parts_run(raw, meta)
     runs = {}
-    for tool in ("c", "lr", "locust", "wrk"):
-        for users in THROUGHPUT_USERS:
-            run = load_run(raw, f"{tool}-{users}", PARSERS[tool])
+    delay_wrk = delay_lr = None
+    goals = []
+    if "closed" in parts:
+        for tool in ("c", "lr", "locust", "wrk"):
+            for users in THROUGHPUT_USERS:
+                run = load_run(raw, f"{tool}-{users}", PARSERS[tool])
+                if run is not None:
+                    runs[(tool, users)] = run
+        delay_wrk = load_run(raw, "delay-wrk", PARSERS["delay-wrk"])
+        delay_lr = load_run(raw, "delay-lr", PARSERS["delay-lr"])
+        goals += closed_goals(runs, delay_wrk, delay_lr)
+    open_runs = {}
+    if "open" in parts:
+        for name in open_model.RUN_NAMES:
+            run = load_run(raw, name, open_model.parse_result)
             if run is not None:
-                runs[(tool, users)] = run
-    delay_wrk = load_run(raw, "delay-wrk", PARSERS["delay-wrk"])
-    delay_lr = load_run(raw, "delay-lr", PARSERS["delay-lr"])
-    goals, failed = goals_table(runs, delay_wrk, delay_lr)
+                open_runs[name] = run
+        goals += open_model.goals(open_runs, meta)
+    goal_lines, failed = judge_goals(goals)
+    every_run = [run for run in list(runs.values()) + [delay_wrk, delay_lr] + list(open_runs.values()) if run]
     # A server near one full core caps every generator alike and hides their differences.
     warnings = [
         f"- Server CPU was {run.server_cpu_percent:.0f}% during `{run.name}`: the server, not the "
         f"generator, may have set that rate."
-        for run in list(runs.values()) + [delay_wrk, delay_lr]
-        if run and run.server_cpu_percent is not None and run.server_cpu_percent > SERVER_CPU_WARNING
+        for run in every_run
+        if run.server_cpu_percent is not None and run.server_cpu_percent > SERVER_CPU_WARNING
     ]
     # On a shared machine other processes take turns on the pinned cores; say when they did.
     noisy = []
-    for run in list(runs.values()) + [delay_wrk, delay_lr]:
-        core0, core1 = others_on_cores(run) if run else (None, None)
+    for run in every_run:
+        core0, core1 = others_on_cores(run)
         if (core0 or 0) > OTHERS_WARNING or (core1 or 0) > OTHERS_WARNING:
             noisy.append(f"`{run.name}` ({number(core0, 0, '%')} / {number(core1, 0, '%')})")
     if noisy:
@@ -323,20 +366,7 @@ def main():
         )
     delay_users = meta.get("delay_users", "50")
 
-    out = [
-        "# LoadRunner benchmark",
-        "",
-        f"Run {meta.get('date', '?')} on {meta.get('machine', '?')}; generators pinned to core 0 "
-        f"(`taskset -c 0`), server on core 1. Throughput runs: {meta.get('bench_seconds', '?')} s measured "
-        f"(+{meta.get('warmup_seconds', '?')} s warm-up where the tool has one), keep-alive "
-        f"GET of a 50-byte JSON body from nginx (one worker), no think time.",
-        "",
-        f"Versions: {meta.get('versions', '?')}.",
-        "",
-        "## Goals",
-        "",
-        *goals,
-        "",
+    closed_section = [
         "## Throughput",
         "",
         *throughput_table(runs),
@@ -345,6 +375,26 @@ def main():
         "",
         *latency_table(delay_wrk, delay_lr, delay_users),
         "",
+    ]
+    out = [
+        "# LoadRunner benchmark",
+        "",
+        f"Run {meta.get('date', '?')} on {meta.get('machine', '?')}; generators pinned to core 0 "
+        f"(`taskset -c 0`), server on core 1. "
+        + (f"Throughput runs: {meta.get('bench_seconds', '?')} s measured "
+           f"(+{meta.get('warmup_seconds', '?')} s warm-up where the tool has one), keep-alive "
+           f"GET of a 50-byte JSON body from nginx (one worker), no think time."
+           if "closed" in parts else
+           "Keep-alive GET of a 50-byte JSON body from nginx (one worker) or delay_server.py."),
+        "",
+        f"Versions: {meta.get('versions', '?')}.",
+        "",
+        "## Goals",
+        "",
+        *goal_lines,
+        "",
+        *(closed_section if "closed" in parts else []),
+        *([*open_model.section(open_runs, meta, others_text), ""] if "open" in parts else []),
         "Generator CPU is the share of one core over the process lifetime (100% = core 0 saturated); "
         "CPU µs/request = CPU seconds / wall seconds / requests/s. Server CPU is the nginx worker's "
         "(or the delay server's) share of core 1 during the run. Others on core 0 / 1: the share of each "
@@ -357,7 +407,7 @@ def main():
     with open(summary_path, "w") as f:
         f.write(text)
     print(text, end="")
-    broken = [run.name for run in list(runs.values()) + [delay_wrk, delay_lr] if run and run.error]
+    broken = [run.name for run in every_run if run.error]
     if broken:
         print(f"summarize: no result from {', '.join(broken)}; see their .log files in {raw}", file=sys.stderr)
         sys.exit(2)

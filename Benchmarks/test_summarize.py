@@ -2,6 +2,7 @@
 
     python3 -m unittest discover -s Benchmarks -p 'test_*.py'
 """
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # keep Benchmarks/ free of __pycache__
 sys.path.insert(0, HERE)
+import open_model  # noqa: E402
 import summarize  # noqa: E402
 
 WRK_OUT = """Running 8s test @ http://127.0.0.1:40000/json
@@ -31,6 +33,41 @@ LOCUST_CSV = (
     "GET,/json,80000,0,6,6.4,0.2,51,50.0,10000.0,0.0,6,7,8,8,9,10,18,22,36,49,51\n"
     ",Aggregated,80000,0,6,6.4,0.2,51,50.0,10000.0,0.0,6,7,8,8,9,10,18,22,36,49,51\n"
 )
+# Coordinated omission: 75 replies at the server's 5 ms, 25 held by pauses, evenly 45..1005 ms,
+# so p95 (rank 95) is the 20th held one, 805 ms, and p99 the 24th, 965 ms: the analytic truth.
+CO_OPEN_BUCKETS = [[5000, 75]] + [[5000 + 40000 * i, 1] for i in range(1, 26)]
+
+
+def result_json(buckets, window=(2, 32), open_stage=None, lag=None, service=None, saturated=False,
+                cause=None, total=(100000, 0)):
+    """A minimal result.json with one stage, as LoadRunner writes it (only what open_model reads)."""
+    def histogram(pairs):
+        return {"unit": "us", "significantDigits": 3, "count": sum(c for _, c in pairs), "buckets": pairs}
+
+    aggregated = {"name": "Aggregated", "requests": sum(c for _, c in buckets), "failures": 0,
+                  "newConnections": 3, "latency": histogram(buckets)}
+    if lag is not None:
+        aggregated["lag"] = histogram(lag)
+    if service is not None:
+        aggregated["service"] = histogram(service)
+    generator = {"saturated": saturated, "loops": [{"loop": 1}]}
+    if cause:
+        generator["saturationCause"] = {"kind": cause}
+    stage = {"number": 1, "windowStartSeconds": window[0], "windowEndSeconds": window[1],
+             "aggregated": aggregated, "generator": generator}
+    if open_stage:
+        stage["open"] = open_stage
+    return json.dumps({"schemaVersion": 2, "stages": [stage], "series": [
+        {"second": 0, "aggregated": {"total": {"requests": 10, "failures": 0}}},
+        {"second": 1, "aggregated": {"total": {"requests": total[0], "failures": total[1]}}}]})
+
+
+def open_counts(rate, sent, window_seconds=30):
+    return {"targetStartPerSecond": rate, "targetEndPerSecond": rate, "due": rate * window_seconds,
+            "sent": sent, "completed": sent, "missed": rate * window_seconds - sent, "peakInFlight": 7,
+            "connectionsOpened": 7, "maxConnections": 10000, "reachedMaxConnections": False}
+
+
 STAGES_CSV = (
     "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p95_ms\n"
     "1,{users},json,GET,1,0,0,{rps},{p50},1\n"
@@ -82,6 +119,24 @@ class SummarizeTests(unittest.TestCase):
         self.add_lr("lr-100", 100, lr_100)
         self.add_lr("lr-1000", 1000, lr_1000, rss_kb=lr_rss_kb)
         self.add_lr("delay-lr", 50, 2390, p50=lr_p50)
+
+    def add_open(self, name, text):
+        self.add_run(name)
+        self.write(f"{name}/result.json", text)
+
+    def add_open_part(self, sent_10000=300000, lag_10000=None, saturated_10000=False, closed_completed=100000):
+        """Every run of the open part, all goals met unless told otherwise; meta says parts=open."""
+        self.write("meta.txt", "parts=open\nopen_seconds=30\nwarmup_seconds=2\nco_seconds=20\n"
+                               "co_delay_ms=5\nco_pause_every=4\nco_pause_for=1\n")
+        good_lag = [[50, 98], [900, 1], [2000, 1]]  # p99 0.9 ms
+        self.add_open("open-1000", result_json([[300, 30000]], open_stage=open_counts(1000, 30000),
+                                               lag=good_lag, service=[[250, 30000]], total=(110000, 10000)))
+        self.add_open("open-10000", result_json(
+            [[300, sent_10000]], open_stage=open_counts(10000, sent_10000), lag=lag_10000 or good_lag,
+            service=[[250, sent_10000]], saturated=saturated_10000, cause="loop_busy" if saturated_10000 else None))
+        self.add_open("closed-pacing-1000", result_json([[300, 30000]], lag=[[10, 1]], total=(closed_completed, 0)))
+        self.add_open("co-open-200", result_json(CO_OPEN_BUCKETS, window=(2, 22), open_stage=open_counts(200, 100, 20)))
+        self.add_open("co-closed-10", result_json([[5000, 999], [1005000, 1]], window=(2, 22)))
 
     def summarize(self):
         result = subprocess.run(
@@ -135,6 +190,67 @@ class SummarizeTests(unittest.TestCase):
         self.assertEqual(status, 2, out)
         self.assertIn("no result: exit status 1, see lr-100.log", out)
         self.assertIn("NO RESULT (LoadRunner)", out)
+
+    def test_open_percentiles_follow_the_rank_rule_of_results_md(self):
+        histogram = {"buckets": [[100, 1], [200, 2], [300, 1]]}
+        self.assertEqual([open_model.percentile_micros(histogram, p) for p in (25, 50, 75, 76, 100)],
+                         [100, 200, 200, 300, 300])
+        self.assertIsNone(open_model.percentile_micros({"buckets": []}, 99))
+        self.assertIsNone(open_model.percentile_micros(None, 99))
+
+    def test_coordinated_omission_truth_is_pause_share_times_uniform_wait(self):
+        p95, p99 = open_model.co_truth_ms({"co_delay_ms": "5", "co_pause_every": "4", "co_pause_for": "1"})
+        self.assertAlmostEqual(p95, 805.0)
+        self.assertAlmostEqual(p99, 965.0)
+
+    def test_open_result_json_is_read_from_its_buckets_and_counts(self):
+        self.add_open_part()
+        run = summarize.load_run(self.raw, "open-1000", open_model.parse_result)
+        figures = run.open_figures
+        self.assertEqual((figures.target_per_second, figures.achieved_per_second), (1000, 1000.0))
+        self.assertEqual((figures.latency_ms(99, figures.lag), figures.run_completed, figures.loops), (0.9, 100000, 1))
+        self.assertAlmostEqual(open_model.cpu_micros_per_completed(run), 9.9 / 100000 * 1e6)
+        closed = summarize.load_run(self.raw, "co-closed-10", open_model.parse_result)
+        self.assertIsNone(closed.open_figures.open)
+        self.assertEqual((closed.rps, closed.open_figures.latency_ms(95), closed.open_figures.latency_ms(100)),
+                         (50.0, 5.0, 1005.0))
+
+    def test_open_goals_pass(self):
+        self.add_open_part()
+        status, out = self.summarize()
+        self.assertEqual(status, 0, out)
+        self.assertIn("| Open model 1,000/s: achieved (sent) / target rate | +0.00 % | within ±0.5 % | PASS |", out)
+        self.assertIn("| Open model 10,000/s: lag p99 | 0.900 ms | < 1 ms | PASS |", out)
+        self.assertIn("| Open model p95 vs truth, 1 s pause every 4 s, 200/s | +0.0 % | within ±10 % of 0.805 s "
+                      "| PASS |", out)
+        self.assertIn("| Open model p99 vs truth, 1 s pause every 4 s, 200/s | +0.0 % | within ±10 % of 0.965 s "
+                      "| PASS |", out)
+        self.assertIn("| CPU per request, open / closed model at 1,000/s | 1.00x | <= 1.10x | PASS |", out)
+        self.assertIn("| `co-closed-10` | closed, 10 users, no think time | 1,000 | 50.0 | 5.000 | 5.000 | 5.000 "
+                      "| 1,005.000 |", out)
+        self.assertIn("Open / closed: p95 161.0x, p99 193.0x.", out)
+        self.assertIn("| `open-1000` | open, 1,000/s | 100,000 | 9.90 | 99.0 | 99% | 1 | 3 | 1% / 0% |", out)
+        self.assertNotIn("## Throughput", out)  # parts=open: no closed-part tables, no closed goals
+        self.assertNotIn("LoadRunner / C", out)
+
+    def test_open_goals_fail_and_a_saturated_generator_is_said(self):
+        self.add_open_part(sent_10000=297000, lag_10000=[[50, 90], [5000, 10]], saturated_10000=True,
+                           closed_completed=80000)
+        status, out = self.summarize()
+        self.assertEqual(status, 1, out)
+        self.assertIn("| Open model 10,000/s: achieved (sent) / target rate | -1.00 % | within ±0.5 % "
+                      "| **FAIL** |", out)
+        self.assertIn("| Open model 10,000/s: lag p99 | 5.000 ms | < 1 ms | **NOT JUDGED**: generator saturated "
+                      "(loop_busy) |", out)
+        self.assertIn("| CPU per request, open / closed model at 1,000/s | 0.80x | <= 1.10x | PASS |", out)
+
+    def test_open_goals_are_skipped_without_their_runs(self):
+        self.add_open_part()
+        os.remove(os.path.join(self.raw, "open-10000.rc"))
+        status, out = self.summarize()
+        self.assertEqual(status, 0, out)
+        self.assertEqual(out.count("SKIP (LoadRunner not run)"), 2, out)
+        self.assertIn("| `open-10000` | not run |", out)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,10 @@ import LoadRunnerModel
 /// - `chart-throughput.svg`, `chart-latency.svg`, `chart-users.svg`: the run over time (`RunCharts`).
 /// - `locust_stats.csv`: Locust's `_stats.csv` columns over the merged windows (`LocustStatsCSV`).
 /// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
-/// - `chart-rate.svg`, `chart-latency-service.svg`: offered against achieved rate, and latency against service
-///   time, per second, only when the run has open stages (`RunCharts`).
 /// - `monitors.csv`, `chart-monitors.svg`, `chart-monitors-memory.svg`: the monitored processes, only when the
 ///   profile had `monitors` (`MonitorsCSV`, `RunCharts`).
+/// - `chart-rate.svg`, `chart-latency-service.svg`: offered against achieved rate, and latency against service
+///   time, per second, only when the run has open stages (`RunCharts`).
 /// - `command_monitors.csv` and one `chart-command-<unit>.svg` per unit: the command monitors' samples, only when
 ///   the profile had monitors with `run:` (`CommandMonitorsCSV`, `RunCharts`).
 /// - `checks.csv`, `actions.csv`: how each check and action fared, only when the profile had `checks` or

@@ -163,7 +163,7 @@ package enum ReportWarning: Sendable, Equatable {
             seen.append("\(ReportNumber.percent(share))% of the \(open.due) arrivals due completed (below "
                 + "\(ReportNumber.trimmed(OpenStageFigures.achievedShareLimit * 100))%)")
         }
-        if open.sent > open.completed { seen.append("\(open.sent - open.completed) sent never got an answer") }
+        if open.sent > open.completed { seen.append("\(open.sent - open.completed) sent but never answered") }
         return "Stage \(figures.stage) fell behind its \(figures.targetText) schedule: \(seen.joined(separator: ", "))."
     }
 

@@ -132,8 +132,8 @@ enum OpenReportFixtures {
         return stats
     }
 
-    /// One sample per second with its buckets (latency; service and lag on the request row of open seconds) and
-    /// running totals, as the engine keeps them.
+    /// One sample per second with its buckets (on the request row: latency, and service and lag in open seconds;
+    /// the aggregate row keeps only its summary) and running totals, as the engine keeps them.
     static func series() -> [SecondSample] {
         var total = RequestStats(name: name, method: method)
         return seconds.indices.map { second in
@@ -148,9 +148,11 @@ enum OpenReportFixtures {
                 latency: row.latency, total: totals)
             interval.service = row.service.map(LatencyBuckets.init)
             interval.lag = row.lag.map(LatencyBuckets.init)
-            let aggregated = IntervalStats(
+            var aggregated = IntervalStats(
                 name: RequestStats.aggregatedName, method: "", requests: row.requests, failures: row.failures,
                 bodyBytes: row.bodyBytes, latency: row.latency, total: totals)
+            // The engine keeps only the aggregate row's summary: its buckets are the request rows' (SecondSampleBuilder).
+            aggregated.latency = nil
             return SecondSample(
                 second: second, unixTime: startUnixTime + second + 1, users: second >= 4 ? 2 : 0, stage: second / 2 + 1,
                 inWindow: second % 2 == 1, requests: [interval], aggregated: aggregated, generatorCPUPercent: 20,

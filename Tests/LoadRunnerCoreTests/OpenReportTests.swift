@@ -110,7 +110,18 @@ import Testing
     }
 
     /// Offered is what was due in each second (4, 4, 5, 7), achieved what completed (4, 4, 5, 4); the closed
-    /// stage's seconds have no rate.
+    /// stage's seconds have no rate. Service p95 per second: 2,600, 2,800, 3,800 and 150,000 µs (bucket tops 2,601,
+    /// 2,801, 3,801, 150,015), then the closed seconds' latency (1,700 and 2,000 µs).
+    @Test func theOpenChartsFigures() {
+        let isOpen = RunCharts.openSeconds(of: result)
+        #expect(result.series.map(isOpen) == [true, true, true, true, false, false])
+        #expect(result.series.map(\.aggregated.requests) == [4, 4, 5, 7, 2, 4])
+        #expect(result.series.map(RunCharts.completed(in:)) == [4, 4, 5, 4, 2, 4])
+        #expect(result.series.map { RunCharts.servicePercentile($0, 95, isOpen: isOpen($0)) }
+            == [2_601, 2_801, 3_801, 150_015, 1_700, 2_000])
+        #expect(result.series.map { $0.aggregated.micros(atPercentile: 95) } == [2_801, 2_901, 3_901, 600_063, 1_700, 2_000])
+    }
+
     @Test func theOpenChartsAreOnlyForRunsWithOpenStages() throws {
         let names = RunCharts.charts(for: result).map(\.fileName)
         #expect(names == RunCharts.fileNames + RunCharts.openFileNames)

@@ -6,7 +6,7 @@ import LoadRunnerModel
 ///
 /// Each second counts the arrivals whose intended time falls in it, wherever they ended, as the stage windows do:
 /// offered is every such arrival (`requests`: answered, failed, missed or never answered), achieved those that got
-/// an outcome with a time (`latency`'s count). The rate lines are left out (gaps) in the seconds of closed stages,
+/// an outcome with a time (the request rows' `latency` counts; the aggregate row keeps no buckets). The rate lines are left out (gaps) in the seconds of closed stages,
 /// which have no schedule; there service is latency (both are libcurl's time), so the two latency lines meet.
 extension RunCharts {
     package static let rateFileName = "chart-rate.svg"
@@ -23,13 +23,12 @@ extension RunCharts {
     /// The rate and latency-against-service charts; none for a run without open stages.
     static func openCharts(for result: RunResult) -> [ChartFile] {
         guard hasOpenStages(result) else { return [] }
-        let openStages = Set(result.stages.filter { $0.open != nil }.map(\.number))
-        let isOpen = { (second: SecondSample) in openStages.contains(second.stage) }
+        let isOpen = openSeconds(of: result)
         let rateTitle = "Offered and achieved rate per second (open stages)"
         let latencyTitle = "Latency and service time per second: p95"
         let rate = chart(for: result, title: rateTitle, axisTitle: "Arrivals per second", unit: .rate, [
             ("Offered (arrivals due)", { isOpen($0) ? Double($0.aggregated.requests) : nil }),
-            ("Achieved (completed)", { isOpen($0) ? Double($0.aggregated.latency?.count ?? 0) : nil }),
+            ("Achieved (completed)", { isOpen($0) ? Double(completed(in: $0)) : nil }),
         ])
         var latency = chart(for: result, title: latencyTitle, axisTitle: "Latency", unit: .milliseconds, [
             ("Latency p95 (from the intended time)", { $0.aggregated.micros(atPercentile: 95).map { Double($0) / 1000 } }),
@@ -43,9 +42,20 @@ extension RunCharts {
         ]
     }
 
+    /// Whether a second of `result` lies in an open stage.
+    static func openSeconds(of result: RunResult) -> (SecondSample) -> Bool {
+        let open = Set(result.stages.filter { $0.open != nil }.map(\.number))
+        return { open.contains($0.stage) }
+    }
+
+    /// The arrivals of `second` that completed: the samples of its request rows' latency buckets.
+    static func completed(in second: SecondSample) -> UInt64 {
+        second.requests.reduce(0) { $0 + ($1.latency?.count ?? 0) }
+    }
+
     /// The second's service time at `percentile`, in microseconds, merged over its request names (the aggregate
     /// row keeps none); in a closed stage's second its latency, which is libcurl's time there. nil without samples.
-    private static func servicePercentile(_ second: SecondSample, _ percentile: Double, isOpen: Bool) -> UInt64? {
+    static func servicePercentile(_ second: SecondSample, _ percentile: Double, isOpen: Bool) -> UInt64? {
         guard isOpen else { return second.aggregated.micros(atPercentile: percentile) }
         var merged = LatencyHistogram()
         for row in second.requests { if let service = row.service { merged.add(service.histogram) } }

@@ -54,7 +54,8 @@ package enum RunCharts {
             + commandMonitorGroups(for: result).map(\.fileName)
     }
 
-    /// What a reader needs to read `result`'s charts: `note`, plus how actions are marked when it has any.
+    /// What a reader needs to read `result`'s charts: `note`, plus what the open-model charts show when it has
+    /// open stages (`openNote`), and how actions are marked when it has any.
     package static func note(for result: RunResult) -> String {
         let open = hasOpenStages(result) ? " " + openNote : ""
         guard !actionMarkers(for: result).isEmpty else { return note + open }

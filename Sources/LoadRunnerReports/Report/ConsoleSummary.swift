@@ -46,8 +46,9 @@ package enum ConsoleSummary {
 
     /// The per-stage table, with a total row when there is more than one stage.
     static func tableBlocks(_ result: RunResult) -> [Block] {
+        let load = StagesSection.loadTitle(result, closed: "users", mixed: "users/rate")
         var table = ReportTable(columns: [
-            .init("stage", .right), .init(StagesSection.loadTitle(result, closed: "users", mixed: "users/rate"), .right), .init("requests", .right), .init("rps", .right),
+            .init("stage", .right), .init(load, .right), .init("requests", .right), .init("rps", .right),
             .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
             .init("errors", .right), .init("received", .right), .init("flags"),
         ])

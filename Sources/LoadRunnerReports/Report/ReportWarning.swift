@@ -45,9 +45,8 @@ package enum ReportWarning: Sendable, Equatable {
 
     /// Every warning for `result`: per stage in stage order (saturation, errors, empty window, request count not
     /// reached by its time limit, requests in flight at its end, pacing users or an open stage behind schedule),
-    /// then lost measurements or interruption, abort,
-    /// required actions that failed during the load, and actions that outlived it. A count cut short by the run's
-    /// own stop is left to those warnings.
+    /// then lost measurements or interruption, abort, required actions that failed during the load, and actions
+    /// that outlived it. A count cut short by the run's own stop is left to those warnings.
     package static func warnings(for result: RunResult) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
         for stage in result.stages {
@@ -150,7 +149,7 @@ package enum ReportWarning: Sendable, Equatable {
     }
 
     /// What an open stage that fell behind showed: `Stage 2 fell behind its 100/s schedule: 160 of 200 arrivals
-    /// missed, lag p99 1.2 s.`
+    /// missed (never sent), lag p99 1200.0 ms (above 10 ms).`
     private static func behindFinding(_ figures: OpenStageFigures) -> String {
         let open = figures.open
         var seen: [String] = []

@@ -15,6 +15,11 @@ import Testing
 
     @Test func htmlReport() {
         assertMatchesGolden(HTMLGoldenTests.page(result), file: "open-report.html")
+        // With the real charts inline: well-formed, and both open-model charts in it.
+        let page = HTMLReport.render(result, charts: RunCharts.charts(for: result))
+        #expect(ChartText.isWellFormedXML(page))
+        #expect(page.contains("Offered and achieved rate per second (open stages)"))
+        #expect(page.contains("Latency and service time per second: p95"))
     }
 
     @Test func consoleSummary() {

@@ -6,7 +6,8 @@ import LoadRunnerModel
 /// starts. A point is drawn at the middle of its second (a sample covers `[second, second + 1)`); a second
 /// without a completed request leaves a gap in the latency lines. A result without samples still gets every
 /// chart, empty, so a run folder always has the same files; a run with `monitors` also gets the monitor
-/// charts (`RunCharts+Monitors.swift`), and one with command monitors a chart per unit
+/// charts (`RunCharts+Monitors.swift`), one with open stages the rate and service-time charts
+/// (`RunCharts+Open.swift`), and one with command monitors a chart per unit
 /// (`RunCharts+CommandMonitors.swift`). Actions are marked on every chart (`RunCharts+Actions.swift`).
 package enum RunCharts {
     package static let throughputFileName = "chart-throughput.svg"
@@ -41,24 +42,28 @@ package enum RunCharts {
             ChartFile(fileName: throughputFileName, title: throughputTitle, svg: throughput.render()),
             ChartFile(fileName: latencyFileName, title: latencyTitle, svg: latency.render()),
             ChartFile(fileName: usersFileName, title: usersTitle, svg: users.render()),
-        ] + monitorCharts(for: result) + commandMonitorCharts(for: result)
+        ] + openCharts(for: result) + monitorCharts(for: result) + commandMonitorCharts(for: result)
     }
 
-    /// The names of the files `charts(for:)` returns for `result`: `fileNames`, then the monitor charts
-    /// when the run monitored processes, then one chart per unit of its command monitors.
+    /// The names of the files `charts(for:)` returns for `result`: `fileNames`, then the open-model charts when
+    /// the run has open stages, the monitor charts when it monitored processes, then one chart per unit of its
+    /// command monitors.
     package static func fileNames(for result: RunResult) -> [String] {
-        fileNames + (result.monitors?.isEmpty == false ? monitorFileNames : [])
+        fileNames + (hasOpenStages(result) ? openFileNames : [])
+            + (result.monitors?.isEmpty == false ? monitorFileNames : [])
             + commandMonitorGroups(for: result).map(\.fileName)
     }
 
-    /// What a reader needs to read `result`'s charts: `note`, plus how actions are marked when it has any.
+    /// What a reader needs to read `result`'s charts: `note`, plus what the open-model charts show when it has
+    /// open stages (`openNote`), and how actions are marked when it has any.
     package static func note(for result: RunResult) -> String {
-        guard !actionMarkers(for: result).isEmpty else { return note }
-        return note + " " + actionsNote
+        let open = hasOpenStages(result) ? " " + openNote : ""
+        guard !actionMarkers(for: result).isEmpty else { return note + open }
+        return note + open + " " + actionsNote
     }
 
     /// A line chart of `lines` (a name and a value per second, nil for none) with the run's stages and warm-ups.
-    private static func chart(
+    static func chart(
         for result: RunResult, title: String, axisTitle: String, unit: ChartUnit,
         _ lines: [(name: String, value: (SecondSample) -> Double?)]
     ) -> LineChart {
@@ -82,6 +87,13 @@ package enum RunCharts {
             LineChart.Band(from: $0.startSeconds, to: Swift.min($0.windowStartSeconds, $0.endSeconds))
         }
         chart.sections = result.stages.map { stage in
+            // An open stage is labelled with its target rate (`200/s`), a closed one with its users.
+            if let open = stage.open {
+                let rate = OpenStageFigures.rateText(open)
+                return LineChart.Section(
+                    start: stage.startSeconds,
+                    labels: ["Stage \(stage.number): \(rate)", "S\(stage.number): \(rate)", rate, "S\(stage.number)"])
+            }
             let users = stage.users == 1 ? "1 user" : "\(stage.users) users"
             return LineChart.Section(
                 start: stage.startSeconds,

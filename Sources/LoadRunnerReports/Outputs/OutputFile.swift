@@ -15,7 +15,8 @@ package struct OutputFile: Sendable, Equatable {
         case everySecond = "every second during the run"
         /// At the end of every run (and by `report`).
         case always = "at the end of every run"
-        /// At the end of a run that has what the file holds (monitors, command monitors, checks, actions).
+        /// At the end of a run that has what the file holds (open stages, monitors, command monitors, checks,
+        /// actions).
         case whenPresent = "at the end of a run that has them"
         /// By `compare`.
         case compare = "by compare"
@@ -62,6 +63,10 @@ extension OutputFile {
                    holds: "the report a person reads first, linking the charts"),
         OutputFile(RunOutputs.reportHTML, .run, .always, owner: "RunOutputs (RunReport, HTMLWriter)",
                    holds: "the same report as one self-contained page, charts inline"),
+        OutputFile(RunCharts.rateFileName, .run, .whenPresent, owner: "RunOutputs (RunCharts)",
+                   holds: "open stages: offered (due) against achieved (completed) arrivals per second"),
+        OutputFile(RunCharts.latencyServiceFileName, .run, .whenPresent, owner: "RunOutputs (RunCharts)",
+                   holds: "open stages: latency p95 from the intended time against service p95 per second"),
         OutputFile("chart-*.svg", .run, .always, owner: "RunOutputs (RunCharts)",
                    holds: "the run over time: throughput, latency, users, monitors"),
         OutputFile(RunOutputs.locustStatsCSV, .run, .always, owner: "RunOutputs (LocustStatsCSV)",

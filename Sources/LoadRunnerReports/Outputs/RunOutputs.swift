@@ -12,6 +12,8 @@ import LoadRunnerModel
 /// - `locust_failures.csv`: Locust's `_failures.csv` columns (`LocustFailuresCSV`).
 /// - `monitors.csv`, `chart-monitors.svg`, `chart-monitors-memory.svg`: the monitored processes, only when the
 ///   profile had `monitors` (`MonitorsCSV`, `RunCharts`).
+/// - `chart-rate.svg`, `chart-latency-service.svg`: offered against achieved rate, and latency against service
+///   time, per second, only when the run has open stages (`RunCharts`).
 /// - `command_monitors.csv` and one `chart-command-<unit>.svg` per unit: the command monitors' samples, only when
 ///   the profile had monitors with `run:` (`CommandMonitorsCSV`, `RunCharts`).
 /// - `checks.csv`, `actions.csv`: how each check and action fared, only when the profile had `checks` or
@@ -19,7 +21,7 @@ import LoadRunnerModel
 /// - `locust_stats_history.csv`: Locust's `_stats_history.csv` columns (`LocustHistoryCSV`), appended every
 ///   second during the run by its one owner, the CLI's `HistoryFile`, so `write(_:to:)` does not write it.
 ///
-/// A run without monitors, command monitors, checks and actions gets exactly `fileNames`.
+/// A run without open stages, monitors, command monitors, checks and actions gets exactly `fileNames`.
 package enum RunOutputs {
     package static let resultJSON = "result.json"
     package static let stagesCSV = "stages.csv"
@@ -38,12 +40,13 @@ package enum RunOutputs {
     /// Written only for a run with actions.
     package static let actionsCSV = "actions.csv"
 
-    /// The files `write(_:to:)` creates for a run without monitors and commands, in the order it writes them.
+    /// The files `write(_:to:)` creates for a run without open stages, monitors and commands, in the order it
+    /// writes them.
     package static let fileNames = [resultJSON, stagesCSV] + RunCharts.fileNames
         + [reportMarkdown, reportHTML, locustStatsCSV, locustFailuresCSV]
 
     /// The files `write(_:to:)` creates for `result`, in order: `fileNames`, plus the CSV files of its monitors,
-    /// command monitors, checks and actions, and their charts, for those it has.
+    /// command monitors, checks and actions, and their charts and those of open stages, for those it has.
     package static func fileNames(for result: RunResult) -> [String] {
         let optional = [
             (monitorsCSV, result.monitors?.isEmpty == false),

@@ -3,14 +3,18 @@ import LoadRunnerText
 
 /// The summary printed on stdout after a run, written by `ConsoleWriter`: plain text, aligned columns, no ANSI.
 ///
-/// The per-stage table: stage, users, requests, rps, p50/p95/p99/max in ms (3 decimals), errors (count and
-/// share), body bytes received per second (`1.2 MB/s`), and flags (`SATURATED`, `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`); a `total` row (all windows merged)
-/// when there is more than one stage. Then one `warning:` line per `ReportWarning` (`WarningsSection`), the
-/// thresholds' lines, and the checks' and failed required actions' lines.
+/// The per-stage table: stage, users (an open stage's target rate), requests, rps, p50/p95/p99/max in ms (3
+/// decimals), errors (count and share), body bytes received per second (`1.2 MB/s`), and flags (`SATURATED`,
+/// `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`); a `total` row (all windows merged) when there is more than one stage.
+/// Then the open stages' table when the run has any (`OpenStagesSection`), one `warning:` line per `ReportWarning`
+/// (`WarningsSection`), the thresholds' lines, and the checks' and failed required actions' lines.
 package enum ConsoleSummary {
     /// The summary's sections in order.
     static var sections: [RunReport.Section] {
-        [tableBlocks, WarningsSection.blocks, ThresholdsSection.consoleBlocks, ChecksSection.consoleBlocks]
+        [
+            tableBlocks, OpenStagesSection.consoleBlocks, WarningsSection.blocks, ThresholdsSection.consoleBlocks,
+            ChecksSection.consoleBlocks,
+        ]
     }
 
     /// The summary as a document.
@@ -42,15 +46,16 @@ package enum ConsoleSummary {
 
     /// The per-stage table, with a total row when there is more than one stage.
     static func tableBlocks(_ result: RunResult) -> [Block] {
+        let load = StagesSection.loadTitle(result, closed: "users", mixed: "users/rate")
         var table = ReportTable(columns: [
-            .init("stage", .right), .init("users", .right), .init("requests", .right), .init("rps", .right),
+            .init("stage", .right), .init(load, .right), .init("requests", .right), .init("rps", .right),
             .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
             .init("errors", .right), .init("received", .right), .init("flags"),
         ])
         for stage in result.stages {
             let isLast = stage.number == result.stages.last?.number
             table.append(
-                [String(stage.number), String(stage.users)]
+                [String(stage.number), StagesSection.load(stage)]
                     + cells(stage.aggregated, windowSeconds: stage.windowSeconds)
                     + [flags(stage, interrupted: result.interrupted && isLast && stage.cutShort != false).joined(separator: " ")])
         }

@@ -28,6 +28,9 @@ package enum ReportWarning: Sendable, Equatable {
     /// `pacing` users started `lateStarts` of a stage window's `starts` iterations more than
     /// `RequestStats.lateStartMicros` after their schedule, the latest by `maxLagMicros`.
     case fellBehindSchedule(stage: Int, lateStarts: UInt64, starts: UInt64, maxLagMicros: UInt64)
+    /// An open stage fell behind its schedule (`OpenStageFigures.isBehind`): missed arrivals, a late lag p99, or
+    /// too few completed; the message says what was seen and why (`OpenStageFigures.cause`).
+    case openStageBehind(OpenStageFigures)
     /// An action started during the load was still running when the load ended; the run waited for it.
     case actionOutlivedLoad(name: String, when: String, waitedSeconds: Double)
     /// An `abort_on_fail` threshold failed, so the stages after it were not run.
@@ -41,9 +44,9 @@ package enum ReportWarning: Sendable, Equatable {
     package static let errorRateThreshold = 0.01
 
     /// Every warning for `result`: per stage in stage order (saturation, errors, empty window, request count not
-    /// reached by its time limit, requests in flight at its end), then lost measurements or interruption, abort,
-    /// required actions that failed during the load, and actions that outlived it. A count cut short by the run's
-    /// own stop is left to those warnings.
+    /// reached by its time limit, requests in flight at its end, pacing users or an open stage behind schedule),
+    /// then lost measurements or interruption, abort, required actions that failed during the load, and actions
+    /// that outlived it. A count cut short by the run's own stop is left to those warnings.
     package static func warnings(for result: RunResult) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
         for stage in result.stages {
@@ -71,6 +74,9 @@ package enum ReportWarning: Sendable, Equatable {
             if stage.open == nil, let lag = stage.aggregated.lag, stage.aggregated.lateStarts > 0 {
                 warnings.append(.fellBehindSchedule(
                     stage: stage.number, lateStarts: stage.aggregated.lateStarts, starts: lag.count, maxLagMicros: lag.maxMicros))
+            }
+            if let figures = OpenStageFigures(stage), figures.isBehind {
+                warnings.append(.openStageBehind(figures))
             }
         }
         if result.measurementsLost == true {
@@ -142,6 +148,44 @@ package enum ReportWarning: Sendable, Equatable {
             + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores")
     }
 
+    /// What an open stage that fell behind showed: `Stage 2 fell behind its 100/s schedule: 160 of 200 arrivals
+    /// missed (never sent), lag p99 1200.0 ms (above 10 ms).`
+    private static func behindFinding(_ figures: OpenStageFigures) -> String {
+        let open = figures.open
+        var seen: [String] = []
+        if open.missed > 0 { seen.append("\(open.missed) of \(open.due) arrivals missed (never sent)") }
+        if figures.lagged, let lag = figures.lagP99Micros {
+            seen.append("lag p99 \(ReportNumber.millis(micros: lag, decimals: 1)) ms (above "
+                + "\(ReportNumber.millis(micros: RequestStats.lateStartMicros, decimals: 0)) ms)")
+        }
+        if figures.underAchieved, let share = figures.completedShare {
+            seen.append("\(ReportNumber.percent(share))% of the \(open.due) arrivals due completed (below "
+                + "\(ReportNumber.trimmed(OpenStageFigures.achievedShareLimit * 100))%)")
+        }
+        if open.sent > open.completed { seen.append("\(open.sent - open.completed) sent but never answered") }
+        return "Stage \(figures.stage) fell behind its \(figures.targetText) schedule: \(seen.joined(separator: ", "))."
+    }
+
+    /// Why an open stage fell behind, and what that means for its figures and what to do.
+    private static func behindCause(_ figures: OpenStageFigures) -> String {
+        let open = figures.open
+        switch figures.cause {
+        case .generatorSaturated:
+            return "The generator was saturated (\(figures.generatorSaturation ?? "")): the stage is invalid, its "
+                + "latencies measure the generator, not the target; lower the rate, run more curl loops (--loops), or "
+                + "give the generator more CPUs."
+        case .poolAtCap:
+            return "Every connection of max_connections (\(open.maxConnections)) was busy and arrivals waited "
+                + "(peak \(open.peakInFlight) in flight): the target is overloaded, it could not keep up at "
+                + "\(figures.targetText). The result is valid and says so: its latencies include the wait for a "
+                + "connection."
+        case .unexplained:
+            return "Neither was the generator saturated nor did the pool reach max_connections (peak "
+                + "\(open.peakInFlight) in flight of \(open.maxConnections)); see the lag and service time per second "
+                + "(\(RunCharts.latencyServiceFileName)) and the failures."
+        }
+    }
+
     /// One sentence (or two) saying what happened and what to do; plain text, no Markdown.
     package var message: String {
         switch self {
@@ -181,6 +225,8 @@ package enum ReportWarning: Sendable, Equatable {
                 + "started late, the latest \(ReportNumber.fixed(Double(maxLagMicros) / 1_000_000, decimals: 2)) s behind. "
                 + "Closed-model latency omits the time a user could not send, so these latencies understate what "
                 + "requests arriving on schedule would have seen."
+        case .openStageBehind(let figures):
+            return Self.behindFinding(figures) + " " + Self.behindCause(figures)
         case .actionOutlivedLoad(let name, let when, let waitedSeconds):
             return "Action \"\(name)\" (\(when)) outlived the load: the run waited "
                 + "\(ReportNumber.fixed(waitedSeconds, decimals: 1)) s for it after the load ended; give it a shorter "

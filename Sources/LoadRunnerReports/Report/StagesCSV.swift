@@ -15,6 +15,13 @@ import LoadRunnerText
 /// `requests_sent` (the whole stage, warm-up included), empty on the rows of stages that end by time; a run
 /// without such a stage has neither, so its file is unchanged. Likewise `generator_saturation` comes last when a
 /// stage's curl loop saturated it: which loop and how busy or late (`loop 1: 99% busy in 5 of 5 s`).
+///
+/// When the run has open stages (`rate:`), the `openColumns` come last: `target_rps` (the stage's target rate; a
+/// ramp's mean of its start and end rates), `due`, `sent`, `missed`, `peak_in_flight` and `connections_opened` are
+/// the stage's dispatch counts (`OpenStageStats`), repeated on each of its rows like the generator columns;
+/// `lag_p99_ms` and `service_p95_ms` are the row's own (send − intended time, and libcurl's time; `latency` runs
+/// from the intended time in these rows). A closed stage's rows leave them empty; a run without open stages has
+/// none of them, so its file is unchanged.
 package enum StagesCSV {
     package static let header =
         "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
@@ -27,6 +34,10 @@ package enum StagesCSV {
     /// The column added when a curl loop saturated a stage.
     package static let saturationColumn = ",generator_saturation"
 
+    /// The columns added when the run has open stages.
+    package static let openColumns =
+        ",target_rps,due,sent,missed,lag_p99_ms,service_p95_ms,peak_in_flight,connections_opened"
+
     /// The percentiles of the `pNN_ms` columns, in column order.
     package static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
 
@@ -34,12 +45,15 @@ package enum StagesCSV {
     package static func write(_ result: RunResult, to output: inout some TextOutputStream) {
         let counted = result.stages.contains { $0.requestLimit != nil }
         let loopSaturated = result.stages.contains { StagesSection.loopSaturation($0.generator) != nil }
-        output.write(header + (counted ? requestLimitColumns : "") + (loopSaturated ? saturationColumn : "") + "\n")
+        let open = result.stages.contains { $0.open != nil }
+        output.write(header + (counted ? requestLimitColumns : "") + (loopSaturated ? saturationColumn : "")
+            + (open ? openColumns : "") + "\n")
         for stage in result.stages {
             let limits = counted ? [stage.requestLimit.map(String.init) ?? "", stage.requestsSent.map(String.init) ?? ""] : []
             let saturation = loopSaturated ? [StagesSection.loopSaturation(stage.generator) ?? ""] : []
             for stats in stage.requests + [stage.aggregated] {
-                output.write(CSVRow.line(fields(stats, in: stage) + limits + saturation) + "\n")
+                let openFields = open ? openFields(stats, in: stage) : []
+                output.write(CSVRow.line(fields(stats, in: stage) + limits + saturation + openFields) + "\n")
             }
         }
     }
@@ -49,6 +63,20 @@ package enum StagesCSV {
         var text = ""
         write(result, to: &text)
         return text
+    }
+
+    /// The `openColumns` of one row; empty fields for a closed stage, and for a percentile without samples.
+    static func openFields(_ stats: RequestStats, in stage: StageResult) -> [String] {
+        guard let open = stage.open else { return Array(repeating: "", count: 8) }
+        let millis = { (histogram: LatencyHistogram?, percentile: Double) -> String in
+            guard let histogram, histogram.count > 0 else { return "" }
+            return ReportNumber.millis(micros: histogram.micros(atPercentile: percentile))
+        }
+        return [
+            ReportNumber.fixed((open.targetStartPerSecond + open.targetEndPerSecond) / 2, decimals: 2),
+            String(open.due), String(open.sent), String(open.missed), millis(stats.lag, 99), millis(stats.service, 95),
+            String(open.peakInFlight), String(open.connectionsOpened),
+        ]
     }
 
     /// The fields of one row, in `header` order.

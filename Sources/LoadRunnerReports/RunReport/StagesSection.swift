@@ -2,7 +2,8 @@ import LoadRunnerModel
 import LoadRunnerText
 
 /// The **Stages** table: one row per stage window (warm-up excluded), with the request figures
-/// (`RequestMetricColumn`), the generator's CPU and whether it was saturated.
+/// (`RequestMetricColumn`), the generator's CPU and whether it was saturated. An open stage shows its target rate
+/// where a closed one shows users (the column is then `Users / rate`).
 enum StagesSection {
     static func blocks(_ result: RunResult) -> [Block] {
         [
@@ -14,20 +15,31 @@ enum StagesSection {
 
     static func table(_ result: RunResult) -> ReportTable {
         var table = ReportTable(columns: [
-            .init("Stage", .right), .init("Users", .right), .init("Window s", .left), .init("Requests", .right),
+            .init("Stage", .right), .init(loadTitle(result, closed: "Users", mixed: "Users / rate"), .right),
+            .init("Window s", .left), .init("Requests", .right),
         ] + RequestMetricColumn.standard.map(\.column) + [.init("Generator CPU", .right), .init("Saturated")])
         for stage in result.stages {
             let stats = stage.aggregated
             let generator = stage.generator
             let window = "\(ReportNumber.fixed(stage.windowStartSeconds, decimals: 1))-"
                 + "\(ReportNumber.fixed(stage.windowEndSeconds, decimals: 1))"
-            let cells = [String(stage.number), String(stage.users), window, String(stats.requests)]
+            let cells = [String(stage.number), load(stage), window, String(stats.requests)]
                 + RequestMetricColumn.cells(stats, windowSeconds: stage.windowSeconds)
                 + ["\(ReportNumber.fixed(generator.cpuPercent, decimals: 1))% of "
                     + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores")]
             table.append(cells: cells.map { [.text($0)] } + [saturatedCell(generator)])
         }
         return table
+    }
+
+    /// What a stage ran: its users, or an open stage's target rate (`200/s`, `200/s → 1000/s`).
+    static func load(_ stage: StageResult) -> String {
+        stage.open.map(OpenStageFigures.rateText) ?? String(stage.users)
+    }
+
+    /// The title of the column `load(_:)` fills: `closed` for a run without open stages, else `mixed`.
+    static func loadTitle(_ result: RunResult, closed: String, mixed: String) -> String {
+        result.stages.contains { $0.open != nil } ? mixed : closed
     }
 
     /// `no`, or **SATURATED** with what a curl loop did when a loop rule fired (which loop, how busy or late).

@@ -1,0 +1,88 @@
+import LoadRunnerModel
+import LoadRunnerText
+
+/// One open stage's figures as the reports show them, computed from its `OpenStageStats` and its aggregated
+/// histograms (`latency` from the intended time, `service`, `lag`), and whether it fell behind its schedule.
+///
+/// A stage is behind when it missed arrivals, when its lag p99 passed `RequestStats.lateStartMicros` (10 ms), or
+/// when it completed fewer than `achievedShareLimit` of the arrivals due in its window (the plan's own count, so
+/// a ramp or Poisson arrivals are judged against what was really offered).
+package struct OpenStageFigures: Sendable, Equatable {
+    /// The completed share of the arrivals due below which a stage is behind (99%).
+    package static let achievedShareLimit = 0.99
+
+    package var stage: Int
+    package var open: OpenStageStats
+    package var windowSeconds: Double
+    /// Percentiles in microseconds; nil when the window has no such sample (nothing completed, nothing sent).
+    package var latencyP95Micros: UInt64?
+    package var serviceP95Micros: UInt64?
+    package var lagP99Micros: UInt64?
+    package var lagMaxMicros: UInt64?
+    /// Why the generator was saturated in the stage (`ReportWarning.saturationSummary`); nil when it was not.
+    package var generatorSaturation: String?
+
+    /// The figures of `stage`; nil for a closed stage.
+    package init?(_ stage: StageResult) {
+        guard let open = stage.open else { return nil }
+        let stats = stage.aggregated
+        self.stage = stage.number
+        self.open = open
+        windowSeconds = stage.windowSeconds
+        latencyP95Micros = stats.latency.count > 0 ? stats.latency.micros(atPercentile: 95) : nil
+        serviceP95Micros = stats.service.flatMap { $0.count > 0 ? $0.micros(atPercentile: 95) : nil }
+        lagP99Micros = stats.lag.flatMap { $0.count > 0 ? $0.micros(atPercentile: 99) : nil }
+        lagMaxMicros = stats.lag.flatMap { $0.count > 0 ? $0.maxMicros : nil }
+        generatorSaturation = ReportWarning.saturationSummary(stage.generator)
+    }
+
+    /// The figures of every open stage of `result`, in stage order; empty for a closed-only run.
+    package static func all(in result: RunResult) -> [OpenStageFigures] { result.stages.compactMap(Self.init) }
+
+    /// Completed arrivals per second of window (0 for an empty window).
+    package var achievedPerSecond: Double { windowSeconds > 0 ? Double(open.completed) / windowSeconds : 0 }
+
+    /// Sent share of the arrivals due, 0...1; nil when none was due.
+    package var sentShare: Double? { open.due > 0 ? Double(open.sent) / Double(open.due) : nil }
+
+    /// Completed share of the arrivals due, 0...1; nil when none was due.
+    package var completedShare: Double? { open.due > 0 ? Double(open.completed) / Double(open.due) : nil }
+
+    /// The target rate: `200/s`, or `200/s → 1000/s` for a ramp (at most 2 decimals).
+    package var targetText: String { Self.rateText(open) }
+
+    /// `open`'s target rate as the stages tables show it in place of users.
+    package static func rateText(_ open: OpenStageStats) -> String {
+        let start = ReportNumber.trimmed(open.targetStartPerSecond) + "/s"
+        guard open.targetEndPerSecond != open.targetStartPerSecond else { return start }
+        return start + " → " + ReportNumber.trimmed(open.targetEndPerSecond) + "/s"
+    }
+
+    /// True when the lag p99 passed the late-start limit (`RequestStats.lateStartMicros`).
+    package var lagged: Bool { (lagP99Micros ?? 0) > RequestStats.lateStartMicros }
+
+    /// True when fewer than `achievedShareLimit` of the arrivals due completed.
+    package var underAchieved: Bool { (completedShare ?? 1) < Self.achievedShareLimit }
+
+    /// True when the stage fell behind its schedule: missed arrivals, a lag p99 past the limit, or too few completed.
+    package var isBehind: Bool { open.missed > 0 || lagged || underAchieved }
+}
+
+extension OpenStageFigures {
+    /// Why an open stage fell behind, as far as the run can tell; the first that applies.
+    package enum Cause: Sendable, Equatable {
+        /// The generator was saturated: the stage is invalid, its latencies measure the generator.
+        case generatorSaturated
+        /// An arrival found every connection of `max_connections` busy: the target could not keep up at this
+        /// rate; the result is valid.
+        case poolAtCap
+        /// Neither: the report says what was seen.
+        case unexplained
+    }
+
+    /// Why the stage fell behind (meaningful when `isBehind`).
+    package var cause: Cause {
+        if generatorSaturation != nil { return .generatorSaturated }
+        return open.reachedMaxConnections ? .poolAtCap : .unexplained
+    }
+}

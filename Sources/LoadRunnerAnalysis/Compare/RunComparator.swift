@@ -25,7 +25,8 @@ package struct RunComparator: Sendable {
     package init(budgets: [Budget] = Budget.defaults, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 1) {
         var byMetric: [MetricID: Budget] = [:]
         for budget in budgets { byMetric[budget.metric] = budget }
-        self.budgets = MetricID.comparedRequestMeasures.compactMap { byMetric[MetricID(.total, $0)] }
+        self.budgets = (MetricID.comparedRequestMeasures + MetricID.comparedOpenMeasures)
+            .compactMap { byMetric[MetricID(.total, $0)] }
         self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999)
         self.resamples = Swift.max(1, resamples)
         self.seed = seed
@@ -86,7 +87,8 @@ package struct RunComparator: Sendable {
     }
 
     /// Per request name (baseline order) then the aggregate, every measure in `MetricID.comparedRequestMeasures`
-    /// order; the metric's subject is the request name, or `.total` for the aggregate.
+    /// order (then `comparedOpenMeasures` when either run's stage is open); the metric's subject is the request
+    /// name, or `.total` for the aggregate.
     private func inputs(
         _ pair: StageMatcher.StagePair, requests: [StageMatcher.RequestPair], baseline: RunResult, candidate: RunResult
     ) -> [MetricInput] {
@@ -94,8 +96,10 @@ package struct RunComparator: Sendable {
         let candWindow = PerSecondSamples.window(candidate.series, stage: pair.candidate.number)
         let rows = requests.map { ($0.baseline, $0.candidate, true) }
             + [(pair.baseline.aggregated, pair.candidate.aggregated, false)]
+        let isOpen = pair.baseline.open != nil || pair.candidate.open != nil
+        let measures = MetricID.comparedRequestMeasures + (isOpen ? MetricID.comparedOpenMeasures : [])
         return rows.flatMap { base, cand, isRequest in
-            MetricID.comparedRequestMeasures.map { measure in
+            measures.map { measure in
                 let metric = MetricID(isRequest ? .request(base.name) : .total, measure)
                 return MetricInput(
                     stage: pair.baseline.number, name: base.name, method: base.method, metric: metric,

@@ -48,3 +48,16 @@ package struct OpenStageStats: Codable, Sendable, Equatable {
         seconds > 0 ? Double(sent) / seconds : 0
     }
 }
+
+extension StageResult {
+    /// An open stage's target rate over its statistics window, arrivals per second: the stage's rate, or for a ramp
+    /// from `targetStartPerSecond` at the stage's start to `targetEndPerSecond` at its end the ramp's mean over the
+    /// window; nil for a closed stage.
+    package var targetPerSecond: Double? {
+        guard let open else { return nil }
+        let length = endSeconds - startSeconds
+        guard length > 0, open.targetStartPerSecond != open.targetEndPerSecond else { return open.targetStartPerSecond }
+        let middle = ((windowStartSeconds + windowEndSeconds) / 2 - startSeconds) / length
+        return open.targetStartPerSecond + (open.targetEndPerSecond - open.targetStartPerSecond) * min(1, max(0, middle))
+    }
+}

@@ -26,7 +26,8 @@ package struct LoadEngine: Sendable {
         observer: some RunObserver, stop: StopSignal, phases: some RunPhases
     ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)
-        let loopCount = options.loopCount(peakUsers: planned.peakUsers)
+        let peakRate = profile.stages.compactMap(\.rate).map { max($0.startPerSecond, $0.endPerSecond) }.max() ?? 0
+        let loopCount = options.loopCount(peakUsers: planned.peakUsers, peakRatePerSecond: peakRate)
         try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()

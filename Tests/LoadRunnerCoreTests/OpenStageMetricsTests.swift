@@ -75,6 +75,18 @@ import Testing
         #expect(values.value(MetricID(.total, .targetRPS), in: .run) == 52 * seconds[1] / (seconds[0] + seconds[1]))
     }
 
+    /// A ramp's target over a window is its rate at the window's middle: 100/s to 300/s over 10 s, window from 2 s.
+    @Test func aRampsTargetIsItsMeanOverTheWindow() {
+        #expect(OpenStageStats.meanTarget(from: 100, to: 300, stage: 0...10, window: 2...10) == 220)
+        #expect(OpenStageStats.meanTarget(from: 100, to: 300, stage: 0...10, window: 0...10) == 200)
+        #expect(OpenStageStats.meanTarget(from: 250, to: 250, stage: 0...10, window: 2...10) == 250)
+        var result = Self.result(rate: 100)
+        result.stages[1].open?.targetEndPerSecond = 300
+        let stage = result.stages[1]
+        let middle = ((stage.windowStartSeconds + stage.windowEndSeconds) / 2 - stage.startSeconds) / (stage.endSeconds - stage.startSeconds)
+        #expect(MetricValues(result: result).value(MetricID(.total, .targetRPS), in: .stage(2)) == 100 + 200 * middle)
+    }
+
     @Test func unitsAndPolarity() throws {
         let cases: [(String, MetricUnit, Polarity)] = [
             ("total.service.p95", .microseconds, .lowerIsBetter), ("total.lag.p99", .microseconds, .lowerIsBetter),

@@ -8,8 +8,7 @@ package struct StageWindow: Sendable, Equatable {
     package var aggregated: RequestStats
     /// The window's length in seconds; 0 when the stage ended during its warm-up.
     package var windowSeconds: Double
-    /// An open stage's target rate over the window (`StageResult.targetPerSecond`); nil for a closed stage, and
-    /// mid-run.
+    /// An open stage's target rate over the window (`StageResult.targetPerSecond`); nil for a closed stage.
     package var targetPerSecond: Double?
 
     package init(

@@ -124,6 +124,26 @@ import Testing
         #expect(outcomes.first { $0.stage == 2 && $0.metric == "missed_rate" }?.observed == 4.0 / 104)
     }
 
+    /// An open stage whose every arrival was missed sent nothing: no service time, no lag, said so.
+    @Test func anOpenStageThatSentNothingSaysSo() throws {
+        var result = Self.result()
+        var rows = RequestStats(name: "get", method: "GET")
+        let missed = RequestOutcome(
+            status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0),
+            failure: RequestFailure(category: .missed, message: "missed"))
+        for _ in 0..<3 { rows.recordOpen(missed, latencyMicros: 0, lagMicros: nil) }
+        var aggregated = RequestStats(name: RequestStats.aggregatedName, method: "")
+        aggregated.add(rows)
+        result.stages[1].requests = [rows]
+        result.stages[1].aggregated = aggregated
+        let specs = try ["stage 2: service.p95 < 1s", "stage 2: missed_rate < 1%", "stage 2: achieved_rps > 0"]
+            .map { try ThresholdParser.parse($0).get() }
+        let outcomes = ThresholdEvaluator.evaluate(specs, on: result)
+        #expect(outcomes.map(\.status) == [.noData, .failed, .failed])
+        #expect(outcomes[0].summary.hasSuffix("no data (no request of the window was sent)"))
+        #expect(outcomes[1].observed == 1 && outcomes[2].observed == 0)
+    }
+
     /// Compare adds the open measures only for a stage that is open in a run, and warns when the target rates
     /// differ, in every output.
     @Test func compareAddsOpenMeasuresAndWarnsWhenRatesDiffer() throws {

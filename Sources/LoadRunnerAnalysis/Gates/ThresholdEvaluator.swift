@@ -12,7 +12,8 @@ import LoadRunnerModel
 /// A window of no length (the stage ended during its warm-up) and a stage that never ran give `noData` for
 /// every metric. Measures of open stages that a closed stage does not measure (`service.*`, `lag.*` without
 /// `pacing`, `target_rps`) are `noData` there too, saying "not measured in this stage": one rule for every
-/// absent value, never a silent pass.
+/// absent value, never a silent pass. (In an open stage whose every arrival was missed they are `noData` too: "no
+/// request of the window was sent".)
 package enum ThresholdEvaluator {
     /// Outcomes for every threshold, in threshold order, then stage order.
     ///
@@ -55,6 +56,7 @@ package enum ThresholdEvaluator {
         case notRun = "the stage did not run"
         case noValue = "no value in the window"
         case notMeasured = "not measured in this stage"
+        case noneSent = "no request of the window was sent"
     }
 
     private static func outcome(_ spec: ThresholdSpec, window: StageWindow) -> ThresholdOutcome {
@@ -64,7 +66,13 @@ package enum ThresholdEvaluator {
         let observed = MetricValues.requestValue(
             measure, stats: stats, windowSeconds: window.windowSeconds,
             targetPerSecond: spec.requestName == nil ? window.targetPerSecond : nil)
-        let missing: Missing = measure.needsSchedule && (stats.requests > 0 || measure == .targetRPS) ? .notMeasured : .noRequests
+        let missing: Missing = if window.targetPerSecond != nil, measure.isOtherHistogram, stats.requests > 0 {
+            .noneSent
+        } else if measure.needsSchedule, stats.requests > 0 || measure == .targetRPS {
+            .notMeasured
+        } else {
+            .noRequests
+        }
         return make(spec, stage: window.stage, observed: observed, missing: missing)
     }
 

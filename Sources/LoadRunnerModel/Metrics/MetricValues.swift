@@ -44,13 +44,15 @@ package struct MetricValues: Sendable {
     ) -> Double? {
         let hasRequests = stats.requests > 0
         switch measure {
-        case .servicePercentile(let percentile): return stats.service.flatMap { $0.count > 0 ? Double($0.micros(atPercentile: percentile)) : nil }
-        case .serviceMax: return stats.service.flatMap { $0.count > 0 ? Double($0.maxMicros) : nil }
-        case .lagP99: return stats.lag.flatMap { $0.count > 0 ? Double($0.micros(atPercentile: 99)) : nil }
-        case .lagMax: return stats.lag.flatMap { $0.count > 0 ? Double($0.maxMicros) : nil }
+        case .servicePercentile(let percentile): return percentileMicros(stats.service, percentile)
+        case .serviceMax: return percentileMicros(stats.service, 100)
+        case .lagP99: return percentileMicros(stats.lag, 99)
+        case .lagMax: return percentileMicros(stats.lag, 100)
         case .missed: return Double(stats.missed)
         case .missedRate: return hasRequests ? Double(stats.missed) / Double(stats.requests) : nil
-        case .achievedRPS: return windowSeconds > 0 ? Double(stats.requests - Swift.min(stats.unsent, stats.requests)) / windowSeconds : nil
+        case .achievedRPS:
+            let sent = stats.requests - Swift.min(stats.unsent, stats.requests)
+            return windowSeconds > 0 ? Double(sent) / windowSeconds : nil
         case .targetRPS: return windowSeconds > 0 ? targetPerSecond : nil
         case .percentile(let percentile): return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil
         case .mean: return hasRequests ? stats.meanMicros : nil
@@ -64,6 +66,12 @@ package struct MetricValues: Sendable {
         case .failed: return Double(stats.failures)
         default: return nil
         }
+    }
+
+    /// A percentile of a `service` or `lag` histogram (100: its maximum, the top of its bucket); nil without samples.
+    private static func percentileMicros(_ histogram: LatencyHistogram?, _ percentile: Double) -> Double? {
+        guard let histogram, histogram.count > 0 else { return nil }
+        return Double(percentile == 100 ? histogram.maxMicros : histogram.micros(atPercentile: percentile))
     }
 
     private func stage(_ number: Int) -> StageResult? {
@@ -90,7 +98,9 @@ package struct MetricValues: Sendable {
                 }
                 return merged.flatMap { Self.requestValue(measure, stats: $0, windowSeconds: 0) }
             }
-            if [.missed, .missedRate, .achievedRPS, .targetRPS].contains(measure) { return openRunValue(measure, name: name) }
+            if [.missed, .missedRate, .achievedRPS, .targetRPS].contains(measure) {
+                return openRunValue(measure, name: name)
+            }
             guard let totals = runTotals(name) else { return nil }
             let seconds = Double(result.series.count)
             switch measure {

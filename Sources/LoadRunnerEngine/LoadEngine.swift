@@ -26,7 +26,8 @@ package struct LoadEngine: Sendable {
         observer: some RunObserver, stop: StopSignal, phases: some RunPhases
     ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)
-        let loopCount = options.loopCount(peakUsers: planned.peakUsers)
+        let peakRate = profile.stages.compactMap(\.rate).map { max($0.startPerSecond, $0.endPerSecond) }.max() ?? 0
+        let loopCount = options.loopCount(peakUsers: planned.peakUsers, peakRatePerSecond: peakRate)
         try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()
@@ -223,9 +224,14 @@ package struct LoadEngine: Sendable {
         let (requests, aggregated) = RunResultAssembler.merge(perLoop, requests: profile.requests)
         let seconds = { (micros: Int64) in Double(micros) / 1_000_000 }
         // The same subtraction a `StageResult` makes, so mid-run and end-of-run verdicts agree to the bit.
+        let target = slot.stage.rate.map { rate in
+            OpenStageStats.meanTarget(
+                from: rate.startPerSecond, to: rate.endPerSecond, stage: seconds(slot.startMicros)...seconds(slot.endMicros),
+                window: seconds(slot.windowStartMicros)...max(seconds(slot.windowStartMicros), seconds(slot.endMicros)))
+        }
         let window = StageWindow(
             stage: slot.index + 1, requests: requests, aggregated: aggregated,
-            windowSeconds: max(0, seconds(slot.endMicros) - seconds(slot.windowStartMicros)))
+            windowSeconds: max(0, seconds(slot.endMicros) - seconds(slot.windowStartMicros)), targetPerSecond: target)
         let failed = ThresholdEvaluator.evaluate(specs, window: window).first { $0.failed }
         return failed.map { Messages.thresholdAborted($0.threshold, stage: slot.index + 1, summary: $0.summary) }
     }

@@ -48,10 +48,19 @@ package struct EngineOptions: Sendable {
 
     /// Users per loop before another loop (and libcurl connection cache) is added.
     package static let usersPerLoop = 250
+    /// Open-model arrivals per second per loop before another loop is added. Measured on the 2-core lab machine
+    /// (debug build, demo server, 3 s stages, docs/architecture.md): one loop used 18% of its core at 1,000/s and
+    /// 36% at 2,000/s, where its lag p99 already passed the saturation rule in a busy second; at 5,000/s it was
+    /// 94% busy. 1,000/s keeps a loop near a fifth of its core, with room for connection bursts.
+    package static let arrivalsPerSecondPerLoop = 1_000.0
     package static let maxLoops = 8
 
-    func loopCount(peakUsers: Int) -> Int {
+    /// `--loops` when given (1...`maxLoops`); else enough loops for the peak users (`usersPerLoop` each) and for the
+    /// peak target rate of open stages (`arrivalsPerSecondPerLoop` each), whichever needs more.
+    func loopCount(peakUsers: Int, peakRatePerSecond: Double = 0) -> Int {
         if let loops { return max(1, min(loops, Self.maxLoops)) }
-        return max(1, min(Self.maxLoops, (peakUsers + Self.usersPerLoop - 1) / Self.usersPerLoop))
+        let forUsers = (peakUsers + Self.usersPerLoop - 1) / Self.usersPerLoop
+        let forRate = Int((max(0, peakRatePerSecond) / Self.arrivalsPerSecondPerLoop).rounded(.up))
+        return max(1, min(Self.maxLoops, max(forUsers, forRate)))
     }
 }

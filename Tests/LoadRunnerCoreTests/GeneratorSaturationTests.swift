@@ -83,6 +83,25 @@ import Testing
         #expect(cause(nil)?.kind == .timerLag)
     }
 
+    /// A loop that served only open arrivals (no users) is judged by its lag like any loop that sent requests: the
+    /// arrivals it sent late while a connection was free are in its `userLag`. The cause names no user count.
+    @Test func aLoopOfOpenArrivalsIsJudgedByItsLag() throws {
+        var lagging = Self.loop(users: 0, busy: 0, lagMicros: 5_000, lagSamples: 500, lagSeconds: Self.seconds(3, 5_000) + Self.seconds(7, 300))
+        lagging.arrivals = 2_000
+        let cause = try #require(GeneratorSaturation.cause(
+            loops: [lagging], latencyP50Micros: 20_000, cpuPercent: 30, allowedCores: 2, timerLagP99Micros: 0))
+        #expect(cause.kind == .loopLag && cause.loop == 1 && cause.users == nil && cause.lagP99Micros == lagging.lag.micros(atPercentile: 99))
+        #expect(cause.laggingSeconds == 3 && cause.lagSeconds == 10)
+        // The same figures without arrivals: an idle loop, not judged. In time and on few seconds: not saturated.
+        lagging.arrivals = 0
+        #expect(GeneratorSaturation.cause(
+            loops: [lagging], latencyP50Micros: 20_000, cpuPercent: 30, allowedCores: 2, timerLagP99Micros: 0) == nil)
+        var onTime = Self.loop(users: 0, busy: 0, lagMicros: 300, lagSamples: 500, lagSeconds: Self.seconds(10, 300))
+        onTime.arrivals = 2_000
+        #expect(GeneratorSaturation.cause(
+            loops: [onTime], latencyP50Micros: 1_000, cpuPercent: 30, allowedCores: 2, timerLagP99Micros: 0) == nil)
+    }
+
     @Test func aBusyLoopRecordsWhy() throws {
         let stats = GeneratorStats(
             cpuPercent: 99, allowedCores: 2, schedulingLag: LatencyHistogram(),

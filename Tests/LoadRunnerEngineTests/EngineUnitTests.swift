@@ -36,6 +36,16 @@ import Testing
         #expect(EngineOptions(loops: 3, commandLine: [], loadRunnerVersion: "t").loopCount(peakUsers: users) == 3)
     }
 
+    /// Open stages: one loop per 1,000 arrivals per second of the peak target, or per 250 users, whichever needs more;
+    /// `--loops` still decides alone.
+    @Test(arguments: [(0, 200.0, 1), (0, 1_000, 1), (0, 1_001, 2), (0, 5_000, 5), (0, 20_000, 8), (1_000, 2_000, 4),
+                      (100, 3_000, 3)] as [(Int, Double, Int)])
+    func oneLoopPer1000ArrivalsPerSecond(users: Int, rate: Double, loops: Int) {
+        #expect(EngineOptions(commandLine: [], loadRunnerVersion: "t").loopCount(peakUsers: users, peakRatePerSecond: rate) == loops)
+        #expect(EngineOptions(loops: 1, commandLine: [], loadRunnerVersion: "t")
+            .loopCount(peakUsers: users, peakRatePerSecond: rate) == 1)
+    }
+
     /// The demo profiles search for names the demo service has: the shipped CSV is its own output.
     @Test func shippedNamesAreTheDemoServicesNames() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

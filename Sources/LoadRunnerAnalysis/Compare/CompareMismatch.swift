@@ -1,5 +1,8 @@
-/// Something that does not line up between the two runs: a stage or request name only one run has, or a stage
-/// run with a different number of users. Data for machines; `message` for people.
+import LoadRunnerModel
+
+/// Something that does not line up between the two runs: a stage or request name only one run has, a stage
+/// run with a different number of users, or at a different target rate (open stages). Data for machines;
+/// `message` for people.
 package struct CompareMismatch: Codable, Sendable, Equatable {
     /// What kind of mismatch.
     package enum Kind: String, Codable, Sendable {
@@ -15,6 +18,9 @@ package struct CompareMismatch: Codable, Sendable, Equatable {
         case requestOnlyInCandidate = "request_only_in_candidate"
         /// The request name is in both with a different HTTP method (compared anyway).
         case methodDiffers = "method_differs"
+        /// The stage is open in either run and the target rates differ, or it is open in one run and closed in the
+        /// other (compared anyway: latencies measured at different loads).
+        case targetRateDiffers = "target_rate_differs"
     }
 
     package let kind: Kind
@@ -27,10 +33,14 @@ package struct CompareMismatch: Codable, Sendable, Equatable {
     /// HTTP methods per run, for request kinds (nil for the run without the name).
     package let baselineMethod: String?
     package let candidateMethod: String?
+    /// Target rates per run, for `targetRateDiffers` (nil for a run whose stage is closed).
+    package let baselineRate: TargetRate?
+    package let candidateRate: TargetRate?
 
     package init(
         kind: Kind, stage: Int, name: String? = nil, baselineUsers: Int? = nil, candidateUsers: Int? = nil,
-        baselineMethod: String? = nil, candidateMethod: String? = nil
+        baselineMethod: String? = nil, candidateMethod: String? = nil, baselineRate: TargetRate? = nil,
+        candidateRate: TargetRate? = nil
     ) {
         self.kind = kind
         self.stage = stage
@@ -39,6 +49,25 @@ package struct CompareMismatch: Codable, Sendable, Equatable {
         self.candidateUsers = candidateUsers
         self.baselineMethod = baselineMethod
         self.candidateMethod = candidateMethod
+        self.baselineRate = baselineRate
+        self.candidateRate = candidateRate
+    }
+}
+
+/// An open stage's target rate, arrivals per second: at its start and at its end (equal unless a ramp).
+package struct TargetRate: Codable, Sendable, Equatable {
+    package var startPerSecond: Double
+    package var endPerSecond: Double
+
+    package init(startPerSecond: Double, endPerSecond: Double) {
+        self.startPerSecond = startPerSecond
+        self.endPerSecond = endPerSecond
+    }
+
+    /// The target of an open stage; nil for a closed one.
+    package init?(_ stage: StageResult) {
+        guard let open = stage.open else { return nil }
+        self.init(startPerSecond: open.targetStartPerSecond, endPerSecond: open.targetEndPerSecond)
     }
 }
 

@@ -34,7 +34,8 @@ package struct RunComparator: Sendable {
     ) {
         var byMetric: [MetricID: Budget] = [:]
         for budget in budgets { byMetric[budget.metric] = budget }
-        self.budgets = MetricID.comparedRequestMeasures.compactMap { byMetric[MetricID(.total, $0)] }
+        self.budgets = (MetricID.comparedRequestMeasures + MetricID.comparedOpenMeasures)
+            .compactMap { byMetric[MetricID(.total, $0)] }
         self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999)
         self.resamples = Swift.max(1, resamples)
         self.resamplesPerTail = Swift.max(1, resamplesPerTail)
@@ -53,7 +54,8 @@ package struct RunComparator: Sendable {
             mismatches += requestMismatches
             pending.append(inputs(pair, requests: requestPairs, baseline: baseline, candidate: candidate))
         }
-        let family = pending.joined().filter { $0.budget != nil && $0.isComparable && !$0.lowSampleCount }.count
+        let family = pending.joined()
+            .filter { $0.budget != nil && $0.isComparable && !$0.lowSampleCount && !$0.judgedOnBudgetAlone }.count
         let drawn = BlockBootstrap.resamples(
             metrics: family, confidence: confidence, minimum: resamples, perTail: resamplesPerTail)
         let method = CompareMethod(
@@ -96,10 +98,14 @@ package struct RunComparator: Sendable {
         var lowSampleCount: Bool {
             Swift.min(baselineSeries.seconds, candidateSeries.seconds) < BlockBootstrap.minimumSeconds
         }
+        /// An open-stage measure (`service.p95`, `lag.p99`, `missed`, `achieved_rps`): no window formula is
+        /// resampled for it yet, so its budget alone decides (it has no default budget).
+        var judgedOnBudgetAlone: Bool { MetricID.comparedOpenMeasures.contains(metric.measure) }
     }
 
     /// Per request name (baseline order) then the aggregate, every measure in `MetricID.comparedRequestMeasures`
-    /// order; the metric's subject is the request name, or `.total` for the aggregate.
+    /// order (then `comparedOpenMeasures` when either run's stage is open); the metric's subject is the request
+    /// name, or `.total` for the aggregate.
     private func inputs(
         _ pair: StageMatcher.StagePair, requests: [StageMatcher.RequestPair], baseline: RunResult, candidate: RunResult
     ) -> [MetricInput] {
@@ -107,11 +113,13 @@ package struct RunComparator: Sendable {
         let candWindow = PerSecondSamples.window(candidate.series, stage: pair.candidate)
         let rows = requests.map { ($0.baseline, $0.candidate, true) }
             + [(pair.baseline.aggregated, pair.candidate.aggregated, false)]
+        let isOpen = pair.baseline.open != nil || pair.candidate.open != nil
+        let measures = MetricID.comparedRequestMeasures + (isOpen ? MetricID.comparedOpenMeasures : [])
         return rows.flatMap { base, cand, isRequest in
             // Built once per row and run, shared by the row's measures.
             let baseSeries = WindowSeries(baseWindow, name: isRequest ? base.name : nil, method: base.method)
             let candSeries = WindowSeries(candWindow, name: isRequest ? cand.name : nil, method: cand.method)
-            return MetricID.comparedRequestMeasures.map { measure in
+            return measures.map { measure in
                 let metric = MetricID(isRequest ? .request(base.name) : .total, measure)
                 return MetricInput(
                     stage: pair.baseline.number, name: base.name, method: base.method, metric: metric,
@@ -136,7 +144,8 @@ package struct RunComparator: Sendable {
             let row = Array(inputs[start..<end])
             let first = row[0]
             let key = "\(first.stage)\u{1F}\(first.name)\u{1F}\(first.method)"
-            let measured = row.filter { $0.isComparable && !$0.lowSampleCount }.map(\.metric.measure)
+            let measured = row.filter { $0.isComparable && !$0.lowSampleCount && !$0.judgedOnBudgetAlone }
+                .map(\.metric.measure)
             let intervals = bootstrap.intervals(
                 measured, baseline: first.baselineSeries, candidate: first.candidateSeries,
                 seed: Bootstrap.seed(seed, key: key))
@@ -152,11 +161,11 @@ package struct RunComparator: Sendable {
     /// regression; otherwise `MetricJudge` decides with the block bootstrap's interval (none for the latencies of a
     /// schema 1 result, which kept no per-second histograms: those cannot be judged better or worse).
     private func judge(_ input: MetricInput, interval: ConfidenceInterval?) -> MetricComparison {
-        let verdict: CompareVerdict = input.isComparable && input.lowSampleCount
+        let verdict: CompareVerdict = input.isComparable && input.lowSampleCount && !input.judgedOnBudgetAlone
             ? .tooShort
             : MetricJudge.verdict(
-                baseline: input.baseline, candidate: input.candidate, interval: interval, lowSampleCount: false,
-                budget: input.budget, higherIsBetter: input.metric.higherIsBetter)
+                baseline: input.baseline, candidate: input.candidate, interval: interval,
+                lowSampleCount: input.judgedOnBudgetAlone, budget: input.budget, higherIsBetter: input.metric.higherIsBetter)
         return MetricComparison(
             stage: input.stage, name: input.name, method: input.method, metric: input.metric,
             baseline: input.baseline, candidate: input.candidate, interval: interval,

@@ -2,7 +2,7 @@ import LoadRunnerModel
 
 /// Lines up the stages and request names of two runs and says what does not line up. Pure.
 ///
-/// Stages match by number (users are checked, not required to agree). Within a stage, request names match by
+/// Stages match by number (users, or an open stage's target rate, are checked, not required to agree). Within a stage, request names match by
 /// name and method first, then by name alone (a changed method is reported, and still compared).
 enum StageMatcher {
     /// A stage both runs have.
@@ -27,7 +27,15 @@ enum StageMatcher {
             switch (baselineStages[number], candidateStages[number]) {
             case let (base?, cand?):
                 pairs.append(StagePair(baseline: base, candidate: cand))
-                if base.users != cand.users {
+                let (baseRate, candRate) = (TargetRate(base), TargetRate(cand))
+                if baseRate != nil || candRate != nil {
+                    // An open stage has no users: its load is its rate, and an open/closed pair differs in both.
+                    if baseRate != candRate {
+                        mismatches.append(CompareMismatch(
+                            kind: .targetRateDiffers, stage: number, baselineUsers: base.users, candidateUsers: cand.users,
+                            baselineRate: baseRate, candidateRate: candRate))
+                    }
+                } else if base.users != cand.users {
                     mismatches.append(CompareMismatch(
                         kind: .usersDiffer, stage: number, baselineUsers: base.users, candidateUsers: cand.users))
                 }

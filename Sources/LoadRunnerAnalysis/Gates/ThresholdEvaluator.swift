@@ -10,7 +10,10 @@ import LoadRunnerModel
 /// (neither passed nor failed, as in k6). Counts and rates are still defined there: `requests`, `failures`
 /// and `rps` are 0, so `requests > 100` and `rps > 50` fail on an empty window while `failures < 10` passes.
 /// A window of no length (the stage ended during its warm-up) and a stage that never ran give `noData` for
-/// every metric.
+/// every metric. Measures of open stages that a closed stage does not measure (`service.*`, `lag.*` without
+/// `pacing`, `target_rps`) are `noData` there too, saying "not measured in this stage": one rule for every
+/// absent value, never a silent pass. (In an open stage whose every arrival was missed they are `noData` too: "no
+/// request of the window was sent".)
 package enum ThresholdEvaluator {
     /// Outcomes for every threshold, in threshold order, then stage order.
     ///
@@ -52,13 +55,25 @@ package enum ThresholdEvaluator {
         case noWindow = "the stage ended during its warm-up"
         case notRun = "the stage did not run"
         case noValue = "no value in the window"
+        case notMeasured = "not measured in this stage"
+        case noneSent = "no request of the window was sent"
     }
 
     private static func outcome(_ spec: ThresholdSpec, window: StageWindow) -> ThresholdOutcome {
         guard window.windowSeconds > 0 else { return make(spec, stage: window.stage, observed: nil, missing: .noWindow) }
         let stats = spec.requestName.map { rows(named: $0, in: window) } ?? window.aggregated
-        let observed = MetricValues.requestValue(spec.metric.measure, stats: stats, windowSeconds: window.windowSeconds)
-        return make(spec, stage: window.stage, observed: observed, missing: .noRequests)
+        let measure = spec.metric.measure
+        let observed = MetricValues.requestValue(
+            measure, stats: stats, windowSeconds: window.windowSeconds,
+            targetPerSecond: spec.requestName == nil ? window.targetPerSecond : nil)
+        let missing: Missing = if window.targetPerSecond != nil, measure.isOtherHistogram, stats.requests > 0 {
+            .noneSent
+        } else if measure.needsSchedule, stats.requests > 0 || measure == .targetRPS {
+            .notMeasured
+        } else {
+            .noRequests
+        }
+        return make(spec, stage: window.stage, observed: observed, missing: missing)
     }
 
     private static func notRun(_ spec: ThresholdSpec, stage: Int) -> ThresholdOutcome {

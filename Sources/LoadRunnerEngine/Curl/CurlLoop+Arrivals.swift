@@ -17,6 +17,7 @@ extension CurlLoop {
                 continue
             }
             recorder.noteOpenWaiting(intendedMicros: head.intendedMicros)
+            dispatcher.noteNoConnection(nowMicros: now)
             guard now - head.intendedMicros >= dispatcher.setup.maxLagMicros else { return }
             _ = dispatcher.removeFirst()
             recordMissed(head, message: dispatcher.setup.missedMessage, atMicros: now)
@@ -56,6 +57,11 @@ extension CurlLoop {
         }
         transfer.intendedMicros = arrival.intendedMicros
         transfer.sentMicros = now
+        // The generator's own lateness: an arrival that never waited for the pool went out late only because the
+        // loop was late (the saturation rule judges it as a user's late start).
+        if arrival.intendedMicros > dispatcher.waitedThroughMicros {
+            recordArrivalLag(lateMicros: now - arrival.intendedMicros, atMicros: now)
+        }
         recorder.noteOpenSent(intendedMicros: arrival.intendedMicros, inFlight: setup.inFlight.sent())
         runningTransfers[ObjectIdentifier(transfer)] = transfer
         curl_multi_add_handle(multi, transfer.handle)

@@ -121,6 +121,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
 
     // MARK: Transfers
 
+    /// An open arrival that found a connection free went out `lateMicros` after its intended time, at `micros`:
+    /// the loop's own lateness, recorded beside its users' late starts (on the loop's thread only).
+    func recordArrivalLag(lateMicros: Int64, atMicros micros: Int64) {
+        lag.recordUser(lateMicros: lateMicros, atMicros: micros)
+    }
+
     /// Runs `transfer` (already configured) and returns when it completes or is abandoned.
     /// Called from a virtual user running on this loop. With a `refusal`, nothing is sent: the loop records
     /// that failure on its next turn (so a user whose every request is refused still lets the loop run).

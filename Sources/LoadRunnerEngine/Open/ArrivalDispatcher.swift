@@ -26,6 +26,9 @@ final class ArrivalDispatcher {
     private var scheduleVersion: Int
     /// Arrivals due at or after this run time are not sent: the load has ended there.
     private var endMicros = Int64.max
+    /// Arrivals due by this run time found every connection busy at some point: their lag includes a wait for the
+    /// pool (the target's slowness), not only the loop's own lateness.
+    private(set) var waitedThroughMicros = Int64.min
 
     init(setup: OpenArrivals, loopIndex: Int, live: LiveSchedule) {
         self.setup = setup
@@ -68,6 +71,9 @@ final class ArrivalDispatcher {
         poolSize += 1
         return transfer
     }
+
+    /// Every arrival due by `now` is waiting behind a busy pool.
+    func noteNoConnection(nowMicros now: Int64) { waitedThroughMicros = max(waitedThroughMicros, now) }
 
     /// Takes the oldest waiting arrival off the queue.
     func removeFirst() -> QueuedArrival? { queue.removeFirst() }

@@ -72,7 +72,9 @@ package struct RunResultAssembler {
                     samples: index < loopSamples.count ? loopSamples[index] : [],
                     windowStartMicros: slot.windowStartMicros, windowEndMicros: end,
                     pollLag: loopLags[index].pollLag[slot.index], userLag: loopLags[index].userLag[slot.index],
-                    lagSecondsP99Micros: loopLags[index].secondsP99(stage: slot.index))
+                    lagSecondsP99Micros: loopLags[index].secondsP99(stage: slot.index),
+                    arrivals: slot.stage.rate == nil || index >= recorders.count
+                        ? nil : recorders[index].openTallies[slot.index].sent)
             }
             var stage = StageResult(
                 number: slot.index + 1, users: slot.stage.users, spawnRate: slot.stage.spawnRate,

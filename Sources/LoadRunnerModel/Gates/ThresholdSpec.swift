@@ -4,7 +4,8 @@
 /// a request measure of all requests (`.total`) or of one request name (`.request`, written `NAME: p95`), or a
 /// series of the generator or a monitor. `value` is in the metric's base unit (`unit`): microseconds for
 /// latencies, a 0...1 share for the error rate, requests per second for `rps`, bytes per second for
-/// `received_bytes_per_s`, a count for `requests` and `failures`.
+/// `received_bytes_per_s`, a count for `requests` and `failures`; open stages add `service.pN`/`service.max` and
+/// `lag.p99`/`lag.max` (microseconds), `missed` (a count), `missed_rate` (a share), `achieved_rps` and `target_rps`.
 package struct ThresholdSpec: Sendable, Equatable {
     /// How the observed figure must compare with `value` for the threshold to pass.
     package enum Operator: String, Sendable, Equatable, CaseIterable {
@@ -99,6 +100,7 @@ package struct ThresholdSpec: Sendable, Equatable {
         case .receivedBytesPerSecond: "received_bytes_per_s"
         case .count: "requests"
         case .failed: "failures"
+        case .servicePercentile, .serviceMax, .lagP99, .lagMax, .missed, .missedRate, .achievedRPS, .targetRPS: measure.name
         default: nil
         }
     }

@@ -6,10 +6,14 @@ extension MetricID {
         .percentile(50), .percentile(95), .percentile(99), .max, .rps, .errorRate, .receivedBytesPerSecond,
     ]
 
+    /// The request measures `compare` adds after `comparedRequestMeasures` for a stage that is open in either run
+    /// (closed-only comparisons keep their tables as they were).
+    package static let comparedOpenMeasures: [MetricMeasure] = [.servicePercentile(95), .lagP99, .missed, .achievedRPS]
+
     /// The process monitor measures `compare` reports per stage (PSS only when both runs measured it).
     package static let comparedProcessMeasures: [MetricMeasure] = [.cpu, .rss, .pss, .diskRead]
 
-    /// `p50`, `max`, `rps`, `error_rate`, `received_bytes_per_s`; `cpu_pct`, `rss_bytes`, `pss_bytes`, `read_bytes_per_s` for a process
+    /// `p50`, `max`, `rps`, `error_rate`, `received_bytes_per_s`, `service.p95`, `lag.p99`, `missed`, `achieved_rps`; `cpu_pct`, `rss_bytes`, `pss_bytes`, `read_bytes_per_s` for a process
     /// monitor; `mean` for a command monitor.
     package var compareName: String {
         guard case .monitor = subject else { return measure.name }
@@ -25,7 +29,7 @@ extension MetricID {
     /// The metric of `subject` that `compare` names `name`; nil for a name it does not write for that subject.
     package init?(compareName name: String, subject: Subject) {
         let measures: [MetricMeasure] = switch subject {
-        case .total, .request: Self.comparedRequestMeasures
+        case .total, .request: Self.comparedRequestMeasures + Self.comparedOpenMeasures
         case .monitor: Self.comparedProcessMeasures
         case .command: [.mean]
         case .generator: []

@@ -4,7 +4,9 @@ import LoadRunnerText
 /// The metric path grammar, shared by thresholds, compare budgets and checks.
 ///
 /// - `latency.M` (M a latency measure: `p95`, `p(99.9)`, `mean`, `min`, `max`) and `total.M` (any request
-///   measure: also `count`, `ok`, `failed`, `rps`, `error_rate`, `received_bytes_per_s`) for all requests together;
+///   measure: also `count`, `ok`, `failed`, `rps`, `error_rate`, `received_bytes_per_s`, and of open stages
+///   `service.p95` (any percentile), `service.max`, `lag.p99`, `lag.max`, `missed`, `missed_rate`, `achieved_rps`,
+///   `target_rps`) for all requests together;
 /// - `requests[NAME].M` for one request name (`requests[NAME].latency.M` reads the same);
 /// - `generator.cpu`, `generator.lag.p99`, `generator.lag.max` for LoadRunner's own process;
 /// - `monitor[NAME].M` with M one of `cpu`, `cpu_max`, `memory`, `memory_max`, `pss`, `pss_max`, `rss`, `rss_max`,
@@ -127,9 +129,18 @@ extension MetricID {
         if let alias = measureAliases[name] { return .success(alias) }
         let all: [MetricMeasure] = [.mean, .min, .max, .count, .ok, .failed, .rps, .errorRate, .receivedBytesPerSecond,
                                     .cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead,
-                                    .diskWrite, .lagP99, .lagMax, .last]
+                                    .diskWrite, .lagP99, .lagMax, .last, .serviceMax, .missed, .missedRate,
+                                    .achievedRPS, .targetRPS]
         if let found = all.first(where: { $0.name == name }) { return .success(found) }
         if name == "lag.p(99)" { return .success(.lagP99) }
+        if name.hasPrefix("service.") {
+            switch measure(String(name.dropFirst("service.".count))) {
+            case .success(.percentile(let percentile)): return .success(.servicePercentile(percentile))
+            case .success(.max): return .success(.serviceMax)
+            case .failure(.percentileOutOfRange): return .failure(.percentileOutOfRange(text))
+            default: return .failure(.unknownMetric(text, suggestion: nil))
+            }
+        }
         if name.hasPrefix("p") {
             var digits = name.dropFirst()
             if digits.hasPrefix("("), digits.hasSuffix(")") { digits = digits.dropFirst().dropLast() }

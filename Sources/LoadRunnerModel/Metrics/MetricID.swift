@@ -40,29 +40,30 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
     /// The unit values are kept in; `commandUnit` is the command monitor's `unit:` (ignored for other subjects).
     package func unit(commandUnit: String = "") -> MetricUnit {
         switch measure {
-        case .percentile, .lagP99, .lagMax: return .microseconds
+        case .percentile, .lagP99, .lagMax, .servicePercentile, .serviceMax: return .microseconds
         case .mean, .min, .max, .last:
             if case .command = subject { return .custom(commandUnit) }
             return .microseconds
         case .count:
             if case .command = subject { return .count }
             return .requests
-        case .ok, .failed: return .requests
-        case .rps: return .perSecond
+        case .ok, .failed, .missed: return .requests
+        case .rps, .achievedRPS, .targetRPS: return .perSecond
         case .receivedBytesPerSecond: return .bytesPerSecond
-        case .errorRate: return .ratio
+        case .errorRate, .missedRate: return .ratio
         case .cpu, .cpuMax: return .percent
         case .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax: return .bytes
         case .diskRead, .diskWrite: return .bytesPerSecond
         }
     }
 
-    /// Higher is better for throughput (requests and bytes received) and successful requests; lower for everything else (latency, errors,
+    /// Higher is better for throughput (requests, requests sent and bytes received) and successful requests; lower for everything else (latency, errors,
     /// resources, and command monitors such as replication lag).
     package var polarity: Polarity {
         switch (subject, measure) {
         case (.total, .rps), (.request, .rps), (.total, .ok), (.request, .ok), (.total, .count), (.request, .count),
-             (.total, .receivedBytesPerSecond), (.request, .receivedBytesPerSecond):
+             (.total, .receivedBytesPerSecond), (.request, .receivedBytesPerSecond), (.total, .achievedRPS),
+             (.request, .achievedRPS):
             .higherIsBetter
         default:
             .lowerIsBetter
@@ -74,7 +75,9 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         switch subject {
         case .total, .request:
             [.percentile(50), .percentile(90), .percentile(95), .percentile(99), .mean, .min, .max, .count, .ok, .failed,
-             .rps, .errorRate, .receivedBytesPerSecond]
+             .rps, .errorRate, .receivedBytesPerSecond, .servicePercentile(50), .servicePercentile(95),
+             .servicePercentile(99), .serviceMax, .lagP99, .lagMax, .missed, .missedRate, .achievedRPS]
+                + (subject == .total ? [.targetRPS] : [])
         case .generator: [.cpu, .lagP99, .lagMax]
         case .monitor: [.cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead, .diskWrite]
         case .command: [.min, .max, .mean, .last, .count]
@@ -83,6 +86,7 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `subject` offers `measure` (any percentile for requests).
     package static func offers(_ subject: Subject, _ measure: MetricMeasure) -> Bool {
+        if case .servicePercentile = measure { return offers(subject, .percentile(50)) }
         if case .percentile = measure {
             if case .total = subject { return true }
             if case .request = subject { return true }

@@ -27,8 +27,20 @@ package enum MetricMeasure: Sendable, Hashable {
     case rss, rssMax
     /// Disk bytes a monitored process tree read and wrote per second (mean).
     case diskRead, diskWrite
-    /// The generator's scheduling lag: its 99th percentile and maximum.
+    /// The generator's scheduling lag (`generator.lag.p99`), or of requests how late they were sent against
+    /// their schedule (an open stage's send − intended time, a `pacing` user's late start): 99th percentile and
+    /// maximum.
     case lagP99, lagMax
+    /// Open stages: libcurl's own time of a request (from its actual send to the response) at a percentile
+    /// (`service.p95`), and its maximum (`service.max`).
+    case servicePercentile(Double)
+    case serviceMax
+    /// Arrivals never sent (failure category `missed`), as a count and as a share of the requests (0...1).
+    case missed, missedRate
+    /// Requests sent per second of window (an open stage's achieved rate; `rps` less unsent requests in a closed one).
+    case achievedRPS
+    /// An open stage's target arrival rate over the window, per second (the mean of a ramp); none for closed stages.
+    case targetRPS
     /// A command monitor's last value in the window.
     case last
 
@@ -57,8 +69,29 @@ package enum MetricMeasure: Sendable, Hashable {
         case .diskWrite: "disk_write"
         case .lagP99: "lag.p99"
         case .lagMax: "lag.max"
+        case .servicePercentile(let value): "service." + MetricMeasure.percentile(value).name
+        case .serviceMax: "service.max"
+        case .missed: "missed"
+        case .missedRate: "missed_rate"
+        case .achievedRPS: "achieved_rps"
+        case .targetRPS: "target_rps"
         case .last: "last"
         }
+    }
+
+    /// True for measures read from a request histogram other than `latency` (`service.*`, `lag.*`): a whole-run
+    /// value merges the stage windows' histograms, as for latencies.
+    package var isOtherHistogram: Bool {
+        switch self {
+        case .servicePercentile, .serviceMax, .lagP99, .lagMax: true
+        default: false
+        }
+    }
+
+    /// Measures only open stages (or `pacing` users, for `lag`) have data for: in a closed stage without it
+    /// the value is absent, and a threshold on it says the stage did not measure it.
+    package var needsSchedule: Bool {
+        isOtherHistogram || self == .targetRPS
     }
 
     /// True for the measures of a latency distribution (`p95`, `mean`, `min`, `max` of requests).

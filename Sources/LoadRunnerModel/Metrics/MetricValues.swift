@@ -35,9 +35,25 @@ package struct MetricValues: Sendable {
 
     /// A request measure over one window's statistics; nil when it is undefined (latencies and the error rate
     /// without requests, throughput over an empty window, a measure that is not a request measure).
-    package static func requestValue(_ measure: MetricMeasure, stats: RequestStats, windowSeconds: Double) -> Double? {
+    ///
+    /// Open-stage measures: `service.*` and `lag.*` read their histograms (nil when the row has none: a closed
+    /// stage without `pacing`); `missed` counts the category (0 in a closed stage); `achieved_rps` is requests
+    /// sent per second; `target_rps` is `targetPerSecond` (nil for a closed stage, and for request rows).
+    package static func requestValue(
+        _ measure: MetricMeasure, stats: RequestStats, windowSeconds: Double, targetPerSecond: Double? = nil
+    ) -> Double? {
         let hasRequests = stats.requests > 0
         switch measure {
+        case .servicePercentile(let percentile): return percentileMicros(stats.service, percentile)
+        case .serviceMax: return percentileMicros(stats.service, 100)
+        case .lagP99: return percentileMicros(stats.lag, 99)
+        case .lagMax: return percentileMicros(stats.lag, 100)
+        case .missed: return Double(stats.missed)
+        case .missedRate: return hasRequests ? Double(stats.missed) / Double(stats.requests) : nil
+        case .achievedRPS:
+            let sent = stats.requests - Swift.min(stats.unsent, stats.requests)
+            return windowSeconds > 0 ? Double(sent) / windowSeconds : nil
+        case .targetRPS: return windowSeconds > 0 ? targetPerSecond : nil
         case .percentile(let percentile): return hasRequests ? Double(stats.latency.micros(atPercentile: percentile)) : nil
         case .mean: return hasRequests ? stats.meanMicros : nil
         case .min: return hasRequests ? Double(stats.latency.minMicros) : nil
@@ -52,6 +68,12 @@ package struct MetricValues: Sendable {
         }
     }
 
+    /// A percentile of a `service` or `lag` histogram (100: its maximum, the top of its bucket); nil without samples.
+    private static func percentileMicros(_ histogram: LatencyHistogram?, _ percentile: Double) -> Double? {
+        guard let histogram, histogram.count > 0 else { return nil }
+        return Double(percentile == 100 ? histogram.maxMicros : histogram.micros(atPercentile: percentile))
+    }
+
     private func stage(_ number: Int) -> StageResult? {
         result.stages.first { $0.number == number && $0.windowSeconds > 0 }
     }
@@ -62,10 +84,12 @@ package struct MetricValues: Sendable {
         case .stage(let number):
             guard let stage = stage(number) else { return nil }
             guard let stats = Self.rows(name, in: stage) else { return nil }
-            return Self.requestValue(metric.measure, stats: stats, windowSeconds: stage.windowSeconds)
+            return Self.requestValue(
+                metric.measure, stats: stats, windowSeconds: stage.windowSeconds,
+                targetPerSecond: name == nil ? stage.targetPerSecond : nil)
         case .run:
             let measure = metric.measure
-            if measure.isLatency {
+            if measure.isLatency || measure.isOtherHistogram {
                 var merged: RequestStats?
                 for stage in result.stages where stage.windowSeconds > 0 {
                     guard let rows = Self.rows(name, in: stage) else { continue }
@@ -73,6 +97,9 @@ package struct MetricValues: Sendable {
                     merged?.add(rows)
                 }
                 return merged.flatMap { Self.requestValue(measure, stats: $0, windowSeconds: 0) }
+            }
+            if [.missed, .missedRate, .achievedRPS, .targetRPS].contains(measure) {
+                return openRunValue(measure, name: name)
             }
             guard let totals = runTotals(name) else { return nil }
             let seconds = Double(result.series.count)
@@ -86,6 +113,27 @@ package struct MetricValues: Sendable {
             default: return nil
             }
         }
+    }
+
+    /// `missed`, `missed_rate` and `achieved_rps` over the stage windows together (the running totals keep no
+    /// categories), and `target_rps` as the windows' arrivals planned per second of them (nil without open stages).
+    private func openRunValue(_ measure: MetricMeasure, name: String?) -> Double? {
+        var merged: RequestStats?
+        var seconds = 0.0
+        var planned = 0.0
+        var anyOpen = false
+        for stage in result.stages where stage.windowSeconds > 0 {
+            seconds += stage.windowSeconds
+            if let target = stage.targetPerSecond {
+                anyOpen = true
+                planned += target * stage.windowSeconds
+            }
+            guard let rows = Self.rows(name, in: stage) else { continue }
+            if merged == nil { merged = RequestStats(name: rows.name, method: rows.method) }
+            merged?.add(rows)
+        }
+        if measure == .targetRPS { return name == nil && anyOpen && seconds > 0 ? planned / seconds : nil }
+        return merged.flatMap { Self.requestValue(measure, stats: $0, windowSeconds: seconds) }
     }
 
     /// Whole-run request, failure and body byte counts from the last second's running totals (zero when no second

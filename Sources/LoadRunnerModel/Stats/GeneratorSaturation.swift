@@ -3,7 +3,9 @@
 /// The rules, in the order they are tried (`GeneratorSaturation.cause`):
 /// 1. `loopBusy`: a curl loop was at least 90% busy (of its one core) in at least 20% of the window's
 ///    measured seconds, and in at least 2 of them;
-/// 2. `loopLag`: a loop's lag (late waits and late request starts, at least 100 samples) had a p99 above
+/// 2. `loopLag`: a loop that sent requests (it served users, or open arrivals) had a lag (late waits, late
+///    request starts, and open arrivals sent late while a connection was free: send − intended time, the open
+///    model's own measure of the generator's lateness; at least 100 samples) with a p99 above
 ///    10% of the stage's p50 latency, and above 2 ms, over the window and in as many of its seconds as the
 ///    busy rule asks (20% of the seconds with a p99 of their own, at least 2): one burst (the machine busy
 ///    with something else for a moment) is not a saturated generator;
@@ -21,7 +23,8 @@ package struct SaturationCause: Codable, Sendable, Equatable {
     }
 
     package var kind: Kind
-    /// The loop (from 1) and how many users it served; nil for the process rules.
+    /// The loop (from 1) and how many users it served; nil for the process rules (`users` also for a loop that
+    /// served only open arrivals).
     package var loop: Int?
     package var users: Int?
     /// For `loopBusy`: the seconds the loop was busy, of the seconds measured, and its busy share over them
@@ -85,13 +88,14 @@ package enum GeneratorSaturation {
                 measuredSeconds: worst.measuredSeconds, busyPercent: worst.busyPercent)
         }
         let limit = max(lagFloorMicros, UInt64(Double(latencyP50Micros) * lagShareOfMedian))
-        // A loop without users sends nothing: its late polls (an idle loop on a busy machine) delay no request.
-        let lagging = loops.filter { $0.users > 0 }.map { ($0, $0.lag) }
+        // A loop that sent nothing (no users, no open arrivals): its late polls (an idle loop on a busy machine)
+        // delay no request.
+        let lagging = loops.filter(\.sentRequests).map { ($0, $0.lag) }
             .filter { $0.1.count >= minimumLagSamples && $0.1.micros(atPercentile: 99) > limit }
             .filter { laggedInEnoughSeconds($0.0, limit: limit) }
         if let (worst, lag) = lagging.max(by: { $0.1.micros(atPercentile: 99) < $1.1.micros(atPercentile: 99) }) {
             return SaturationCause(
-                kind: .loopLag, loop: worst.loop, users: worst.users, lagP99Micros: lag.micros(atPercentile: 99),
+                kind: .loopLag, loop: worst.loop, users: worst.users > 0 ? worst.users : nil, lagP99Micros: lag.micros(atPercentile: 99),
                 latencyP50Micros: latencyP50Micros, laggingSeconds: worst.lagSecondsP99Micros?.filter { $0 > limit }.count,
                 lagSeconds: worst.lagSecondsP99Micros?.count)
         }

@@ -7,6 +7,9 @@ package struct LoopLoad: Codable, Sendable, Equatable {
     package var loop: Int
     /// Users this loop served in the stage (users go to loops in turn).
     package var users: Int
+    /// Open stages: arrivals this loop sent in the window (their lag, when they did not wait for a connection, is
+    /// in `userLag`); nil for closed stages and in results of earlier versions.
+    package var arrivals: UInt64?
     /// Seconds of the window the monitor measured this loop; a second it missed is covered by its next
     /// sample (that sample spans both), never counted as idle.
     package var measuredSeconds: Double
@@ -20,8 +23,9 @@ package struct LoopLoad: Codable, Sendable, Equatable {
     /// How late the loop's waits returned against the deadline they asked for (waits that ended by timeout),
     /// in microseconds.
     package var pollLag: LatencyHistogram
-    /// How late a user's next request started after its previous response, for users without think time,
-    /// in microseconds.
+    /// How late a user's next request started after its previous response, for users without think time, and
+    /// how late an open arrival went out after its intended time when a connection was free for it (the loop's
+    /// own lateness, not a wait for the pool), in microseconds.
     package var userLag: LatencyHistogram
     /// The lag p99 (both kinds) of each second of the window with at least `minimumLagSamplesPerSecond` samples,
     /// in microseconds; nil in results of earlier versions.
@@ -35,10 +39,11 @@ package struct LoopLoad: Codable, Sendable, Equatable {
     package init(
         loop: Int, users: Int, measuredSeconds: Double, busySeconds: Double, cpuPercent: Double, busyPercent: Double,
         pollLag: LatencyHistogram = LatencyHistogram(), userLag: LatencyHistogram = LatencyHistogram(),
-        lagSecondsP99Micros: [UInt64]? = nil
+        lagSecondsP99Micros: [UInt64]? = nil, arrivals: UInt64? = nil
     ) {
         self.loop = loop
         self.users = users
+        self.arrivals = arrivals
         self.measuredSeconds = measuredSeconds
         self.busySeconds = busySeconds
         self.cpuPercent = cpuPercent
@@ -52,7 +57,7 @@ package struct LoopLoad: Codable, Sendable, Equatable {
     /// `[windowStartMicros, windowEndMicros)`; `pollLag` and `userLag` are what the loop recorded in that window.
     package init(
         loop: Int, users: Int, samples: [LoopSample], windowStartMicros: Int64, windowEndMicros: Int64,
-        pollLag: LatencyHistogram, userLag: LatencyHistogram, lagSecondsP99Micros: [UInt64]? = nil
+        pollLag: LatencyHistogram, userLag: LatencyHistogram, lagSecondsP99Micros: [UInt64]? = nil, arrivals: UInt64? = nil
     ) {
         let inWindow = LoopSample.inWindow(samples, startMicros: windowStartMicros, endMicros: windowEndMicros)
         let measured = inWindow.reduce(0.0) { $0 + $1.seconds }
@@ -63,8 +68,11 @@ package struct LoopLoad: Codable, Sendable, Equatable {
             loop: loop, users: users, measuredSeconds: measured, busySeconds: busy,
             cpuPercent: measured > 0 ? cpu / (measured * 1_000_000) * 100 : 0,
             busyPercent: measured > 0 ? busyMicros / (measured * 1_000_000) * 100 : 0,
-            pollLag: pollLag, userLag: userLag, lagSecondsP99Micros: lagSecondsP99Micros)
+            pollLag: pollLag, userLag: userLag, lagSecondsP99Micros: lagSecondsP99Micros, arrivals: arrivals)
     }
+
+    /// True when the loop sent requests in the window: it served users, or open arrivals.
+    package var sentRequests: Bool { users > 0 || (arrivals ?? 0) > 0 }
 
     /// Every lag sample of the loop: its late waits and its late request starts.
     package var lag: LatencyHistogram {

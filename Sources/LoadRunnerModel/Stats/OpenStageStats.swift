@@ -48,3 +48,28 @@ package struct OpenStageStats: Codable, Sendable, Equatable {
         seconds > 0 ? Double(sent) / seconds : 0
     }
 }
+
+extension StageResult {
+    /// An open stage's target rate over its statistics window, arrivals per second: the stage's rate, or for a ramp
+    /// from `targetStartPerSecond` at the stage's start to `targetEndPerSecond` at its end the ramp's mean over the
+    /// window; nil for a closed stage.
+    package var targetPerSecond: Double? {
+        guard let open else { return nil }
+        return OpenStageStats.meanTarget(
+            from: open.targetStartPerSecond, to: open.targetEndPerSecond, stage: startSeconds...max(startSeconds, endSeconds),
+            window: windowStartSeconds...max(windowStartSeconds, windowEndSeconds))
+    }
+}
+
+extension OpenStageStats {
+    /// The mean over `window` of a rate that goes linearly from `start` to `end` per second across `stage` (both in
+    /// the same time unit): the rate at the window's middle, which a linear ramp's mean is.
+    package static func meanTarget(
+        from start: Double, to end: Double, stage: ClosedRange<Double>, window: ClosedRange<Double>
+    ) -> Double {
+        let length = stage.upperBound - stage.lowerBound
+        guard length > 0, start != end else { return start }
+        let middle = ((window.lowerBound + window.upperBound) / 2 - stage.lowerBound) / length
+        return start + (end - start) * min(1, max(0, middle))
+    }
+}

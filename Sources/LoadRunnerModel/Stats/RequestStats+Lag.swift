@@ -9,3 +9,13 @@ extension RequestStats {
         return lag.histogram.count(within: (Self.lateStartMicros + 1)...lag.maxMicros)
     }
 }
+
+extension RequestStats {
+    /// Open-model arrivals never sent (`FailureCategory.missed`); 0 in a closed stage.
+    package var missed: UInt64 { failuresByCategory[.missed] ?? 0 }
+
+    /// Requests counted but never sent (`missed` and `invalid_value`): what `achieved_rps` leaves out.
+    package var unsent: UInt64 {
+        failuresByCategory.filter { !$0.key.wasSent }.values.reduce(0, +)
+    }
+}

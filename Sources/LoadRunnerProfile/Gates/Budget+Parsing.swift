@@ -8,6 +8,8 @@ import LoadRunnerText
 ///   optionally followed by `req/s`): `rps < -5%`, `rps < -50`.
 /// - `received_bytes_per_s` (alias `bytes_per_s`): worse when down, like `rps`; a percentage or an amount in bytes
 ///   per second (a number, or one with `B/s`, `kB/s`, `MB/s`, `GB/s`; 1 kB = 1000 bytes): `received_bytes_per_s < -1MB/s`.
+/// - open stages: `service.p95` and `lag.p99` like latencies, `achieved_rps` like `rps`, `missed` (worse when up) a
+///   percentage or a number of requests: `missed > +0`.
 /// - `error_rate`: worse when up; its `%` is percentage points (absolute, `+1%` allows 2% where the baseline
 ///   had 1%), or a share: `error_rate > +0.01` is the same budget.
 ///
@@ -82,7 +84,7 @@ extension Budget {
     {
         if isRelative { return (ProfileLimits.maxGatePercent / 100, "\(Int(ProfileLimits.maxGatePercent))%") }
         if metric.measure == .errorRate { return nil }
-        if metric.measure == .rps { return (ProfileLimits.maxGateRate, "1000000000") }
+        if [.rps, .achievedRPS, .missed].contains(metric.measure) { return (ProfileLimits.maxGateRate, "1000000000") }
         if metric.measure == .receivedBytesPerSecond { return (ProfileLimits.maxGateCount, "1000000000000 (1000GB/s)") }
         return (Double(ProfileLimits.maxGateLatency.micros), "2592000s (30 days)")
     }
@@ -108,6 +110,12 @@ extension Budget {
         case (.errorRate, .percent), (.errorRate, .none):
             let share = quantity.magnitude(powerOfTen: quantity.unit == .percent ? -2 : 0)
             return share <= 1 ? .success((false, share)) : .failure(.shareAboveWhole(written))
+        case (.missed, .none), (.achievedRPS, .none), (.achievedRPS, .perSecond):
+            return .success((false, quantity.magnitude()))
+        case (.missed, let unit) where unit != .percent:
+            return .failure(.badLimit(written, metric: metric))
+        case (.achievedRPS, let unit) where unit != .percent:
+            return .failure(.badLimit(written, metric: metric))
         case (.errorRate, _), (.rps, .micros), (.rps, .millis), (.rps, .seconds):
             return .failure(.badLimit(written, metric: metric))
         case (.rps, let unit) where unit.bytesPerSecond != nil:
@@ -143,7 +151,7 @@ extension Budget {
     static func compareMetric(_ text: String) -> MetricID? {
         if let metric = MetricID(compareName: text.lowercased(), subject: .total) { return metric }
         guard case .success(let id) = MetricID.parse(text, defaultSubject: .total), id.subject == .total,
-              MetricID.comparedRequestMeasures.contains(id.measure) else { return nil }
+              (MetricID.comparedRequestMeasures + MetricID.comparedOpenMeasures).contains(id.measure) else { return nil }
         return id
     }
 }

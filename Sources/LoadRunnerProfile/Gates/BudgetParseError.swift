@@ -82,6 +82,8 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
     static func twoLimitsExample(_ metric: MetricID) -> String {
         switch metric.measure {
         case .rps: "\"rps < -5% and -50\""
+        case .achievedRPS: "\"achieved_rps < -5% and -50\""
+        case .missed: "\"missed > +10% and +5\""
         case .receivedBytesPerSecond: "\"received_bytes_per_s < -5% and -1MB/s\""
         default: "\"\(metric.compareName) > +10% and +2ms\""
         }
@@ -90,8 +92,10 @@ package struct BudgetParseError: Error, Sendable, Equatable, CustomStringConvert
     /// What limits `metric` takes, as examples.
     static func limitExamples(_ metric: MetricID) -> String {
         switch metric.measure {
-        case .rps:
+        case .rps, .achievedRPS:
             "a percentage (\"-5%\") or requests per second (\"-50\")"
+        case .missed:
+            "a percentage (\"+10%\") or a number of requests (\"+5\")"
         case .receivedBytesPerSecond:
             "a percentage (\"-5%\") or bytes per second (\"-1MB/s\", \"-500kB/s\", \"-2000\")"
         case .errorRate:

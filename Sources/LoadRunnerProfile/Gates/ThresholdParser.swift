@@ -6,7 +6,9 @@ import LoadRunnerText
 /// - metric: `p(N)` or `pN` (0 < N <= 100, e.g. `p99.9`), `med` (= p50), `avg`, `min`, `max` (latencies; the
 ///   value needs a unit: `500us`, `200ms`, `1.5s`), `error_rate` (`1%` or `0.01`), `rps` (a number, optionally
 ///   followed by `/s` or `req/s`), `received_bytes_per_s` (alias `bytes_per_s`: bytes per second, a number or one
-///   with `B/s`, `kB/s`, `MB/s`, `GB/s`), `requests`, `failures` (whole numbers). Metric names ignore case. Any path
+///   with `B/s`, `kB/s`, `MB/s`, `GB/s`), `requests`, `failures` (whole numbers); of open stages `service.pN`,
+///   `service.max`, `lag.p99`, `lag.max` (latencies), `missed` (a whole number), `missed_rate` (a share),
+///   `achieved_rps`, `target_rps` (rates). Metric names ignore case. Any path
 ///   of the metric grammar (`MetricID+Parsing`) also reads: `latency.p95`, `total.failed`, and series such as
 ///   `generator.cpu`, `monitor[db].cpu_max` or `command[lag].max` (a series, `ThresholdSpec.isSeries`: a plain number).
 /// - op: `<`, `<=`, `>`, `>=`; spaces around it are optional (`p(95)<200ms`).
@@ -68,7 +70,8 @@ package enum ThresholdParser {
 
     /// Metric names offered as "did you mean" suggestions.
     static let metricNames = ["p50", "p90", "p95", "p99", "med", "avg", "min", "max", "error_rate", "rps", "requests",
-                              "failures", "received_bytes_per_s", "bytes_per_s"]
+                              "failures", "received_bytes_per_s", "bytes_per_s", "service.p95", "service.max", "lag.p99",
+                              "lag.max", "missed", "missed_rate", "achieved_rps", "target_rps"]
     /// Words from other tools (k6, everyday speech) and the metric meant by them.
     static let metricAliases = [
         "median": "med", "mean": "avg", "average": "avg", "rate": "error_rate", "errors": "error_rate",
@@ -113,7 +116,7 @@ package enum ThresholdParser {
     /// series path of the generator or a monitor.
     private static func metric(_ text: String) -> Result<MetricID, ThresholdParseError.Reason> {
         let name = text.lowercased()
-        let isThresholdName = metricNames.contains(name) || name.hasPrefix("p")
+        let isThresholdName = metricNames.contains(name) || name.hasPrefix("p") || name.hasPrefix("service.")
         if isThresholdName || name.hasPrefix("latency.") || name.hasPrefix("total.") {
             switch MetricID.parse(text, defaultSubject: .total) {
             case .success(let id):

@@ -1,4 +1,5 @@
 import LoadRunnerAnalysis
+import LoadRunnerModel
 import LoadRunnerText
 
 /// `compare.csv`: one row per stage, request name (then `Aggregated`) and metric, for spreadsheets and plots.
@@ -10,6 +11,8 @@ import LoadRunnerText
 /// `users` is the baseline's. After each stage's request rows come its monitored-process rows (when both runs
 /// have them): `name` is the process, `metric` one of `cpu_pct` (%), `rss_bytes` (bytes), `pss_bytes` (bytes,
 /// when both runs measured PSS), `read_bytes_per_s` (bytes/s), values with 1 decimal, and `budget` empty (report-only).
+/// A stage open in either run adds the rows `service.p95`, `lag.p99` (us), `missed` (req) and `achieved_rps` (req/s)
+/// per name; when the runs' target rates differ, one row `target_rps` with the verdict `target_rate_differs`.
 package enum CompareCSV {
     package static let header =
         "stage,users,name,metric,unit,baseline,candidate,change,change_pct,ci_low,ci_high,budget,verdict"
@@ -21,6 +24,9 @@ package enum CompareCSV {
             for comparison in stage.metrics + (result.resources ?? []).filter({ $0.stage == stage.number }) {
                 output.write(CSVRow.line(fields(comparison, users: stage.baselineUsers)) + "\n")
             }
+            for mismatch in result.mismatches where mismatch.kind == .targetRateDiffers && mismatch.stage == stage.number {
+                output.write(CSVRow.line(rateFields(mismatch, users: stage.baselineUsers)) + "\n")
+            }
         }
     }
 
@@ -29,6 +35,18 @@ package enum CompareCSV {
         var text = ""
         write(result, to: &text)
         return text
+    }
+
+    /// The row of a target rate mismatch (open stages): metric `target_rps`, each run's mean target (empty for a
+    /// closed stage), and the verdict `target_rate_differs` (not judged; the message is in compare.md).
+    static func rateFields(_ mismatch: CompareMismatch, users: Int) -> [String] {
+        let mean = { (rate: TargetRate?) in rate.map { ($0.startPerSecond + $0.endPerSecond) / 2 } }
+        let (base, cand) = (mean(mismatch.baselineRate), mean(mismatch.candidateRate))
+        let number = { (value: Double?) in value.map { ReportNumber.fixed($0, decimals: 3) } ?? "" }
+        let change = base.flatMap { base in cand.map { $0 - base } }
+        let percent = base.flatMap { base in change.flatMap { base != 0 ? ReportNumber.fixed($0 / base * 100, decimals: 2) : nil } }
+        return [String(mismatch.stage), String(users), "", MetricMeasure.targetRPS.name, MetricUnit.perSecond.symbol,
+                number(base), number(cand), number(change), percent ?? "", "", "", "", mismatch.kind.rawValue]
     }
 
     /// The fields of one row, in `header` order.

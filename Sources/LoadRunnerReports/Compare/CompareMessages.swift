@@ -118,7 +118,20 @@ enum CompareMessages {
         case .methodDiffers:
             return "Stage \(stage): request \(name) is \(mismatch.baselineMethod ?? "") in the baseline and "
                 + "\(mismatch.candidateMethod ?? "") in the candidate: compared anyway."
+        case .targetRateDiffers:
+            return "Stage \(stage) ran \(load(mismatch.baselineRate, users: mismatch.baselineUsers)) in the baseline and "
+                + "\(load(mismatch.candidateRate, users: mismatch.candidateUsers)) in the candidate: compared anyway, but "
+                + "latencies measured at different loads differ for that reason alone; compare runs at the same rate."
         }
+    }
+
+    /// A stage's load for the rate mismatch: `an open stage at 200/s`, `... from 200/s to 1000/s`, or
+    /// `a closed stage with 50 users`.
+    private static func load(_ rate: TargetRate?, users: Int?) -> String {
+        guard let rate else { return "a closed stage with \(users ?? 0) users" }
+        let perSecond = { (value: Double) in ReportNumber.trimmed(value, maxDecimals: 2) + "/s" }
+        if rate.startPerSecond == rate.endPerSecond { return "an open stage at \(perSecond(rate.startPerSecond))" }
+        return "an open stage from \(perSecond(rate.startPerSecond)) to \(perSecond(rate.endPerSecond))"
     }
 
     static func caveat(_ caveat: CompareCaveat) -> String {

@@ -12,6 +12,8 @@ final class RunProgress: RunObserver {
     private let quiet: Bool
     private let history: HistoryFile
     private let stageCount: Int
+    /// Per stage, an open stage's target rate as the profile writes it (`200/s`); nil for a closed stage.
+    private let stageRates: [String?]
     private let state = Mutex(State())
 
     private struct State {
@@ -19,11 +21,12 @@ final class RunProgress: RunObserver {
         var historyFailed = false
     }
 
-    init(console: Console, quiet: Bool, history: HistoryFile, stageCount: Int) {
+    init(console: Console, quiet: Bool, history: HistoryFile, stages: [Stage]) {
         self.console = console
         self.quiet = quiet
         self.history = history
-        self.stageCount = stageCount
+        stageCount = stages.count
+        stageRates = stages.map { $0.rate?.text }
     }
 
     func runStarted(at date: Date) {}
@@ -39,9 +42,10 @@ final class RunProgress: RunObserver {
             if first { report(CLIMessages.cannotAppendHistory(reason: OutputFolder.reason(error))) }
         }
         guard !quiet else { return }
+        let rate = sample.stage >= 1 && sample.stage <= stageRates.count ? stageRates[sample.stage - 1] : nil
         let line = LiveLine.format(
             elapsedSeconds: sample.second + 1, stage: sample.stage, stageCount: stageCount, users: sample.users,
-            sample: sample)
+            rate: rate, sample: sample)
         if console.isTerminal {
             console.writeOut("\r\u{1B}[2K" + line)
             state.withLock { $0.lineShown = true }

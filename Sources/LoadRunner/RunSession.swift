@@ -63,7 +63,7 @@ struct RunSession {
             }
         }
         defer { signals.cancel() }
-        let progress = RunProgress(console: console, quiet: quiet, history: history, stageCount: profile.stages.count)
+        let progress = RunProgress(console: console, quiet: quiet, history: history, stages: profile.stages)
         console.line(CLIMessages.starting(profile, outputFolder: folder))
 
         let engine = LoadEngine(profile: profile, options: EngineOptions(

@@ -59,7 +59,7 @@ package struct LoadEngine: Sendable {
         let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control, loops: loops.map(\.counters))
         let setup = UserSetup(
             plans: plans, sources: sources, mix: mix,
-            thinkTime: profile.thinkTime, settings: settings, clock: clock, seed: options.seed,
+            thinkTime: profile.thinkTime, settings: settings, clock: clock, schedule: schedule, seed: options.seed,
             reportProblem: { observer.report(Messages.userCouldNotStart($0)) })
         let abort = RunAbort()
         observer.runStarted(at: clock.startDate)

@@ -9,6 +9,13 @@ import Testing
             == "00:42  stage 2/4  users 20  rps 9.0  p50 4.70 ms  p95 15.01 ms  errors 2")
     }
 
+    /// An open stage has no users: the line shows its target rate instead.
+    @Test func liveLineOfAnOpenStageShowsItsRate() {
+        let sample = ReportFixtures.result().series[4]
+        #expect(LiveLine.format(elapsedSeconds: 42, stage: 2, stageCount: 4, users: 0, rate: "200/s to 1000/s", sample: sample)
+            == "00:42  stage 2/4  rate 200/s to 1000/s  rps 9.0  p50 4.70 ms  p95 15.01 ms  errors 2")
+    }
+
     @Test func liveLineBeforeTheFirstSecondAndAfterAnHour() {
         #expect(LiveLine.format(elapsedSeconds: 3723, stage: 1, stageCount: 1, users: 0, sample: nil)
             == "1:02:03  stage 1/1  users 0  rps -  p50 -  p95 -  errors -")

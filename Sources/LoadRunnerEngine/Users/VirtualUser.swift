@@ -25,10 +25,19 @@ struct VirtualUser: Sendable {
         var pacedDueMicros: Int64?
         // When the next request is due for the loop's user lag: the previous response, when no think time follows.
         var dueMicros: Int64?
+        // The timeline, refreshed only when a stage that ends by count has moved it.
+        var timeline = setup.schedule.current
+        var timelineVersion = setup.schedule.version
         while control.shouldContinue(userIndex: index) && !Task.isCancelled {
-            // The load's end has come (the driver has not stopped the user yet), or a stage that ends by count
-            // has sent its last request: leave; the next stage starts users anew.
-            guard control.mayStart(atMicros: setup.clock.nowMicros()), control.takeRequest() else { return }
+            if setup.schedule.version != timelineVersion {
+                timelineVersion = setup.schedule.version
+                timeline = setup.schedule.current
+            }
+            // The load's end has come, or the schedule has no place for this user now (a stage with fewer users,
+            // or an open stage, has begun) while the driver, woken a little later, has not stopped it yet; or a
+            // stage that ends by count has sent its last request: leave; the next stage starts users anew.
+            let now = setup.clock.nowMicros()
+            guard control.mayStart(atMicros: now), index < timeline.users(atMicros: now), control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
             let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
             let startMicros = setup.clock.nowMicros()
@@ -55,6 +64,8 @@ struct UserSetup: Sendable {
     let thinkTime: ThinkTime
     let settings: TransferSettings
     let clock: RunClock
+    /// The run's timeline: a user sends only while it has a place in it.
+    let schedule: LiveSchedule
     let seed: UInt64
     /// The interval of `pacing` think time in microseconds, whose users send on a schedule; nil otherwise.
     var pacingMicros: Int64? {

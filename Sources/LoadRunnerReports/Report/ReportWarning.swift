@@ -124,7 +124,12 @@ package enum ReportWarning: Sendable, Equatable {
 
     /// What a saturated loop did, as a clause: which loop, how many users, how busy or how late.
     private static func loopFinding(_ cause: SaturationCause) -> String {
-        let users = cause.users.map { $0 == 1 ? " (1 user)" : " (\($0) users)" } ?? ""
+        // A loop of open arrivals serves no users: no count then.
+        let users: String = switch cause.users {
+        case nil, 0: ""
+        case 1: " (1 user)"
+        case let count?: " (\(count) users)"
+        }
         let loop = "curl loop \(cause.loop ?? 1)\(users)"
         if cause.kind == .loopLag {
             return "\(loop) started its work late (lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) "

@@ -48,19 +48,14 @@ struct AbCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "A budget such as \"p95 > +10% and +2ms\" or \"rps < -5%\"; repeatable.")
     var failOn: [String] = []
 
-    @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
+    @Option(help: ArgumentHelp(CLIMessages.loopsHelp))
     var loops: Int?
 
     mutating func validate() throws {
         let minimum = SignFlipTest().minimumPairs
         if rounds < minimum { throw ValidationError(CLIMessages.abRoundsTooFew(rounds, minimum: minimum)) }
         if rounds > Self.maxRounds { throw ValidationError(CLIMessages.abRoundsTooMany(rounds, maximum: Self.maxRounds)) }
-        if let loops, !(1...EngineOptions.maxLoops).contains(loops) {
-            throw ValidationError(CLIMessages.loopsOutOfRange(loops))
-        }
-        if let seed, seed > ProfileLimits.maxSeed {
-            throw ValidationError("--seed must be between 0 and \(ProfileLimits.maxSeed) (2^53-1), got \(seed)")
-        }
+        try EngineOptionChecks.validate(loops: loops, seed: seed)
     }
 
     func run() async throws {

@@ -16,6 +16,14 @@ enum CLIMessages {
         "--loops must be between 1 and \(EngineOptions.maxLoops), got \(loops)"
     }
 
+    static func seedOutOfRange(_ seed: UInt64) -> String {
+        "--seed must be between 0 and \(ProfileLimits.maxSeed) (2^53-1), got \(seed)"
+    }
+
+    /// `--loops`'s help, the same for `run` and `ab`.
+    static let loopsHelp = "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users or per "
+        + "\(Int(EngineOptions.arrivalsPerSecondPerLoop)) arrivals/s of open stages, at most \(EngineOptions.maxLoops))."
+
     static func profileValid(_ profile: Profile) -> String {
         let seconds = profile.stages.map { Double($0.duration.micros) / 1_000_000 }.reduce(0, +)
         let peak = profile.stages.map(\.users).max() ?? 0

@@ -49,16 +49,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Write locust_stats_history.csv in Locust's full-history layout: a row per request name each second too.")
     var csvFullHistory = false
 
-    @Option(help: "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users, at most \(EngineOptions.maxLoops)).")
+    @Option(help: ArgumentHelp(CLIMessages.loopsHelp))
     var loops: Int?
 
     mutating func validate() throws {
-        if let loops, !(1...EngineOptions.maxLoops).contains(loops) {
-            throw ValidationError(CLIMessages.loopsOutOfRange(loops))
-        }
-        if let seed, seed > ProfileLimits.maxSeed {
-            throw ValidationError("--seed must be between 0 and \(ProfileLimits.maxSeed) (2^53-1), got \(seed)")
-        }
+        try EngineOptionChecks.validate(loops: loops, seed: seed)
     }
 
     func run() async throws {

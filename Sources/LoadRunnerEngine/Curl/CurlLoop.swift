@@ -16,17 +16,17 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let multi: UnsafeMutableRawPointer
     let clock: RunClock
     private let expectations: [StatusSet]
-    private let series: SeriesCollector
+    let series: SeriesCollector
     private let remote = Mutex(RemoteInbox())
     private let finished = DispatchSemaphore(value: 0)
     private var loopThread: pthread_t?
 
     // State below is touched only on the loop thread.
     private var localJobs: [UnownedJob] = []
-    private var transfersToAdd: [CurlTransfer] = []
+    var transfersToAdd: [CurlTransfer] = []
     var runningTransfers: [ObjectIdentifier: CurlTransfer] = [:]
     /// Transfers handed over with a `refusal`: recorded as failures on this turn of the loop, never sent.
-    private var refusedTransfers: [CurlTransfer] = []
+    var refusedTransfers: [CurlTransfer] = []
     var recorder: LoopRecorder
     /// This loop's open-model arrivals and connection pool (`CurlLoop+Arrivals`); nil when the profile has no open
     /// stage or this loop takes no arrivals.
@@ -35,10 +35,10 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     private let arrivalTimer: ArrivalTimer?
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
-    private var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
+    var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
     /// While a running request holds a finished second back, when to look for the oldest running request again.
-    private var nextHeldSecondCheckMicros: Int64 = 0
-    private static let heldSecondRecheckMicros: Int64 = 100_000
+    var nextHeldSecondCheckMicros: Int64 = 0
+    static let heldSecondRecheckMicros: Int64 = 100_000
     /// How late this loop ran its work, per stage window.
     private(set) var lag: LoopLagRecorder
     /// This loop's thread id and time spent waiting, for the generator monitor.
@@ -172,17 +172,6 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
-    /// Returns once no transfer that started before run time `beforeMicros` is still running on this loop: a
-    /// stage's own requests are all in (each ends by the profile's timeout at the latest). Any task.
-    func settled(before beforeMicros: Int64) async {
-        await Task(executorPreference: self) {
-            await withUnsafeContinuation { continuation in
-                self.settleWaiters.append((beforeMicros, continuation))
-                self.resumeSettledWaiters()
-            }
-        }.value
-    }
-
     /// Stops the loop once its jobs are done, and waits for its thread to end. Any thread but this loop's.
     /// Seconds up to the run's end (`endMicros`, rounded up) are reported; returns what the loop recorded.
     func stop(endMicros: Int64) -> LoopRecorder {
@@ -238,27 +227,6 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         settleWaiters.removeAll()
         let finalSecond = remote.withLock { $0.finalSecond }
         recorder.rollOverAtEnd(finalSecond: finalSecond) { series.deliver(loop: index, $0) }
-    }
-
-    /// Resumes every `settled(before:)` waiter whose requests are all in.
-    private func resumeSettledWaiters() {
-        guard !settleWaiters.isEmpty else { return }
-        let oldest = oldestRunningStartMicros(nowMicros: clock.nowMicros())
-        settleWaiters.removeAll { waiter in
-            guard oldest.map({ $0 >= waiter.beforeMicros }) ?? true else { return false }
-            waiter.continuation.resume()
-            return true
-        }
-    }
-
-    /// When the oldest transfer still running (or handed over and not yet recorded) started, or the oldest open-model
-    /// arrival whose time has come by `now` is due, if it is not sent yet; nil when none.
-    private func oldestRunningStartMicros(nowMicros now: Int64) -> Int64? {
-        var oldest = dispatcher?.oldestWaitingMicros(nowMicros: now)
-        for transfer in runningTransfers.values { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
-        for transfer in refusedTransfers { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
-        for transfer in transfersToAdd { oldest = min(oldest ?? transfer.startMicros, transfer.startMicros) }
-        return oldest
     }
 
     private func runJobs() {
@@ -393,20 +361,5 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         guard let continuation = transfer.continuation else { return }
         transfer.continuation = nil
         continuation.resume(returning: result)
-    }
-
-    /// Hands on the seconds that are over and whose requests are all in: up to the second of the oldest
-    /// request still running.
-    private func deliverFinishedSeconds(now: Int64) {
-        var second = Int(now / 1_000_000)
-        // Finding the oldest running request walks every transfer: while a stalled one holds a second back,
-        // look again only every `heldSecondRecheckMicros`, not on every turn of the loop.
-        guard second > recorder.currentSecond, now >= nextHeldSecondCheckMicros else { return }
-        if let oldest = oldestRunningStartMicros(nowMicros: now) { second = min(second, Int(oldest / 1_000_000)) }
-        guard second > recorder.currentSecond else {
-            nextHeldSecondCheckMicros = now + Self.heldSecondRecheckMicros
-            return
-        }
-        recorder.rollOver(toSecond: second) { series.deliver(loop: index, $0) }
     }
 }

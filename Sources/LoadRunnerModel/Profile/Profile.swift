@@ -174,6 +174,8 @@ package struct RequestSpec: Sendable, Equatable {
     package var weight: Int
     /// Status codes counted as success; default 200-399.
     package var expect: StatusSet
+    /// Values taken from the response into the user's variables (`capture:`), in order; empty when none.
+    package var captures: [CaptureSpec] = []
 
     package init(
         name: String, method: String, path: Template, query: [QueryParameter], headers: [HeaderSpec],

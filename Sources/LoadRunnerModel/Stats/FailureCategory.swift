@@ -30,6 +30,14 @@ package enum FailureCategory: String, Codable, Sendable, CaseIterable, Comparabl
     /// `max_connections` and every connection busy), or still waiting when the load ended. Counted in its stage's
     /// requests and error rate, with no latency sample; the schedule is never thinned silently.
     case missed
+    /// Sent and answered, but a value a step must take from the response (`capture:`) was not in it: the rest of
+    /// that iteration of its flow is skipped, since later steps need the value.
+    case capture
+    /// Sent and answered, but an `assert:` on the response (status, header, body, JSON value, size, latency) did
+    /// not hold; the failure's message is the assertion's text.
+    case assertion
+    /// A visibility probe (`await:`) polled its read until `within` passed and the write never became visible.
+    case notVisible = "not_visible"
 
     /// Whether a request that failed this way went out, so that its time is a latency sample. A request refused
     /// before sending (`invalid_value`) has none: it counts as a failed request, but stays out of the latency

@@ -28,6 +28,9 @@ struct CompiledTemplate: Sendable {
                     throw .dataSource(Messages.fetchedColumnMissing(name, column: column ?? ""))
                 }
                 pieces.append(.value(source: source, column: columnIndex))
+            case .variable(let name):
+                // Captured variables are rendered from the user's own values (issue 13, in progress).
+                throw .dataSource(Messages.unknownSource(name))
             }
         }
         self.pieces = pieces

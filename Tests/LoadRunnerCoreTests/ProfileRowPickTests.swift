@@ -77,7 +77,7 @@ import Testing
         ("{ range: [1, 10], zipf: 1.1, pick: sequential }", false, "data.ids.zipf",
          "draws values at random by Zipf's law and cannot pick `sequential`; remove `pick` or `zipf`"),
         ("{ values: [a], pick: per_user }", true, "data.ids.pick",
-         "`per_user` gives each closed virtual user a row, but stage 2 is open (`rate:`), whose arrivals have no user; write `pick: sequential` or `pick: unique` (arrival k takes row k), or make every stage closed"),
+         "`per_user` gives each closed virtual user a row, but stage 2 is open (`rate:`), whose arrivals have no user; write `pick: sequential` (arrival k takes row k mod rows), or make every stage closed"),
         ("{ values: [a], pick: unique }", true, "data.ids.pick",
          "`unique` ends the stage once every row was used (`when_exhausted: end_stage`, the default), but stage 2 is open (`rate:`), whose arrivals are planned ahead and cannot stop early; write `when_exhausted: wrap` (arrival k takes row k mod rows), or make every stage closed"),
         ("{ values: [a], pick: unique, when_exhausted: end_stage }", true, "data.ids.when_exhausted",

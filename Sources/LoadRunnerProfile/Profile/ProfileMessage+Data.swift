@@ -60,7 +60,7 @@ extension ProfileMessage {
 
     static func perUserWithOpenStage(stage: Int) -> String {
         "`per_user` gives each closed virtual user a row, but stage \(stage) is open (`rate:`), whose arrivals have no "
-            + "user; write `pick: sequential` or `pick: unique` (arrival k takes row k), or make every stage closed"
+            + "user; write `pick: sequential` (arrival k takes row k mod rows), or make every stage closed"
     }
 
     static func uniqueEndsStageWithOpenStage(stage: Int) -> String {

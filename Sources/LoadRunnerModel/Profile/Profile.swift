@@ -137,9 +137,9 @@ package struct DataSourceSpec: Sendable, Equatable {
         /// A CSV file with a header row; a row per request (see `pick`). `path` is already resolved against the
         /// profile's folder (as written in the profile when absolute); load the rows with `CSVTable.load(path:files:)`.
         case csv(path: String, columns: [String])
-        /// A random integer in the closed range.
+        /// An integer in the closed range (random unless `pick` says otherwise; by Zipf's law with `zipfExponent`).
         case range(ClosedRange<Int64>)
-        /// A random element of the list.
+        /// An element of the list (random unless `pick` says otherwise).
         case values([String])
     }
 

@@ -20,7 +20,7 @@ struct RowPicker: Sendable {
     }
 
     /// Whether rows are chosen while rendering, from the caller's generator (`random`, `zipf`); the others are
-    /// chosen up front by `row(for:)` and draw nothing, so they leave every other random choice as it was.
+    /// chosen up front (`row(forUser:)`, `row(forArrival:)`) and draw nothing, so they leave every other random choice as it was.
     var drawsAtRandom: Bool { pick == .random }
 
     /// The row a closed user's request takes, for every pick but `random`; nil when a `unique` source that ends the

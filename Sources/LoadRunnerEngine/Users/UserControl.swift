@@ -51,8 +51,8 @@ final class UserControl: Sendable {
         return true
     }
 
-    /// A user found `unique` source `index` out of rows and left without sending: the request it took back from the
-    /// budget is not sent, and every user leaves so that the stage ends once the responses in flight are in.
+    /// A user found `unique` source `index` out of rows and left without sending: the request it took from the budget
+    /// goes back (it was not sent), and every user leaves so that the stage ends once the responses in flight are in.
     func sourceExhausted(_ index: Int) {
         if countsRequests {
             sent.wrappingSubtract(1, ordering: .relaxed)

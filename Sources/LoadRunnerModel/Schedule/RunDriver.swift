@@ -4,11 +4,11 @@
 ///
 /// Rules: users follow `StageSchedule.users(atMicros:)`. A stage that ends by count arms its budget when it
 /// begins; once the budget is spent no one starts, and when its last user has left the stage ends there
-/// (the later stages move earlier). A stage in which a `unique` data source ran out of rows (`sourceExhausted`) ends
-/// the same way: no one starts, and it ends when its last user has left. When a stage's window ends, its `abort_on_fail` thresholds are judged; a
-/// failure stops the load at that stage's end (the next stage, barely begun, is not reported). A stop
-/// request or an abort request stops the load at once. The last stage is not judged here: the run is over
-/// and the end-of-run evaluation judges it.
+/// (the later stages move earlier). A stage in which a `unique` data source ran out of rows (`sourceExhausted`)
+/// ends the same way: no one starts, and it ends when its last user has left. When a stage's window ends, its
+/// `abort_on_fail` thresholds are judged; a failure stops the load at that stage's end (the next stage, barely
+/// begun, is not reported). A stop request or an abort request stops the load at once. The last stage is not
+/// judged here: the run is over and the end-of-run evaluation judges it.
 package struct RunDriver: Sendable {
     /// What the engine sees when it asks; read just before each step.
     package struct Input: Sendable, Equatable {

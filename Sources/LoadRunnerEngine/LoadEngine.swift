@@ -92,7 +92,9 @@ package struct LoadEngine: Sendable {
         // The driver runs on the first curl loop's thread, not on Swift's shared pool: the schedule must not
         // slip when other work (in a host process, or tests) keeps the pool busy.
         let driven = await withTaskExecutorPreference(loops[0]) {
-            await drive(schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop, abort: abort)
+            await drive(
+                schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop, abort: abort,
+                observer: observer)
         }
         let endMicros = driven.endMicros
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
@@ -137,7 +139,7 @@ package struct LoadEngine: Sendable {
     /// to do, does it, and sleeps until it wants to be asked again.
     private func drive(
         schedule live: LiveSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock,
-        stop: StopSignal, abort: RunAbort
+        stop: StopSignal, abort: RunAbort, observer: some RunObserver
     ) async -> Driven {
         await withTaskGroup(of: Void.self) { group in
             var driver = RunDriver(judgesThresholds: profile.thresholds.contains(where: \.abortOnFail))
@@ -147,7 +149,8 @@ package struct LoadEngine: Sendable {
             driving: while true {
                 let step = driver.step(RunDriver.Input(
                     nowMicros: now, schedule: live.current, occupiedSlots: control.occupiedSlots,
-                    requestsLeft: control.requestsLeft, stopRequested: stop.isRequested, abortRequested: abort.reason != nil))
+                    requestsLeft: control.requestsLeft, stopRequested: stop.isRequested, abortRequested: abort.reason != nil,
+                    sourceExhausted: control.exhaustedSourceIndex != nil))
                 for command in step.commands {
                     switch command {
                     case .setRequestLimit(let limit): control.setRequestLimit(limit)
@@ -162,6 +165,9 @@ package struct LoadEngine: Sendable {
                             }
                         }
                     case .endStage(let index, let micros):
+                        if let source = control.exhaustedSourceIndex.map({ setup.sources[$0] }) {
+                            observer.report(Messages.sourceRanOut(source.name, rows: source.picker.count, stage: index + 1))
+                        }
                         live.endStage(index, atMicros: micros)
                         control.setLoadEnd(micros: live.current.totalMicros)
                     case .judgeThresholds(let index):

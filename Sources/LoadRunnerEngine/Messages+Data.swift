@@ -1,4 +1,5 @@
 import LoadRunnerProfile
+import LoadRunnerText
 
 /// The engine's messages about loading data sources (fetching, reading CSV files and JSON arrays).
 /// JSON messages continue "data.NAME: URL answered invalid JSON at byte N: ".
@@ -17,6 +18,12 @@ extension Messages {
         let size = ByteSize.describe(seen)
         return "data.\(source): \(url) sent more than \(ByteSize.describe(limit)) (\(announced ? "announced \(size)" : "\(size) so far")); "
             + "raise max_bytes on the source if the list is meant to be this big"
+    }
+
+    /// A `unique` source (`when_exhausted: end_stage`) used every row, so its stage ended early.
+    static func sourceRanOut(_ source: String, rows: UInt64, stage: Int) -> Diagnostic {
+        .note("data.\(source) (pick: unique) used all its \(rows) rows, so stage \(stage) ended once the responses in "
+            + "flight were in; a later stage ends at its first request that needs a row (`when_exhausted: wrap` starts over)")
     }
 
     static func csvWithoutRows(_ source: String, path: String) -> String {

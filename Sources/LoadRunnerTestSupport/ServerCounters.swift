@@ -11,6 +11,8 @@ final class ServerCounters: Sendable {
     static let maximumDistinctPaths = 100_000
     /// The most distinct header names kept, for the same reason.
     static let maximumDistinctHeaderNames = 1_000
+    /// The most requests kept one by one, in arrival order, in `requestLog`.
+    static let maximumLoggedRequests = 100_000
 
     private struct State {
         var connectionsAccepted = 0
@@ -18,6 +20,7 @@ final class ServerCounters: Sendable {
         var requestsServed = 0
         var requestsByPath: [String: Int] = [:]
         var headerNames: Set<String> = []
+        var requestLog: [ServedRequest] = []
     }
 
     private let state = Mutex(State())
@@ -38,6 +41,9 @@ final class ServerCounters: Sendable {
         }
     }
 
+    /// The first `maximumLoggedRequests` requests, in the order they arrived.
+    var requestLog: [ServedRequest] { state.withLock { $0.requestLog } }
+
     /// The distinct header names (lowercased) received in any request, up to `maximumDistinctHeaderNames` of them.
     var headerNamesSeen: Set<String> { state.withLock { $0.headerNames } }
 
@@ -50,11 +56,12 @@ final class ServerCounters: Sendable {
         }
     }
 
-    /// Records a newly accepted connection.
-    func connectionOpened() {
+    /// Records a newly accepted connection; returns its number (1 for the server's first).
+    func connectionOpened() -> Int {
         state.withLock { state in
             state.connectionsAccepted += 1
             state.openConnections += 1
+            return state.connectionsAccepted
         }
     }
 
@@ -63,14 +70,24 @@ final class ServerCounters: Sendable {
         state.withLock { $0.openConnections -= 1 }
     }
 
-    /// Records a request for `path` (the URI without its query).
-    func requestReceived(path: Substring) {
+    /// Records a request for `path` (the URI without its query) on connection number `connection`.
+    func requestReceived(path: Substring, connection: Int) {
         let key = String(path)
         state.withLock { state in
             state.requestsServed += 1
+            if state.requestLog.count < Self.maximumLoggedRequests {
+                state.requestLog.append(ServedRequest(connection: connection, path: key))
+            }
             if state.requestsByPath[key] != nil || state.requestsByPath.count < Self.maximumDistinctPaths {
                 state.requestsByPath[key, default: 0] += 1
             }
         }
     }
+}
+
+/// One request the test server received: on which connection (numbered from 1 in accept order) and its path
+/// without the query.
+package struct ServedRequest: Sendable, Equatable {
+    package var connection: Int
+    package var path: String
 }

@@ -18,6 +18,8 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private let responder: RouteResponder
     private let counters: ServerCounters
     private var requestHead: HTTPRequestHead?
+    /// This connection's number in accept order (1 for the server's first).
+    private var connection = 0
     private var requestBodyLength = 0
     private var responseVersion = HTTPVersion.http1_1
     private var keepAlive = true
@@ -33,7 +35,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        counters.connectionOpened()
+        connection = counters.connectionOpened()
         context.fireChannelActive()
     }
 
@@ -52,7 +54,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             requestBodyLength = 0
             responseVersion = head.version
             keepAlive = head.isKeepAlive
-            counters.requestReceived(path: TestRoute.split(head.uri).path)
+            counters.requestReceived(path: TestRoute.split(head.uri).path, connection: connection)
             counters.headersReceived(names: head.headers.map(\.name))
             // Clients such as curl wait (up to a second) for this before sending a large body.
             if head.version == .http1_1,

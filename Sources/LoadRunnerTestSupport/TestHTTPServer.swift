@@ -54,6 +54,9 @@ package final class TestHTTPServer: Sendable {
     /// smuggled inside another header's value shows up here.
     package var headerNamesSeen: Set<String> { counters.headerNamesSeen }
 
+    /// The first 100,000 requests in the order they arrived: connection number and path (without the query).
+    package var requestLog: [ServedRequest] { counters.requestLog }
+
     /// Requests whose path (without the query) starts with `prefix`, e.g. `"/delay/"` or `"/user/get/"`.
     ///
     /// Only the first 100,000 distinct paths are tallied one by one; later new paths count only in

@@ -40,7 +40,8 @@ extension CurlLoop {
     private func send(_ arrival: QueuedArrival, on transfer: CurlTransfer, dispatcher: ArrivalDispatcher) {
         let setup = dispatcher.setup
         var choice = ArrivalChoice(seed: setup.seed, arrival: arrival.index, mix: setup.mix)
-        let refusal = dispatcher.renderer.configure(transfer, requestIndex: choice.requestIndex, random: &choice.rows)
+        let refusal = dispatcher.renderer.configure(
+            transfer, requestIndex: choice.requestIndex, arrival: arrival.index, random: &choice.rows)
         transfer.requestIndex = choice.requestIndex
         transfer.startMicros = arrival.intendedMicros
         transfer.scheduledMicros = nil

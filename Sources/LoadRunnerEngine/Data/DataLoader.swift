@@ -12,7 +12,7 @@ struct DataLoader: Sendable {
     func load() async throws(EngineError) -> [SourceValues] {
         var sources: [SourceValues] = []
         for spec in profile.data {
-            sources.append(try await load(spec))
+            sources.append(try await load(spec).picking(as: spec))
         }
         return sources
     }

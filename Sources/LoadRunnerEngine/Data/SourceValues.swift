@@ -1,4 +1,4 @@
-
+import LoadRunnerModel
 
 /// A data source's values, loaded once before the run and shared read-only by every virtual user.
 /// Table values are kept once, raw, in a compact `ValueTable`; paths and queries percent-encode
@@ -12,6 +12,24 @@ struct SourceValues: Sendable {
 
     let name: String
     let values: Values
+    /// Chooses each request's row (or range offset) as the source's `pick:` says.
+    let picker: RowPicker
+
+    init(name: String, values: Values, pick: RowPick = .random, zipfExponent: Double? = nil) {
+        self.name = name
+        self.values = values
+        let count = switch values {
+        case .table(let table): UInt64(table.rowCount)
+        // 0 stands for all 2^64 values; validated bounds keep ranges far smaller.
+        case .range(let range): UInt64(bitPattern: range.upperBound &- range.lowerBound) &+ 1
+        }
+        picker = RowPicker(pick: pick, count: count, zipfExponent: zipfExponent)
+    }
+
+    /// The same values with the pick of `spec` (a `sequential` or `unique` source counts from the first row).
+    func picking(as spec: DataSourceSpec) -> SourceValues {
+        SourceValues(name: name, values: values, pick: spec.pick, zipfExponent: spec.zipfExponent)
+    }
 
     /// Rows to pick from; 0 for a range (which has no rows).
     var rowCount: Int {

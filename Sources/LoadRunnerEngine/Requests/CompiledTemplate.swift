@@ -13,6 +13,13 @@ struct CompiledTemplate: Sendable {
 
     var isConstant: Bool { pieces.allSatisfy { if case .literal = $0 { true } else { false } } }
 
+    /// The sources the template takes values from, in the order it first names them.
+    var sourceIndices: [Int] {
+        var indices: [Int] = []
+        for case .value(let source, _) in pieces where !indices.contains(source) { indices.append(source) }
+        return indices
+    }
+
     init(_ template: Template, sources: [SourceValues], encoded: Bool) throws(EngineError) {
         self.encoded = encoded
         var pieces: [Piece] = []
@@ -37,7 +44,8 @@ struct CompiledTemplate: Sendable {
     }
 
     /// Appends the rendered text to `output`, using (and filling) `rows`, the row picked per source
-    /// for this request, so every reference to one source in a request uses the same row.
+    /// for this request, so every reference to one source in a request uses the same row. A row not picked yet
+    /// (-1: a `random` source) is drawn from `random` (`RowPicker.randomRow`).
     func render(into output: inout String, sources: [SourceValues], rows: inout [Int], random: inout RandomSource) {
         for piece in pieces {
             switch piece {
@@ -49,10 +57,10 @@ struct CompiledTemplate: Sendable {
                 case .range(let range):
                     // Validated bounds (ProfileLimits.maxRangeMagnitude) keep the offset below Int.max, so it
                     // is never taken for the "not drawn yet" -1.
-                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(truncatingIfNeeded: random.offset(in: range)) }
+                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(truncatingIfNeeded: source.picker.randomRow(using: &random)) }
                     output += String(range.value(atOffset: UInt64(truncatingIfNeeded: rows[sourceIndex])))
                 case .table(let table):
-                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(random.next(upperBound: UInt64(table.rowCount))) }
+                    if rows[sourceIndex] < 0 { rows[sourceIndex] = Int(source.picker.randomRow(using: &random)) }
                     table.append(row: rows[sourceIndex], column: column, to: &output, urlEncoded: encoded)
                 }
             }

@@ -9,20 +9,53 @@ struct RequestRenderer {
     private let sources: [SourceValues]
     /// Row picked per source for the request being rendered (-1: none yet).
     private var rows: [Int]
+    /// Per request, the sources it uses whose row is chosen before rendering (every pick but `random`).
+    private let pickedFirst: [[Int]]
     private var scratch = ""
 
     init(plans: [RequestPlan], sources: [SourceValues]) {
         self.plans = plans
         self.sources = sources
         rows = Array(repeating: -1, count: sources.count)
+        pickedFirst = plans.map { plan in
+            var used = plan.url.sourceIndices
+            for template in plan.headerLines + (plan.body.map { [$0] } ?? []) {
+                used += template.sourceIndices.filter { !used.contains($0) }
+            }
+            return used.filter { !sources[$0].picker.drawsAtRandom }
+        }
         scratch.reserveCapacity(256)
     }
 
-    /// Configures `transfer` for request `requestIndex`; returns the failure to record instead of sending
-    /// when a rendered header holds CR, LF or NUL (only templated lines are scanned, once each).
-    mutating func configure(_ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource) -> RequestFailure? {
-        let plan = plans[requestIndex]
+    /// Configures `transfer` for closed user `user`'s request `requestIndex`; returns the failure to record instead
+    /// of sending when a rendered header holds CR, LF or NUL (only templated lines are scanned, once each). Throws,
+    /// configuring nothing, when a `unique` source that ends the stage has no row left.
+    mutating func configure(
+        _ transfer: CurlTransfer, requestIndex: Int, user: Int, random: inout RandomSource
+    ) throws(SourceExhausted) -> RequestFailure? {
         for index in rows.indices { rows[index] = -1 }
+        for source in pickedFirst[requestIndex] {
+            guard let row = sources[source].picker.row(forUser: user) else { throw SourceExhausted(source: source) }
+            rows[source] = Int(truncatingIfNeeded: row)
+        }
+        return render(transfer, requestIndex: requestIndex, random: &random)
+    }
+
+    /// Configures `transfer` for open arrival `arrival`'s request `requestIndex` (rows that are not drawn at random
+    /// follow k); returns the failure to record instead of sending, as for a closed user.
+    mutating func configure(
+        _ transfer: CurlTransfer, requestIndex: Int, arrival: Int, random: inout RandomSource
+    ) -> RequestFailure? {
+        for index in rows.indices { rows[index] = -1 }
+        for source in pickedFirst[requestIndex] {
+            rows[source] = Int(truncatingIfNeeded: sources[source].picker.row(forArrival: arrival))
+        }
+        return render(transfer, requestIndex: requestIndex, random: &random)
+    }
+
+    /// Renders request `requestIndex` onto `transfer` with the rows picked so far (the rest drawn from `random`).
+    private mutating func render(_ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource) -> RequestFailure? {
+        let plan = plans[requestIndex]
         if transfer.configuredRequestIndex != requestIndex {
             applyMethod(plan, to: transfer)
             if let shared = plan.sharedHeaders {
@@ -74,4 +107,9 @@ struct RequestRenderer {
             lr_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, plan.method)
         }
     }
+}
+
+/// A closed user's request needed a row of a `unique` source (`source`: its index) whose rows were all used.
+struct SourceExhausted: Error {
+    let source: Int
 }

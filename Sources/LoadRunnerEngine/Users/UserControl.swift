@@ -21,14 +21,18 @@ final class UserControl: Sendable {
     /// When the load ends (run microseconds): no request starts at or after it. The planned end, moved earlier
     /// when a stage that ends by count ends early or the load is stopped.
     private let loadEnd = Atomic<Int64>(.max)
+    /// The index of the `unique` data source that ran out of rows in the current stage; -1 while none has.
+    private let exhaustedSource = Atomic<Int>(-1)
 
     init(slots: Int, countsRequests: Bool = false) {
         occupied = Mutex(Array(repeating: false, count: slots))
         self.countsRequests = countsRequests
     }
 
-    /// Starts a stage's request budget: at most `limit` more requests, or no limit for nil.
+    /// Starts a stage's request budget: at most `limit` more requests, or no limit for nil. No source has run out
+    /// of rows in the new stage yet.
     func setRequestLimit(_ limit: Int?) {
+        exhaustedSource.store(-1, ordering: .relaxed)
         if let limit {
             remaining.store(limit, ordering: .relaxed)
             limited.store(true, ordering: .releasing)
@@ -45,6 +49,22 @@ final class UserControl: Sendable {
         }
         sent.wrappingAdd(1, ordering: .relaxed)
         return true
+    }
+
+    /// A user found `unique` source `index` out of rows and left without sending: the request it took from the budget
+    /// goes back (it was not sent), and every user leaves so that the stage ends once the responses in flight are in.
+    func sourceExhausted(_ index: Int) {
+        if countsRequests {
+            sent.wrappingSubtract(1, ordering: .relaxed)
+            if limited.load(ordering: .acquiring) { remaining.wrappingAdd(1, ordering: .relaxed) }
+        }
+        _ = exhaustedSource.compareExchange(expected: -1, desired: index, ordering: .relaxed)
+    }
+
+    /// The `unique` source that ran out of rows in the current stage, if one did.
+    var exhaustedSourceIndex: Int? {
+        let index = exhaustedSource.load(ordering: .relaxed)
+        return index < 0 ? nil : index
     }
 
     /// Requests the current limited stage may still send (0 once spent); nil when no limit is in force.
@@ -96,6 +116,7 @@ final class UserControl: Sendable {
     /// Whether the user with `index` (0-based, in start order) should send another request.
     func shouldContinue(userIndex: Int) -> Bool {
         !stopping.load(ordering: .relaxed) && userIndex < target.load(ordering: .relaxed)
+            && exhaustedSource.load(ordering: .relaxed) < 0
     }
 
     /// Virtual users currently running.

@@ -39,7 +39,14 @@ struct VirtualUser: Sendable {
             let now = setup.clock.nowMicros()
             guard control.mayStart(atMicros: now), index < timeline.users(atMicros: now), control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
-            let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
+            let refusal: RequestFailure?
+            do {
+                refusal = try renderer.configure(transfer, requestIndex: requestIndex, user: index, random: &random)
+            } catch {
+                // A `unique` source has no row left: send nothing more; the stage ends once every user has left.
+                control.sourceExhausted(error.source)
+                return
+            }
             let startMicros = setup.clock.nowMicros()
             let scheduled = setup.pacingMicros.map { _ in pacedDueMicros ?? startMicros }
             guard case .completed = await loop.perform(

@@ -134,12 +134,12 @@ package struct DataSourceSpec: Sendable, Equatable {
         /// GET this path (relative to the target) once before stage 1; the body is a JSON array of at
         /// most `maxBytes` bytes (`max_bytes:`).
         case fetch(path: String, maxBytes: Int = DataSourceSpec.defaultFetchMaxBytes)
-        /// A CSV file with a header row; a random row per request. `path` is already resolved against the
+        /// A CSV file with a header row; a row per request (see `pick`). `path` is already resolved against the
         /// profile's folder (as written in the profile when absolute); load the rows with `CSVTable.load(path:files:)`.
         case csv(path: String, columns: [String])
-        /// A random integer in the closed range.
+        /// An integer in the closed range (random unless `pick` says otherwise; by Zipf's law with `zipfExponent`).
         case range(ClosedRange<Int64>)
-        /// A random element of the list.
+        /// An element of the list (random unless `pick` says otherwise).
         case values([String])
     }
 
@@ -150,9 +150,17 @@ package struct DataSourceSpec: Sendable, Equatable {
 
     package var name: String
     package var kind: Kind
-    package init(name: String, kind: Kind) {
+    /// How each request's row (or range value) is chosen (`pick:`); `random` unless the profile says otherwise.
+    package var pick: RowPick
+    /// A `range` source's Zipf exponent s > 0 (`zipf:`): value low + r - 1 is drawn with probability proportional
+    /// to 1 / r^s; nil draws uniformly.
+    package var zipfExponent: Double?
+
+    package init(name: String, kind: Kind, pick: RowPick = .random, zipfExponent: Double? = nil) {
         self.name = name
         self.kind = kind
+        self.pick = pick
+        self.zipfExponent = zipfExponent
     }
 }
 

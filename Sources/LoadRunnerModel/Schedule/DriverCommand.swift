@@ -6,8 +6,8 @@ package enum DriverCommand: Sendable, Equatable {
     case setTargetUsers(Int)
     /// Start a user in every free slot below `users`.
     case startUsers(upTo: Int)
-    /// A stage that ends by count spent its count and its last user left: end it at `atMicros` (the
-    /// schedule then moves the later stages earlier).
+    /// A stage that ends by count spent its count (or a `unique` data source ran out of rows) and its last user
+    /// left: end it at `atMicros` (the schedule then moves the later stages earlier).
     case endStage(Int, atMicros: Int64)
     /// Stage `index`'s statistics window just ended: judge its `abort_on_fail` thresholds and tell the
     /// driver the verdict (`RunDriver.judged(stage:failure:)`) before the next step.

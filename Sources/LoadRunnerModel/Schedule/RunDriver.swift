@@ -4,10 +4,11 @@
 ///
 /// Rules: users follow `StageSchedule.users(atMicros:)`. A stage that ends by count arms its budget when it
 /// begins; once the budget is spent no one starts, and when its last user has left the stage ends there
-/// (the later stages move earlier). When a stage's window ends, its `abort_on_fail` thresholds are judged; a
-/// failure stops the load at that stage's end (the next stage, barely begun, is not reported). A stop
-/// request or an abort request stops the load at once. The last stage is not judged here: the run is over
-/// and the end-of-run evaluation judges it.
+/// (the later stages move earlier). A stage in which a `unique` data source ran out of rows (`sourceExhausted`)
+/// ends the same way: no one starts, and it ends when its last user has left. When a stage's window ends, its
+/// `abort_on_fail` thresholds are judged; a failure stops the load at that stage's end (the next stage, barely
+/// begun, is not reported). A stop request or an abort request stops the load at once. The last stage is not
+/// judged here: the run is over and the end-of-run evaluation judges it.
 package struct RunDriver: Sendable {
     /// What the engine sees when it asks; read just before each step.
     package struct Input: Sendable, Equatable {
@@ -23,10 +24,12 @@ package struct RunDriver: Sendable {
         package var stopRequested: Bool
         /// Something outside the driver asked to end the load (a required action failed).
         package var abortRequested: Bool
+        /// A request of the current stage needed a row of a `unique` source whose rows were all used.
+        package var sourceExhausted: Bool
 
         package init(
             nowMicros: Int64, schedule: StageSchedule, occupiedSlots: Int = 0, requestsLeft: Int? = nil,
-            stopRequested: Bool = false, abortRequested: Bool = false
+            stopRequested: Bool = false, abortRequested: Bool = false, sourceExhausted: Bool = false
         ) {
             self.nowMicros = nowMicros
             self.schedule = schedule
@@ -34,6 +37,7 @@ package struct RunDriver: Sendable {
             self.requestsLeft = requestsLeft
             self.stopRequested = stopRequested
             self.abortRequested = abortRequested
+            self.sourceExhausted = sourceExhausted
         }
     }
 
@@ -114,6 +118,9 @@ package struct RunDriver: Sendable {
         var requestsLeft = input.requestsLeft
         // An open stage's count is in its plan (it lasts as long as its N arrivals take): users have no budget to spend.
         let limit = slot.stage.isOpen ? nil : slot.stage.requestLimit
+        // The flag read with this step belongs to the stage before when this one begins now (the engine clears it
+        // for the new stage with `setRequestLimit`).
+        let exhausted = input.sourceExhausted && slot.index == currentStage
         if slot.index != currentStage {
             leaveStage(requestsLeft: input.requestsLeft)
             currentStage = slot.index
@@ -123,11 +130,11 @@ package struct RunDriver: Sendable {
         }
         let users = schedule.users(atMicros: now)
         commands.append(.setTargetUsers(users))
-        if let limit, requestsLeft == 0 {
-            // Spent: start no one; once the last user has left, the stage is over.
+        let spent = limit != nil && requestsLeft == 0
+        if spent || exhausted {
+            // Spent, or out of rows: start no one; once the last user has left, the stage is over.
             guard input.occupiedSlots == 0 else { return Step(commands: commands, wake: .atMicros(now + Self.spentPollMicros)) }
-            stageCounts[slot.index] = StageCount(limit: limit, sent: limit)
-            currentLimit = nil
+            leaveStage(requestsLeft: requestsLeft)
             commands.append(.endStage(slot.index, atMicros: now))
             return Step(commands: commands, wake: .immediately)
         }
@@ -144,8 +151,8 @@ package struct RunDriver: Sendable {
         return Step(commands: [.stopLoad(atMicros: end, reason: reason)], wake: .never)
     }
 
-    /// Records the current counted stage's count when it ends other than by its count (its time limit, an
-    /// abort, a stop, the run's end).
+    /// Records the current counted stage's count as sent when it ends: by its count, its time limit, a source out of
+    /// rows, an abort, a stop or the run's end.
     private mutating func leaveStage(requestsLeft: Int?) {
         guard let limit = currentLimit, currentStage >= 0, stageCounts[currentStage] == nil else { return }
         stageCounts[currentStage] = StageCount(limit: limit, sent: limit - (requestsLeft ?? limit))

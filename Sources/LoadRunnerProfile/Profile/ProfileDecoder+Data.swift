@@ -15,22 +15,30 @@ extension ProfileDecoder {
             if !TemplateParser.isValidSourceName(entry.key) {
                 report(entry.keyValue, ProfileMessage.invalidSourceName(entry.key))
             }
-            guard let kind = sourceKind(entry.value) else { continue }
-            let spec = DataSourceSpec(name: entry.key, kind: kind)
+            guard let spec = source(named: entry.key, entry.value) else { continue }
             specs.append(spec)
             sources[entry.key] = spec
         }
         return specs
     }
 
-    private mutating func sourceKind(_ value: YAMLValue) -> DataSourceSpec.Kind? {
-        guard let map = map(value, keys: Self.sourceKinds + ["max_bytes"], expected: ProfileMessage.expectSource)
+    /// One source: its kind, and how it picks rows (`pick:`, `when_exhausted:`, `zipf:`).
+    private mutating func source(named name: String, _ value: YAMLValue) -> DataSourceSpec? {
+        guard let map = map(value, keys: Self.sourceKinds + ["max_bytes"] + Self.pickKeys, expected: ProfileMessage.expectSource)
         else { return nil }
-        let kinds = map.entries.filter { $0.key != "max_bytes" }
+        let kind = sourceKind(map)
+        let pick = rowPick(map, source: name, kind: map.entries.first { Self.sourceKinds.contains($0.key) }?.key)
+        guard let kind, let pick else { return nil }
+        return DataSourceSpec(name: name, kind: kind, pick: pick.pick, zipfExponent: pick.zipfExponent)
+    }
+
+    private mutating func sourceKind(_ map: YAMLMap) -> DataSourceSpec.Kind? {
+        let value = map.value
+        let kinds = map.entries.filter { Self.sourceKinds.contains($0.key) }
         let maxBytes = map.entries.first { $0.key == "max_bytes" }
         guard let first = kinds.first else {
             // Unknown keys were reported already; say what is needed only when no other key was written.
-            if map.value.node.mapping?.count ?? 0 == (maxBytes == nil ? 0 : 1) { report(value, ProfileMessage.sourceKindMissing) }
+            if map.value.node.mapping?.count ?? 0 == map.entries.count { report(value, ProfileMessage.sourceKindMissing) }
             return nil
         }
         guard kinds.count == 1 else {

@@ -23,6 +23,8 @@ struct ProfileDecoder {
     var declaredSources: [String] = []
     /// The sources that passed validation, by name.
     var sources: [String: DataSourceSpec] = [:]
+    /// Where each source's `pick:` (or `when_exhausted:`) was written, by source name, for the open-stage check.
+    var pickValues: [String: YAMLValue] = [:]
     /// The CSV files read while checking `data:`, by resolved path: header templates are checked against their rows.
     var csvTables: [String: CSVTable] = [:]
     /// Where `${NAME}` in header values is looked up.
@@ -68,6 +70,7 @@ struct ProfileDecoder {
             self.stages($0, arrivals: arrivals ?? .uniform)
         }
         if let thinkTime, let stages { checkThinkTime(thinkTime, at: top["think_time"], stages: stages) }
+        if let stages { checkPicks(data, stages: stages) }
         let maxConnections = top["max_connections"].map { self.maxConnections($0) }
         let maxLag = top["max_lag"].map { positiveDuration($0) }
         let seed = top["seed"].map { self.seed($0) }

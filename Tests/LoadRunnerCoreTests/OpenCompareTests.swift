@@ -129,7 +129,7 @@ import Testing
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("|") }.dropFirst(2).map { line in
             line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        #expect(rows.map { $0[1] } == ["Target rate", "Achieved RPS", "Missed", "Latency p95", "Service p95", "Lag p99"])
+        #expect(rows.map { $0[1] } == ["Target rate", "Achieved RPS (sent)", "Missed", "Latency p95", "Service p95", "Lag p99"])
         #expect(Array(rows[0][2...4]) == ["10/s", "11/s", "differs (see Mismatches)"])
         // 200 sent in 20 s each; 20 missed in the candidate; latency p95 = service p95 + 1,000 µs lag at rank 190.
         #expect(Array(rows[1][2...4]) == ["10.00 req/s", "10.00 req/s", "0.00 req/s"])

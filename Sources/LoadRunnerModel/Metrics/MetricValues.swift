@@ -8,7 +8,8 @@ import LoadRunnerText
 /// Without requests, latencies and the error rate are nil while counts and `rps` are 0.
 ///
 /// The whole run: `count`, `ok`, `failed`, `error_rate`, `rps` and `received_bytes_per_s` count every request the target saw, warm-ups
-/// included (the running totals of the last second; `count` and `rps` less the missed arrivals of the failure records); latencies merge the stage windows' histograms; the
+/// included (the running totals of the last second; `count` and `rps` less the missed arrivals of the failure
+/// records, which were never requests); latencies merge the stage windows' histograms; the
 /// generator's CPU is the mean of its seconds and its lag the worst stage's; monitors use every sample.
 package struct MetricValues: Sendable {
     /// Which part of the run a value is read over.

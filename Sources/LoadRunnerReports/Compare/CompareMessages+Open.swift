@@ -15,7 +15,7 @@ extension CompareMessages {
 
     /// The figure names of the Open stages table, by row.
     static let targetRateFigure = "Target rate"
-    static let achievedFigure = "Achieved RPS"
+    static let achievedFigure = "Achieved RPS (sent)"
     static let missedFigure = "Missed"
     static let latencyFigure = "Latency p95"
     static let serviceFigure = "Service p95"

@@ -17,7 +17,8 @@ enum PerSecondSamples {
     /// `sum(numerators) / sum(denominators)` over any set of seconds: `rps` is requests over seconds, `error_rate`
     /// failures over requests, `received_bytes_per_s` body bytes over seconds. A second with no row (no request) adds
     /// `(0, 1)` to the per-second rates and nothing to the others;
-    /// nil for a latency measure.
+    /// nil for a latency measure. A second's `requests` counts an open stage's missed arrivals, which `rps` leaves
+    /// out: `RunComparator.hasNoSeconds` leaves `rps` to its budget for a row that missed any.
     static func sums(_ stats: IntervalStats?, measure: MetricMeasure) -> (Double, Double)? {
         switch measure {
         case .rps: (Double(stats?.requests ?? 0), 1)

@@ -66,6 +66,7 @@ package struct RunComparator: Sendable {
             StageComparison(
                 number: pair.baseline.number, baselineUsers: pair.baseline.users, candidateUsers: pair.candidate.users,
                 baselineWindowSeconds: pair.baseline.windowSeconds, candidateWindowSeconds: pair.candidate.windowSeconds,
+                baselineRate: TargetRate(pair.baseline), candidateRate: TargetRate(pair.candidate),
                 metrics: judge(inputs, bootstrap: bootstrap))
         }
         // Report-only, outside the budgeted family: each interval at the plain confidence level.
@@ -92,15 +93,31 @@ package struct RunComparator: Sendable {
         var baselineSeries: WindowSeries
         var candidateSeries: WindowSeries
         var budget: Budget?
+        /// No window formula can be resampled for it (`hasNoSeconds`): its budget alone decides.
+        var judgedOnBudgetAlone: Bool
 
         var isComparable: Bool { baseline != nil && candidate != nil }
         /// Fewer than `BlockBootstrap.minimumBlocks` blocks in either window: too short to judge.
         var lowSampleCount: Bool {
             Swift.min(baselineSeries.seconds, candidateSeries.seconds) < BlockBootstrap.minimumSeconds
         }
-        /// An open-stage measure (`service.p95`, `lag.p99`, `missed`, `achieved_rps`): no window formula is
-        /// resampled for it yet, so its budget alone decides (it has no default budget).
-        var judgedOnBudgetAlone: Bool { MetricID.comparedOpenMeasures.contains(metric.measure) }
+    }
+
+    /// True when a measure of two rows has no per-second samples that recompute its point value, so that its
+    /// budget alone decides (no interval): `missed` and `achieved_rps` (a second keeps no failure categories);
+    /// `service.*` and `lag.*` when either window kept no such histograms per second (a closed stage, a file
+    /// written before they were kept); `rps` when either row missed arrivals (`rps` leaves them out, a second's
+    /// `requests` counts them).
+    static func hasNoSeconds(
+        _ measure: MetricMeasure, rows: (RequestStats, RequestStats), series: (WindowSeries, WindowSeries)
+    ) -> Bool {
+        switch measure {
+        case .missed, .achievedRPS: return true
+        case .servicePercentile, .serviceMax, .lagP99, .lagMax:
+            return series.0.buckets(for: measure) == nil || series.1.buckets(for: measure) == nil
+        case .rps: return rows.0.missed > 0 || rows.1.missed > 0
+        default: return false
+        }
     }
 
     /// Per request name (baseline order) then the aggregate, every measure in `MetricID.comparedRequestMeasures`
@@ -126,7 +143,8 @@ package struct RunComparator: Sendable {
                     baseline: Self.pointValue(base, metric: metric, windowSeconds: pair.baseline.windowSeconds),
                     candidate: Self.pointValue(cand, metric: metric, windowSeconds: pair.candidate.windowSeconds),
                     baselineSeries: baseSeries, candidateSeries: candSeries,
-                    budget: budgets.first { $0.metric.measure == measure })
+                    budget: budgets.first { $0.metric.measure == measure },
+                    judgedOnBudgetAlone: Self.hasNoSeconds(measure, rows: (base, cand), series: (baseSeries, candSeries)))
             }
         }
     }

@@ -1,25 +1,22 @@
 import LoadRunnerModel
 
-/// One request row (a name, or the aggregate) over the whole seconds of one stage window, kept as running sums
-/// so that any run of consecutive seconds is merged in time independent of its length: what `BlockBootstrap`
-/// resamples. Pure.
-///
-/// `cumulative` holds, for every `t` in `0...seconds` and every distinct latency bucket `u` of the window, how many
-/// requests of the seconds before `t` fell in buckets `0...u`; the requests of seconds `s..<s + length` in buckets
-/// up to `u` are then `cumulative[s + length][u] - cumulative[s][u]`. Memory is `(seconds + 1) × buckets` words
-/// (about 12 MB for 300 s and 5,000 distinct buckets), built once per row and run and shared by its measures.
+/// One request row (a name, or the aggregate) over the whole seconds of one stage window: its histograms per second
+/// as running counts (`BucketSeries`: latency, and in an open stage service time and lag) and running sums of the
+/// ratio measures' numerators and denominators, so that any run of consecutive seconds is merged in time independent
+/// of its length: what `BlockBootstrap` resamples. Built once per row and run and shared by its measures. Pure.
 struct WindowSeries: Sendable {
     /// The whole seconds of the window, in time order.
     let seconds: Int
-    /// The distinct latency bucket values of the window (the highest value of each bucket, microseconds), ascending.
-    let values: [UInt64]
-    /// `(seconds + 1) × values.count` running counts, row by row (see the type's comment).
-    let cumulative: [UInt64]
-    /// Per second, the index in `values` of its highest bucket; -1 for a second without a request.
-    let topBucket: [Int]
+    /// The latency histograms (the aggregate's: every request row's).
+    let latency: BucketSeries
     /// False when a second with requests kept no latency buckets (a schema 1 `result.json`): latencies then have
     /// no interval.
     let hasHistograms: Bool
+    /// The service time and lag histograms of an open stage's seconds; nil when the window kept none (a closed
+    /// stage, whose rows keep no such seconds, or a file written before they were kept per second), or when a second
+    /// lacks them where it has samples: `service.*` and `lag.*` then have no interval.
+    let service: BucketSeries?
+    let lag: BucketSeries?
     /// Running sums of each second's numerator and denominator, per ratio measure (`PerSecondSamples.sums`).
     private let ratioSums: [MetricMeasure: (numerator: [Double], denominator: [Double])]
 
@@ -32,14 +29,16 @@ struct WindowSeries: Sendable {
             return second.requests.first { $0.name == name && $0.method == method }.map { [$0] } ?? []
         }
         let rows: [IntervalStats?] = zip(window, latencyRows).map { second, rows in name == nil ? second.aggregated : rows.first }
-        let buckets = latencyRows.map { rows in rows.flatMap { $0.latency?.buckets ?? [] } }
         hasHistograms = latencyRows.joined().allSatisfy { $0.requests == 0 || $0.latency != nil }
-        values = Array(Set(buckets.joined().map(\.value))).sorted()
-        cumulative = Self.cumulative(buckets, values: values)
-        let values = values
-        topBucket = buckets.map { entries in
-            entries.map(\.value).max().map { top in Self.index(of: top, in: values) } ?? -1
-        }
+        latency = BucketSeries(latencyRows.map { rows in rows.flatMap { $0.latency?.buckets ?? [] } })
+        let joined = latencyRows.joined()
+        // Every answered arrival has a service time, and every sent one a lag: a second whose row has samples of
+        // one but no buckets of the other kept none (a file written before they were kept per second).
+        let keptService = joined.contains { $0.service != nil }
+            && joined.allSatisfy { ($0.latency?.count ?? 0) == 0 || $0.service != nil }
+        let keptLag = joined.contains { $0.lag != nil } && joined.allSatisfy { $0.service == nil || $0.lag != nil }
+        service = keptService ? BucketSeries(latencyRows.map { rows in rows.flatMap { $0.service?.buckets ?? [] } }) : nil
+        lag = keptLag ? BucketSeries(latencyRows.map { rows in rows.flatMap { $0.lag?.buckets ?? [] } }) : nil
         var sums: [MetricMeasure: (numerator: [Double], denominator: [Double])] = [:]
         for measure in MetricID.comparedRequestMeasures where !measure.isLatency {
             var numerator = [0.0], denominator = [0.0]
@@ -56,33 +55,13 @@ struct WindowSeries: Sendable {
     /// The running sums of `measure`'s numerator and denominator; nil for a latency measure.
     func sums(_ measure: MetricMeasure) -> (numerator: [Double], denominator: [Double])? { ratioSums[measure] }
 
-    /// The position of `value` in the ascending `values`, which hold it.
-    private static func index(of value: UInt64, in values: [UInt64]) -> Int {
-        var low = 0, high = values.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] >= value { high = middle } else { low = middle + 1 }
+    /// The histogram series a percentile or maximum of `measure` reads: latency for `p50`, `max`..., service time
+    /// for `service.*`, lag for `lag.*`; nil when the window kept none of it (or kept latencies without buckets).
+    func buckets(for measure: MetricMeasure) -> BucketSeries? {
+        switch measure {
+        case .servicePercentile, .serviceMax: service
+        case .lagP99, .lagMax: lag
+        default: hasHistograms ? latency : nil
         }
-        return low
-    }
-
-    /// The running counts per second and bucket, each second's buckets added at their index.
-    private static func cumulative(_ buckets: [[LatencyBuckets.Bucket]], values: [UInt64]) -> [UInt64] {
-        let width = values.count
-        var index: [UInt64: Int] = [:]
-        for (position, value) in values.enumerated() { index[value] = position }
-        var result = [UInt64](repeating: 0, count: (buckets.count + 1) * width)
-        var counts = [UInt64](repeating: 0, count: width)
-        for (second, entries) in buckets.enumerated() {
-            for position in 0..<width { counts[position] = 0 }
-            for entry in entries { counts[index[entry.value]!] += entry.count }
-            var running: UInt64 = 0
-            let previous = second * width, row = previous + width
-            for position in 0..<width {
-                running += counts[position]
-                result[row + position] = result[previous + position] + running
-            }
-        }
-        return result
     }
 }

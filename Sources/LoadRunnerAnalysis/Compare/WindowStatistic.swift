@@ -1,25 +1,31 @@
 import LoadRunnerModel
 
-/// A metric's window formula over a `WindowSeries`, evaluated on resamples of blocks of whole seconds: a latency
-/// percentile of the merged histograms, exactly as `LatencyHistogram.micros(atPercentile:)` computes it, the top
-/// bucket for `max`, or a ratio of sums (`rps`, `error_rate`). Over every second of the window once it gives the
-/// point value of those seconds.
+/// A metric's window formula over a `WindowSeries`, evaluated on resamples of blocks of whole seconds: a percentile
+/// of the merged histograms (latency, or in an open stage service time and lag), exactly as
+/// `LatencyHistogram.micros(atPercentile:)` computes it, the top bucket for `max`, `service.max` and `lag.max`, or a
+/// ratio of sums (`rps`, `error_rate`). Over every second of the window once it gives the point value of those seconds.
 struct WindowStatistic {
     private enum Formula {
-        case percentile(Double)
-        case max
+        case percentile(Double, BucketSeries)
+        case max(BucketSeries)
         case ratio(numerator: [Double], denominator: [Double])
     }
 
     private let formula: Formula
-    private let series: WindowSeries
 
-    /// Nil for a measure without a window formula here, or a latency of a window without histograms.
+    /// Nil for a measure without a window formula here, or a histogram measure of a window that kept no such
+    /// histograms per second.
     init?(_ measure: MetricMeasure, _ series: WindowSeries) {
-        self.series = series
         switch measure {
-        case .percentile(let percentile) where series.hasHistograms: formula = .percentile(percentile)
-        case .max where series.hasHistograms: formula = .max
+        case .percentile(let percentile), .servicePercentile(let percentile):
+            guard let buckets = series.buckets(for: measure) else { return nil }
+            formula = .percentile(percentile, buckets)
+        case .lagP99:
+            guard let buckets = series.buckets(for: measure) else { return nil }
+            formula = .percentile(99, buckets)
+        case .max, .serviceMax, .lagMax:
+            guard let buckets = series.buckets(for: measure) else { return nil }
+            formula = .max(buckets)
         default:
             guard let sums = series.sums(measure) else { return nil }
             formula = .ratio(numerator: sums.numerator, denominator: sums.denominator)
@@ -36,9 +42,9 @@ struct WindowStatistic {
                     switch formula {
                     case .ratio(let numerator, let denominator):
                         Self.ratios(numerator, denominator, firsts, ends, blocks: draws.blocks, into: result)
-                    case .max:
+                    case .max(let series):
                         Self.tops(series, firsts, ends, blocks: draws.blocks, into: result)
-                    case .percentile(let percentile):
+                    case .percentile(let percentile, let series):
                         Self.percentiles(percentile, series, firsts, ends, blocks: draws.blocks, into: result)
                     }
                 }
@@ -77,7 +83,7 @@ struct WindowStatistic {
     }
 
     private static func tops(
-        _ series: WindowSeries, _ firsts: UnsafeBufferPointer<Int>, _ ends: UnsafeBufferPointer<Int>, blocks: Int,
+        _ series: BucketSeries, _ firsts: UnsafeBufferPointer<Int>, _ ends: UnsafeBufferPointer<Int>, blocks: Int,
         into result: UnsafeMutableBufferPointer<Double>
     ) {
         series.topBucket.withUnsafeBufferPointer { topBucket in
@@ -102,7 +108,7 @@ struct WindowStatistic {
     /// HdrHistogram's rank, `max(1, ceil(p × count / 100))` (the count itself at 100), found by bisection over
     /// the bucket index: each probe sums the blocks' running counts at that bucket, so no histogram is built.
     private static func percentiles(
-        _ percentile: Double, _ series: WindowSeries, _ firsts: UnsafeBufferPointer<Int>,
+        _ percentile: Double, _ series: BucketSeries, _ firsts: UnsafeBufferPointer<Int>,
         _ ends: UnsafeBufferPointer<Int>, blocks: Int, into result: UnsafeMutableBufferPointer<Double>
     ) {
         let width = series.values.count

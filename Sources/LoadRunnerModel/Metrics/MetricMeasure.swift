@@ -6,11 +6,13 @@ package enum MetricMeasure: Sendable, Hashable {
     case percentile(Double)
     /// Mean, smallest and largest value: latency for requests, the sampled value for command monitors.
     case mean, min, max
-    /// Requests completed (failures included); for a command monitor, samples with a value.
+    /// Requests made (answered, failed or unanswered; an open stage's missed arrivals were never sent and are not
+    /// counted: `RequestStats.requestsMade`); for a command monitor, samples with a value.
     case count
-    /// Requests that succeeded, and requests that failed.
+    /// Requests that succeeded, and requests that failed (an open stage's missed arrivals among them, as in
+    /// `error_rate`).
     case ok, failed
-    /// Completed requests per second of window.
+    /// Requests made (`count`) per second of window.
     case rps
     /// Response body bytes received per second of window.
     case receivedBytesPerSecond

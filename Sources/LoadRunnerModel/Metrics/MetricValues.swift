@@ -8,7 +8,8 @@ import LoadRunnerText
 /// Without requests, latencies and the error rate are nil while counts and `rps` are 0.
 ///
 /// The whole run: `count`, `ok`, `failed`, `error_rate`, `rps` and `received_bytes_per_s` count every request the target saw, warm-ups
-/// included (the running totals of the last second); latencies merge the stage windows' histograms; the
+/// included (the running totals of the last second; `count` and `rps` less the missed arrivals of the failure
+/// records, which were never requests); latencies merge the stage windows' histograms; the
 /// generator's CPU is the mean of its seconds and its lag the worst stage's; monitors use every sample.
 package struct MetricValues: Sendable {
     /// Which part of the run a value is read over.
@@ -61,7 +62,7 @@ package struct MetricValues: Sendable {
         case .errorRate: return hasRequests ? stats.errorRate : nil
         case .rps: return windowSeconds > 0 ? stats.throughput(overSeconds: windowSeconds) : nil
         case .receivedBytesPerSecond: return windowSeconds > 0 ? Double(stats.bodyBytes) / windowSeconds : nil
-        case .count: return Double(stats.requests)
+        case .count: return Double(stats.requestsMade)
         case .ok: return Double(stats.requests - Swift.min(stats.failures, stats.requests))
         case .failed: return Double(stats.failures)
         default: return nil
@@ -103,12 +104,13 @@ package struct MetricValues: Sendable {
             }
             guard let totals = runTotals(name) else { return nil }
             let seconds = Double(result.series.count)
+            let made = totals.requests - Swift.min(runMissed(name), totals.requests)
             switch measure {
-            case .count: return Double(totals.requests)
+            case .count: return Double(made)
             case .ok: return Double(totals.requests - Swift.min(totals.failures, totals.requests))
             case .failed: return Double(totals.failures)
             case .errorRate: return totals.requests > 0 ? Double(totals.failures) / Double(totals.requests) : nil
-            case .rps: return seconds > 0 ? Double(totals.requests) / seconds : nil
+            case .rps: return seconds > 0 ? Double(made) / seconds : nil
             case .receivedBytesPerSecond: return seconds > 0 ? Double(totals.bodyBytes) / seconds : nil
             default: return nil
             }
@@ -150,6 +152,13 @@ package struct MetricValues: Sendable {
         }
         let known = result.stages.contains { $0.requests.contains { $0.name == name } }
         return known ? (0, 0, 0) : nil
+    }
+
+    /// Open-model arrivals of the whole run never sent (warm-ups included), from the failure records (the running
+    /// totals keep no categories): what `count` and `rps` of the run leave out of the totals.
+    private func runMissed(_ name: String?) -> UInt64 {
+        result.failures.filter { $0.category == .missed && (name == nil || $0.name == name) }
+            .reduce(0) { $0 + $1.occurrences }
     }
 
     /// The Aggregated row, or every row with this request name merged; nil when the stage has no such name.

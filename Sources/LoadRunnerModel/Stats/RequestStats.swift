@@ -4,7 +4,8 @@ package struct RequestStats: Codable, Sendable, Equatable {
     package var name: String
     /// HTTP method (`""` for the aggregate row).
     package var method: String
-    /// Completed requests in the window, failures included.
+    /// Completed requests in the window, failures included, and an open stage's missed arrivals (counted as failed
+    /// outcomes, never sent: `requestsMade` leaves them out).
     package var requests: UInt64
     /// Failed requests in the window (any category).
     package var failures: UInt64
@@ -123,12 +124,14 @@ package struct RequestStats: Codable, Sendable, Equatable {
         lag?.add(histogram)
     }
 
-    /// Requests per second over a window of `seconds`; 0 for an empty window.
+    /// Requests made (`requestsMade`: missed arrivals left out) per second over a window of `seconds`; 0 for an
+    /// empty window.
     package func throughput(overSeconds seconds: Double) -> Double {
-        seconds > 0 ? Double(requests) / seconds : 0
+        seconds > 0 ? Double(requestsMade) / seconds : 0
     }
 
-    /// Failed share of requests, 0...1.
+    /// Failed share of requests, 0...1: in an open stage missed arrivals count on both sides (failed + missed over
+    /// made + missed).
     package var errorRate: Double { requests == 0 ? 0 : Double(failures) / Double(requests) }
 }
 

@@ -2,7 +2,7 @@ import LoadRunnerModel
 
 /// The charts of a run with open stages (`rate:`): the offered rate (arrivals due per second) against the achieved
 /// one (arrivals completed per second), and latency p95 (from the intended time) against service p95 (libcurl's own
-/// time) per second.
+/// time) per second; and the throughput chart's lines in such a run.
 ///
 /// Each second counts the arrivals whose intended time falls in it, wherever they ended, as the stage windows do:
 /// offered is every such arrival (`requests`: answered, failed, missed or never answered), achieved those that got
@@ -51,6 +51,29 @@ extension RunCharts {
     /// The arrivals of `second` that completed: the samples of its request rows' latency buckets.
     static func completed(in second: SecondSample) -> UInt64 {
         second.requests.reduce(0) { $0 + ($1.latency?.count ?? 0) }
+    }
+
+    /// The arrivals of an open `second` that were sent: the samples of its request rows' lag buckets.
+    static func sent(in second: SecondSample) -> UInt64 {
+        second.requests.reduce(0) { $0 + ($1.lag?.count ?? 0) }
+    }
+
+    /// The throughput chart's lines: requests and failures per second; in a run with open stages, an open second's
+    /// requests are its arrivals sent (`sent(in:)`: missed ones were never requests; one refused before sending,
+    /// `invalid_value`, is left out too, as the second keeps no categories), and its errors count the missed, as the
+    /// stages tables do.
+    static func throughputLines(for result: RunResult) -> [(name: String, value: (SecondSample) -> Double?)] {
+        guard hasOpenStages(result) else {
+            return [
+                ("Requests/s (all completed)", { Double($0.aggregated.requests) }),
+                ("Errors/s (failed)", { Double($0.aggregated.failures) }),
+            ]
+        }
+        let isOpen = openSeconds(of: result)
+        return [
+            ("Requests/s (missed arrivals left out)", { Double(isOpen($0) ? sent(in: $0) : $0.aggregated.requests) }),
+            ("Errors/s (failed or missed)", { Double($0.aggregated.failures) }),
+        ]
     }
 
     /// The second's service time at `percentile`, in microseconds, merged over its request names (the aggregate

@@ -24,10 +24,8 @@ package enum RunCharts {
         let throughputTitle = "Requests and errors per second"
         let latencyTitle = "Latency per second: p50 and p95"
         let usersTitle = "Active users"
-        let throughput = chart(for: result, title: throughputTitle, axisTitle: "Requests per second", unit: .rate, [
-            ("Requests/s (all completed)", { Double($0.aggregated.requests) }),
-            ("Errors/s (failed)", { Double($0.aggregated.failures) }),
-        ])
+        let throughput = chart(
+            for: result, title: throughputTitle, axisTitle: "Requests per second", unit: .rate, throughputLines(for: result))
         var latency = chart(for: result, title: latencyTitle, axisTitle: "Latency", unit: .milliseconds, [
             ("p50", { $0.aggregated.micros(atPercentile: 50).map { Double($0) / 1000 } }),
             ("p95", { $0.aggregated.micros(atPercentile: 95).map { Double($0) / 1000 } }),

@@ -50,11 +50,12 @@ enum CompareMessages {
     static let noImprovements = "None: no budgeted metric got better beyond its budget."
     static let noMismatches = "None: every stage and request name is in both runs, with the same users and methods."
 
-    /// `Stage 2: 20 users; windows 30.0 s (baseline) and 30.0 s (candidate)`.
+    /// `Stage 2: 20 users; windows 30.0 s (baseline) and 30.0 s (candidate)`; an open stage's target rate in place
+    /// of users (`Stage 2: 200/s; ...`).
     static func stageHeading(_ stage: StageComparison) -> String {
-        let users = stage.baselineUsers == stage.candidateUsers
-            ? "\(stage.baselineUsers) users"
-            : "\(stage.baselineUsers) users (baseline), \(stage.candidateUsers) users (candidate)"
+        let baseline = stageLoad(stage.baselineRate, users: stage.baselineUsers)
+        let candidate = stageLoad(stage.candidateRate, users: stage.candidateUsers)
+        let users = baseline == candidate ? baseline : "\(baseline) (baseline), \(candidate) (candidate)"
         return "Stage \(stage.number): \(users); windows \(ReportNumber.fixed(stage.baselineWindowSeconds, decimals: 1)) s "
             + "(baseline) and \(ReportNumber.fixed(stage.candidateWindowSeconds, decimals: 1)) s (candidate)"
     }

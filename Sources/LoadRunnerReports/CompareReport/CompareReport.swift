@@ -3,10 +3,12 @@ import LoadRunnerAnalysis
 /// The comparison as a document: `compare.md` and `compare.html` (`MarkdownWriter`, `HTMLWriter`).
 ///
 /// Title, the two runs' provenance and the verdict line, warnings (when any), **Regressions** and
-/// **Improvements** (budgeted metrics only), **Charts** (only when given), the full per-stage tables,
-/// **Monitored processes** (only when both runs monitored the same processes), the mismatches, and the method in
-/// one paragraph. Changes show their confidence interval, e.g. `+12.3% [+8.1%, +16.0%]`. Deterministic: the same
-/// result always renders the same document. Each section is a function of the result, in its own file.
+/// **Improvements** (budgeted metrics only), **Charts** (only when given), **Open stages** (only when a compared
+/// stage is open in either run: target, achieved rate, missed, latency against service time, lag), the full
+/// per-stage tables, **Monitored processes** (only when both runs monitored the same processes), the mismatches,
+/// and the method in one paragraph. Changes show their confidence interval, e.g. `+12.3% [+8.1%, +16.0%]`.
+/// Deterministic: the same result always renders the same document. Each section is a function of the result, in
+/// its own file.
 package enum CompareReport {
     /// One section: the blocks it adds for a comparison.
     package typealias Section = (CompareResult) -> [Block]
@@ -17,8 +19,8 @@ package enum CompareReport {
             CompareRunsSection.blocks, CompareVerdictSection.blocks, CompareCaveatsSection.blocks,
             CompareChangesSection.regressions, CompareChangesSection.improvements,
             { _ in ChartsSection.blocks(charts) },
-            CompareStagesSection.blocks, CompareResourcesSection.blocks, CompareMismatchesSection.blocks,
-            CompareMethodSection.blocks,
+            CompareOpenStagesSection.blocks, CompareStagesSection.blocks, CompareResourcesSection.blocks,
+            CompareMismatchesSection.blocks, CompareMethodSection.blocks,
         ]
     }
 

@@ -44,32 +44,37 @@ package enum ConsoleSummary {
         return flags
     }
 
-    /// The per-stage table, with a total row when there is more than one stage.
+    /// The per-stage table, with a total row when there is more than one stage. A run with open stages gets a
+    /// `missed` column after `requests` (which, like `rps`, leaves missed arrivals out), and its `errors` column,
+    /// which counts them, is titled `errors+missed`.
     static func tableBlocks(_ result: RunResult) -> [Block] {
         let load = StagesSection.loadTitle(result, closed: "users", mixed: "users/rate")
+        let open = StagesSection.hasOpenStages(result)
         var table = ReportTable(columns: [
-            .init("stage", .right), .init(load, .right), .init("requests", .right), .init("rps", .right),
-            .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right), .init("max ms", .right),
-            .init("errors", .right), .init("received", .right), .init("flags"),
+            .init("stage", .right), .init(load, .right), .init("requests", .right),
+        ] + (open ? [.init("missed", .right)] : []) + [
+            .init("rps", .right), .init("p50 ms", .right), .init("p95 ms", .right), .init("p99 ms", .right),
+            .init("max ms", .right), .init(open ? "errors+missed" : "errors", .right), .init("received", .right),
+            .init("flags"),
         ])
         for stage in result.stages {
             let isLast = stage.number == result.stages.last?.number
             table.append(
                 [String(stage.number), StagesSection.load(stage)]
-                    + cells(stage.aggregated, windowSeconds: stage.windowSeconds)
+                    + cells(stage.aggregated, windowSeconds: stage.windowSeconds, open: open)
                     + [flags(stage, interrupted: result.interrupted && isLast && stage.cutShort != false).joined(separator: " ")])
         }
         if result.stages.count > 1 {
-            table.append(["total", "-"] + cells(result.mergedAggregated, windowSeconds: result.measuredSeconds) + [""])
+            table.append(
+                ["total", "-"] + cells(result.mergedAggregated, windowSeconds: result.measuredSeconds, open: open) + [""])
         }
         return [.table(table)]
     }
 
-    private static func cells(_ stats: RequestStats, windowSeconds: Double) -> [String] {
+    private static func cells(_ stats: RequestStats, windowSeconds: Double, open: Bool) -> [String] {
         let latency = stats.latency
         let millis = { (micros: UInt64) in stats.requests == 0 ? "-" : ReportNumber.millis(micros: micros) }
-        return [
-            String(stats.requests),
+        return [String(stats.requestsMade)] + (open ? [String(stats.missed)] : []) + [
             ReportNumber.fixed(stats.throughput(overSeconds: windowSeconds), decimals: 2),
             millis(latency.micros(atPercentile: 50)),
             millis(latency.micros(atPercentile: 95)),

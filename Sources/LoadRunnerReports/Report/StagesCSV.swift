@@ -16,12 +16,16 @@ import LoadRunnerText
 /// without such a stage has neither, so its file is unchanged. Likewise `generator_saturation` comes last when a
 /// stage's curl loop saturated it: which loop and how busy or late (`loop 1: 99% busy in 5 of 5 s`).
 ///
-/// When the run has open stages (`rate:`), the `openColumns` come last: `target_rps` (the stage's target rate; a
-/// ramp's mean of its start and end rates), `due`, `sent`, `missed`, `peak_in_flight` and `connections_opened` are
-/// the stage's dispatch counts (`OpenStageStats`), repeated on each of its rows like the generator columns;
-/// `lag_p99_ms` and `service_p95_ms` are the row's own (send − intended time, and libcurl's time; `latency` runs
-/// from the intended time in these rows). A closed stage's rows leave them empty; a run without open stages has
-/// none of them, so its file is unchanged.
+/// When the run has open stages (`rate:`), the `openColumns` come last: `missed_requests` (the row's own missed
+/// arrivals), `target_rps` (the stage's target rate; a ramp's mean of its start and end rates), then `due`, `sent`,
+/// `missed`, `peak_in_flight` and `connections_opened`, the stage's dispatch counts (`OpenStageStats`), repeated on
+/// each of its rows like the generator columns; `lag_p99_ms` and `service_p95_ms` are the row's own (send − intended
+/// time, and libcurl's time; `latency` runs from the intended time in these rows). A closed stage's rows leave them
+/// empty; a run without open stages has none of them, so its file is unchanged.
+///
+/// `requests` and `rps` count the requests made (`RequestStats.requestsMade`): an open stage's missed arrivals were
+/// never sent and are left out, as in the report; `failures` and `error_rate` count them, so a row's `error_rate` is
+/// `failures / (requests + missed_requests)`.
 package enum StagesCSV {
     package static let header =
         "stage,users,name,method,requests,failures,error_rate,rps,p50_ms,p66_ms,p75_ms,p90_ms,p95_ms,p99_ms,"
@@ -36,7 +40,7 @@ package enum StagesCSV {
 
     /// The columns added when the run has open stages.
     package static let openColumns =
-        ",target_rps,due,sent,missed,lag_p99_ms,service_p95_ms,peak_in_flight,connections_opened"
+        ",missed_requests,target_rps,due,sent,missed,lag_p99_ms,service_p95_ms,peak_in_flight,connections_opened"
 
     /// The percentiles of the `pNN_ms` columns, in column order.
     package static let percentiles: [Double] = [50, 66, 75, 90, 95, 99, 99.9]
@@ -67,13 +71,13 @@ package enum StagesCSV {
 
     /// The `openColumns` of one row; empty fields for a closed stage, and for a percentile without samples.
     static func openFields(_ stats: RequestStats, in stage: StageResult) -> [String] {
-        guard let open = stage.open else { return Array(repeating: "", count: 8) }
+        guard let open = stage.open else { return Array(repeating: "", count: 9) }
         let millis = { (histogram: LatencyHistogram?, percentile: Double) -> String in
             guard let histogram, histogram.count > 0 else { return "" }
             return ReportNumber.millis(micros: histogram.micros(atPercentile: percentile))
         }
         return [
-            ReportNumber.fixed((open.targetStartPerSecond + open.targetEndPerSecond) / 2, decimals: 2),
+            String(stats.missed), ReportNumber.fixed((open.targetStartPerSecond + open.targetEndPerSecond) / 2, decimals: 2),
             String(open.due), String(open.sent), String(open.missed), millis(stats.lag, 99), millis(stats.service, 95),
             String(open.peakInFlight), String(open.connectionsOpened),
         ]
@@ -89,7 +93,7 @@ package enum StagesCSV {
             String(stage.users),
             stats.name,
             stats.method,
-            String(stats.requests),
+            String(stats.requestsMade),
             String(stats.failures),
             ReportNumber.fixed(stats.errorRate, decimals: 6),
             ReportNumber.fixed(stats.throughput(overSeconds: stage.windowSeconds), decimals: 2),

@@ -8,7 +8,8 @@ struct RequestMetricColumn {
     var title: String
     var measure: MetricMeasure
 
-    /// RPS, p50, p95, p99, max (ms), the error percentage and the body bytes received per second.
+    /// RPS (requests made per second: missed arrivals left out), p50, p95, p99, max (ms), the error percentage
+    /// (missed arrivals in) and the body bytes received per second.
     static let standard = [
         RequestMetricColumn(title: "RPS", measure: .rps),
         RequestMetricColumn(title: "p50", measure: .percentile(50)),
@@ -18,6 +19,11 @@ struct RequestMetricColumn {
         RequestMetricColumn(title: "Errors %", measure: .errorRate),
         RequestMetricColumn(title: "Received", measure: .receivedBytesPerSecond),
     ]
+
+    /// What the request columns count in a run with open stages, under its stages table.
+    static let missedNote = "Requests are the requests made: answered, failed, or unanswered when the run ended. "
+        + "An open stage's missed arrivals were never sent: they are not requests (nor in RPS), they have their own "
+        + "column, and they count as errors (Errors % = failed and missed over requests and missed)."
 
     /// The column's title, right-aligned.
     var column: TextTable.Column { .init(title, .right) }

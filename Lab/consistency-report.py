@@ -136,10 +136,10 @@ def judge(name, mode):
     return problems
 
 
-def outcome_line(name, mode):
+def outcome_line(mode):
     vis = mode["visibility"]
     missed = ", ".join(f"{n} {vis['missed'].get(n, '?')}" for n in STANDBYS)
-    line = (f"{name}: psql reads right after {vis['rows']} commits missed the row on {missed}; "
+    line = (f"psql reads right after {vis['rows']} commits missed the row on {missed}; "
             f"commit p50 {ms(vis['commit_ms'].get('p50'))} ms, p95 {ms(vis['commit_ms'].get('p95'))} ms")
     pairs = mode["pairs"]
     if pairs is not None:
@@ -158,7 +158,7 @@ def write_report(out, modes):
     for name, _ in MODES:
         mode = modes[name]
         verdict = "as expected" if not mode["problems"] else "NOT as expected: " + "; ".join(mode["problems"])
-        lines.append(f"- **{name}** ({verdict}): {outcome_line(name, mode)}")
+        lines.append(f"- **{name}** ({verdict}): {outcome_line(mode)}")
     lines += ["", "## The three modes", "",
               "| mode | synchronous_standby_names | synchronous_commit | psql: missed right after the commit (replica1 / replica2) "
               "| commit p50 / p95 ms | service: stale first reads | time to visibility p50 / p95 / max ms | write p50 / p95 ms |",
@@ -215,7 +215,7 @@ def main():
     with open(os.path.join(out, "outcome.json"), "w") as f:
         json.dump(modes, f, indent=2, sort_keys=True)
     for name, _ in MODES:
-        print(outcome_line(name, modes[name]) + ("" if not modes[name]["problems"] else "  <- " + "; ".join(modes[name]["problems"])))
+        print(f"{name}: " + outcome_line(modes[name]) + ("" if not modes[name]["problems"] else "  <- " + "; ".join(modes[name]["problems"])))
     return 1 if any(modes[name]["problems"] for name, _ in MODES) else 0
 
 

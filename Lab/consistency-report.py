@@ -3,8 +3,8 @@
 
 Reads the three mode folders OUT/primary, OUT/async and OUT/apply-all: settings.txt (the primary's
 synchronous_standby_names and synchronous_commit), visibility.txt (`Lab/lab visibility`), pairs.txt (the
---dry-check's write/read pairs through the service) or, after a load run, result.json and the compare
-folders; and service-metrics.json. Writes OUT/report.md (one table across the three modes, an outcome
+--dry-check's write/read pairs through the service) or, after a load run, result.json (the write's latency;
+report.md links each run's report and the compares); and service-metrics.json. Writes OUT/report.md (one table across the three modes, an outcome
 line each) and OUT/outcome.json (the same numbers, for the end-to-end test); prints the outcome lines.
 
 Usage: Lab/consistency-report.py OUT
@@ -108,6 +108,32 @@ def read_pairs(folder):
     }
 
 
+def read_run(folder):
+    """After a load run: the write's latency (template/create, every measured stage) from result.json; None without one."""
+    path = os.path.join(folder, "result.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        result = json.load(f)
+    buckets = {}
+    for stage in result.get("stages", []):
+        for request in stage.get("requests", []):
+            if request.get("name") == "template/create":
+                for value, count in request["latency"]["buckets"]:
+                    buckets[value] = buckets.get(value, 0) + count
+    total = sum(buckets.values())
+
+    def bucket_percentile(p):
+        seen = 0
+        for value in sorted(buckets):
+            seen += buckets[value]
+            if seen * 100 >= total * p:
+                return value / 1000.0
+        return None
+
+    return {"writes": total, "write_ms": {"p50": bucket_percentile(50), "p95": bucket_percentile(95)}}
+
+
 def judge(name, mode):
     """The problems of one mode: what it must show and did not."""
     problems = []
@@ -176,14 +202,16 @@ def write_report(out, modes):
                     f"{ms(ttv['p50'])} / {ms(ttv['p95'])} / {ms(ttv['max'])}",
                     f"{ms(pairs['write_ms']['p50'])} / {ms(pairs['write_ms']['p95'])}"]
         else:
-            row += ["see the run's report", "see the run's report", "see the run's report"]
+            run = mode["result"] or {"write_ms": {}}
+            row += [f"see [{name}/report.html]({name}/report.html)", f"see [{name}/report.html]({name}/report.html)",
+                    f"{ms(run['write_ms'].get('p50'))} / {ms(run['write_ms'].get('p95'))}"]
         lines.append("| " + " | ".join(row) + " |")
     lines += ["", "- *psql*: `Lab/lab visibility`, each insert on the primary read at once in a new session on each standby; "
               "the commit time is psql's, synchronous replication included.",
               "- *service*: POST /template, then GET /template/{id} at once and every 5 ms until 200; the first read's node is "
               "its X-Served-By; a 404 is a stale read. Time to visibility runs from the write's answer to the read that saw the row "
               "(a read is a curl process here, a few ms each: only differences of more than that mean something).", ""]
-    if any(modes[name]["result"] for name, _ in MODES):
+    if any(modes[name]["result"] is not None for name, _ in MODES):
         lines += ["## Load runs", ""]
         for name, _ in MODES:
             lines.append(f"- {name}: [{name}/report.html]({name}/report.html) (time to visibility per stage and node, stale reads, write latency)")
@@ -204,7 +232,7 @@ def main():
         for name, _ in MODES:
             folder = os.path.join(out, name)
             modes[name] = {"settings": read_settings(folder), "visibility": read_visibility(folder),
-                           "pairs": read_pairs(folder), "result": os.path.exists(os.path.join(folder, "result.json")),
+                           "pairs": read_pairs(folder), "result": read_run(folder),
                            "metrics": json.loads(read_text(os.path.join(folder, "service-metrics.json")) or "null")}
     except (FileNotFoundError, ValueError) as error:
         print(f"consistency-report: cannot read {error}; run Lab/consistency-experiment.sh first", file=sys.stderr)

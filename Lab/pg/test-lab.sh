@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of Lab/lab against real PostgreSQL: a throwaway LAB_DIR and random free loopback
 # ports, so it never touches a lab you are using. Always stops and removes its lab (trap EXIT).
-# Then synchronous replication (quorum and first), lag of a stopped standby, failover to replica1,
-# restart, and failover back to primary with replica1 already stopped.
+# Then synchronous replication (quorum and first), lag of a stopped standby, read-your-writes on the
+# standbys (apply-all, and off with a standby replaying late), failover to replica1, restart, and
+# failover back to primary with replica1 already stopped.
 # Usage: Lab/pg/test-lab.sh   (as root or postgres; takes about a minute)
 set -euo pipefail
 

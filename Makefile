@@ -16,7 +16,7 @@ $(error MODEL=$(MODEL) is not a load model: use MODEL=open (fixed arrival rates)
 endif
 DEMO_PROFILE := $(if $(filter open,$(MODEL)),Profiles/lab-replicas-open.yaml,$(if $(FULL),Profiles/lab-replicas-full.yaml,Profiles/lab-replicas.yaml))
 
-.PHONY: demo failover-demo local-demo test build release service deps lab-deps test-deps bench-deps bench clean
+.PHONY: demo failover-demo consistency-demo local-demo test build release service deps lab-deps test-deps bench-deps bench clean
 
 ## Installs the Debian packages LoadRunner builds against (only when missing).
 deps:
@@ -54,13 +54,20 @@ demo: lab-deps release service
 failover-demo: lab-deps release service
 	Lab/failover-experiment.sh
 
+## Read-your-writes on replicas: one write-then-read profile with reads on the primary, on async replicas,
+## and on replicas under `Lab/lab sync apply-all` (remote_apply on both standbys), compared. Its own lab
+## (Lab/data-consistency, ports 25452-25454); prints where the report is (docs/lab.md). DRY=1 measures the
+## three modes with psql and curl instead of the load profile (which needs LoadRunner's `await:` probe).
+consistency-demo: lab-deps release service
+	Lab/consistency-experiment.sh $(if $(DRY),--dry-check)
+
 ## A quicker demo without PostgreSQL: before/after against the built-in demo service.
 local-demo: release
 	Lab/demo-local.sh
 
 ## Every test: unit, engine against real local HTTP servers, the built binary, the PostgreSQL lab, the
 ## lab service (its routes in Swift against a throwaway PostgreSQL, then what needs the three-node lab)
-## and the whole replica and failover experiments (small). Serial: the engine tests measure
+## and the whole replica, failover and read-your-writes experiments (small). Serial: the engine tests measure
 ## real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	shellcheck -S warning $$(git ls-files '*.sh' Lab/lab)
@@ -71,6 +78,7 @@ test: test-deps
 	LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/service/test-service.sh
 	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-replica-experiment.sh
 	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-failover-experiment.sh
+	LOADRUNNER=.build/debug/LoadRunner LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/test-consistency-experiment.sh
 
 bench-deps:
 	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(BENCH_PACKAGES); }

@@ -1,14 +1,24 @@
 # shellcheck shell=bash
-# Synchronous replication on the current primary: `Lab/lab sync quorum|first [NODE]|off`, and how
-# a failover carries the mode over to the new primary. Sourced by Lab/lab.
+# Synchronous replication on the current primary: `Lab/lab sync quorum|first [NODE]|apply-all|off`, and
+# how a failover carries the mode over to the new primary. Sourced by Lab/lab.
 
 # synchronous_standby_names for MODE: quorum -> 'ANY 1 (<both standbys>)', first NODE -> 'FIRST 1 (NODE)',
-# off -> '' (asynchronous).
+# apply-all -> 'ANY 2 (<both standbys>)', off -> '' (asynchronous).
 sync_names_for() {
   case $1 in
     quorum) printf 'ANY 1 (%s)' "$(standby_list)" ;;
     first) printf 'FIRST 1 (%s)' "$2" ;;
+    apply-all) printf 'ANY 2 (%s)' "$(standby_list)" ;;
     off) ;;
+  esac
+}
+
+# synchronous_commit for MODE: remote_apply for apply-all (a commit returns once every standby has
+# replayed it, so a read on either standby right after sees the row), on for every other mode.
+sync_commit_for() {
+  case $1 in
+    apply-all) printf remote_apply ;;
+    *) printf on ;;
   esac
 }
 
@@ -16,7 +26,7 @@ sync_names_for() {
 expected_sync_state() {
   local standby=$1 mode=$2 node=${3:-}
   case $mode in
-    quorum) printf quorum ;;
+    quorum | apply-all) printf quorum ;;
     first) if [ "$standby" = "$node" ]; then printf sync; else printf async; fi ;;
     *) printf async ;;
   esac
@@ -25,13 +35,15 @@ expected_sync_state() {
 # ALTER SYSTEM on the current primary and a reload; waits (bounded) until new sessions see it and the
 # streaming standbys show the expected sync_state.
 apply_sync_mode() {
-  local mode=$1 node=${2:-} primary=$TOPOLOGY_PRIMARY names
+  local mode=$1 node=${2:-} primary=$TOPOLOGY_PRIMARY names commit
   names=$(sync_names_for "$mode" "$node")
+  commit=$(sync_commit_for "$mode")
   info "$primary: synchronous_standby_names = '$names'"
-  pg_admin "$primary" -c "alter system set synchronous_commit = on" \
+  pg_admin "$primary" -c "alter system set synchronous_commit = $commit" \
     -c "alter system set synchronous_standby_names = '$names'" -c 'select pg_reload_conf()' >/dev/null \
     || die "$primary: could not set synchronous_standby_names; see $(node_log "$primary")"
   wait_for_setting "$primary" synchronous_standby_names "$names"
+  wait_for_setting "$primary" synchronous_commit "$commit"
   wait_for_sync_states "$mode" "$node"
 }
 
@@ -58,10 +70,13 @@ wait_for_sync_states() {
   done
 }
 
-# stdout: the setting, then one line per current standby: name, replication state, sync_state.
+# stdout: the setting (and synchronous_commit when it is not the default on), then one line per current
+# standby: name, replication state, sync_state.
 print_sync_report() {
-  local primary=$TOPOLOGY_PRIMARY
+  local primary=$TOPOLOGY_PRIMARY commit
   printf 'synchronous_standby_names = %s\n' "'$(pg_admin "$primary" -At -c 'show synchronous_standby_names')'"
+  commit=$(pg_admin "$primary" -At -c 'show synchronous_commit')
+  [ "$commit" = on ] || printf 'synchronous_commit = %s\n' "$commit"
   pg_admin "$primary" -At -F ' ' -c "select rpad(s.name, 9), rpad(coalesce(r.state, 'disconnected'), 12), coalesce(r.sync_state, '-')
       from unnest(array[$(standby_sql_list)]) as s(name)
       left join lateral (select state, sync_state from pg_stat_replication where application_name = s.name
@@ -74,13 +89,15 @@ configured_sync_names() {
   as_pg "$LAB_PG_BIN/postgres" -C synchronous_standby_names -D "$(node_dir "$1")" 2>/dev/null
 }
 
-# The mode ("quorum", "first NODE" or "off") the new primary NEW gets when OLD hands over: the same
-# kind as OLD's setting, with NEW replaced by OLD in a FIRST list (OLD takes NEW's place as a standby).
+# The mode ("quorum", "apply-all", "first NODE" or "off") the new primary NEW gets when OLD hands over: the
+# same kind as OLD's setting, with NEW replaced by OLD in a FIRST list (OLD takes NEW's place as a standby).
 sync_mode_after_failover() {
   local old=$1 new=$2 names standby
   names=$(configured_sync_names "$old") || names=''
   if [ -z "$names" ]; then
     printf off
+  elif [[ $names =~ ^[[:space:]]*[Aa][Nn][Yy][[:space:]]+2[[:space:]] ]]; then
+    printf apply-all
   elif [[ $names =~ ^[[:space:]]*[Aa][Nn][Yy][[:space:]] ]]; then
     printf quorum
   elif [[ $names =~ ^[[:space:]]*([Ff][Ii][Rr][Ss][Tt][[:space:]]+1[[:space:]]*)?\(?[[:space:]]*\"?([a-z0-9_]+)\"?[[:space:]]*\)?[[:space:]]*$ ]]; then

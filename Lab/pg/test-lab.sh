@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of Lab/lab against real PostgreSQL: a throwaway LAB_DIR and random free loopback
 # ports, so it never touches a lab you are using. Always stops and removes its lab (trap EXIT).
-# Then synchronous replication (quorum and first), lag of a stopped standby, failover to replica1,
-# restart, and failover back to primary with replica1 already stopped.
+# Then synchronous replication (quorum and first), lag of a stopped standby, read-your-writes on the
+# standbys (apply-all, and off with a standby replaying late), failover to replica1, restart, and
+# failover back to primary with replica1 already stopped.
 # Usage: Lab/pg/test-lab.sh   (as root or postgres; takes about a minute)
 set -euo pipefail
 
@@ -123,6 +124,47 @@ check "first: nobody sees the row yet" has_rows primary first 0
 check "start replica1" "$lab" start replica1
 check "first: the insert commits once replica1 is back" eventually 15 insert_committed first
 check "first: replica1 has the row" eventually 10 has_rows replica1 first 1
+
+# Read-your-writes (Lab/lab visibility: each insert read at once on both standbys, in new sessions).
+# apply-all: a commit returns only once both standbys replayed it, so no read right after it misses,
+# even with a standby replaying 1 s late (the commit waits for it); off, with that delay: every read
+# there misses. The delay is reset afterwards.
+replay_delay_is() { [ "$(as_postgres_on "$1" 'show recovery_min_apply_delay')" = "$2" ]; }
+set_replay_delay() { # set_replay_delay NODE DELAY (0: reset, as the lab had it)
+  local setting="set recovery_min_apply_delay = '$2'"
+  [ "$2" != 0 ] || setting='reset recovery_min_apply_delay'
+  as_postgres_on "$1" "alter system $setting" >/dev/null &&
+    as_postgres_on "$1" 'select pg_reload_conf()' >/dev/null && eventually 5 replay_delay_is "$1" "$2"
+}
+missed_on() { sed -n "s/^$1 *missed \([0-9]*\) of .*/\1/p" <<<"$2"; }
+commit_p50_ms() { sed -n 's/^commits *p50 \([0-9]*\)\..*/\1/p' <<<"$1"; }
+check "sync apply-all" "$lab" sync apply-all
+sync_out=$checked
+check "apply-all is ANY 2 (replica1, replica2)" contains "$sync_out" "synchronous_standby_names = 'ANY 2 (replica1, replica2)'"
+check "apply-all commits wait for replay" contains "$sync_out" 'synchronous_commit = remote_apply'
+check "apply-all: replica1 and replica2 are quorum standbys" contains "$sync_out" 'replica2 *streaming *quorum'
+check "apply-all: visibility --rows 100" "$lab" visibility --rows 100
+visibility=$checked
+for node in replica1 replica2; do
+  check "apply-all: 0 of 100 reads on $node right after the commit missed the row" equals "$(missed_on "$node" "$visibility")" 0
+done
+check "replica1 replays 1 s late (recovery_min_apply_delay)" set_replay_delay replica1 1s
+check "apply-all, replica1 1 s late: visibility --rows 2" "$lab" visibility --rows 2
+visibility=$checked
+check "apply-all, replica1 1 s late: still no read missed" equals "$(missed_on replica1 "$visibility") $(missed_on replica2 "$visibility")" '0 0'
+check "apply-all, replica1 1 s late: each commit waited for it (p50 >= 1000 ms)" test "$(commit_p50_ms "$visibility")" -ge 1000
+check "replica1 replays 2 s late" set_replay_delay replica1 2s
+check "sync off" "$lab" sync off
+sync_out=$checked
+check "off: synchronous_standby_names = ''" contains "$sync_out" "^synchronous_standby_names = ''$"
+check "off: synchronous_commit is on again (not printed)" equals "$(grep -c '^synchronous_commit' <<<"$sync_out")" 0
+check "off: replica1 is async" contains "$sync_out" 'replica1 *streaming *async'
+check "off, replica1 2 s late: visibility --rows 10" "$lab" visibility --rows 10
+visibility=$checked
+check "off, replica1 2 s late: all 10 reads there right after the commit missed the row" equals "$(missed_on replica1 "$visibility")" 10
+check "off, replica1 2 s late: the commits did not wait for it (p50 < 1000 ms)" test "$(commit_p50_ms "$visibility")" -lt 1000
+check "replica1 replays at once again" set_replay_delay replica1 0
+check "replica1 catches up: it holds every visibility row" eventually 10 has_rows replica1 visibility 112
 
 # Failover to replica1: nothing acknowledged is lost, the quorum moves along.
 check "sync quorum again" "$lab" sync quorum

@@ -4,11 +4,11 @@
 # and a write with no database are tested in Swift (`swift test` in Lab/service: HummingbirdTesting
 # against a throwaway PostgreSQL). Here: a throwaway LAB_DIR on random free loopback ports, 20,000
 # seeded users, the service on port 0 reading its nodes from `--topology` (`Lab/lab env --json`).
-# Reads on both real standbys and with one down; then writes (POST /template) under quorum synchronous
-# replication, a failover made by hand (stop "primary", promote "replica1"), an old primary back as a
-# standby (SQLSTATE 25006), a commit that is never confirmed (outcome unknown, not retried) and no
-# writable node at all. Always stops the services and removes the lab (trap EXIT). Prints
-# "N passed, N failed"; exits 1 if anything failed.
+# Reads on both real standbys (GET /template/{id} on a standby replaying late: a stale read, 404) and
+# with one down; then writes (POST /template) under quorum synchronous replication, a failover made by
+# hand (stop "primary", promote "replica1"), an old primary back as a standby (SQLSTATE 25006), a commit
+# that is never confirmed (outcome unknown, not retried) and no writable node at all. Always stops the
+# services and removes the lab (trap EXIT). Prints "N passed, N failed"; exits 1 if anything failed.
 # Usage: Lab/service/test-service.sh   (as root or postgres; builds the release binary if needed)
 set -euo pipefail
 
@@ -116,6 +116,36 @@ check "replicas: replica1 served reads" equals "$(json "d['replica1'] > 0")" Tru
 check "replicas: replica2 served reads" equals "$(json "d['replica2'] > 0")" True
 # 200 gets + 3 earlier reads (1 get-ids, 1 get, 1 search); /health is not a routed read
 check "replicas: every routed read is counted once" equals "$(json "d['replica1'] + d['replica2']")" 203
+
+# GET /template/{id} on the standbys, X-Served-By naming the node: with replica1 replaying 5 s late
+# (recovery_min_apply_delay), reads there right after the write are stale (404 naming replica1); once
+# the delay is reset it replays the insert and reads it.
+set_replica1_delay() { # set_replica1_delay DELAY (0: reset, as the lab had it)
+  local setting="set recovery_min_apply_delay = '$1'"
+  [ "$1" != 0 ] || setting='reset recovery_min_apply_delay'
+  as_pg "${LAB_PG_BIN:-/usr/lib/postgresql/15/bin}/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$LAB_DIR/sockets" \
+    -p "$LAB_REPLICA1_PORT" -d postgres -c "alter system $setting" -c 'select pg_reload_conf()' >/dev/null
+}
+replica1_delay_is() { [ "$("$lab" sql replica1 'show recovery_min_apply_delay')" = "$1" ]; }
+# get_template ID: prints "STATUS X-SERVED-BY BODY" of GET /template/ID
+get_template() { curl -sS -o "$work/body" -w '%{http_code} %header{x-served-by}' --max-time 15 "http://127.0.0.1:$port/template/$1"; echo " $(body)"; }
+replica1_reads() { local i; for i in $(seq 1 20); do get_template "$1" | grep -q '^200 replica1 ' && return 0; sleep 0.2; done; return 1; }
+set_replica1_delay 5s
+for _ in $(seq 1 25); do replica1_delay_is 5s && break; sleep 0.2; done
+check "replica1 replays 5 s late" replica1_delay_is 5s
+read -r code _ < <(post '{"name": "read your write"}')
+written=$(json "d['id']")
+check "a write to read back: 201" equals "$code" 201
+for _ in $(seq 1 16); do get_template "$written"; done >"$work/template-reads"
+check "template reads right after the write: each names a standby (200 or 404)" \
+  equals "$(grep -cE '^(200|404) replica[12] ' "$work/template-reads")" 16
+check "replica1 (5 s late) answered 404 right after the write" test "$(grep -c '^404 replica1 ' "$work/template-reads")" -ge 1
+check "replica1 (5 s late) never had the row yet" equals "$(grep -c '^200 replica1 ' "$work/template-reads")" 0
+check "the stale read's body names replica1" contains "$(grep -m1 '^404 replica1 ' "$work/template-reads")" \
+  "{\"error\":\"no template with id $written\",\"node\":\"replica1\"}"
+check "replica2 (no delay) answered 200 with the row" contains "$(grep -m1 '^200 replica2 ' "$work/template-reads")" "\"id\":$written,"
+set_replica1_delay 0
+check "replica1 reads the row once its delay is reset" replica1_reads "$written"
 stop_service && stopped=0 || stopped=$?
 check "SIGTERM stops the service with exit 0" equals "$stopped" 0
 

@@ -27,7 +27,7 @@ struct LabServer: Sendable {
         let templates = TemplateStore(nodes: nodes, logger: logger, queryTimeout: configuration.queryTimeout)
         let router = Router()
         UserRoutes(store: store).register(on: router)
-        TemplateRoutes(store: templates).register(on: router)
+        TemplateRoutes(store: templates, reads: store).register(on: router)
         tracker.start()
 
         let configuration = self.configuration

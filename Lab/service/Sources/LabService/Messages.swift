@@ -12,6 +12,15 @@ enum Messages {
         "no user with id \(id)"
     }
 
+    static func notATemplateID(_ text: String) -> String {
+        "\"\(text)\" is not a template id; give the positive integer POST /template returned, e.g. /template/42"
+    }
+
+    /// 404 of `GET /template/{id}`: the node that answered has no such row (on a standby: perhaps not yet).
+    static func templateNotFound(_ id: Int64) -> String {
+        "no template with id \(id)"
+    }
+
     static let searchNeedsAName =
         "give first_name or last_name (or both), e.g. /user/search?first_name=Jo&last_name=Sm"
 

@@ -4,7 +4,7 @@ import Hummingbird
 /// The read API: `/user/get/{id}`, `/user/search`, `/user/get-ids`, `/health`, `/metrics`.
 ///
 /// Handlers never throw: bad input is 400, a missing user 404, a database failure 503, each with a message
-/// from ``Messages``.
+/// from ``Messages``. Every answer from a database names its node in `X-Served-By`.
 struct UserRoutes: Sendable {
     let store: UserStore
 
@@ -20,10 +20,11 @@ struct UserRoutes: Sendable {
     func getUser(_ text: String) async -> Response {
         guard let id = UUID(uuidString: text) else { return JSONResponse.error(.badRequest, Messages.notAUUID(text)) }
         do {
-            guard let user = try await store.user(id: id) else {
-                return JSONResponse.error(.notFound, Messages.userNotFound(text))
+            let served = try await store.user(id: id)
+            guard let user = served.value else {
+                return JSONResponse.error(.notFound, Messages.userNotFound(text), servedBy: served.node)
             }
-            return JSONResponse.make(user)
+            return JSONResponse.make(user, servedBy: served.node)
         } catch {
             return Self.unavailable(error)
         }
@@ -34,7 +35,8 @@ struct UserRoutes: Sendable {
         let last = query.get("last_name") ?? ""
         guard !(first.isEmpty && last.isEmpty) else { return JSONResponse.error(.badRequest, Messages.searchNeedsAName) }
         do {
-            return JSONResponse.make(try await store.search(firstName: first, lastName: last))
+            let served = try await store.search(firstName: first, lastName: last)
+            return JSONResponse.make(served.value, servedBy: served.node)
         } catch {
             return Self.unavailable(error)
         }
@@ -50,7 +52,8 @@ struct UserRoutes: Sendable {
             return JSONResponse.error(.badRequest, Messages.badRandom(randomText))
         }
         do {
-            return JSONResponse.make(try await store.ids(count: count, random: random).map { $0.uuidString.lowercased() })
+            let served = try await store.ids(count: count, random: random)
+            return JSONResponse.make(served.value.map { $0.uuidString.lowercased() }, servedBy: served.node)
         } catch {
             return Self.unavailable(error)
         }
@@ -64,8 +67,9 @@ struct UserRoutes: Sendable {
         return JSONResponse.make(HealthBody(ok: true, reads: store.nodes.readMode.rawValue))
     }
 
-    private static func unavailable(_ failure: DatabaseFailure) -> Response {
-        JSONResponse.error(.serviceUnavailable, Messages.databaseUnavailable(failure.node, failure.reason))
+    /// 503 naming the node that failed, in the message and in `X-Served-By`.
+    static func unavailable(_ failure: DatabaseFailure) -> Response {
+        JSONResponse.error(.serviceUnavailable, Messages.databaseUnavailable(failure.node, failure.reason), servedBy: failure.node)
     }
 }
 

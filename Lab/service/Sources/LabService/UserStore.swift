@@ -17,8 +17,8 @@ struct UserStore: Sendable {
     /// Rows returned by one search.
     static let searchLimit = 100
 
-    /// The user with `id`, or `nil` when there is none.
-    func user(id: UUID) async throws(DatabaseFailure) -> User? {
+    /// The user with `id`, or `nil` when there is none, and the node that answered.
+    func user(id: UUID) async throws(DatabaseFailure) -> Served<User?> {
         try await read("get user") { client in
             let rows = try await client.query("""
                 select id, first_name, last_name, birthday::text, biography, city
@@ -32,7 +32,7 @@ struct UserStore: Sendable {
     }
 
     /// Users whose names start with `firstName` and `lastName` (empty matches all), by id, at most ``searchLimit``.
-    func search(firstName: String, lastName: String) async throws(DatabaseFailure) -> [User] {
+    func search(firstName: String, lastName: String) async throws(DatabaseFailure) -> Served<[User]> {
         let first = LikePattern.escaped(firstName)
         let last = LikePattern.escaped(lastName)
         let limit = Self.searchLimit
@@ -54,7 +54,7 @@ struct UserStore: Sendable {
     ///
     /// Random uses `tablesample system` sized from `pg_class.reltuples` at three times `count`, shuffled and cut to
     /// `count`; when the sample comes up short (small or unanalysed table) it falls back to `order by random()`.
-    func ids(count: Int, random: Bool) async throws(DatabaseFailure) -> [UUID] {
+    func ids(count: Int, random: Bool) async throws(DatabaseFailure) -> Served<[UUID]> {
         try await read(random ? "random ids" : "first ids") { client in
             guard random else {
                 return try await collectIds(client.query("select id from users order by id limit \(count)"))
@@ -95,11 +95,12 @@ struct UserStore: Sendable {
         return ids
     }
 
-    /// Runs `body` on the node chosen for a read.
-    private func read<T: Sendable>(
+    /// Runs `body` on the node chosen for a read; its result and that node.
+    func read<T: Sendable>(
         _ label: String, _ body: @escaping @Sendable (PostgresClient) async throws -> T
-    ) async throws(DatabaseFailure) -> T {
-        try await run(on: nodes.routeRead(), label: label, body)
+    ) async throws(DatabaseFailure) -> Served<T> {
+        let node = nodes.routeRead()
+        return Served(value: try await run(on: node, label: label, body), node: node)
     }
 
     /// Runs `body` on `node` within ``queryTimeout``, logging and wrapping any failure.
@@ -127,6 +128,12 @@ struct UserStore: Sendable {
         return DatabaseFailure(node: node, reason: reason)
     }
 
+}
+
+/// A read's result and the node that answered it (the routes send it as `X-Served-By`).
+struct Served<Value: Sendable>: Sendable {
+    var value: Value
+    var node: DatabaseNode
 }
 
 /// A query that failed or timed out on `node`; the routes answer 503 with ``Messages/databaseUnavailable(_:_:)``.

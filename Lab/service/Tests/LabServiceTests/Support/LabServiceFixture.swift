@@ -27,10 +27,12 @@ enum LabServiceFixture {
     }
 }
 
-/// A response read as what the service sends: a status and a JSON body.
+/// A response read as what the service sends: a status, a JSON body and the node it names in `X-Served-By`.
 struct JSONReply: Sendable {
     var status: HTTPResponse.Status
     var text: String
+    /// The `X-Served-By` header: the node a routed read ran on; `nil` when absent.
+    var servedBy: String? = nil
 
     /// The body parsed as JSON (`[String: Any]`, `[Any]`, ...).
     var json: Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) }
@@ -43,7 +45,9 @@ struct JSONReply: Sendable {
 extension TestClientProtocol {
     /// `GET uri`.
     func get(_ uri: String) async throws -> JSONReply {
-        try await execute(uri: uri, method: .get) { JSONReply(status: $0.status, text: String(buffer: $0.body)) }
+        try await execute(uri: uri, method: .get) {
+            JSONReply(status: $0.status, text: String(buffer: $0.body), servedBy: $0.headers[JSONResponse.servedBy])
+        }
     }
 
     /// `POST /template` with `body` as it is (not necessarily JSON).

@@ -5,6 +5,8 @@ struct CompiledTemplate: Sendable {
     enum Piece: Sendable {
         case literal(String)
         case value(source: Int, column: Int)
+        /// A captured variable, by its index in `VariableNames`.
+        case variable(Int)
     }
 
     let pieces: [Piece]
@@ -13,7 +15,8 @@ struct CompiledTemplate: Sendable {
 
     var isConstant: Bool { pieces.allSatisfy { if case .literal = $0 { true } else { false } } }
 
-    init(_ template: Template, sources: [SourceValues], encoded: Bool) throws(EngineError) {
+    /// Resolves `template`'s references against `sources` and its variables against `variables` (`VariableNames`).
+    init(_ template: Template, sources: [SourceValues], variables: [String] = [], encoded: Bool) throws(EngineError) {
         self.encoded = encoded
         var pieces: [Piece] = []
         for segment in template.segments {
@@ -29,20 +32,26 @@ struct CompiledTemplate: Sendable {
                 }
                 pieces.append(.value(source: source, column: columnIndex))
             case .variable(let name):
-                // Captured variables are rendered from the user's own values (issue 13, in progress).
-                throw .dataSource(Messages.unknownSource(name))
+                guard let index = variables.firstIndex(of: name) else { throw .dataSource(Messages.unknownSource(name)) }
+                pieces.append(.variable(index))
             }
         }
         self.pieces = pieces
     }
 
     /// Appends the rendered text to `output`, using (and filling) `rows`, the row picked per source
-    /// for this request, so every reference to one source in a request uses the same row.
-    func render(into output: inout String, sources: [SourceValues], rows: inout [Int], random: inout RandomSource) {
+    /// for this request, so every reference to one source in a request uses the same row. Returns the index of
+    /// a variable this user has no value for yet (rendering stops there); nil when all were rendered.
+    @discardableResult
+    func render(into output: inout String, sources: [SourceValues], rows: inout [Int], random: inout RandomSource,
+                variables: UserVariables = .none) -> Int? {
         for piece in pieces {
             switch piece {
             case .literal(let text):
                 output += text
+            case .variable(let index):
+                guard let value = variables[index] else { return index }
+                output += encoded ? URLEncoding.encode(value) : value
             case .value(let sourceIndex, let column):
                 let source = sources[sourceIndex]
                 switch source.values {
@@ -57,5 +66,6 @@ struct CompiledTemplate: Sendable {
                 }
             }
         }
+        return nil
     }
 }

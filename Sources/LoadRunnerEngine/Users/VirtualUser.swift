@@ -20,7 +20,9 @@ struct VirtualUser: Sendable {
         defer { control.userEnded() }
         // A seeded stream of its own per user, independent of the others' (not one sequence shifted per user).
         var random = RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index))
-        var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
+        var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources, variableNames: setup.variableNames)
+        // This user's captured values: rendered into its requests, filled from its responses.
+        var variables = UserVariables(count: setup.variableNames.count)
         // A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).
         var pacedDueMicros: Int64?
         // When the next request is due for the loop's user lag: the previous response, when no think time follows.
@@ -39,12 +41,13 @@ struct VirtualUser: Sendable {
             let now = setup.clock.nowMicros()
             guard control.mayStart(atMicros: now), index < timeline.users(atMicros: now), control.takeRequest() else { return }
             let requestIndex = setup.mix.pick(using: &random)
-            let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random)
+            let refusal = renderer.configure(transfer, requestIndex: requestIndex, random: &random, variables: variables)
             let startMicros = setup.clock.nowMicros()
             let scheduled = setup.pacingMicros.map { _ in pacedDueMicros ?? startMicros }
             guard case .completed = await loop.perform(
                 transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled, dueMicros: dueMicros
             ) else { return }
+            variables.take(from: transfer)
             if let pacing = setup.pacingMicros { pacedDueMicros = startMicros + pacing }
             let delay = setup.thinkTime.delayMicros(
                 requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
@@ -74,4 +77,6 @@ struct UserSetup: Sendable {
     }
     /// Called when a user cannot start (e.g. libcurl out of memory); the run goes on with the others.
     let reportProblem: @Sendable (EngineError) -> Void
+    /// The run's captured variables (`VariableNames`); empty when the profile captures nothing.
+    var variableNames: [String] = []
 }

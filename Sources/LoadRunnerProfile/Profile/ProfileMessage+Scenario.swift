@@ -8,7 +8,7 @@ extension ProfileMessage {
     static let expectAssertions = "a list of assertions, e.g. `[ \"status == 201\", \"json:$.id == {{ id }}\" ]`"
     static let expectAssertion = "an assertion such as \"status == 201\" or \"body contains alice\""
     static let expectMaxBody = "a size such as `1MiB`, `64kB` or a number of bytes"
-    static let assertionExamples = "e.g. \"status in 200-299\", \"header:Content-Type contains json\", "
+    static let assertionExamples = "\"status == 201\", \"status in 200-299\", \"header:Content-Type contains json\", "
         + "\"json:$.items.length >= 1\", \"size <= 10kB\" or \"latency < 200ms\""
 
     static func captureNameInvalid(_ name: String) -> String {
@@ -67,7 +67,7 @@ extension ProfileMessage {
         case .operatorNotFor(let subject, let allowed):
             "uses an operator that \(subject) does not take (it takes \(allowed.map(\.rawValue).joined(separator: ", ")))"
         }
-        return "\"\(text)\" \(reason); write e.g. \"status == 201\", " + assertionExamples
+        return "\"\(text)\" \(reason); write e.g. " + assertionExamples
     }
 
     static func assertionValueInvalid(_ text: String, subject: String, expected: String) -> String {

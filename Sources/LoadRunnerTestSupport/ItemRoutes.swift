@@ -4,7 +4,8 @@ import Synchronization
 /// `POST /items` (201, `{"id": N, "name": "item N"}`, `Location: /items/N`) and `GET /items/{id}` (200 with the
 /// item, 404 for an id never issued): a write that returns its id and a read of it, for captures and assertions.
 /// The server keeps which connection created each id and which read it, so tests can check that captured ids
-/// are the ones issued and that two virtual users (two kept-alive connections) never read each other's ids.
+/// are the ones issued and that two virtual users never read each other's ids (a connection is one user when each
+/// user runs on a curl loop of its own: a loop's transfers share its connection cache).
 package final class ItemStore: Sendable {
     private struct State {
         var ownerByID: [Int: Int] = [:]

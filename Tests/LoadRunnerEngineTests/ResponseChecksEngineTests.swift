@@ -18,17 +18,20 @@ import Testing
                       assert: [ "json:$.id == {{ id }}", "json:$.name == item {{ id }}", "json:$.tags.length >= 2", "status in 200-299" ] }
                   - { name: echo, path: /echo, query: { loc: "{{ loc }}" }, assert: [ "json:$.query == loc=%2Fitems%2F{{ id }}" ] }
                 stages:
-                  - { users: 3, requests: 90 }
+                  - { users: 3, spawn_rate: 100, requests: 300 }
                 """#, target: server.baseURL)
-            let (result, _) = try await EngineHarness.run(profile)
+            // One user per curl loop: a loop's transfers share its connection cache, so only then is a connection
+            // one user, and the server's connection is the user's identity.
+            let (result, _) = try await EngineHarness.run(profile, loops: 3)
             let create = result.windowRequests(named: "create")
             let read = result.windowRequests(named: "read")
             let echo = result.windowRequests(named: "echo")
-            #expect(create.requests + read.requests + echo.requests == 90)
+            #expect(create.requests + read.requests + echo.requests == 300)
             #expect(create.failures == 0)
             #expect(server.items.issuedIDs.count == Int(create.requests))
             // Every read that went out asked for an id its own user had been issued.
             #expect(server.items.readsByOthers == 0)
+            #expect(server.items.readsByOwner > 0)
             #expect(server.items.readsOfUnknown == 0)
             #expect(UInt64(server.items.readsByOwner) == read.requests - (read.failuresByCategory[.capture] ?? 0))
             #expect(Set(server.items.readIDs).isSubset(of: Set(server.items.issuedIDs)))
@@ -80,6 +83,25 @@ import Testing
             #expect(above > 0)
             #expect(read.failuresByCategory[.assertion] ?? 0 == above)
             #expect(result.failures.contains { $0.category == .assertion && $0.message == "json:$.id <= 5" && $0.occurrences == above })
+        }
+    }
+
+    /// The example of docs/profile.md's "Captures and assertions", run as written against the test server's `/items`.
+    @Test func theDocumentedExampleWorks() async throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/profile.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Captures and assertions").dropFirst().first)
+        let example = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile(
+                "target: http://127.0.0.1:1\n" + example + "stages:\n  - { users: 1, requests: 20 }\n", target: server.baseURL)
+            let (result, _) = try await EngineHarness.run(profile)
+            let create = result.windowRequests(named: "item/create")
+            let get = result.windowRequests(named: "item/get")
+            #expect(create.requests > 0 && create.failures == 0)
+            // Only reads before the first create fail (not sent); every read sent passed all eight assertions.
+            #expect(get.failures == (get.failuresByCategory[.capture] ?? 0))
+            #expect(UInt64(server.items.readsByOwner) == get.requests - get.failures)
         }
     }
 

@@ -17,6 +17,7 @@ struct UserVariables {
 
     /// Stores what the transfer's last response captured (nothing when it failed, so older values stay).
     mutating func take(from transfer: CurlTransfer) {
+        guard !transfer.captured.isEmpty else { return }
         for (index, value) in transfer.captured { values[index] = value }
         transfer.captured.removeAll(keepingCapacity: true)
     }

@@ -61,6 +61,32 @@ static size_t capture_body(char *data, size_t size, size_t count, void *userdata
     return bytes;
 }
 
+static size_t keep_header(char *data, size_t size, size_t count, void *userdata) {
+    lr_body_buffer *buffer = userdata;
+    size_t bytes = size * count;
+    if (buffer->length + bytes > buffer->limit) {
+        buffer->refused = buffer->length + bytes;
+        return bytes; /* an oversized header block is cut short, not a failed transfer */
+    }
+    if (buffer->length + bytes > buffer->capacity) {
+        size_t capacity = buffer->capacity ? buffer->capacity : 1024;
+        while (capacity < buffer->length + bytes) capacity *= 2;
+        char *grown = realloc(buffer->bytes, capacity);
+        if (!grown) return 0;
+        buffer->bytes = grown;
+        buffer->capacity = capacity;
+    }
+    memcpy(buffer->bytes + buffer->length, data, bytes);
+    buffer->length += bytes;
+    return bytes;
+}
+
+CURLcode lr_easy_keep_headers(CURL *handle, lr_body_buffer *buffer) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, buffer ? keep_header : NULL);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_HEADERDATA, (void *)buffer);
+}
+
 CURLcode lr_easy_capture_body(CURL *handle, lr_body_buffer *buffer) {
     buffer->handle = handle;
     CURLcode code = curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, capture_body);

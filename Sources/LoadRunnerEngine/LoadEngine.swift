@@ -33,8 +33,9 @@ package struct LoadEngine: Sendable {
         let settings = transferSettings()
         let fetcher = BodyFetcher(settings: settings, headerLines: DataLoader.fetchHeaderLines(profile), stop: stop)
         let sources = try await DataLoader(profile: profile, fetcher: fetcher).load()
+        let variableNames = VariableNames.of(profile.requests)
         let plans = try profile.requests.map { request throws(EngineError) in
-            try RequestPlan(request: request, profile: profile, sources: sources)
+            try RequestPlan(request: request, profile: profile, sources: sources, variables: variableNames)
         }
 
         let clock = RunClock()
@@ -60,7 +61,7 @@ package struct LoadEngine: Sendable {
         let setup = UserSetup(
             plans: plans, sources: sources, mix: mix,
             thinkTime: profile.thinkTime, settings: settings, clock: clock, schedule: schedule, seed: options.seed,
-            reportProblem: { observer.report(Messages.userCouldNotStart($0)) })
+            reportProblem: { observer.report(Messages.userCouldNotStart($0)) }, variableNames: variableNames)
         let abort = RunAbort()
         observer.runStarted(at: clock.startDate)
         phases.started(LoadRun(

@@ -54,6 +54,12 @@ enum Messages {
         return "not sent: header \(header) took a value with a line break (CR/LF) or NUL from \(from)"
     }
 
+    /// A header with captured variables (and maybe data values) that rendered a CR, LF or NUL.
+    static func headerVariableRefused(header: String, sources: [String], variables: [String]) -> String {
+        let from = (sources.map { "data.\($0)" } + variables.map { "captured {{ \($0) }}" }).joined(separator: ", ")
+        return "not sent: header \(header) took a value with a line break (CR/LF) or NUL from \(from)"
+    }
+
     static func openFileLimit(needed: Int, limit: Int, users: Int) -> String {
         "\(users) users need about \(needed) open files, but this process may open only \(limit) "
             + "(hard limit); raise it (e.g. `ulimit -n \(needed)` as root) or run fewer users"

@@ -26,6 +26,8 @@ struct CannedResponse: Sendable, Equatable {
     var body: String
     /// How long to wait before answering, or nil to answer at once.
     var delay: Duration?
+    /// A `Location` header's value, or nil for none.
+    var location: String?
 
     /// A JSON response.
     static func json(_ body: String, status: HTTPResponseStatus = .ok, delay: Duration? = nil) -> Self {

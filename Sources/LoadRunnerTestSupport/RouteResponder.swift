@@ -18,9 +18,12 @@ struct RouteResponder: Sendable {
     var pauseElapsedMilliseconds: Int { pauseClock.elapsedMilliseconds() }
     /// Shared by every connection of one server.
     var pauseClock = PauseClock()
+    /// The `/items` routes' store, shared by every connection of one server.
+    var items = ItemStore()
 
     /// Returns what to do for `route`, given the request head and the number of body bytes received.
-    func action(for route: TestRoute, head: HTTPRequestHead, bodyLength: Int) -> RouteAction {
+    func action(for route: TestRoute, head: HTTPRequestHead, bodyLength: Int, connection: Int = 0) -> RouteAction {
+        if let item = itemAction(for: route, connection: connection) { return item }
         switch route {
         case .ok:
             return .respond(.json(Self.okBody))
@@ -58,6 +61,8 @@ struct RouteResponder: Sendable {
             return .respond(.text(message, status: .badRequest))
         case .methodNotAllowed:
             return .respond(.text("method \(head.method.rawValue) not allowed; use GET", status: .methodNotAllowed))
+        case .itemCreate, .itemGet:
+            return .respond(.text("item routes are answered above", status: .internalServerError))
         case .notFound:
             if let json = jsonRoutes[String(TestRoute.split(head.uri).path)] { return .respond(.json(json)) }
             return .respond(.text("no route for \(TestRoute.split(head.uri).path)", status: .notFound))

@@ -69,7 +69,8 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             guard let head = requestHead else { return }
             requestHead = nil
             let route = TestRoute(method: head.method.rawValue, uri: head.uri)
-            perform(responder.action(for: route, head: head, bodyLength: requestBodyLength), context: context)
+            let connection = ObjectIdentifier(self).hashValue
+            perform(responder.action(for: route, head: head, bodyLength: requestBodyLength, connection: connection), context: context)
         }
     }
 
@@ -122,6 +123,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
         let body = context.channel.allocator.buffer(string: response.body)
         headers.add(name: "content-type", value: response.contentType)
+        if let location = response.location { headers.add(name: "location", value: location) }
         headers.add(name: "content-length", value: String(body.readableBytes))
         writeHead(status: response.status, headers: headers, context: context)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)

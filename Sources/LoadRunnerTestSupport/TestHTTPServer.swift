@@ -18,10 +18,13 @@ package final class TestHTTPServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let serverChannel: any Channel
     private let counters: ServerCounters
+    /// What the `/items` routes issued and served (`ItemRoutes.swift`).
+    package let items: ItemStore
     private let shutdownTask = Mutex<Task<Void, any Error>?>(nil)
 
     private init(host: String, port: Int, group: MultiThreadedEventLoopGroup, channel: any Channel,
-                 counters: ServerCounters) {
+                 counters: ServerCounters, items: ItemStore) {
+        self.items = items
         self.host = host
         self.port = port
         self.group = group
@@ -98,7 +101,8 @@ package final class TestHTTPServer: Sendable {
                 try? await channel.close()
                 throw StartError(description: "the server bound \(host) but has no local port")
             }
-            return TestHTTPServer(host: host, port: boundPort, group: group, channel: channel, counters: counters)
+            return TestHTTPServer(host: host, port: boundPort, group: group, channel: channel, counters: counters,
+                                  items: responder.items)
         } catch {
             try? await group.shutdownGracefully()
             throw error

@@ -21,6 +21,9 @@ enum TestRoute: Sendable, Equatable {
     case userGet(id: String)
     case userSearch(query: String)
     case userGetIDs(query: String)
+    /// `POST /items` and `GET /items/{id}` (`ItemRoutes.swift`).
+    case itemCreate
+    case itemGet(id: Int)
     /// A known route with an argument it cannot use; the message says which and why.
     case badRequest(message: String)
     /// A known route asked with a method other than GET.
@@ -33,6 +36,10 @@ enum TestRoute: Sendable, Equatable {
         let (path, query) = Self.split(uri)
         if path == "/echo" {
             self = .echo
+            return
+        }
+        if let item = Self.item(method: method, path: path) {
+            self = item
             return
         }
         let route = Self.route(path: path, query: query)

@@ -64,7 +64,7 @@ struct ProfileValidationTests {
               keyPath: "thinktime", line: 6, message: "is not a known key; did you mean `think_time`?"),
         .init(label: "unknown key without suggestion", yaml: profile(request: "  - { name: a, path: /, zzz: 1 }"),
               keyPath: "requests[0].zzz", line: 3,
-              message: "is not a known key; use one of: name, method, path, query, headers, body, weight, expect"),
+              message: "is not a known key; use one of: name, method, path, query, headers, body, weight, expect, capture, assert, max_body"),
         // Target
         .init(label: "target without scheme", yaml: profile(target: "target: 127.0.0.1:8085"),
               keyPath: "target", line: 1, message: #""127.0.0.1:8085" has no scheme; write "http://127.0.0.1:8085""#),

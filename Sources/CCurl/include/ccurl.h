@@ -29,6 +29,10 @@ typedef struct lr_body_buffer {
 CURLcode lr_easy_capture_body(CURL *handle, lr_body_buffer *buffer);
 void lr_body_buffer_free(lr_body_buffer *buffer);
 
+/// Keeps the response header lines in `buffer` (up to buffer->limit bytes; lines past it are dropped, the
+/// transfer goes on). With NULL, headers are no longer handed to the program (libcurl's default).
+CURLcode lr_easy_keep_headers(CURL *handle, lr_body_buffer *buffer);
+
 /// Polled by libcurl while a transfer runs or waits (about once a second when idle, more often when
 /// data flows); returning non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
 typedef int (*lr_abort_check)(void *context);

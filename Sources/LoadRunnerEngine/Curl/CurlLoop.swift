@@ -16,6 +16,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let multi: UnsafeMutableRawPointer
     let clock: RunClock
     private let expectations: [StatusSet]
+    /// Per request, its captures and assertions; nil for a plain request (nothing more is done for it).
+    private let checkers: [ResponseChecker?]
     let series: SeriesCollector
     private let remote = Mutex(RemoteInbox())
     private let finished = DispatchSemaphore(value: 0)
@@ -70,6 +72,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         self.clock = clock
         self.series = series
         expectations = requests.map(\.expect)
+        let variableNames = VariableNames.of(requests)
+        checkers = requests.map { ResponseChecker(request: $0, variables: variableNames) }
         recorder = LoopRecorder(live: schedule, requests: requests)
         lag = LoopLagRecorder(live: schedule)
         let connections = open?.connections(ofLoop: index) ?? 0
@@ -297,8 +301,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             transfer.completedMicros = now
             runningTransfers[ObjectIdentifier(transfer)] = nil
             let requestIndex = transfer.requestIndex
-            let outcome = TransferOutcomeReader.outcome(
+            var outcome = TransferOutcomeReader.outcome(
                 of: transfer, code: code, expect: expectations[requestIndex])
+            if let checker = checkers[requestIndex] { checker.check(&outcome, transfer: transfer) }
             record(transfer, outcome: outcome, atMicros: now)
             recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
             if transfer.intendedMicros != nil {
@@ -308,8 +313,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             }
         }
         for transfer in refusedTransfers {
-            let outcome = RequestOutcome(
+            var outcome = RequestOutcome(
                 status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0), failure: transfer.refusal)
+            outcome.wasSent = false
             transfer.refusal = nil
             transfer.completedMicros = now
             record(transfer, outcome: outcome, atMicros: now)

@@ -32,6 +32,17 @@ final class CurlTransfer: @unchecked Sendable {
     var configuredRequestIndex = -1
     /// Set when the rendered request must not be sent: the loop records this failure instead of a transfer.
     var refusal: RequestFailure?
+    /// The kept body and headers of requests with captures or assertions; nil until the first such request.
+    var kept: KeptResponse?
+    /// Whether the current request's body goes to `kept` (else it is counted and discarded in C).
+    var keepsBody = false
+    /// Whether the current request's headers go to `kept` (else libcurl hands them to nobody).
+    var keepsHeaders = false
+    /// The current request's `assert:` right-hand sides, rendered for it (empty without assertions).
+    var expectedTexts: [String] = []
+    /// What the last response's captures found (run-wide variable index, value), for its user to take; empty
+    /// when the request captures nothing or failed.
+    var captured: [(variable: Int, value: String)] = []
 
     init(settings: TransferSettings) throws(EngineError) {
         guard let handle = curl_easy_init() else { throw .setup(Messages.curlTransferUnavailable) }

@@ -5,6 +5,8 @@ struct CompiledTemplate: Sendable {
     enum Piece: Sendable {
         case literal(String)
         case value(source: Int, column: Int)
+        /// A captured variable, by its index in `VariableNames`.
+        case variable(Int)
     }
 
     let pieces: [Piece]
@@ -20,7 +22,8 @@ struct CompiledTemplate: Sendable {
         return indices
     }
 
-    init(_ template: Template, sources: [SourceValues], encoded: Bool) throws(EngineError) {
+    /// Resolves `template`'s references against `sources` and its variables against `variables` (`VariableNames`).
+    init(_ template: Template, sources: [SourceValues], variables: [String] = [], encoded: Bool) throws(EngineError) {
         self.encoded = encoded
         var pieces: [Piece] = []
         for segment in template.segments {
@@ -36,8 +39,8 @@ struct CompiledTemplate: Sendable {
                 }
                 pieces.append(.value(source: source, column: columnIndex))
             case .variable(let name):
-                // Captured variables are rendered from the user's own values (issue 13, in progress).
-                throw .dataSource(Messages.unknownSource(name))
+                guard let index = variables.firstIndex(of: name) else { throw .dataSource(Messages.unknownSource(name)) }
+                pieces.append(.variable(index))
             }
         }
         self.pieces = pieces
@@ -45,12 +48,18 @@ struct CompiledTemplate: Sendable {
 
     /// Appends the rendered text to `output`, using (and filling) `rows`, the row picked per source
     /// for this request, so every reference to one source in a request uses the same row. A row not picked yet
-    /// (-1: a `random` source) is drawn from `random` (`RowPicker.randomRow`).
-    func render(into output: inout String, sources: [SourceValues], rows: inout [Int], random: inout RandomSource) {
+    /// (-1: a `random` source) is drawn from `random` (`RowPicker.randomRow`). Returns the index of a variable
+    /// this user has no value for yet (rendering stops there); nil when all were rendered.
+    @discardableResult
+    func render(into output: inout String, sources: [SourceValues], rows: inout [Int], random: inout RandomSource,
+                variables: UserVariables = .none) -> Int? {
         for piece in pieces {
             switch piece {
             case .literal(let text):
                 output += text
+            case .variable(let index):
+                guard let value = variables[index] else { return index }
+                output += encoded ? URLEncoding.encode(value) : value
             case .value(let sourceIndex, let column):
                 let source = sources[sourceIndex]
                 switch source.values {
@@ -65,5 +74,6 @@ struct CompiledTemplate: Sendable {
                 }
             }
         }
+        return nil
     }
 }

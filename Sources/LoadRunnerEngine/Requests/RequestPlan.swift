@@ -15,8 +15,11 @@ struct RequestPlan: Sendable {
     let headerRefusals: [RequestFailure?]
     /// The constant header list shared read-only by every transfer, or nil when headers are templated.
     let sharedHeaders: HeaderList?
+    /// What to keep of the response and the assertions' right-hand sides; nil for a plain request.
+    let response: ResponsePlan?
 
-    init(request: RequestSpec, profile: Profile, sources: [SourceValues]) throws(EngineError) {
+    /// `variables` are the run's captured variables (`VariableNames`), which templates may use.
+    init(request: RequestSpec, profile: Profile, sources: [SourceValues], variables: [String] = []) throws(EngineError) {
         name = request.name
         method = request.method
         var urlSegments: [Template.Segment] = [.literal(profile.target.description)]
@@ -27,8 +30,11 @@ struct RequestPlan: Sendable {
             urlSegments.append(.literal(separator + URLEncoding.encode(parameter.name) + "="))
             urlSegments += parameter.value.segments
         }
-        url = try CompiledTemplate(Template(segments: urlSegments), sources: sources, encoded: true)
-        body = try request.body.map { template throws(EngineError) in try CompiledTemplate(template, sources: sources, encoded: false) }
+        url = try CompiledTemplate(Template(segments: urlSegments), sources: sources, variables: variables, encoded: true)
+        body = try request.body.map { template throws(EngineError) in
+            try CompiledTemplate(template, sources: sources, variables: variables, encoded: false)
+        }
+        response = try ResponsePlan(request: request, sources: sources, variables: variables)
 
         var headers: [HeaderSpec] = profile.headers.filter { header in
             !request.headers.contains { $0.name.lowercased() == header.name.lowercased() }
@@ -38,7 +44,7 @@ struct RequestPlan: Sendable {
         var refusals: [RequestFailure?] = []
         for header in headers {
             let line = Template(segments: [.literal(header.name + ": ")] + header.value.segments)
-            lines.append(try CompiledTemplate(line, sources: sources, encoded: false))
+            lines.append(try CompiledTemplate(line, sources: sources, variables: variables, encoded: false))
             refusals.append(Self.refusal(header))
         }
         if request.body != nil, !headers.contains(where: { $0.name.lowercased() == "expect" }) {
@@ -57,10 +63,16 @@ struct RequestPlan: Sendable {
         }) : nil
     }
 
-    /// The `invalid_value` failure for `header` when its template takes data values; nil when it takes none.
+    /// The `invalid_value` failure for `header` when its template takes data values or captured variables; nil when
+    /// it takes none.
     private static func refusal(_ header: HeaderSpec) -> RequestFailure? {
         var sources: [String] = []
         for case .reference(let source, _) in header.value.segments where !sources.contains(source) { sources.append(source) }
+        let variables = header.value.variableNames
+        if !variables.isEmpty {
+            return RequestFailure(category: .invalidValue, message: Messages.headerVariableRefused(
+                header: header.name, sources: sources, variables: variables))
+        }
         guard !sources.isEmpty else { return nil }
         return RequestFailure(category: .invalidValue, message: Messages.headerValueRefused(header: header.name, sources: sources))
     }

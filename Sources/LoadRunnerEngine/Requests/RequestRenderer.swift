@@ -12,10 +12,13 @@ struct RequestRenderer {
     /// Per request, the sources it uses whose row is chosen before rendering (every pick but `random`).
     private let pickedFirst: [[Int]]
     private var scratch = ""
+    /// The run's captured variables (`VariableNames`), to name one that has no value yet.
+    private let variableNames: [String]
 
-    init(plans: [RequestPlan], sources: [SourceValues]) {
+    init(plans: [RequestPlan], sources: [SourceValues], variableNames: [String] = []) {
         self.plans = plans
         self.sources = sources
+        self.variableNames = variableNames
         rows = Array(repeating: -1, count: sources.count)
         pickedFirst = plans.map { plan in
             var used = plan.url.sourceIndices
@@ -27,22 +30,25 @@ struct RequestRenderer {
         scratch.reserveCapacity(256)
     }
 
-    /// Configures `transfer` for closed user `user`'s request `requestIndex`; returns the failure to record instead
-    /// of sending when a rendered header holds CR, LF or NUL (only templated lines are scanned, once each). Throws,
-    /// configuring nothing, when a `unique` source that ends the stage has no row left.
+    /// Configures `transfer` for closed user `user`'s request `requestIndex`, with the user's captured `variables`;
+    /// returns the failure to record instead of sending when a rendered header holds CR, LF or NUL (only templated
+    /// lines are scanned, once each), or when a template needs a variable the user has not captured yet (category
+    /// `capture`). Throws, configuring nothing, when a `unique` source that ends the stage has no row left.
     mutating func configure(
-        _ transfer: CurlTransfer, requestIndex: Int, user: Int, random: inout RandomSource
+        _ transfer: CurlTransfer, requestIndex: Int, user: Int, random: inout RandomSource,
+        variables: UserVariables = .none
     ) throws(SourceExhausted) -> RequestFailure? {
         for index in rows.indices { rows[index] = -1 }
         for source in pickedFirst[requestIndex] {
             guard let row = sources[source].picker.row(forUser: user) else { throw SourceExhausted(source: source) }
             rows[source] = Int(truncatingIfNeeded: row)
         }
-        return render(transfer, requestIndex: requestIndex, random: &random)
+        return render(transfer, requestIndex: requestIndex, random: &random, variables: variables)
     }
 
     /// Configures `transfer` for open arrival `arrival`'s request `requestIndex` (rows that are not drawn at random
-    /// follow k); returns the failure to record instead of sending, as for a closed user.
+    /// follow k); returns the failure to record instead of sending, as for a closed user. Arrivals have no user, so
+    /// no captured variables (`validate` refuses captures in a profile with open stages).
     mutating func configure(
         _ transfer: CurlTransfer, requestIndex: Int, arrival: Int, random: inout RandomSource
     ) -> RequestFailure? {
@@ -53,8 +59,11 @@ struct RequestRenderer {
         return render(transfer, requestIndex: requestIndex, random: &random)
     }
 
-    /// Renders request `requestIndex` onto `transfer` with the rows picked so far (the rest drawn from `random`).
-    private mutating func render(_ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource) -> RequestFailure? {
+    /// Renders request `requestIndex` onto `transfer` with the rows picked so far (the rest drawn from `random`) and
+    /// the user's `variables`.
+    private mutating func render(
+        _ transfer: CurlTransfer, requestIndex: Int, random: inout RandomSource, variables: UserVariables = .none
+    ) -> RequestFailure? {
         let plan = plans[requestIndex]
         if transfer.configuredRequestIndex != requestIndex {
             applyMethod(plan, to: transfer)
@@ -62,16 +71,22 @@ struct RequestRenderer {
                 transfer.setOwnedHeaders(nil)
                 lr_easy_setopt_pointer(transfer.handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(shared.list))
             }
+            transfer.keepResponse(body: plan.response?.keepsBody ?? false, headers: plan.response?.keepsHeaders ?? false)
             transfer.configuredRequestIndex = requestIndex
         }
         scratch.removeAll(keepingCapacity: true)
-        plan.url.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+        if let missing = plan.url.render(into: &scratch, sources: sources, rows: &rows, random: &random, variables: variables) {
+            return unset(missing)
+        }
         transfer.setURL(scratch)
         if plan.sharedHeaders == nil {
             var list: UnsafeMutablePointer<curl_slist>?
             for (line, refusal) in zip(plan.headerLines, plan.headerRefusals) {
                 scratch.removeAll(keepingCapacity: true)
-                line.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+                if let missing = line.render(into: &scratch, sources: sources, rows: &rows, random: &random, variables: variables) {
+                    curl_slist_free_all(list)
+                    return unset(missing)
+                }
                 if let refusal, HeaderValueSafety.hasLineBreakOrNUL(scratch) {
                     curl_slist_free_all(list)
                     return refusal
@@ -82,11 +97,29 @@ struct RequestRenderer {
         }
         if let body = plan.body {
             scratch.removeAll(keepingCapacity: true)
-            body.render(into: &scratch, sources: sources, rows: &rows, random: &random)
+            if let missing = body.render(into: &scratch, sources: sources, rows: &rows, random: &random, variables: variables) {
+                return unset(missing)
+            }
             lr_easy_setopt_off_t(transfer.handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(scratch.utf8.count))
             lr_easy_setopt_string(transfer.handle, CURLOPT_COPYPOSTFIELDS, scratch)
         }
+        if let response = plan.response {
+            transfer.kept?.reset(maxBodyBytes: response.maxBodyBytes)
+            transfer.expectedTexts.removeAll(keepingCapacity: true)
+            for expected in response.expected {
+                var text = ""
+                if let missing = expected?.render(into: &text, sources: sources, rows: &rows, random: &random, variables: variables) {
+                    return unset(missing)
+                }
+                transfer.expectedTexts.append(text)
+            }
+        }
         return nil
+    }
+
+    /// The failure of a request not sent because variable `index` has no value yet for this user.
+    private func unset(_ index: Int) -> RequestFailure {
+        RequestFailure(category: .capture, message: ScenarioMessage.variableUnset(variableNames[index]))
     }
 
     /// Sets the method options from a clean state, since the handle may have sent another request before.

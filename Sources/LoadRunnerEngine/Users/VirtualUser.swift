@@ -20,7 +20,9 @@ struct VirtualUser: Sendable {
         defer { control.userEnded() }
         // A seeded stream of its own per user, independent of the others' (not one sequence shifted per user).
         var random = RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index))
-        var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources)
+        var renderer = RequestRenderer(plans: setup.plans, sources: setup.sources, variableNames: setup.variableNames)
+        // This user's captured values: rendered into its requests, filled from its responses.
+        var variables = UserVariables(count: setup.variableNames.count)
         // A `pacing` user's schedule: when its next iteration is due (its first is due when it goes out).
         var pacedDueMicros: Int64?
         // When the next request is due for the loop's user lag: the previous response, when no think time follows.
@@ -41,7 +43,8 @@ struct VirtualUser: Sendable {
             let requestIndex = setup.mix.pick(using: &random)
             let refusal: RequestFailure?
             do {
-                refusal = try renderer.configure(transfer, requestIndex: requestIndex, user: index, random: &random)
+                refusal = try renderer.configure(
+                    transfer, requestIndex: requestIndex, user: index, random: &random, variables: variables)
             } catch {
                 // A `unique` source has no row left: send nothing more; the stage ends once every user has left.
                 control.sourceExhausted(error.source)
@@ -52,6 +55,7 @@ struct VirtualUser: Sendable {
             guard case .completed = await loop.perform(
                 transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled, dueMicros: dueMicros
             ) else { return }
+            variables.take(from: transfer)
             if let pacing = setup.pacingMicros { pacedDueMicros = startMicros + pacing }
             let delay = setup.thinkTime.delayMicros(
                 requestStartMicros: startMicros, requestEndMicros: setup.clock.nowMicros(), random: &random)
@@ -81,4 +85,6 @@ struct UserSetup: Sendable {
     }
     /// Called when a user cannot start (e.g. libcurl out of memory); the run goes on with the others.
     let reportProblem: @Sendable (EngineError) -> Void
+    /// The run's captured variables (`VariableNames`); empty when the profile captures nothing.
+    var variableNames: [String] = []
 }

@@ -184,6 +184,22 @@ package struct RequestSpec: Sendable, Equatable {
     package var expect: StatusSet
     /// Values taken from the response into the user's variables (`capture:`), in order; empty when none.
     package var captures: [CaptureSpec] = []
+    /// Checks on the response (`assert:`), judged in order once `expect` passed; empty when none.
+    package var assertions: [AssertionSpec] = []
+    /// The most body bytes kept for captures and assertions (`max_body`, the request's or the profile's); a larger
+    /// body fails the request. Plain requests keep no body, so this does not limit them.
+    package var maxBodyBytes = RequestSpec.defaultMaxBodyBytes
+    /// `max_body` when neither the request nor the profile sets it: 1 MiB.
+    package static let defaultMaxBodyBytes = 1 << 20
+    /// The largest `max_body` allowed: 1 GiB.
+    package static let largestMaxBodyBytes = 1 << 30
+
+    /// Whether the response body must be kept (a capture or an assertion reads it).
+    package var keepsBody: Bool { captures.contains { $0.source.readsBody } || assertions.contains(where: \.readsBody) }
+    /// Whether the response headers must be kept (a capture or an assertion reads one).
+    package var keepsHeaders: Bool {
+        captures.contains { !$0.source.readsBody } || assertions.contains(where: \.readsHeaders)
+    }
 
     package init(
         name: String, method: String, path: Template, query: [QueryParameter], headers: [HeaderSpec],

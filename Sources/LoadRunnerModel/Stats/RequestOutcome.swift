@@ -8,6 +8,12 @@ package struct RequestOutcome: Sendable, Equatable {
     package var timing: TransferTiming
     /// Set when the request counts as failed.
     package var failure: RequestFailure?
+    /// False for a request refused before sending whatever its category (a `capture` failure because a variable
+    /// had no value yet): it has no latency sample.
+    package var wasSent = true
+
+    /// Whether the request's time goes into the latency histogram.
+    package var hasLatencySample: Bool { wasSent && (failure?.category.hasLatencySample ?? true) }
 
     package init(status: Int, bodyBytes: UInt64, newConnections: Int, timing: TransferTiming, failure: RequestFailure?) {
         self.status = status

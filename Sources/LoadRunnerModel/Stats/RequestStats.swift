@@ -81,7 +81,7 @@ package struct RequestStats: Codable, Sendable, Equatable {
         requests += 1
         bodyBytes += outcome.bodyBytes
         newConnections += UInt64(outcome.newConnections)
-        if outcome.failure?.category.hasLatencySample ?? true {
+        if outcome.hasLatencySample {
             latency.record(micros: outcome.timing.totalMicros)
             timing.add(outcome.timing)
         }
@@ -98,7 +98,7 @@ package struct RequestStats: Codable, Sendable, Equatable {
         requests += 1
         bodyBytes += outcome.bodyBytes
         newConnections += UInt64(outcome.newConnections)
-        if outcome.failure?.category.hasLatencySample ?? true {
+        if outcome.hasLatencySample {
             latency.record(micros: latencyMicros)
             if service == nil { service = LatencyHistogram() }
             service?.record(micros: outcome.timing.totalMicros)

@@ -3,7 +3,9 @@ import LoadRunnerText
 
 /// The `requests:` section: the request mix.
 extension ProfileDecoder {
-    static let requestKeys = ["name", "method", "path", "query", "headers", "body", "weight", "expect"]
+    static let requestKeys = [
+        "name", "method", "path", "query", "headers", "body", "weight", "expect", "capture", "assert", "max_body",
+    ]
 
     /// Reads every request; also reports duplicate names (the statistics keys must be unique).
     mutating func requests(_ value: YAMLValue) -> [RequestSpec] {
@@ -31,7 +33,8 @@ extension ProfileDecoder {
         return specs
     }
 
-    private mutating func request(_ map: YAMLMap) -> RequestSpec? {
+    /// One request entry (also a flow step's request): what to send, and what to take from and check on the answer.
+    mutating func request(_ map: YAMLMap) -> RequestSpec? {
         let name = required(map, "name", example: ProfileMessage.exampleRequestName)
             .flatMap { text($0, expected: ProfileMessage.expectRequestName) }
         let method = map["method"].map { self.method($0) } ?? "GET"
@@ -41,9 +44,17 @@ extension ProfileDecoder {
         let body = map["body"].map { template($0, expected: ProfileMessage.expectBody) }
         let weight = map["weight"].map { self.weight($0) } ?? 1
         let expect = map["expect"].map { statusSet($0) } ?? .defaultSuccess
-        guard let name, let method, let path, let weight, let expect, body.map({ $0 != nil }) ?? true else { return nil }
-        return RequestSpec(name: name, method: method, path: path, query: query, headers: headers,
-                           body: body ?? nil, weight: weight, expect: expect)
+        let captures = map["capture"].map { self.captures($0) } ?? []
+        let assertions = map["assert"].map { self.assertions($0) } ?? []
+        let maxBody = map["max_body"].map { self.maxBody($0) } ?? profileMaxBodyBytes
+        guard let name, let method, let path, let weight, let expect, body.map({ $0 != nil }) ?? true,
+              let captures, let assertions, let maxBody else { return nil }
+        var spec = RequestSpec(name: name, method: method, path: path, query: query, headers: headers,
+                               body: body ?? nil, weight: weight, expect: expect)
+        spec.captures = captures
+        spec.assertions = assertions
+        spec.maxBodyBytes = maxBody
+        return spec
     }
 
     private mutating func method(_ value: YAMLValue) -> String? {

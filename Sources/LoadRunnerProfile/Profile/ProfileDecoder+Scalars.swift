@@ -124,15 +124,21 @@ extension ProfileDecoder {
         return duration
     }
 
-    /// A template: literals and `{{ source }}` / `{{ source.column }}` references to declared data.
+    /// A template: literals and `{{ source }}` / `{{ source.column }}` references to declared data, and
+    /// `{{ name }}` references to captured variables.
     mutating func template(_ value: YAMLValue, expected: String) -> Template? {
         guard let text = text(value, expected: expected) else { return nil }
+        return template(parsing: text, at: value)
+    }
+
+    /// `text` as a template, its problems reported at `value`.
+    mutating func template(parsing text: String, at value: YAMLValue) -> Template? {
         switch TemplateParser.parse(text) {
         case .failure(let failure):
             report(value, ProfileMessage.template(failure, in: text))
             return nil
         case .success(let template):
-            return checkReferences(template, at: value) ? template : nil
+            return checkReferences(template, at: value) ? resolvingVariables(template) : nil
         }
     }
 }

@@ -97,7 +97,7 @@ extension ProfileDecoder {
         return Template(segments: segments)
     }
 
-    /// Reports every reference in `template` that names no declared source, a column the CSV
+    /// Reports every reference in `template` that names no declared source (nor captured variable), a column the CSV
     /// lacks, no column where a multi-column CSV needs one, or a column on a range/values source.
     /// Sources that were declared but are themselves invalid are not checked again.
     mutating func checkReferences(_ template: Template, at value: YAMLValue) -> Bool {
@@ -105,9 +105,18 @@ extension ProfileDecoder {
         for case .reference(let source, let column) in template.segments {
             let written = ProfileMessage.reference(source: source, column: column)
             guard declaredSources.contains(source) else {
-                let suggestion = DidYouMean.suggestion(for: source, among: declaredSources)
-                report(value, ProfileMessage.unknownSource(written, source: source, suggestion: suggestion,
-                                                           declared: declaredSources))
+                if capturedVariables.contains(source) {
+                    if column != nil {
+                        report(value, ProfileMessage.variableHasNoColumn(written, variable: source))
+                        valid = false
+                    }
+                    continue
+                }
+                let suggestion = DidYouMean.suggestion(for: source, among: declaredSources + capturedVariables)
+                report(value, capturedVariables.isEmpty
+                    ? ProfileMessage.unknownSource(written, source: source, suggestion: suggestion, declared: declaredSources)
+                    : ProfileMessage.unknownSourceOrVariable(written, source: source, suggestion: suggestion,
+                                                             declared: declaredSources, captured: capturedVariables))
                 valid = false
                 continue
             }

@@ -9,7 +9,7 @@ struct ProfileDecoder {
     static let topLevelKeys = [
         "name", "target", "timeout", "connect_timeout", "headers", "data", "requests", "think_time",
         "stages", "http2", "insecure", "thresholds", "compare", "monitors", "actions", "checks",
-        "arrivals", "max_connections", "max_lag", "seed",
+        "arrivals", "max_connections", "max_lag", "seed", "max_body",
     ]
     /// Used when the profile sets no `timeout`.
     static let defaultTimeout: Duration = .seconds(10)
@@ -33,6 +33,12 @@ struct ProfileDecoder {
     let files: any ProfileFiles
     /// Every `${NAME}` looked up so far, in order (repeats included).
     var environmentReads: [String] = []
+    /// Every variable a `capture:` defines, found before templates are read (`capturedVariableNames`).
+    var capturedVariables: [String] = []
+    /// The key of every valid capture, where an error about it is reported.
+    var captureKeys: [YAMLValue] = []
+    /// The profile's `max_body`, which requests inherit.
+    var profileMaxBodyBytes = RequestSpec.defaultMaxBodyBytes
 
     init(file: String, baseDirectory: String, environment: [String: String] = [:], files: any ProfileFiles) {
         self.file = file
@@ -58,6 +64,8 @@ struct ProfileDecoder {
         }
         guard let top = map(rootValue, keys: Self.topLevelKeys, expected: ProfileMessage.expectProfile) else { return nil }
         let data = dataSources(top["data"])
+        capturedVariables = Self.capturedVariableNames(in: [top["requests"]])
+        if let value = top["max_body"], let bytes = maxBody(value) { profileMaxBodyBytes = bytes }
         let name = top["name"].flatMap { text($0, expected: ProfileMessage.expectName) } ?? defaultName
         let target = self.target(top, override: targetOverride)
         let timeout = top["timeout"].map { positiveDuration($0) } ?? Self.defaultTimeout
@@ -70,7 +78,10 @@ struct ProfileDecoder {
             self.stages($0, arrivals: arrivals ?? .uniform)
         }
         if let thinkTime, let stages { checkThinkTime(thinkTime, at: top["think_time"], stages: stages) }
-        if let stages { checkPicks(data, stages: stages) }
+        if let stages {
+            checkPicks(data, stages: stages)
+            checkCapturesHaveUsers(stages)
+        }
         let maxConnections = top["max_connections"].map { self.maxConnections($0) }
         let maxLag = top["max_lag"].map { positiveDuration($0) }
         let seed = top["seed"].map { self.seed($0) }

@@ -26,6 +26,8 @@ struct CannedResponse: Sendable, Equatable {
     var body: String
     /// How long to wait before answering, or nil to answer at once.
     var delay: Duration?
+    /// A `Set-Cookie` header's value to send, or nil for none (the session routes).
+    var setCookie: String? = nil
 
     /// A JSON response.
     static func json(_ body: String, status: HTTPResponseStatus = .ok, delay: Duration? = nil) -> Self {

@@ -17,6 +17,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     private let responder: RouteResponder
     private let counters: ServerCounters
+    private let sessions: SessionRoutes
     private var requestHead: HTTPRequestHead?
     private var requestBodyLength = 0
     private var responseVersion = HTTPVersion.http1_1
@@ -27,9 +28,10 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private var streamChunk: ByteBuffer?
 
     /// Creates a handler that answers with `responder` and tallies into `counters`.
-    init(responder: RouteResponder, counters: ServerCounters) {
+    init(responder: RouteResponder, counters: ServerCounters, sessions: SessionRoutes) {
         self.responder = responder
         self.counters = counters
+        self.sessions = sessions
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -66,6 +68,10 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case .end:
             guard let head = requestHead else { return }
             requestHead = nil
+            if let response = sessions.response(for: head, connection: ObjectIdentifier(context.channel)) {
+                perform(.respond(response), context: context)
+                return
+            }
             let route = TestRoute(method: head.method.rawValue, uri: head.uri)
             perform(responder.action(for: route, head: head, bodyLength: requestBodyLength), context: context)
         }
@@ -121,6 +127,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         let body = context.channel.allocator.buffer(string: response.body)
         headers.add(name: "content-type", value: response.contentType)
         headers.add(name: "content-length", value: String(body.readableBytes))
+        if let setCookie = response.setCookie { headers.add(name: "set-cookie", value: setCookie) }
         writeHead(status: response.status, headers: headers, context: context)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         finishResponse(context: context)

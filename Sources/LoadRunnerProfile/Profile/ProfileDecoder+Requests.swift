@@ -31,7 +31,7 @@ extension ProfileDecoder {
         return specs
     }
 
-    private mutating func request(_ map: YAMLMap) -> RequestSpec? {
+    mutating func request(_ map: YAMLMap) -> RequestSpec? {
         let name = required(map, "name", example: ProfileMessage.exampleRequestName)
             .flatMap { text($0, expected: ProfileMessage.expectRequestName) }
         let method = map["method"].map { self.method($0) } ?? "GET"
@@ -93,7 +93,7 @@ extension ProfileDecoder {
         return parameters
     }
 
-    private mutating func weight(_ value: YAMLValue) -> Int? {
+    mutating func weight(_ value: YAMLValue) -> Int? {
         guard let weight = integer(value, expected: ProfileMessage.expectWeight, in: 1...ProfileLimits.maxWeight,
                                    advice: ProfileMessage.adviseWeight) else { return nil }
         guard weight >= 1 else {

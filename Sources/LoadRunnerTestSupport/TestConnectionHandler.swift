@@ -68,7 +68,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case .end:
             guard let head = requestHead else { return }
             requestHead = nil
-            if let response = sessions.response(for: head, connection: ObjectIdentifier(context.channel)) {
+            if let response = sessions.response(for: head) {
                 perform(.respond(response), context: context)
                 return
             }

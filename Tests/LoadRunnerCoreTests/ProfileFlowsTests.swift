@@ -1,3 +1,4 @@
+import LoadRunnerEngine
 import LoadRunnerModel
 import LoadRunnerProfile
 import Testing
@@ -90,6 +91,13 @@ private func flowsProfile(_ flows: String, stages: String = "  - { users: 2, dur
         let problems = ProfileFixtures.problems(yaml)
         #expect(problems.contains { $0.keyPath == keyPath && $0.line == line && $0.message.hasPrefix(message) },
                 "got \(problems.map { "\($0.keyPath):\($0.line ?? 0) \($0.message)" })")
+    }
+
+    @Test func theShippedFlowsProfileLoads() throws {
+        let profile = try ProfileLoader(files: DiskFiles()).load(path: ProfileFixtures.shippedDirectory + "/flows-sessions.yaml")
+        #expect(profile.flows.map(\.name) == ["signed in", "anonymous"])
+        #expect(profile.flows.map(\.cookies) == [true, false])
+        #expect(profile.requests.map(\.name) == ["session/login", "session/me", "user/get", "session/logout"])
     }
 
     @Test func neitherRequestsNorFlowsSaysBoth() {

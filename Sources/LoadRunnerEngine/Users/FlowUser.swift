@@ -26,6 +26,8 @@ struct FlowUser: Sendable {
         var renderer: RequestRenderer
         var timeline: StageSchedule
         var timelineVersion: Int
+        /// When the next request is due for the loop's user lag: the previous response, when no wait came between.
+        var dueMicros: Int64?
     }
 
     func run() async {
@@ -64,13 +66,16 @@ struct FlowUser: Sendable {
                 let delay = think.delayMicros(requestStartMicros: 0, requestEndMicros: 0, random: &state.random)
                 // The run's end cancels the user's task, which ends the wait at once.
                 guard delay > 0, !Task.isCancelled else { continue }
+                state.dueMicros = nil
                 do { try await Task.sleep(for: .microseconds(delay)) } catch { if !farewell { return .stopped } }
             case .request(let requestIndex):
                 guard farewell || mayGoOn(&state) && control.takeRequest() else { return .stopped }
                 let refusal = state.renderer.configure(state.transfer, requestIndex: requestIndex, random: &state.random)
                 guard case .completed(let outcome) = await loop.perform(
-                    state.transfer, requestIndex: requestIndex, refusal: refusal, farewell: farewell
+                    state.transfer, requestIndex: requestIndex, refusal: refusal, dueMicros: farewell ? nil : state.dueMicros,
+                    farewell: farewell
                 ) else { return .stopped }
+                state.dueMicros = state.transfer.completedMicros
                 pass.requestEnded(failure: outcome.failure?.category)
             }
         }

@@ -10,7 +10,7 @@ import Synchronization
 package final class SessionRoutes: Sendable {
     private struct State {
         var nextToken = 1
-        /// Until when (server clock) each issued token is answering a request; `.distantPast` when idle.
+        /// Until when (server clock) each issued token is answering a request (its login time until first used).
         var busyUntil: [String: ContinuousClock.Instant] = [:]
         var tally = SessionTally()
     }

@@ -28,10 +28,13 @@ import Testing
             """), "\(text)")
         #expect(text.hasPrefix("## Flows\n"))
         #expect(MarkdownReport.render(result).contains("## Flows\n"))
+        let console = ConsoleWriter.render(ConsoleSummary.document(result))
+        #expect(console.contains("flow stage  flow       completed  skipped  iterations/s   p50 ms   p95 ms   p99 ms   max ms"), "\(console)")
     }
 
     @Test func aRunWithoutFlowsHasNoFlowsTable() {
         #expect(FlowsSection.blocks(ReportFixtures.result()).isEmpty)
         #expect(!MarkdownReport.render(ReportFixtures.result()).contains("## Flows"))
+        #expect(!ConsoleWriter.render(ConsoleSummary.document(ReportFixtures.result())).contains("flow stage"))
     }
 }

@@ -28,6 +28,7 @@ import Testing
             let flow = try #require(stage.flows?.first)
             #expect(stage.flows?.count == 1 && flow.name == "three steps")
             #expect(flow.iterationsSkipped == 0)
+            #expect(result.failures.isEmpty, "\(result.failures.map { "\($0.name): \($0.message) x\($0.occurrences)" })")
             #expect(flow.iterationsCompleted >= 4, "\(flow.iterationsCompleted)")
             #expect(flow.iterationTime.count == flow.iterationsCompleted)
             // Every completed iteration sent both requests; the server saw those plus at most one cut-off pass per user.

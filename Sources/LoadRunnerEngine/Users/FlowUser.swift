@@ -64,8 +64,13 @@ struct FlowUser: Sendable {
             switch step {
             case .think(let think):
                 let delay = think.delayMicros(requestStartMicros: 0, requestEndMicros: 0, random: &state.random)
-                // The run's end cancels the user's task, which ends the wait at once.
-                guard delay > 0, !Task.isCancelled else { continue }
+                guard delay > 0 else { continue }
+                // The run's end cancels the user's task, which ends the wait at once: an iteration (not `on_stop`)
+                // whose wait was cut is not complete, so it is not timed.
+                guard !Task.isCancelled else {
+                    if farewell { continue }
+                    return .stopped
+                }
                 state.dueMicros = nil
                 do { try await Task.sleep(for: .microseconds(delay)) } catch { if !farewell { return .stopped } }
             case .request(let requestIndex):

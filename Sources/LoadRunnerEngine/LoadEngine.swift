@@ -51,7 +51,7 @@ package struct LoadEngine: Sendable {
         for index in 0..<loopCount {
             loops.append(try CurlLoop(
                 index: index, clock: clock, schedule: schedule, requests: profile.requests,
-                maxTransfers: usersPerLoop, series: series, open: open))
+                maxTransfers: usersPerLoop, series: series, open: open, flows: profile.flows))
         }
         loops.forEach { $0.start() }
 
@@ -62,6 +62,8 @@ package struct LoadEngine: Sendable {
             plans: plans, sources: sources, mix: mix,
             thinkTime: profile.thinkTime, settings: settings, clock: clock, schedule: schedule, seed: options.seed,
             reportProblem: { observer.report(Messages.userCouldNotStart($0)) }, variableNames: variableNames)
+        let flows = profile.hasFlows ? FlowSetup(
+            flows: profile.flows, assignment: FlowAssignment(weights: profile.flows.map(\.weight), users: planned.peakUsers)) : nil
         let abort = RunAbort()
         observer.runStarted(at: clock.startDate)
         phases.started(LoadRun(
@@ -94,8 +96,8 @@ package struct LoadEngine: Sendable {
         // slip when other work (in a host process, or tests) keeps the pool busy.
         let driven = await withTaskExecutorPreference(loops[0]) {
             await drive(
-                schedule: schedule, loops: loops, setup: setup, control: control, clock: clock, stop: stop, abort: abort,
-                observer: observer)
+                schedule: schedule, loops: loops, setup: setup, flows: flows, control: control, clock: clock, stop: stop,
+                abort: abort, observer: observer)
         }
         let endMicros = driven.endMicros
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
@@ -139,8 +141,8 @@ package struct LoadEngine: Sendable {
     /// every transfer and waits for the users to leave. The rules are `RunDriver`'s; this loop asks it what
     /// to do, does it, and sleeps until it wants to be asked again.
     private func drive(
-        schedule live: LiveSchedule, loops: [CurlLoop], setup: UserSetup, control: UserControl, clock: RunClock,
-        stop: StopSignal, abort: RunAbort, observer: some RunObserver
+        schedule live: LiveSchedule, loops: [CurlLoop], setup: UserSetup, flows: FlowSetup?, control: UserControl,
+        clock: RunClock, stop: StopSignal, abort: RunAbort, observer: some RunObserver
     ) async -> Driven {
         await withTaskGroup(of: Void.self) { group in
             var driver = RunDriver(judgesThresholds: profile.thresholds.contains(where: \.abortOnFail))
@@ -159,6 +161,14 @@ package struct LoadEngine: Sendable {
                     case .startUsers(let users):
                         for index in control.claimFreeSlots(below: users) {
                             let loop = loops[index % loops.count]
+                            if let flows {
+                                let user = FlowUser(index: index, loop: loop, setup: setup, flows: flows, control: control)
+                                group.addTask(executorPreference: loop) {
+                                    await user.run()
+                                    control.release(slot: index)
+                                }
+                                continue
+                            }
                             let user = VirtualUser(index: index, loop: loop, setup: setup, control: control)
                             group.addTask(executorPreference: loop) {
                                 await user.run()
@@ -188,9 +198,11 @@ package struct LoadEngine: Sendable {
                 case .never: break driving
                 }
             }
+            // Before users see the stop: on Ctrl-C they leave without their flow's `on_stop`.
+            if stop.isRequested { control.skipOnStop() }
             control.stop()
             control.setTarget(0)
-            let drain = drainTransfers(loops: loops, clock: clock, stop: stop)
+            let drain = drainTransfers(loops: loops, clock: clock, stop: stop, control: control)
             group.cancelAll()
             await group.waitForAll()
             drain.cancel()
@@ -200,9 +212,10 @@ package struct LoadEngine: Sendable {
 
     /// Ends the load's requests: the loops send nothing new and let running requests finish for up to the
     /// profile's `timeout` (so each ends by its own timeout), or `StopDrain.afterSignalMicros` once a stop
-    /// was requested (also during the drain); what is still running then is recorded as `incomplete`.
+    /// was requested (also during the drain); what is still running then is recorded as `incomplete`. Flow users
+    /// send their `on_stop` steps within the drain, unless a stop was requested (then they leave without them).
     /// Returns the task that shortens the drain on a stop; cancel it once the users have left.
-    private func drainTransfers(loops: [CurlLoop], clock: RunClock, stop: StopSignal) -> Task<Void, Never> {
+    private func drainTransfers(loops: [CurlLoop], clock: RunClock, stop: StopSignal, control: UserControl) -> Task<Void, Never> {
         let timeout = profile.timeout.micros
         let signalled = min(timeout, StopDrain.afterSignalMicros)
         let now = clock.nowMicros()
@@ -214,6 +227,7 @@ package struct LoadEngine: Sendable {
                 try? await Task.sleep(for: .microseconds(StopDrain.pollMicros))
             }
             guard stop.isRequested else { return }
+            control.skipOnStop()
             let until = clock.nowMicros() + signalled
             loops.forEach { $0.drainTransfers(untilMicros: until) }
         }

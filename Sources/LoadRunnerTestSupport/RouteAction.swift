@@ -28,6 +28,8 @@ struct CannedResponse: Sendable, Equatable {
     var delay: Duration?
     /// A `Location` header's value, or nil for none.
     var location: String?
+    /// A `Set-Cookie` header's value to send, or nil for none (the session routes).
+    var setCookie: String? = nil
 
     /// A JSON response.
     static func json(_ body: String, status: HTTPResponseStatus = .ok, delay: Duration? = nil) -> Self {

@@ -17,6 +17,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     private let responder: RouteResponder
     private let counters: ServerCounters
+    private let sessions: SessionRoutes
     private var requestHead: HTTPRequestHead?
     /// This connection's number in accept order (1 for the server's first).
     private var connection = 0
@@ -29,9 +30,10 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private var streamChunk: ByteBuffer?
 
     /// Creates a handler that answers with `responder` and tallies into `counters`.
-    init(responder: RouteResponder, counters: ServerCounters) {
+    init(responder: RouteResponder, counters: ServerCounters, sessions: SessionRoutes) {
         self.responder = responder
         self.counters = counters
+        self.sessions = sessions
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -68,6 +70,10 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case .end:
             guard let head = requestHead else { return }
             requestHead = nil
+            if let response = sessions.response(for: head) {
+                perform(.respond(response), context: context)
+                return
+            }
             let route = TestRoute(method: head.method.rawValue, uri: head.uri)
             let connection = ObjectIdentifier(self).hashValue
             perform(responder.action(for: route, head: head, bodyLength: requestBodyLength, connection: connection), context: context)
@@ -125,6 +131,7 @@ final class TestConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         headers.add(name: "content-type", value: response.contentType)
         if let location = response.location { headers.add(name: "location", value: location) }
         headers.add(name: "content-length", value: String(body.readableBytes))
+        if let setCookie = response.setCookie { headers.add(name: "set-cookie", value: setCookie) }
         writeHead(status: response.status, headers: headers, context: context)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         finishResponse(context: context)

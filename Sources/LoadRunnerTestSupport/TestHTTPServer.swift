@@ -5,7 +5,7 @@ import Synchronization
 
 /// A real HTTP/1.1 server on SwiftNIO for tests and the demo: binds 127.0.0.1 on an ephemeral port by
 /// default, serves fixed routes (`/ok`, `/delay/{ms}`, `/status/{code}`, `/bytes/{n}`, `/close`, `/stall`,
-/// `/pause/{fromMs}/{untilMs}`, `/garbage`, `/echo`, `/header/{name}`), the demo user service (`/user/get/{id}`, `/user/search`,
+/// `/pause/{fromMs}/{untilMs}`, `/garbage`, `/echo`, `/header/{name}`), the session routes (`SessionRoutes`), the demo user service (`/user/get/{id}`, `/user/search`,
 /// `/user/get-ids`) and any JSON routes its configuration adds, honours keep-alive, and counts
 /// connections, requests and the header names it parsed.
 ///
@@ -20,11 +20,14 @@ package final class TestHTTPServer: Sendable {
     private let counters: ServerCounters
     /// What the `/items` routes issued and served (`ItemRoutes.swift`).
     package let items: ItemStore
+    /// The session routes (`/session/login`, `/session/me`, `/session/logout`) and what they saw.
+    package let sessions: SessionRoutes
     private let shutdownTask = Mutex<Task<Void, any Error>?>(nil)
 
     private init(host: String, port: Int, group: MultiThreadedEventLoopGroup, channel: any Channel,
-                 counters: ServerCounters, items: ItemStore) {
+                 counters: ServerCounters, items: ItemStore, sessions: SessionRoutes) {
         self.items = items
+        self.sessions = sessions
         self.host = host
         self.port = port
         self.group = group
@@ -81,6 +84,7 @@ package final class TestHTTPServer: Sendable {
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.eventLoopThreads))
         let counters = ServerCounters()
+        let sessions = SessionRoutes()
         let responder = RouteResponder(
             users: DemoUsers(count: max(0, configuration.userCount)), userRouteDelay: configuration.fixedDelay,
             jsonRoutes: configuration.jsonRoutes)
@@ -93,7 +97,7 @@ package final class TestHTTPServer: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         let pipeline = channel.pipeline.syncOperations
                         try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                        try pipeline.addHandler(TestConnectionHandler(responder: responder, counters: counters))
+                        try pipeline.addHandler(TestConnectionHandler(responder: responder, counters: counters, sessions: sessions))
                     }
                 }
                 .bind(host: host, port: port).get()
@@ -102,7 +106,7 @@ package final class TestHTTPServer: Sendable {
                 throw StartError(description: "the server bound \(host) but has no local port")
             }
             return TestHTTPServer(host: host, port: boundPort, group: group, channel: channel, counters: counters,
-                                  items: responder.items)
+                                  items: responder.items, sessions: sessions)
         } catch {
             try? await group.shutdownGracefully()
             throw error

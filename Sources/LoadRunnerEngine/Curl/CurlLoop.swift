@@ -64,7 +64,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
 
     init(
         index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector,
-        open: OpenArrivals? = nil
+        open: OpenArrivals? = nil, flows: [FlowSpec] = []
     ) throws(EngineError) {
         guard let multi = curl_multi_init() else { throw .setup(Messages.curlMultiUnavailable) }
         self.index = index
@@ -74,7 +74,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         expectations = requests.map(\.expect)
         let variableNames = VariableNames.of(requests)
         checkers = requests.map { ResponseChecker(request: $0, variables: variableNames) }
-        recorder = LoopRecorder(live: schedule, requests: requests)
+        recorder = LoopRecorder(live: schedule, requests: requests, flows: flows)
         lag = LoopLagRecorder(live: schedule)
         let connections = open?.connections(ofLoop: index) ?? 0
         dispatcher = connections > 0 ? open.map { ArrivalDispatcher(setup: $0, loopIndex: index, live: schedule) } : nil
@@ -136,14 +136,16 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// that failure on its next turn (so a user whose every request is refused still lets the loop run).
     /// `scheduledMicros` is when the request was due by its user's schedule (a `pacing` user), nil without one.
     /// `dueMicros` is when the request was due (its user's previous response, with no think time): how late
-    /// it starts is the loop's user lag.
+    /// it starts is the loop's user lag. A `farewell` request (a flow's `on_stop`) is still sent while the load's
+    /// end drains, until the drain ends.
     func perform(
         _ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil, scheduledMicros: Int64? = nil,
-        dueMicros: Int64? = nil
+        dueMicros: Int64? = nil, farewell: Bool = false
     ) async -> TransferResult {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
             transfer.requestIndex = requestIndex
+            transfer.farewell = farewell
             transfer.refusal = refusal
             transfer.scheduledMicros = scheduledMicros
             transfer.startMicros = clock.nowMicros()
@@ -186,6 +188,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         curl_multi_wakeup(multi)
         finished.wait()
         return recorder
+    }
+
+    /// Records one iteration of flow `flow` that started at `startMicros` and ended at `endMicros`, cut short by a
+    /// failed capture when `skipped`. Called by a flow user running on this loop's thread.
+    func recordIteration(flow: Int, startMicros: Int64, endMicros: Int64, skipped: Bool) {
+        recorder.recordIteration(flow: flow, startMicros: startMicros, endMicros: endMicros, skipped: skipped)
     }
 
     /// What this loop has recorded so far in stage `index`'s window; read on the loop's own thread.
@@ -338,14 +346,17 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             lagMicros: transfer.scheduledMicros.map { transfer.startMicros - $0 })
     }
 
-    /// While the load's end drains: sends nothing new (those users get `.cancelled`, nothing is recorded; open-model
-    /// arrivals still waiting are `missed`, see `finishArrivals`), and
+    /// While the load's end drains: sends nothing new but a flow's `on_stop` requests before `untilMicros` (the others'
+    /// users get `.cancelled`, nothing is recorded; open-model arrivals still waiting are `missed`, see `finishArrivals`), and
     /// once `untilMicros` has come, records every transfer still running as `incomplete` (counted at the ends
     /// of the stages it spanned, the current one included) and resumes its user with `.cancelled`.
     private func drain(untilMicros: Int64) {
-        for transfer in transfersToAdd { resume(transfer, with: .cancelled) }
-        transfersToAdd.removeAll()
         let now = clock.nowMicros()
+        transfersToAdd.removeAll { transfer in
+            if transfer.farewell && now < untilMicros { return false }
+            resume(transfer, with: .cancelled)
+            return true
+        }
         finishArrivals(nowMicros: now)
         guard now >= untilMicros, !runningTransfers.isEmpty else { return }
         deliverFinishedSeconds(now: now)

@@ -43,14 +43,20 @@ final class CurlTransfer: @unchecked Sendable {
     /// What the last response's captures found (run-wide variable index, value), for its user to take; empty
     /// when the request captures nothing or failed.
     var captured: [(variable: Int, value: String)] = []
+    /// True for a flow's `on_stop` request: the load's end still sends it, until its drain ends (`CurlLoop.drain`).
+    var farewell = false
 
-    init(settings: TransferSettings) throws(EngineError) {
+    /// A handle with `settings`; with `cookies`, libcurl's cookie engine keeps a jar on this handle alone (a flow
+    /// user's session), which goes when the handle does.
+    init(settings: TransferSettings, cookies: Bool = false) throws(EngineError) {
         guard let handle = curl_easy_init() else { throw .setup(Messages.curlTransferUnavailable) }
         self.handle = handle
         bodyBytes = .allocate(capacity: 1)
         bodyBytes.initialize(to: 0)
         var code = lr_easy_count_body(handle, bodyBytes)
         settings.apply(to: handle, code: &code)
+        // An empty file name turns the cookie engine on without reading a file.
+        if cookies, lr_easy_setopt_string(handle, CURLOPT_COOKIEFILE, "") != CURLE_OK { code = CURLE_OUT_OF_MEMORY }
         lr_easy_setopt_pointer(handle, CURLOPT_PRIVATE, Unmanaged.passUnretained(self).toOpaque())
         guard code == CURLE_OK else {
             throw .setup(Messages.curlOptionRefused(String(cString: curl_easy_strerror(code))))

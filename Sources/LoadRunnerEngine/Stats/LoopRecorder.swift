@@ -28,8 +28,10 @@ struct LoopRecorder {
     private var slotHint = 0
     /// `[stage]`: what this loop's open-model dispatch did with the arrivals due in each stage's window.
     private(set) var openTallies: [OpenTally]
+    /// `[stage][flow]`: the iterations of each flow that started in the stage's window (empty without flows).
+    private(set) var flowStats: [[FlowStats]]
 
-    init(live: LiveSchedule, requests: [RequestSpec]) {
+    init(live: LiveSchedule, requests: [RequestSpec], flows: [FlowSpec] = []) {
         self.live = live
         scheduleVersion = live.version
         let schedule = live.current
@@ -40,6 +42,13 @@ struct LoopRecorder {
         openSeconds = [empty]
         inFlightAtEnd = Array(repeating: Array(repeating: InFlightTally(), count: requests.count), count: schedule.slots.count)
         openTallies = Array(repeating: OpenTally(), count: schedule.slots.count)
+        flowStats = Array(repeating: flows.map { FlowStats(name: $0.name) }, count: schedule.slots.count)
+    }
+
+    /// Records a flow iteration in the window of its start (none in a warm-up); see `FlowStats`.
+    mutating func recordIteration(flow: Int, startMicros: Int64, endMicros: Int64, skipped: Bool) {
+        guard let index = windowIndex(atMicros: startMicros) else { return }
+        flowStats[index][flow].recordIteration(startMicros: startMicros, endMicros: endMicros, skipped: skipped)
     }
 
     /// Counts a request that ran from `startMicros` to `untilMicros` as in flight at the end of every stage

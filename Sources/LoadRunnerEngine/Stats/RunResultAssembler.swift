@@ -97,6 +97,13 @@ package struct RunResultAssembler {
                     connectionsOpened: tally.connectionsOpened, maxConnections: profile.maxConnections,
                     reachedMaxConnections: tally.reachedMaxConnections)
             }
+            if profile.hasFlows {
+                stage.flows = profile.flows.indices.map { flow in
+                    var merged = FlowStats(name: profile.flows[flow].name)
+                    recorders.forEach { merged.add($0.flowStats[slot.index][flow]) }
+                    return merged
+                }
+            }
             if let count = stageCounts[slot.index] {
                 stage.requestLimit = count.limit
                 stage.requestsSent = count.sent

@@ -23,6 +23,8 @@ final class UserControl: Sendable {
     private let loadEnd = Atomic<Int64>(.max)
     /// The index of the `unique` data source that ran out of rows in the current stage; -1 while none has.
     private let exhaustedSource = Atomic<Int>(-1)
+    /// Set when a stop was requested (Ctrl-C, SIGTERM, SIGHUP): flow users leave without running their `on_stop`.
+    private let skippingOnStop = Atomic<Bool>(false)
 
     init(slots: Int, countsRequests: Bool = false) {
         occupied = Mutex(Array(repeating: false, count: slots))
@@ -112,6 +114,12 @@ final class UserControl: Sendable {
     func mayStart(atMicros micros: Int64) -> Bool { micros < loadEnd.load(ordering: .relaxed) }
 
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    /// From now on, flow users that stop do not run their `on_stop` steps (a stop was requested).
+    func skipOnStop() { skippingOnStop.store(true, ordering: .relaxed) }
+
+    /// Whether a flow user that stops now runs its `on_stop` steps.
+    var runsOnStop: Bool { !skippingOnStop.load(ordering: .relaxed) }
 
     /// Whether the user with `index` (0-based, in start order) should send another request.
     func shouldContinue(userIndex: Int) -> Bool {

@@ -14,7 +14,8 @@ package struct Profile: Sendable, Equatable {
     package var headers: [HeaderSpec]
     /// Named value sources referenced from templates as `{{ name }}` or `{{ name.column }}`.
     package var data: [DataSourceSpec]
-    /// The request mix; each virtual user picks one per iteration, by weight.
+    /// The request mix; each virtual user picks one per iteration, by weight. With `flows`, the requests their
+    /// steps send, one per request name (the statistics rows), in the order they first appear.
     package var requests: [RequestSpec]
     /// Wait between two requests of one virtual user.
     package var thinkTime: ThinkTime
@@ -49,6 +50,8 @@ package struct Profile: Sendable, Equatable {
     package var maxLagSetting: Duration?
     /// The seed of every random choice of the run (`seed:`); `--seed` wins, and without either one is drawn.
     package var seed: UInt64?
+    /// The user journeys (`flows:`), run instead of the request mix; empty for a profile with `requests:`.
+    package var flows: [FlowSpec] = []
 
     /// `max_connections` when the profile does not set it.
     package static let defaultMaxConnections = 10_000
@@ -88,6 +91,9 @@ package struct Profile: Sendable, Equatable {
 
     /// How late an open-stage arrival may still be sent: `max_lag:`, else the request `timeout`.
     package var maxLag: Duration { maxLagSetting ?? timeout }
+
+    /// True when virtual users run `flows` rather than pick from the request mix.
+    package var hasFlows: Bool { !flows.isEmpty }
 
     /// True when any stage gives `rate` instead of `users`.
     package var hasOpenStages: Bool { stages.contains(where: \.isOpen) }

@@ -138,6 +138,9 @@ package struct StageResult: Codable, Sendable, Equatable {
     /// An open stage's dispatch: target rate, arrivals due, sent, completed, missed, peak in flight and the
     /// connection pool (`OpenStageStats`); nil for a closed stage (and in files written before open stages ran).
     package var open: OpenStageStats?
+    /// Per flow of the profile, in profile order: iterations completed and skipped, and the iteration time
+    /// (`FlowStats`); nil when the profile has no flows (and in files written before flows existed).
+    package var flows: [FlowStats]?
 
     package init(
         number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,

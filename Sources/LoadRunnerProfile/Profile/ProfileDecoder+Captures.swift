@@ -22,6 +22,18 @@ extension ProfileDecoder {
         return names
     }
 
+    /// The step lists (`on_start`, `steps`, `on_stop`) of every flow in `flows:`, for `capturedVariableNames`.
+    static func flowStepLists(_ flows: YAMLValue?) -> [YAMLValue?] {
+        guard let flows, case .sequence(let items) = flows.node else { return [] }
+        var lists: [YAMLValue?] = []
+        for case .mapping(let flow) in items {
+            for (key, value) in flow where ["on_start", "steps", "on_stop"].contains(key.string ?? "") {
+                lists.append(YAMLValue(node: value, keyPath: flows.keyPath))
+            }
+        }
+        return lists
+    }
+
     /// Reads a request's `capture:` map; nil (reported) when any entry is invalid.
     mutating func captures(_ value: YAMLValue) -> [CaptureSpec]? {
         guard value.kind != .empty, let map = namedMap(value, expected: ProfileMessage.expectCapture) else { return [] }

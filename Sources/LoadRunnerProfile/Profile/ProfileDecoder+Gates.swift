@@ -116,10 +116,15 @@ extension ProfileDecoder {
             commands: entries.filter(\.isCommand).map(\.name))
     }
 
-    /// Every request `name` written under `requests:`, valid or not.
+    /// Every request `name` written under `requests:` or in a flow's steps, valid or not.
     private static func declaredRequestNames(_ top: YAMLMap) -> [String] {
-        guard let sequence = top["requests"]?.node.sequence else { return [] }
-        return sequence.compactMap { item in
+        var items = Array(top["requests"]?.node.sequence ?? [])
+        for flow in top["flows"]?.node.sequence ?? [] {
+            for key in ["on_start", "steps", "on_stop"] {
+                items += flow.mapping?.first { $0.key.scalar?.string == key }?.value.sequence ?? []
+            }
+        }
+        return items.compactMap { item in
             item.mapping?.first { $0.key.scalar?.string == "name" }?.value.scalar?.string
         }
     }

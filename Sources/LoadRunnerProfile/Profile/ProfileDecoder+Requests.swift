@@ -104,7 +104,7 @@ extension ProfileDecoder {
         return parameters
     }
 
-    private mutating func weight(_ value: YAMLValue) -> Int? {
+    mutating func weight(_ value: YAMLValue) -> Int? {
         guard let weight = integer(value, expected: ProfileMessage.expectWeight, in: 1...ProfileLimits.maxWeight,
                                    advice: ProfileMessage.adviseWeight) else { return nil }
         guard weight >= 1 else {

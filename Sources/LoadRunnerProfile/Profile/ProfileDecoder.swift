@@ -9,7 +9,7 @@ struct ProfileDecoder {
     static let topLevelKeys = [
         "name", "target", "timeout", "connect_timeout", "headers", "data", "requests", "think_time",
         "stages", "http2", "insecure", "thresholds", "compare", "monitors", "actions", "checks",
-        "arrivals", "max_connections", "max_lag", "seed", "max_body",
+        "arrivals", "max_connections", "max_lag", "seed", "max_body", "flows", "cookies",
     ]
     /// Used when the profile sets no `timeout`.
     static let defaultTimeout: Duration = .seconds(10)
@@ -64,18 +64,22 @@ struct ProfileDecoder {
         }
         guard let top = map(rootValue, keys: Self.topLevelKeys, expected: ProfileMessage.expectProfile) else { return nil }
         let data = dataSources(top["data"])
-        capturedVariables = Self.capturedVariableNames(in: [top["requests"]])
+        capturedVariables = Self.capturedVariableNames(in: [top["requests"]] + Self.flowStepLists(top["flows"]))
         if let value = top["max_body"], let bytes = maxBody(value) { profileMaxBodyBytes = bytes }
         let name = top["name"].flatMap { text($0, expected: ProfileMessage.expectName) } ?? defaultName
         let target = self.target(top, override: targetOverride)
         let timeout = top["timeout"].map { positiveDuration($0) } ?? Self.defaultTimeout
         let connectTimeout = top["connect_timeout"].map { positiveDuration($0) } ?? timeout
         let headers = top["headers"].map { self.headers($0) } ?? []
-        let requests = required(top, "requests", example: ProfileMessage.exampleRequests).map { self.requests($0) }
+        let (requests, flows) = requestsOrFlows(top)
         let thinkTime = top["think_time"].map { self.thinkTime($0) } ?? ThinkTime.none
         let arrivals = top["arrivals"].map { arrivalProcess($0) } ?? .uniform
         let stages = required(top, "stages", example: ProfileMessage.exampleStages).map {
             self.stages($0, arrivals: arrivals ?? .uniform)
+        }
+        if !flows.isEmpty, let flowsValue = top["flows"], let stages {
+            let open = stages.enumerated().filter { $0.element.isOpen }.map { $0.offset + 1 }
+            if !open.isEmpty { report(flowsValue, ProfileMessage.flowsNeedClosedStages(open)) }
         }
         if let thinkTime, let stages { checkThinkTime(thinkTime, at: top["think_time"], stages: stages) }
         if let stages {
@@ -104,10 +108,25 @@ struct ProfileDecoder {
         profile.maxConnections = (maxConnections ?? nil) ?? Profile.defaultMaxConnections
         profile.maxLagSetting = maxLag ?? nil
         profile.seed = seed ?? nil
+        profile.flows = flows
         profile.environmentReads = environmentReads.reduce(into: []) { names, name in
             if !names.contains(name) { names.append(name) }
         }
         return profile
+    }
+
+    /// The request mix (`requests:`) or the flows (`flows:`) with the requests their steps send: exactly one of the
+    /// two keys must be given. The requests are nil when missing or broken.
+    private mutating func requestsOrFlows(_ top: YAMLMap) -> (requests: [RequestSpec]?, flows: [FlowSpec]) {
+        guard let flowsValue = top["flows"] else {
+            if let cookies = top["cookies"] { report(cookies, ProfileMessage.cookiesWithoutFlows) }
+            return (required(top, "requests", example: ProfileMessage.exampleRequestsOrFlows).map { requests($0) }, [])
+        }
+        if let requestsValue = top["requests"] { report(requestsValue, ProfileMessage.requestsBesideFlows) }
+        if let thinkTime = top["think_time"] { report(thinkTime, ProfileMessage.thinkTimeWithFlows) }
+        let cookies = top["cookies"].map { bool($0) } ?? true
+        let decoded = flows(flowsValue, cookies: cookies ?? true)
+        return (decoded.flows.isEmpty ? nil : decoded.requests, decoded.flows)
     }
 
     /// The file name without folder and extension: the run's name when `name:` is absent.

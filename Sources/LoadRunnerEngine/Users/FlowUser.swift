@@ -1,0 +1,120 @@
+import LoadRunnerModel
+
+/// One simulated user of a flow profile: runs its flow's `on_start` once, then the flow's steps in order again and
+/// again while the schedule has a place for it, then its `on_stop` once; all on its own kept-alive transfer with its
+/// own cookie jar (unless the flow turns cookies off). Runs on its curl loop's thread, beside `VirtualUser`, which
+/// runs the request mix.
+struct FlowUser: Sendable {
+    let index: Int
+    let loop: CurlLoop
+    let setup: UserSetup
+    let flows: FlowSetup
+    let control: UserControl
+
+    /// How a pass over a step list ended.
+    private enum PassEnd {
+        /// Every step ran, or a failed capture skipped the rest (`skipped`).
+        case finished(skipped: Bool)
+        /// The user must leave: its place in the schedule is gone, the load ended, or the run stops.
+        case stopped
+    }
+
+    /// What the user carries from step to step.
+    private struct UserState {
+        let transfer: CurlTransfer
+        var random: RandomSource
+        var renderer: RequestRenderer
+        /// The user's captured values: rendered into its requests, filled from its responses, kept across iterations.
+        var variables: UserVariables
+        var timeline: StageSchedule
+        var timelineVersion: Int
+        /// When the next request is due for the loop's user lag: the previous response, when no wait came between.
+        var dueMicros: Int64?
+    }
+
+    func run() async {
+        let flowIndex = flows.assignment.flowIndex(forUser: index)
+        let flow = flows.flows[flowIndex]
+        let transfer: CurlTransfer
+        do {
+            transfer = try CurlTransfer(settings: setup.settings, cookies: flow.cookies)
+        } catch {
+            setup.reportProblem(error)
+            return
+        }
+        control.userStarted()
+        defer { control.userEnded() }
+        var state = UserState(
+            transfer: transfer, random: RandomSource(seed: setup.seed, purpose: .closedUser, stream: UInt64(index)),
+            renderer: RequestRenderer(plans: setup.plans, sources: setup.sources, variableNames: setup.variableNames),
+            variables: UserVariables(count: setup.variableNames.count),
+            timeline: setup.schedule.current, timelineVersion: setup.schedule.version)
+        guard mayGoOn(&state) else { return }
+        if case .finished = await runPass(flow.onStart, state: &state, farewell: false) {
+            while mayGoOn(&state) {
+                let startMicros = setup.clock.nowMicros()
+                guard case .finished(let skipped) = await runPass(flow.steps, state: &state, farewell: false) else { break }
+                loop.recordIteration(flow: flowIndex, startMicros: startMicros, endMicros: setup.clock.nowMicros(), skipped: skipped)
+            }
+        }
+        if control.runsOnStop { _ = await runPass(flow.onStop, state: &state, farewell: true) }
+    }
+
+    /// Runs `steps` once. `farewell` steps (`on_stop`) are sent whatever the schedule says, and only waits are cut short.
+    private func runPass(_ steps: [FlowStep], state: inout UserState, farewell: Bool) async -> PassEnd {
+        var pass = FlowPass(steps: steps)
+        while let step = pass.next() {
+            switch step {
+            case .think(let think):
+                let delay = think.delayMicros(requestStartMicros: 0, requestEndMicros: 0, random: &state.random)
+                guard delay > 0 else { continue }
+                // The run's end cancels the user's task, which ends the wait at once: an iteration (not `on_stop`)
+                // whose wait was cut is not complete, so it is not timed.
+                guard !Task.isCancelled else {
+                    if farewell { continue }
+                    return .stopped
+                }
+                state.dueMicros = nil
+                do { try await Task.sleep(for: .microseconds(delay)) } catch { if !farewell { return .stopped } }
+            case .request(let requestIndex):
+                guard farewell || mayGoOn(&state) && control.takeRequest() else { return .stopped }
+                let refusal: RequestFailure?
+                do {
+                    refusal = try state.renderer.configure(
+                        state.transfer, requestIndex: requestIndex, user: index, random: &state.random,
+                        variables: state.variables)
+                } catch {
+                    // A `unique` source has no row left: send nothing more; the stage ends once every user has left.
+                    control.sourceExhausted(error.source)
+                    return .stopped
+                }
+                guard case .completed(let outcome) = await loop.perform(
+                    state.transfer, requestIndex: requestIndex, refusal: refusal, dueMicros: farewell ? nil : state.dueMicros,
+                    farewell: farewell
+                ) else { return .stopped }
+                state.dueMicros = state.transfer.completedMicros
+                state.variables.take(from: state.transfer)
+                pass.requestEnded(failure: outcome.failure?.category)
+            }
+        }
+        return .finished(skipped: pass.skipped)
+    }
+
+    /// Whether the user may start another step: the run goes on, the load has not ended, and the schedule (refreshed
+    /// when a stage that ends by count moved it) still has a place for this user.
+    private func mayGoOn(_ state: inout UserState) -> Bool {
+        guard control.shouldContinue(userIndex: index), !Task.isCancelled else { return false }
+        if setup.schedule.version != state.timelineVersion {
+            state.timelineVersion = setup.schedule.version
+            state.timeline = setup.schedule.current
+        }
+        let now = setup.clock.nowMicros()
+        return control.mayStart(atMicros: now) && index < state.timeline.users(atMicros: now)
+    }
+}
+
+/// The flows of a run and which one each user runs, shared read-only by every flow user.
+struct FlowSetup: Sendable {
+    let flows: [FlowSpec]
+    let assignment: FlowAssignment
+}

@@ -3,18 +3,20 @@ import Testing
 
 /// The open-model pool's growth rule without sockets or time: Little's law sizes it, a token bucket paces it.
 @Suite struct ConnectionBudgetTests {
-    /// The estimate is rate × service time × 2, rounded up, plus 4 spare; before any answer only the spare.
+    private static let spare = ConnectionBudget.spare
+
+    /// The estimate is rate × service time × 2, rounded up (`busy`), plus the spare; before any answer only the spare.
     @Test(arguments: [
-        (rate: 1_000.0, serviceMicros: UInt64(10_000), estimate: 24),
-        (rate: 200.0, serviceMicros: UInt64(50_000), estimate: 24),
-        (rate: 5_000.0, serviceMicros: UInt64(300), estimate: 7),
-        (rate: 10.0, serviceMicros: UInt64(1_000), estimate: 5),
+        (rate: 1_000.0, serviceMicros: UInt64(10_000), busy: 20),
+        (rate: 200.0, serviceMicros: UInt64(50_000), busy: 20),
+        (rate: 5_000.0, serviceMicros: UInt64(300), busy: 3),
+        (rate: 10.0, serviceMicros: UInt64(1_000), busy: 1),
     ])
-    func theEstimateIsLittlesLaw(rate: Double, serviceMicros: UInt64, estimate: Int) {
+    func theEstimateIsLittlesLaw(rate: Double, serviceMicros: UInt64, busy: Int) {
         var budget = ConnectionBudget()
-        #expect(budget.estimate(ratePerSecond: rate) == ConnectionBudget.spare)
+        #expect(budget.estimate(ratePerSecond: rate) == Self.spare)
         budget.observe(serviceMicros: serviceMicros)
-        #expect(budget.estimate(ratePerSecond: rate) == estimate)
+        #expect(budget.estimate(ratePerSecond: rate) == busy + Self.spare)
     }
 
     /// The first answer sets the service time; each later one moves it an eighth of the way.
@@ -32,7 +34,7 @@ import Testing
         var budget = ConnectionBudget()
         budget.observe(serviceMicros: 10_000)
         let estimate = budget.estimate(ratePerSecond: 1_000)
-        #expect(estimate == 24)
+        #expect(estimate == 20 + Self.spare)
         for _ in 0..<1_000 { budget.arrivalDue(ratePerSecond: 1_000, poolSize: estimate) }
         var opened = 0
         while budget.takeToken() { opened += 1 }
@@ -42,7 +44,8 @@ import Testing
         #expect(opened == estimate + 3)
     }
 
-    /// Below the estimate every arrival adds a token, so a pool that is too small grows with the arrivals.
+    /// Below the estimate every arrival adds a token, so a pool that is too small grows with the arrivals; beyond
+    /// it the tokens still in the bucket (the spare), then one per ten arrivals.
     @Test func belowTheEstimateEachArrivalMayOpenOne() {
         var budget = ConnectionBudget()
         budget.observe(serviceMicros: 50_000)
@@ -53,18 +56,18 @@ import Testing
                 if budget.takeToken() { pool += 1 }
             }
         }
-        arrive(24)
-        #expect(pool == 24, "Little's law: 200/s × 50 ms × 2 + 4")
-        // Beyond it: the 4 tokens still in the bucket, then one per ten arrivals (40 give 4).
-        arrive(44)
-        #expect(pool == 24 + 4 + 4)
+        let estimate = 20 + Self.spare
+        arrive(estimate)
+        #expect(pool == estimate, "Little's law: 200/s × 50 ms × 2, plus the spare")
+        arrive(100)
+        #expect(pool == estimate + Self.spare + 10)
     }
 
-    /// With no arrivals due nothing accrues: the spare 4 are all there is to open.
+    /// With no arrivals due nothing accrues: the spare is all there is to open.
     @Test func withoutArrivalsOnlyTheSpareMayOpen() {
         var budget = ConnectionBudget()
         var opened = 0
         while budget.takeToken() { opened += 1 }
-        #expect(opened == ConnectionBudget.spare)
+        #expect(opened == Self.spare)
     }
 }

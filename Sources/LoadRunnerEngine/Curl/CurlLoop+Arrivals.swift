@@ -21,7 +21,8 @@ extension CurlLoop {
                 continue
             }
             guard opening else { return }
-            recorder.noteOpenWaiting(intendedMicros: head.intendedMicros)
+            // Waiting for a busy pool is the target's slowness, not the generator's; at the cap the report says so.
+            if dispatcher.isFull { recorder.noteOpenWaiting(intendedMicros: head.intendedMicros) }
             dispatcher.noteNoConnection(nowMicros: now)
             guard now - head.intendedMicros >= dispatcher.setup.maxLagMicros else { return }
             _ = dispatcher.removeFirst()

@@ -78,6 +78,9 @@ final class ArrivalDispatcher {
         return transfer
     }
 
+    /// True when the pool has its share of `max_connections` (or as many as libcurl could make).
+    var isFull: Bool { poolSize >= capacity }
+
     /// Every arrival due by `now` is waiting behind a busy pool.
     func noteNoConnection(nowMicros now: Int64) { waitedThroughMicros = max(waitedThroughMicros, now) }
 

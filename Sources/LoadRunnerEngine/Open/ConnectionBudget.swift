@@ -1,6 +1,9 @@
 /// How fast one loop's open-model pool may grow: a token bucket sized by Little's law (connections needed ≈ the
 /// loop's arrival rate × the observed service time × `headroom`, plus `spare`). Pure: no clock, no libcurl.
 ///
+/// `spare` plays the part of k6's `preAllocatedVUs`: a few dozen connections cost any server nothing, so the pool
+/// grows to them on demand (and to twice as many in a burst) whatever it has measured.
+///
 /// Each arrival that becomes due adds a token while the pool is below the estimate and a tenth of one above it; the bucket holds at most the estimate (and at least `spare`). Opening a connection spends a token;
 /// an idle connection costs none and is always taken first. So a backlog (a stalled generator, a paused target)
 /// opens at most a bucketful at once and then one connection per ten arrivals, never one per waiting arrival:
@@ -10,7 +13,7 @@ struct ConnectionBudget: Sendable, Equatable {
     /// Connections beyond the bare Little's-law need, so that a backlog drains at least as fast as it built up.
     static let headroom = 2.0
     /// Connections always allowed (and the bucket's least size), whatever the rate and service time.
-    static let spare = 4
+    static let spare = 32
     /// Tenths of a token an arrival adds once the pool has reached the estimate: one connection per ten arrivals.
     static let growthTenthsPerArrival = 1
     /// How much a new service time moves the mean: 1/8, as TCP smooths its round-trip time.

@@ -4,8 +4,9 @@
 /// `spare` plays the part of k6's `preAllocatedVUs`: a few dozen connections cost any server nothing, so the pool
 /// grows to them on demand (and to twice as many in a burst) whatever it has measured.
 ///
-/// Each arrival that becomes due adds a token while the pool is below the estimate and a tenth of one above it; the bucket holds at most the estimate (and at least `spare`). Opening a connection spends a token;
-/// an idle connection costs none and is always taken first. So a backlog (a stalled generator, a paused target)
+/// Each arrival that becomes due adds a token while the pool is below the estimate and a tenth of one above it;
+/// the bucket holds at most the estimate (and at least `spare`). Opening a connection spends a token; an idle
+/// connection costs none and is always taken first. So a backlog (a stalled generator, a paused target)
 /// opens at most a bucketful at once and then one connection per ten arrivals, never one per waiting arrival:
 /// each new connect costs the generator and the target far more than a reused one, and when every connection
 /// is busy the next to come free serves the oldest waiting arrival.

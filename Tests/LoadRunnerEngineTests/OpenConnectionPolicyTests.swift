@@ -99,10 +99,10 @@ import Testing
         }
     }
 
-    /// Nothing listens on the target's port: every arrival's connect is refused at once, is recorded as a `connect`
-    /// failure, and its connection is free for the next arrival; a refusal opens nothing more (no retry, no pile-up).
+    /// Nothing listens on port 1 of the loopback: every arrival's connect is refused at once, is recorded as a
+    /// `connect` failure, and its connection is free for the next arrival; a refusal opens nothing more (no retry,
+    /// no pile-up).
     @Test func refusedConnectsFailOncePerArrival() async throws {
-        let port = try await TestHTTPServer.withServer { server in server.port }
         let profile = try EngineHarness.profile("""
             name: refused
             target: http://127.0.0.1:1
@@ -110,7 +110,7 @@ import Testing
               - { name: refused, path: /ok }
             stages:
               - { rate: 200/s, duration: 1s }
-            """, target: "http://127.0.0.1:\(port)")
+            """, target: "http://127.0.0.1:1")
         let (result, _) = try await EngineHarness.run(profile)
         let stage = result.stages[0]
         let open = try #require(stage.open)

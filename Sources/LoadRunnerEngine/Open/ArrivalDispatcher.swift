@@ -58,7 +58,7 @@ final class ArrivalDispatcher {
             }
             guard at <= now else { return }
             queue.append(QueuedArrival(index: arrival.index, intendedMicros: at))
-            budget.arrivalDue(ratePerSecond: loopRate(at: arrival), poolSize: poolSize)
+            budget.arrivalDue(ratePerSecond: loopRate(at: arrival), poolSize: poolSize, lateMicros: now - at)
             due(at)
             next = pullOwn()
         }

@@ -1,12 +1,16 @@
+import LoadRunnerModel
+
 /// How fast one loop's open-model pool may grow: a token bucket sized by Little's law (connections needed ≈ the
 /// loop's arrival rate × the observed service time × `headroom`, plus `spare`). Pure: no clock, no libcurl.
 ///
 /// `spare` plays the part of k6's `preAllocatedVUs`: a few dozen connections cost any server nothing, so the pool
-/// grows to them on demand (and to twice as many in a burst) whatever it has measured.
+/// grows to them on demand whatever it has measured, and no burst opens more than that many at once.
 ///
 /// Each arrival that becomes due adds a token while the pool is below the estimate and a tenth of one above it;
-/// the bucket holds at most the estimate (and at least `spare`). Opening a connection spends a token; an idle
-/// connection costs none and is always taken first. So a backlog (a stalled generator, a paused target)
+/// the bucket holds at most `spare`. Opening a connection spends a token; an idle connection costs none and is
+/// always taken first. An arrival the loop itself admitted late (its thread was busy or off the CPU: the generator
+/// is behind) adds nothing: its service times are inflated by the generator's own delay, and more connections
+/// would cost the generator more CPU and put it further behind, the spiral this type exists to prevent. So a backlog (a stalled generator, a paused target)
 /// opens at most a bucketful at once and then one connection per ten arrivals, never one per waiting arrival:
 /// each new connect costs the generator and the target far more than a reused one, and when every connection
 /// is busy the next to come free serves the oldest waiting arrival.
@@ -17,6 +21,8 @@ struct ConnectionBudget: Sendable, Equatable {
     static let spare = 32
     /// Tenths of a token an arrival adds once the pool has reached the estimate: one connection per ten arrivals.
     static let growthTenthsPerArrival = 1
+    /// An arrival admitted this late (µs) adds no token: the late-start limit of `pacing` users.
+    static let lateAdmissionMicros = Int64(RequestStats.lateStartMicros)
     /// How much a new service time moves the mean: 1/8, as TCP smooths its round-trip time.
     static let serviceWeight = 0.125
 
@@ -31,11 +37,12 @@ struct ConnectionBudget: Sendable, Equatable {
         return Int((busy * Self.headroom).rounded(.up)) + Self.spare
     }
 
-    /// One arrival became due while the loop's rate is `ratePerSecond` and its pool holds `poolSize` connections.
-    mutating func arrivalDue(ratePerSecond: Double, poolSize: Int) {
-        let estimate = estimate(ratePerSecond: ratePerSecond)
-        let added = poolSize < estimate ? 10 : Self.growthTenthsPerArrival
-        tokenTenths = max(tokenTenths, min(tokenTenths + added, max(Self.spare, estimate) * 10))
+    /// One arrival became due, and the loop admitted it `lateMicros` after its time, while the loop's rate is
+    /// `ratePerSecond` and its pool holds `poolSize` connections.
+    mutating func arrivalDue(ratePerSecond: Double, poolSize: Int, lateMicros: Int64 = 0) {
+        guard lateMicros <= Self.lateAdmissionMicros else { return }
+        let added = poolSize < estimate(ratePerSecond: ratePerSecond) ? 10 : Self.growthTenthsPerArrival
+        tokenTenths = max(tokenTenths, min(tokenTenths + added, Self.spare * 10))
     }
 
     /// An answered arrival took `micros` from its send to its end (libcurl's total time).

@@ -33,10 +33,10 @@ import Testing
     }
 
     /// 400/s for 2.5 s against a server that holds every answer from 500 ms to 1.5 s: 400 arrivals come due while
-    /// every connection is held. The pool grows on demand to its spare (32 per loop) and a bucketful more, then by
-    /// one connection per ten arrivals, not by one per waiting arrival (400; measured here 130-165, the rest opened
-    /// while the backlog drains); when the pause ends the backlog drains through the connections that come free:
-    /// all 1,000 are sent, none missed, and the last second's arrivals go out on time again.
+    /// every connection is held. The pool grows on demand to its spare (32 per loop) and Little's estimate, then by
+    /// one connection per ten arrivals, not by one per waiting arrival (400, as before the connection policy); when
+    /// the pause ends the backlog drains through the connections that come free: all 1,000 are sent, none missed,
+    /// and the last second's arrivals go out on time again.
     @Test func aPausedServerGetsABoundedNumberOfNewConnections() async throws {
         try await TestHTTPServer.withServer { server in
             let profile = try EngineHarness.profile("""

@@ -8,16 +8,16 @@ import LoadRunnerModel
 ///
 /// Each arrival that becomes due adds a token while the pool is below the estimate and a tenth of one above it;
 /// the bucket holds at most `spare`. Opening a connection spends a token; an idle connection costs none and is
-/// always taken first. An arrival the loop itself admitted late (its thread was busy or off the CPU: the generator
-/// is behind) adds nothing: its service times are inflated by the generator's own delay, and more connections
-/// would cost the generator more CPU and put it further behind, the spiral this type exists to prevent. So a backlog (a stalled generator, a paused target)
-/// opens at most a bucketful at once and then one connection per ten arrivals, never one per waiting arrival:
-/// each new connect costs the generator and the target far more than a reused one, and when every connection
-/// is busy the next to come free serves the oldest waiting arrival.
+/// always taken first. So a backlog (a stalled generator, a paused target) opens at most a bucketful at once and
+/// then one connection per ten arrivals, never one per waiting arrival: each new connect costs the generator and
+/// the target far more than a reused one, and the next connection to come free serves the oldest waiting arrival.
+/// An arrival the loop itself admitted late (its thread was busy or off the CPU: the generator is behind) adds
+/// nothing: its service times include the generator's own delay, and more connections would cost the generator
+/// more CPU and put it further behind, the spiral this type exists to prevent.
 struct ConnectionBudget: Sendable, Equatable {
     /// Connections beyond the bare Little's-law need, so that a backlog drains at least as fast as it built up.
     static let headroom = 2.0
-    /// Connections always allowed (and the bucket's least size), whatever the rate and service time.
+    /// Connections always allowed, and the bucket's size, whatever the rate and service time.
     static let spare = 32
     /// Tenths of a token an arrival adds once the pool has reached the estimate: one connection per ten arrivals.
     static let growthTenthsPerArrival = 1

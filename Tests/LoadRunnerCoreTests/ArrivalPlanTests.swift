@@ -165,6 +165,13 @@ import Testing
         }
         #expect(curve.seconds(atIntegral: 2000) == 10)
     }
+
+    /// The rate at a moment: linear across a ramp, held at its ends outside it.
+    @Test(arguments: [(-1.0, 300.0), (0, 300), (2.5, 250), (5, 200), (10, 100), (12, 100)])
+    func rateCurveGivesTheRateAtAMoment(seconds: Double, rate: Double) {
+        #expect(RateCurve(startRate: 300, endRate: 100, durationSeconds: 10).rate(atSeconds: seconds) == rate)
+        #expect(RateCurve(startRate: 40, endRate: 40, durationSeconds: 10).rate(atSeconds: seconds) == 40)
+    }
 }
 
 /// Which request and rows an open-model arrival uses: a pure function of (seed, k).

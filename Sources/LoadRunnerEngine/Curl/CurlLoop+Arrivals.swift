@@ -7,16 +7,22 @@ extension CurlLoop {
     /// Admits this loop's arrivals whose time has come by `now` and sends the waiting ones, oldest first, while
     /// the pool has a connection; the oldest still waiting `max_lag` after its time is recorded as `missed` (in
     /// the window and second of its time, no latency). No task and no allocation per arrival.
-    func dispatchArrivals(nowMicros now: Int64) {
+    ///
+    /// Without `opening` only idle connections are used and nothing is judged: the loop has not yet read the
+    /// answers that came in meanwhile, and a connection whose answer is in must not look busy (after a stall it
+    /// would open a new connection for every waiting arrival). The pass after the answers are read opens.
+    func dispatchArrivals(nowMicros now: Int64, opening: Bool = true) {
         guard let dispatcher, !dispatcher.isClosed else { return }
         dispatcher.admitDue(nowMicros: now) { recorder.noteOpenDue(intendedMicros: $0) }
         while let head = dispatcher.queue.first {
-            if let transfer = dispatcher.takeTransfer() {
+            if let transfer = dispatcher.takeTransfer(opening: opening) {
                 _ = dispatcher.removeFirst()
                 send(head, on: transfer, dispatcher: dispatcher)
                 continue
             }
-            recorder.noteOpenWaiting(intendedMicros: head.intendedMicros)
+            guard opening else { return }
+            // Waiting for a busy pool is the target's slowness, not the generator's; at the cap the report says so.
+            if dispatcher.isFull { recorder.noteOpenWaiting(intendedMicros: head.intendedMicros) }
             dispatcher.noteNoConnection(nowMicros: now)
             guard now - head.intendedMicros >= dispatcher.setup.maxLagMicros else { return }
             _ = dispatcher.removeFirst()

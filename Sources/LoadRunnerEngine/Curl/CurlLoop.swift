@@ -214,7 +214,11 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             transfersToAdd.append(contentsOf: inbox.1)
             runJobs()
             if let end = inbox.4 { dispatcher?.end(atMicros: end) }
-            if let drainUntil = inbox.2 { drain(untilMicros: drainUntil) } else { dispatchArrivals(nowMicros: clock.nowMicros()) }
+            if let drainUntil = inbox.2 {
+                drain(untilMicros: drainUntil)
+            } else {
+                dispatchArrivals(nowMicros: clock.nowMicros(), opening: false)
+            }
             if inbox.3 && localJobs.isEmpty && transfersToAdd.isEmpty && runningTransfers.isEmpty { break }
 
             for transfer in transfersToAdd {
@@ -229,7 +233,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
 
             curl_multi_perform(multi, &stillRunning)
             readCompletions()
-            // Connections that just came free serve the arrivals waiting for one.
+            // Connections that just came free serve the arrivals waiting for one; only now may new ones open.
             if inbox.2 == nil, dispatcher?.queue.isEmpty == false { dispatchArrivals(nowMicros: clock.nowMicros()) }
             resumeSettledWaiters()
             if !localJobs.isEmpty { continue }
@@ -315,7 +319,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             record(transfer, outcome: outcome, atMicros: now)
             recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
             if transfer.intendedMicros != nil {
-                dispatcher?.arrivalEnded(transfer)
+                let answered = outcome.failure?.category.hasLatencySample ?? true
+                dispatcher?.arrivalEnded(transfer, serviceMicros: answered ? outcome.timing.totalMicros : nil)
             } else {
                 resume(transfer, with: .completed(outcome))
             }
@@ -368,7 +373,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                 status: 0, bodyBytes: transfer.bodyBytes.pointee, newConnections: 0, timing: TransferTiming(totalMicros: 0),
                 failure: RequestFailure(category: .incomplete, message: Messages.noResponse))
             record(transfer, outcome: outcome, atMicros: now)
-            if transfer.intendedMicros != nil { dispatcher?.arrivalEnded(transfer) }
+            if transfer.intendedMicros != nil { dispatcher?.arrivalEnded(transfer, serviceMicros: nil) }
             resume(transfer, with: .cancelled)
         }
         runningTransfers.removeAll()

@@ -5,8 +5,8 @@ import LoadRunnerModel
 /// It pulls the loop's arrivals (k ≡ loop mod the dispatching loops) lazily from the plan, one ahead: an arrival
 /// joins the FIFO queue once its time has come, and leaves it on a connection (an idle `CurlTransfer`, whose
 /// kept-alive connection libcurl reuses, or a new one while the pool is below the loop's share of
-/// `max_connections`). The schedule never moves: the loop only asks when to wake (`wakeMicros`). A class: it
-/// owns the pool's transfers.
+/// `max_connections` and its `ConnectionBudget` has a token). The schedule never moves: the loop only asks when to
+/// wake (`wakeMicros`). A class: it owns the pool's transfers.
 final class ArrivalDispatcher {
     let setup: OpenArrivals
     /// Renders each arrival's request with its `ArrivalChoice` generator.
@@ -16,10 +16,14 @@ final class ArrivalDispatcher {
     private(set) var capacity: Int
     /// Transfers made so far; those not running are in `idle`.
     private(set) var poolSize = 0
+    /// How fast the pool may grow (Little's law and a token bucket).
+    private(set) var budget = ConnectionBudget()
     private var idle: [CurlTransfer] = []
     private var arrivals: ArrivalPlan.Iterator
     /// The loop's next arrival not yet due.
     private var next: Arrival?
+    /// The plan's part the last admitted arrival belongs to (its rate curve), as an index into `setup.plan.parts`.
+    private var partHint = 0
     private let loopIndex: Int
     private let live: LiveSchedule
     private var schedule: StageSchedule
@@ -54,16 +58,18 @@ final class ArrivalDispatcher {
             }
             guard at <= now else { return }
             queue.append(QueuedArrival(index: arrival.index, intendedMicros: at))
+            budget.arrivalDue(ratePerSecond: loopRate(at: arrival), poolSize: poolSize, lateMicros: now - at)
             due(at)
             next = pullOwn()
         }
     }
 
-    /// A connection for the oldest waiting arrival: an idle one, else a new one while the pool has room; nil when
-    /// every connection of the loop's share is busy.
-    func takeTransfer() -> CurlTransfer? {
+    /// A connection for the oldest waiting arrival: an idle one, else (when `opening`) a new one while the pool is
+    /// below the loop's share of `max_connections` and the budget has a token; nil when the arrival must wait for
+    /// a busy connection to come free.
+    func takeTransfer(opening: Bool) -> CurlTransfer? {
         if let transfer = idle.popLast() { return transfer }
-        guard poolSize < capacity else { return nil }
+        guard opening, poolSize < capacity, budget.takeToken() else { return nil }
         guard let transfer = try? CurlTransfer(settings: setup.settings) else {
             capacity = poolSize
             return nil
@@ -71,6 +77,9 @@ final class ArrivalDispatcher {
         poolSize += 1
         return transfer
     }
+
+    /// True when the pool has its share of `max_connections` (or as many as libcurl could make).
+    var isFull: Bool { poolSize >= capacity }
 
     /// Every arrival due by `now` is waiting behind a busy pool.
     func noteNoConnection(nowMicros now: Int64) { waitedThroughMicros = max(waitedThroughMicros, now) }
@@ -81,8 +90,10 @@ final class ArrivalDispatcher {
     /// Gives a transfer back to the pool without it having been sent (its request was refused).
     func release(_ transfer: CurlTransfer) { idle.append(transfer) }
 
-    /// A sent arrival's request ended (answered, failed or given up): one fewer in flight, its transfer idle.
-    func arrivalEnded(_ transfer: CurlTransfer) {
+    /// A sent arrival's request ended (answered or failed after `serviceMicros` of libcurl's time, or given up:
+    /// nil): one fewer in flight, its transfer idle.
+    func arrivalEnded(_ transfer: CurlTransfer, serviceMicros: UInt64?) {
+        if let serviceMicros { budget.observe(serviceMicros: serviceMicros) }
         setup.inFlight.ended()
         transfer.intendedMicros = nil
         idle.append(transfer)
@@ -129,6 +140,17 @@ final class ArrivalDispatcher {
         }
         guard arrival.stage < schedule.slots.count else { return arrival.intendedMicros }
         return schedule.slots[arrival.stage].startMicros + arrival.offsetMicros
+    }
+
+    /// The arrival rate this loop serves when `arrival` is due: its stage's rate then, shared by the dispatching loops.
+    private func loopRate(at arrival: Arrival) -> Double {
+        let parts = setup.plan.parts
+        if partHint >= parts.count || parts[partHint].stage != arrival.stage {
+            guard let found = parts.firstIndex(where: { $0.stage == arrival.stage }) else { return 0 }
+            partHint = found
+        }
+        let rate = parts[partHint].curve.rate(atSeconds: Double(arrival.offsetMicros) / 1_000_000)
+        return rate / Double(setup.dispatchingLoops)
     }
 
     /// The plan's next arrival that is this loop's.

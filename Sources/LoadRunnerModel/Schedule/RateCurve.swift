@@ -25,6 +25,11 @@ package struct RateCurve: Sendable, Equatable {
     /// How fast the rate changes, per second per second (0 for a constant rate).
     private var slope: Double { durationSeconds > 0 ? (endRate - startRate) / durationSeconds : 0 }
 
+    /// Arrivals per second at `seconds` from the stage's start (the end rate after a ramp's end).
+    package func rate(atSeconds seconds: Double) -> Double {
+        startRate + slope * min(max(seconds, 0), durationSeconds)
+    }
+
     /// Arrivals due from the stage's start to `seconds`: a·t + s·t²/2.
     package func integral(toSeconds seconds: Double) -> Double {
         startRate * seconds + slope * seconds * seconds / 2

@@ -1,9 +1,9 @@
 /// Schema 2 writes a second's latency as buckets and no summary (the summary is derived on reading);
-/// schema 1 wrote only the summary, which is read as it is.
+/// schema 1 wrote only the summary, which is read as it is. `missed` is written only when it is not 0.
 extension IntervalStats: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, method, requests, failures, bodyBytes, latency, percentileMicros, minMicros, maxMicros, meanMicros,
-            total, service, lag
+            total, service, lag, missed
     }
 
     package init(from decoder: any Decoder) throws {
@@ -28,6 +28,7 @@ extension IntervalStats: Codable {
         }
         service = try container.decodeIfPresent(LatencyBuckets.self, forKey: .service)
         lag = try container.decodeIfPresent(LatencyBuckets.self, forKey: .lag)
+        missed = try container.decodeIfPresent(UInt64.self, forKey: .missed) ?? 0
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -48,5 +49,7 @@ extension IntervalStats: Codable {
         }
         try container.encodeIfPresent(service, forKey: .service)
         try container.encodeIfPresent(lag, forKey: .lag)
+        // Written only when an arrival of the second was missed: closed runs' files stay as they were.
+        if missed > 0 { try container.encode(missed, forKey: .missed) }
     }
 }

@@ -23,7 +23,8 @@ package struct OpenStageStats: Codable, Sendable, Equatable {
     /// The profile's `max_connections`.
     package var maxConnections: Int
     /// True when an arrival of the window found every connection of its loop's share of `max_connections` busy
-    /// and had to wait: the target could not keep up (the result stays valid and says so).
+    /// and had to wait: the target could not keep up (the result stays valid and says so). A wait while the pool
+    /// was below the cap but growing at its paced rate (`ConnectionBudget`) does not set it.
     package var reachedMaxConnections: Bool
 
     package init(

@@ -51,6 +51,9 @@ package struct IntervalStats: Sendable, Equatable {
     /// Open stages only: how late this second's arrivals went out (actual send − intended time, `RequestStats.lag`);
     /// nil for closed rows, for the aggregate row and in files written before it existed.
     package var lag: LatencyBuckets?
+    /// Open stages: arrivals due in this second (by intended time) that were never sent (`missed`), also counted
+    /// in `requests` and `failures`; 0 for closed rows and in files written before it existed.
+    package var missed: UInt64 = 0
     /// Latency percentiles of this second, in microseconds, at `SecondSample.percentiles`; empty when no request.
     package var percentileMicros: [UInt64]
     package var minMicros: UInt64

@@ -58,6 +58,7 @@ package struct SecondSampleBuilder: Sendable {
                 requests: total.requests, failures: total.failures, bodyBytes: total.bodyBytes,
                 medianMicros: total.latency.micros(atPercentile: 50), meanMicros: total.meanMicros,
                 minMicros: total.latency.exactMinMicros, maxMicros: total.latency.exactMaxMicros))
+        interval.missed = stats.failuresByCategory[.missed] ?? 0
         if keepingBuckets {
             // Open rows only (they have a service time): a pacing user's lag stays in its stage rows, as before.
             if let service = stats.service {

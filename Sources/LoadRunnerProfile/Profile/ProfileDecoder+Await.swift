@@ -24,12 +24,12 @@ extension ProfileDecoder {
         let spec = request.flatMap { request in
             request.entries.count == request.value.node.mapping?.count ? self.request(request) : nil
         }
-        if let every = every ?? nil, let within = within ?? nil, every > within {
+        if let every, let within, every > within {
             let place = map["every"] ?? map["within"] ?? value
             report(place, ProfileMessage.awaitEveryAboveWithin(every: map["every"]?.text ?? "5ms", within: map["within"]?.text ?? "5s"))
             return nil
         }
-        guard let until, let every = every ?? nil, let within = within ?? nil, map["by"] == nil || by != nil,
+        guard let until, let every, let within, map["by"] == nil || by != nil,
               let request, var spec else { return nil }
         spec.probe = ProbeSpec(until: until, by: by?.source, byText: by?.text)
         guard let index = catalogIndex(of: spec, at: request.value, nameValue: request["name"], catalog: &catalog) else {

@@ -68,7 +68,7 @@ check "apply-all: the service read nothing from the primary" equals "$(metrics a
 check "report.md states the three outcomes" test "$(grep -c '^- \*\*[a-z-]*\*\* (as expected): ' "$out/report.md")" = 3
 check "report.md says what the load runs show" grep -q '^- Under apply-all, [0-9]* of [0-9]* first reads already saw the row' "$out/report.md"
 check "report.md shows the chart" test -s "$out/consistency.svg"
-check "the compares were written" test -s "$out/compare-apply-all/report.md"
+check "the compares were written" test -s "$out/compare-apply-all/compare.md" -a -s "$out/compare-async/compare.md"
 
 check "bad --ports exits 64" expect_exit 64 Lab/consistency-experiment.sh --dry-check --ports 1,2
 check "--lab-dir Lab/data is refused (64)" expect_exit 64 Lab/consistency-experiment.sh --dry-check --lab-dir Lab/data

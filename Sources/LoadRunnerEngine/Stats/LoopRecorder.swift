@@ -32,6 +32,8 @@ struct LoopRecorder {
     private(set) var flowStats: [[FlowStats]]
     /// `[stage]`: the probes of `await:` steps whose write ended in the stage's window, by read and answering node.
     private(set) var visibility: [[VisibilityKey: VisibilityStats]]
+    /// Per request index, its name: a visibility row's name.
+    private let requestNames: [String]
 
     init(live: LiveSchedule, requests: [RequestSpec], flows: [FlowSpec] = []) {
         self.live = live
@@ -48,8 +50,6 @@ struct LoopRecorder {
         visibility = Array(repeating: [:], count: schedule.slots.count)
         requestNames = requests.map(\.name)
     }
-
-    private let requestNames: [String]
 
     /// Records one probe of an await's read `requestIndex` whose write ended at `writeEndMicros`, in that moment's window
     /// (none in a warm-up); `node` answered its first poll. See `VisibilityStats`.

@@ -57,7 +57,7 @@ failover-demo: lab-deps release service
 ## Read-your-writes on replicas: one write-then-read profile with reads on the primary, on async replicas,
 ## and on replicas under `Lab/lab sync apply-all` (remote_apply on both standbys), compared. Its own lab
 ## (Lab/data-consistency, ports 25452-25454); prints where the report is (docs/lab.md). DRY=1 measures the
-## three modes with psql and curl instead of the load profile (which needs LoadRunner's `await:` probe).
+## three modes with psql and curl instead of the load profile (its `await:` probe).
 consistency-demo: lab-deps release service
 	Lab/consistency-experiment.sh $(if $(DRY),--dry-check)
 

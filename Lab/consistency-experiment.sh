@@ -15,7 +15,7 @@
 # Exit status: 0 when every mode showed what it must (primary and apply-all: no stale read, apply-all's
 # reads on both standbys; async: reads only on the standbys); 1 when one did not (report.md says which);
 # 64 bad usage; 69 a binary is not built or the service did not start; 78 this LoadRunner cannot run the
-# profile (no flows or `await:` yet: use --dry-check); else the failing LoadRunner run's status.
+# profile (one built before flows and `await:`: use --dry-check); else the failing LoadRunner run's status.
 #
 # Usage: Lab/consistency-experiment.sh [--dry-check] [--ci] [--pairs N] [--out DIR] [--lab-dir DIR] [--ports P,R1,R2]
 #   --dry-check  no load profile: per mode, psql and curl measure the same thing (works without the probe)

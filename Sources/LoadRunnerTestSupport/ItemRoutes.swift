@@ -3,6 +3,8 @@ import Synchronization
 
 /// `POST /items` (201, `{"id": N, "name": "item N"}`, `Location: /items/N`) and `GET /items/{id}` (200 with the
 /// item, 404 for an id never issued): a write that returns its id and a read of it, for captures and assertions.
+/// `POST /items?visible_after_ms=D` makes the item readable only D ms after its creation (404 until then), like a
+/// replica that applies the write late: the ground truth of visibility probes (`await:`).
 /// The server keeps which connection created each id and which read it, so tests can check that captured ids
 /// are the ones issued and that two virtual users never read each other's ids (a connection is one user when each
 /// user runs on a curl loop of its own: a loop's transfers share its connection cache).
@@ -13,6 +15,9 @@ package final class ItemStore: Sendable {
         var readsByOthers = 0
         var readsOfUnknown = 0
         var readIDs: [Int] = []
+        var visibleAt: [Int: ContinuousClock.Instant] = [:]
+        var gets = 0
+        var staleReads = 0
     }
 
     private let state = Mutex(State())
@@ -28,17 +33,31 @@ package final class ItemStore: Sendable {
     /// The id of every read of a known item, in arrival order.
     package var readIDs: [Int] { state.withLock { $0.readIDs } }
 
-    func create(connection: Int) -> Int {
+    /// Every `GET /items/{id}`, whatever its answer.
+    package var gets: Int { state.withLock { $0.gets } }
+    /// Reads of an item created with `visible_after_ms` before that time passed (answered 404).
+    package var staleReads: Int { state.withLock { $0.staleReads } }
+
+    func create(connection: Int, visibleAfterMillis: Int = 0) -> Int {
         state.withLock { state in
             let id = state.ownerByID.count + 1
             state.ownerByID[id] = connection
+            if visibleAfterMillis > 0 { state.visibleAt[id] = .now + .milliseconds(visibleAfterMillis) }
             return id
         }
     }
 
-    /// Whether `id` exists, counting the read.
+    /// Whether `id` exists and is visible yet, counting the read.
     func read(id: Int, connection: Int) -> Bool {
         state.withLock { state in
+            state.gets += 1
+            if let visibleAt = state.visibleAt[id] {
+                guard ContinuousClock.now >= visibleAt else {
+                    state.staleReads += 1
+                    return false
+                }
+                state.visibleAt[id] = nil
+            }
             guard let owner = state.ownerByID[id] else {
                 state.readsOfUnknown += 1
                 return false
@@ -52,8 +71,11 @@ package final class ItemStore: Sendable {
 
 extension TestRoute {
     /// The `/items` routes, any method; nil for other paths.
-    static func item(method: String, path: Substring) -> TestRoute? {
-        if path == "/items" { return method == "POST" ? .itemCreate : .methodNotAllowed }
+    static func item(method: String, path: Substring, query: Substring = "") -> TestRoute? {
+        if path == "/items" {
+            let delay = (try? QueryParameters(parsing: query))?["visible_after_ms"].flatMap { Int($0) } ?? 0
+            return method == "POST" ? .itemCreate(visibleAfterMillis: delay) : .methodNotAllowed
+        }
         guard path.hasPrefix("/items/") else { return nil }
         guard method == "GET" else { return .methodNotAllowed }
         return .itemGet(id: Int(path.dropFirst("/items/".count)) ?? 0)
@@ -63,8 +85,8 @@ extension TestRoute {
 extension RouteResponder {
     func itemAction(for route: TestRoute, connection: Int) -> RouteAction? {
         switch route {
-        case .itemCreate:
-            let id = items.create(connection: connection)
+        case .itemCreate(let visibleAfterMillis):
+            let id = items.create(connection: connection, visibleAfterMillis: visibleAfterMillis)
             var response = CannedResponse.json(Self.itemBody(id), status: .created)
             response.location = "/items/\(id)"
             return .respond(response)

@@ -22,7 +22,8 @@ enum TestRoute: Sendable, Equatable {
     case userSearch(query: String)
     case userGetIDs(query: String)
     /// `POST /items` and `GET /items/{id}` (`ItemRoutes.swift`).
-    case itemCreate
+    /// `POST /items?visible_after_ms=D`: the item is readable only D ms after its creation (a lagging replica).
+    case itemCreate(visibleAfterMillis: Int)
     case itemGet(id: Int)
     /// A known route with an argument it cannot use; the message says which and why.
     case badRequest(message: String)
@@ -38,7 +39,7 @@ enum TestRoute: Sendable, Equatable {
             self = .echo
             return
         }
-        if let item = Self.item(method: method, path: path) {
+        if let item = Self.item(method: method, path: path, query: query) {
             self = item
             return
         }

@@ -196,6 +196,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         recorder.recordIteration(flow: flow, startMicros: startMicros, endMicros: endMicros, skipped: skipped)
     }
 
+    /// Records one probe of an await step (see `LoopRecorder.recordProbe`). Called by a flow user on this loop's thread.
+    func recordProbe(requestIndex: Int, node: String?, writeEndMicros: Int64, visibleAfterMicros: Int64?, polls: Int) {
+        recorder.recordProbe(
+            requestIndex: requestIndex, node: node, writeEndMicros: writeEndMicros, visibleAfterMicros: visibleAfterMicros,
+            polls: polls)
+    }
+
     /// What this loop has recorded so far in stage `index`'s window; read on the loop's own thread.
     func windowStats(stage index: Int) async -> [RequestStats] {
         await Task(executorPreference: self) { self.recorder.windowStats[index] }.value

@@ -43,6 +43,13 @@ final class CurlTransfer: @unchecked Sendable {
     /// What the last response's captures found (run-wide variable index, value), for its user to take; empty
     /// when the request captures nothing or failed.
     var captured: [(variable: Int, value: String)] = []
+    /// For an await's poll: when the probe gives up (run microseconds); a poll that ends then or later without seeing the
+    /// write fails with `not_visible`. nil for other requests.
+    var probeDeadlineMicros: Int64?
+    /// Whether the last poll saw the write (its `until` held and it passed its own checks).
+    var probeVisible = false
+    /// The node that answered the last poll (`by:`); nil when the await has no `by:` or the response did not say.
+    var probeNode: String?
     /// True for a flow's `on_stop` request: the load's end still sends it, until its drain ends (`CurlLoop.drain`).
     var farewell = false
 

@@ -30,6 +30,10 @@ struct LoopRecorder {
     private(set) var openTallies: [OpenTally]
     /// `[stage][flow]`: the iterations of each flow that started in the stage's window (empty without flows).
     private(set) var flowStats: [[FlowStats]]
+    /// `[stage]`: the probes of `await:` steps whose write ended in the stage's window, by read and answering node.
+    private(set) var visibility: [[VisibilityKey: VisibilityStats]]
+    /// Per request index, its name: a visibility row's name.
+    private let requestNames: [String]
 
     init(live: LiveSchedule, requests: [RequestSpec], flows: [FlowSpec] = []) {
         self.live = live
@@ -43,6 +47,17 @@ struct LoopRecorder {
         inFlightAtEnd = Array(repeating: Array(repeating: InFlightTally(), count: requests.count), count: schedule.slots.count)
         openTallies = Array(repeating: OpenTally(), count: schedule.slots.count)
         flowStats = Array(repeating: flows.map { FlowStats(name: $0.name) }, count: schedule.slots.count)
+        visibility = Array(repeating: [:], count: schedule.slots.count)
+        requestNames = requests.map(\.name)
+    }
+
+    /// Records one probe of an await's read `requestIndex` whose write ended at `writeEndMicros`, in that moment's window
+    /// (none in a warm-up); `node` answered its first poll. See `VisibilityStats`.
+    mutating func recordProbe(requestIndex: Int, node: String?, writeEndMicros: Int64, visibleAfterMicros: Int64?, polls: Int) {
+        guard let index = windowIndex(atMicros: writeEndMicros) else { return }
+        let key = VisibilityKey(request: requestIndex, node: node)
+        visibility[index][key, default: VisibilityStats(name: requestNames[requestIndex], node: node)]
+            .recordProbe(visibleAfterMicros: visibleAfterMicros, polls: polls)
     }
 
     /// Records a flow iteration in the window of its start (none in a warm-up); see `FlowStats`.
@@ -244,4 +259,10 @@ struct FailureTally: Sendable {
         lastSeenMicros = max(lastSeenMicros, other.lastSeenMicros)
         longestAgeMicros = max(longestAgeMicros, other.longestAgeMicros)
     }
+}
+
+/// Which probes a `VisibilityStats` row counts: one await read's, answered first by one node.
+struct VisibilityKey: Hashable, Sendable {
+    let request: Int
+    let node: String?
 }

@@ -104,6 +104,18 @@ package struct RunResultAssembler {
                     return merged
                 }
             }
+            if profile.hasAwaitSteps {
+                var merged: [VisibilityKey: VisibilityStats] = [:]
+                for recorder in recorders {
+                    for (key, stats) in recorder.visibility[slot.index] {
+                        merged[key, default: VisibilityStats(name: stats.name, node: stats.node)].add(stats)
+                    }
+                }
+                stage.visibility = merged.sorted { left, right in
+                    left.key.request != right.key.request
+                        ? left.key.request < right.key.request : (left.key.node ?? "") < (right.key.node ?? "")
+                }.map(\.value)
+            }
             if let count = stageCounts[slot.index] {
                 stage.requestLimit = count.limit
                 stage.requestsSent = count.sent

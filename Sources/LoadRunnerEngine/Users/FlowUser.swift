@@ -30,6 +30,8 @@ struct FlowUser: Sendable {
         var timelineVersion: Int
         /// When the next request is due for the loop's user lag: the previous response, when no wait came between.
         var dueMicros: Int64?
+        /// Whether the user's last request failed: an `await:` after a failed write has nothing to wait for.
+        var lastFailed = false
     }
 
     func run() async {
@@ -94,10 +96,61 @@ struct FlowUser: Sendable {
                 ) else { return .stopped }
                 state.dueMicros = state.transfer.completedMicros
                 state.variables.take(from: state.transfer)
+                state.lastFailed = outcome.failure != nil
                 pass.requestEnded(failure: outcome.failure?.category)
+            case .await(let probe):
+                guard !state.lastFailed else { continue }
+                guard await runProbe(probe, state: &state, farewell: farewell) else { return .stopped }
             }
         }
         return .finished(skipped: pass.skipped)
+    }
+
+    /// Polls `probe`'s read until it sees the write that the user's previous response ended, or `within` has passed since
+    /// that response: a poll at most every `every` (from one poll's start to the next's), and never before the previous
+    /// poll answered. Records the probe on the loop, in the window of the write's end; false when the user must leave
+    /// (the probe is then not recorded). A poll that was not sent (a variable without a value) ends the probe unrecorded.
+    private func runProbe(_ probe: AwaitStep, state: inout UserState, farewell: Bool) async -> Bool {
+        // Before the user's first response (an await first in `on_start`), the probe starts now.
+        let writeEndMicros = state.transfer.completedMicros > 0 ? state.transfer.completedMicros : setup.clock.nowMicros()
+        let deadlineMicros = writeEndMicros + probe.within.micros
+        var polls = 0
+        var firstNode: String?
+        defer { state.transfer.probeDeadlineMicros = nil }
+        while true {
+            guard farewell || mayGoOn(&state) && control.takeRequest() else { return false }
+            let pollStartMicros = setup.clock.nowMicros()
+            let refusal: RequestFailure?
+            do {
+                refusal = try state.renderer.configure(
+                    state.transfer, requestIndex: probe.request, user: index, random: &state.random, variables: state.variables)
+            } catch {
+                control.sourceExhausted(error.source)
+                return false
+            }
+            state.transfer.probeDeadlineMicros = deadlineMicros
+            guard case .completed(let outcome) = await loop.perform(
+                state.transfer, requestIndex: probe.request, refusal: refusal,
+                dueMicros: farewell || polls > 0 ? nil : state.dueMicros, farewell: farewell
+            ) else { return false }
+            state.dueMicros = state.transfer.completedMicros
+            state.lastFailed = outcome.failure != nil
+            guard outcome.wasSent else { return true }
+            polls += 1
+            if polls == 1 { firstNode = state.transfer.probeNode }
+            let endMicros = state.transfer.completedMicros
+            if state.transfer.probeVisible || endMicros >= deadlineMicros {
+                loop.recordProbe(
+                    requestIndex: probe.request, node: firstNode, writeEndMicros: writeEndMicros,
+                    visibleAfterMicros: state.transfer.probeVisible ? endMicros - writeEndMicros : nil, polls: polls)
+                return true
+            }
+            let waitMicros = pollStartMicros + probe.every.micros - setup.clock.nowMicros()
+            guard waitMicros > 0 else { continue }
+            guard !Task.isCancelled else { return false }
+            state.dueMicros = nil
+            do { try await Task.sleep(for: .microseconds(waitMicros)) } catch { return false }
+        }
     }
 
     /// Whether the user may start another step: the run goes on, the load has not ended, and the schedule (refreshed

@@ -94,6 +94,8 @@ package struct Profile: Sendable, Equatable {
 
     /// True when virtual users run `flows` rather than pick from the request mix.
     package var hasFlows: Bool { !flows.isEmpty }
+    /// Whether a flow has an `await:` step (a visibility probe), whose results the stages then carry.
+    package var hasAwaitSteps: Bool { requests.contains { $0.probe != nil } }
 
     /// True when any stage gives `rate` instead of `users`.
     package var hasOpenStages: Bool { stages.contains(where: \.isOpen) }
@@ -192,6 +194,8 @@ package struct RequestSpec: Sendable, Equatable {
     package var captures: [CaptureSpec] = []
     /// Checks on the response (`assert:`), judged in order once `expect` passed; empty when none.
     package var assertions: [AssertionSpec] = []
+    /// When the request is an `await:` step's read: what makes a poll see the write; nil otherwise.
+    package var probe: ProbeSpec?
     /// The most body bytes kept for captures and assertions (`max_body`, the request's or the profile's); a larger
     /// body fails the request. Plain requests keep no body, so this does not limit them.
     package var maxBodyBytes = RequestSpec.defaultMaxBodyBytes
@@ -201,10 +205,12 @@ package struct RequestSpec: Sendable, Equatable {
     package static let largestMaxBodyBytes = 1 << 30
 
     /// Whether the response body must be kept (a capture or an assertion reads it).
-    package var keepsBody: Bool { captures.contains { $0.source.readsBody } || assertions.contains(where: \.readsBody) }
+    package var keepsBody: Bool {
+        captures.contains { $0.source.readsBody } || assertions.contains(where: \.readsBody) || (probe?.readsBody ?? false)
+    }
     /// Whether the response headers must be kept (a capture or an assertion reads one).
     package var keepsHeaders: Bool {
-        captures.contains { !$0.source.readsBody } || assertions.contains(where: \.readsHeaders)
+        captures.contains { !$0.source.readsBody } || assertions.contains(where: \.readsHeaders) || (probe?.readsHeaders ?? false)
     }
 
     package init(

@@ -36,4 +36,15 @@ package enum FlowStep: Sendable, Equatable {
     case request(Int)
     /// Wait this long (`think: 1s`, or a uniformly random time in `think: 1s to 3s`).
     case think(ThinkTime)
+    /// Poll a read until the previous step's write is visible (`await:`); see `AwaitStep`.
+    case await(AwaitStep)
+
+    /// The request the step sends (an await's poll); nil for a think step.
+    package var requestIndex: Int? {
+        switch self {
+        case .request(let index): index
+        case .await(let step): step.request
+        case .think: nil
+        }
+    }
 }

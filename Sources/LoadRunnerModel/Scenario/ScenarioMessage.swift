@@ -19,4 +19,7 @@ package enum ScenarioMessage {
     package static func bodyTooLarge(limitText: String) -> String {
         "response body above max_body (\(limitText)); raise max_body if it is expected"
     }
+
+    /// An await's last poll: its deadline (`within` after the write) passed and the write was still not visible.
+    package static let notVisible = "not visible within the await's `within`: the read still did not see the write"
 }

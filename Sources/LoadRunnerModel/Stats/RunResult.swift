@@ -141,6 +141,9 @@ package struct StageResult: Codable, Sendable, Equatable {
     /// Per flow of the profile, in profile order: iterations completed and skipped, and the iteration time
     /// (`FlowStats`); nil when the profile has no flows (and in files written before flows existed).
     package var flows: [FlowStats]?
+    /// Per `await:` step's read and answering node, sorted by name then node: the probes of writes made in this
+    /// window (`VisibilityStats`); nil when the profile has no await step (and in files written before they existed).
+    package var visibility: [VisibilityStats]?
 
     package init(
         number: Int, users: Int, spawnRate: Double, startSeconds: Double, endSeconds: Double,

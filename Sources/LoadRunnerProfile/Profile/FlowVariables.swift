@@ -44,7 +44,7 @@ package enum FlowVariables {
         var capturers: [String: [StepPlace]] = [:]
         for (phase, steps) in phases {
             for (index, step) in steps.enumerated() {
-                guard case .request(let request) = step else { continue }
+                guard let request = step.requestIndex else { continue }
                 for capture in requests[request].captures { capturers[capture.variable, default: []].append(StepPlace(phase, index)) }
             }
         }
@@ -53,7 +53,7 @@ package enum FlowVariables {
         for (phase, steps) in phases {
             // `steps` starts from what `on_start` captured; `on_stop` sees everything captured before it.
             for (index, step) in steps.enumerated() {
-                guard case .request(let request) = step else { continue }
+                guard let request = step.requestIndex else { continue }
                 for variable in usedVariables(requests[request]) where !known.contains(variable) {
                     found.append(Undefined(variable: variable, place: StepPlace(phase, index), capturedAt: capturers[variable] ?? []))
                 }

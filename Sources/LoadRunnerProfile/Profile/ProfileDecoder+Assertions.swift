@@ -18,7 +18,7 @@ extension ProfileDecoder {
         return valid ? specs : nil
     }
 
-    private mutating func assertion(_ text: String, at value: YAMLValue) -> AssertionSpec? {
+    mutating func assertion(_ text: String, at value: YAMLValue) -> AssertionSpec? {
         let parts: AssertionParser.Parts
         switch AssertionParser.parse(text) {
         case .success(let parsed): parts = parsed

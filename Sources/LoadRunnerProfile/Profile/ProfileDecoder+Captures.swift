@@ -62,7 +62,7 @@ extension ProfileDecoder {
     }
 
     /// `json:<path>`, `header:<Name>` or `regex:<pattern>`.
-    private mutating func responseSource(_ text: String, at value: YAMLValue) -> ResponseValueSource? {
+    mutating func responseSource(_ text: String, at value: YAMLValue) -> ResponseValueSource? {
         if text.hasPrefix("json:") {
             let path = String(text.dropFirst(5))
             switch JSONPathParser.parse(path) {

@@ -6,10 +6,10 @@ extension ProfileDecoder {
     static let flowKeys = ["name", "weight", "on_start", "steps", "on_stop", "cookies"]
     /// A request step's keys: a `requests:` entry's (whatever keys it gains), without `weight`, plus `think`, so a
     /// mistyped `think` gets a did-you-mean.
-    static var stepKeys: [String] { requestKeys.filter { $0 != "weight" } + ["think"] }
+    static var stepKeys: [String] { requestKeys.filter { $0 != "weight" } + ["think", "await"] }
 
     /// The request steps read so far: one request per name (the statistics rows), and where each was first written.
-    private struct StepCatalog {
+    struct StepCatalog {
         var requests: [RequestSpec] = []
         var firstKeyPath: [String: (index: Int, keyPath: String)] = [:]
     }
@@ -75,7 +75,7 @@ extension ProfileDecoder {
             }
             steps.append(step)
         }
-        if valid && phase == .steps && !steps.contains(where: { if case .request = $0 { true } else { false } }) {
+        if valid && phase == .steps && !steps.contains(where: { $0.requestIndex != nil }) {
             report(value, ProfileMessage.stepsAllThink)
             return nil
         }
@@ -92,18 +92,30 @@ extension ProfileDecoder {
             }
             return thinkStep(think).map { .think($0) }
         }
-        // Unknown keys were reported (and left out) by `map`; a request with one is not kept either.
-        guard map.entries.count == map.value.node.mapping?.count, let spec = request(map) else { return nil }
-        if let first = catalog.firstKeyPath[spec.name] {
-            guard catalog.requests[first.index] == spec else {
-                report(map["name"] ?? value, ProfileMessage.stepNameReused(spec.name, firstAt: first.keyPath))
+        if let probe = map["await"] {
+            guard map.entries.count == 1 else {
+                report(value, ProfileMessage.awaitStepHasOtherKeys(map.entries.map(\.key)))
                 return nil
             }
-            return .request(first.index)
+            return awaitStep(probe, catalog: &catalog).map { .await($0) }
+        }
+        // Unknown keys were reported (and left out) by `map`; a request with one is not kept either.
+        guard map.entries.count == map.value.node.mapping?.count, let spec = request(map) else { return nil }
+        return catalogIndex(of: spec, at: value, nameValue: map["name"], catalog: &catalog).map { .request($0) }
+    }
+
+    /// The index of `spec` in the catalog, added when its name is new; nil (reported) when another request has its name.
+    mutating func catalogIndex(of spec: RequestSpec, at value: YAMLValue, nameValue: YAMLValue?, catalog: inout StepCatalog) -> Int? {
+        if let first = catalog.firstKeyPath[spec.name] {
+            guard catalog.requests[first.index] == spec else {
+                report(nameValue ?? value, ProfileMessage.stepNameReused(spec.name, firstAt: first.keyPath))
+                return nil
+            }
+            return first.index
         }
         catalog.firstKeyPath[spec.name] = (catalog.requests.count, value.keyPath)
         catalog.requests.append(spec)
-        return .request(catalog.requests.count - 1)
+        return catalog.requests.count - 1
     }
 
     /// `1s` (a constant wait) or `1s to 3s` (uniformly random in the range); zero waits nothing.

@@ -17,7 +17,8 @@ extension ProfileDecoder {
         var specs: [RequestSpec] = []
         var firstIndexByName: [String: Int] = [:]
         for (index, item) in items.enumerated() {
-            guard let map = map(item, keys: Self.requestKeys, expected: ProfileMessage.expectRequest) else { continue }
+            guard !reportAwaitOutsideFlows(item),
+                  let map = map(item, keys: Self.requestKeys, expected: ProfileMessage.expectRequest) else { continue }
             if let nameValue = map["name"], let name = nameValue.text, nameValue.kind == .text {
                 if let first = firstIndexByName[name] {
                     report(nameValue, ProfileMessage.duplicateRequestName(name, firstIndex: first))

@@ -12,7 +12,8 @@ package enum ConsoleSummary {
     /// The summary's sections in order.
     static var sections: [RunReport.Section] {
         [
-            tableBlocks, OpenStagesSection.consoleBlocks, FlowsSection.consoleBlocks, WarningsSection.blocks, ThresholdsSection.consoleBlocks,
+            tableBlocks, OpenStagesSection.consoleBlocks, FlowsSection.consoleBlocks, VisibilitySection.consoleBlocks,
+            WarningsSection.blocks, ThresholdsSection.consoleBlocks,
             ChecksSection.consoleBlocks,
         ]
     }

@@ -4,7 +4,7 @@ import LoadRunnerModel
 /// shorter list, the console summary (`ConsoleSummary`).
 ///
 /// Title and summary line, warnings, thresholds and checks (when any), the stages (with a line per stage that
-/// ends by count, the open stages' table and the flows' table when any), actions, monitored processes and command monitors (when any), the charts, the requests, the
+/// ends by count, the open stages' table, the flows' table and the await steps' visibility table when any), actions, monitored processes and command monitors (when any), the charts, the requests, the
 /// failures, the environment and the profile. Each section is a function of the result that returns its blocks
 /// (none when it has nothing to say), in its own file; a new kind of figure adds a section here, not a renderer.
 package enum RunReport {
@@ -15,7 +15,8 @@ package enum RunReport {
     package static func sections(charts: [ChartFile]) -> [Section] {
         [
             SummarySection.blocks, WarningsSection.blocks, ThresholdsSection.blocks, ChecksSection.blocks,
-            StagesSection.blocks, CountedStagesSection.blocks, OpenStagesSection.blocks, FlowsSection.blocks, ActionsSection.blocks,
+            StagesSection.blocks, CountedStagesSection.blocks, OpenStagesSection.blocks, FlowsSection.blocks, VisibilitySection.blocks,
+            ActionsSection.blocks,
             MonitorsSection.blocks, CommandMonitorsSection.blocks, { ChartsSection.blocks(charts, note: RunCharts.note(for: $0)) },
             RequestsSection.blocks, FailuresSection.blocks, EnvironmentSection.blocks, ProfileSection.blocks,
         ]

@@ -48,6 +48,31 @@ import Testing
         }
     }
 
+    /// Assertions that read neither body nor headers (status, latency, size) keep nothing, and are judged all the same.
+    @Test func assertionsOnStatusLatencyAndSizeAloneAreJudged() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile(#"""
+                target: http://127.0.0.1:1
+                requests:
+                  - { name: status-only, path: /delay/1, assert: [ "status == 201" ] }
+                  - { name: latency-only, path: /delay/20, assert: [ "latency < 5ms" ] }
+                  - { name: holds, path: /delay/1, assert: [ "status == 200", "size < 1MB" ] }
+                stages:
+                  - { users: 1, requests: 60 }
+                """#, target: server.baseURL)
+            let (result, _) = try await EngineHarness.run(profile)
+            let statusOnly = result.windowRequests(named: "status-only")
+            let latencyOnly = result.windowRequests(named: "latency-only")
+            let holds = result.windowRequests(named: "holds")
+            #expect(statusOnly.requests + latencyOnly.requests + holds.requests == 60)
+            #expect(statusOnly.requests > 0 && latencyOnly.requests > 0 && holds.requests > 0)
+            #expect(statusOnly.failuresByCategory == [.assertion: statusOnly.requests])
+            #expect(latencyOnly.failuresByCategory == [.assertion: latencyOnly.requests])
+            #expect(holds.failures == 0)
+            #expect(UInt64(server.requests(forPathPrefix: "/delay/")) == 60)
+        }
+    }
+
     @Test func aWrongAssertionFailsExactlyTheRequestsItShould() async throws {
         try await TestHTTPServer.withServer { server in
             let profile = try EngineHarness.profile(#"""

@@ -41,9 +41,9 @@ struct ResponseChecker {
         transfer.captured.removeAll(keepingCapacity: true)
         transfer.probeVisible = false
         transfer.probeNode = nil
-        // A transfer keeps nothing when its checks read neither body nor headers; an await's read is judged anyway.
+        // A transfer keeps nothing when its checks read neither body nor headers (`status`, `size`, `latency`): they
+        // are judged on the outcome alone, with an empty body and no headers.
         let kept = transfer.kept
-        guard kept != nil || probe != nil else { return }
         if transfer.keepsBody, let kept {
             outcome.bodyBytes = UInt64(kept.body.pointee.length)
             if kept.bodyRefused {

@@ -36,8 +36,8 @@
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
 # Exit status: 0 every goal that could be judged passed; 1 a goal failed (or was not judged:
-# a saturated generator); 2 a tool produced no result or the harness could not run (message
-# on stderr).
+# a saturated generator, failed or too noisy scenario runs); 2 a tool produced no result or the
+# harness could not run (message on stderr).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

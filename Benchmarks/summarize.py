@@ -18,7 +18,7 @@ the scenarios part's (`scenario-CASE-ROUND/result.json`) scenarios.py's.
 
 Prints the summary and writes it to SUMMARY_MD. Exit status: 0 when every goal that could be
 judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed or was not
-judged (a saturated generator), 2 when a tool that ran produced no result.
+judged (a saturated generator, failed or too noisy scenario runs), 2 when a tool that ran produced no result.
 """
 import csv
 import json

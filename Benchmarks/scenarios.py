@@ -119,7 +119,6 @@ class CaseSummary:
         self.rss_mb = statistics.median(rss) if rss else None
         # (max - min) / best: how far one case moves between rounds on this machine.
         self.cpu_spread = (max(cpu) - min(cpu)) / self.best_cpu_micros if len(cpu) > 1 else None
-        self.failures = sum(run.failures or 0 for run in good)
 
 
 def by_case(runs):

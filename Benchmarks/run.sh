@@ -4,6 +4,7 @@
 #   Benchmarks/run.sh                      # both parts, about 6 minutes in all
 #   BENCH_PARTS=closed Benchmarks/run.sh   # the closed-model part only, 15 s per throughput run, about 3 minutes
 #   BENCH_PARTS=open Benchmarks/run.sh     # the open-model part only, about 3 minutes
+#   BENCH_PARTS=scenarios Benchmarks/run.sh  # plain vs kept body vs flow, about 2 minutes
 #   BENCH_SECONDS=8 Benchmarks/run.sh      # shorter runs
 #   LOADRUNNER_BIN=path/to/LoadRunner Benchmarks/run.sh
 #
@@ -16,22 +17,27 @@
 # accuracy, lag), 20 closed users pacing 20 ms (CPU per request beside the open 1,000/s), and
 # 200/s open beside 10 closed users against delay_server.py pausing 1 s of every 4 s
 # (coordinated omission).
+# The scenarios part (LoadRunner only, not in the default): 100 users against nginx in three
+# profiles, in interleaved rounds: the plain mix, the same request beside one that keeps its body
+# for assertions, and a 3-step flow with one JSON capture per iteration (CPU per request).
 # Raw outputs go to Benchmarks/results/ (one NAME.out/.log/.time/.server/.rc per run);
 # summarize.py turns them into Benchmarks/results/summary.md and prints it.
 #
 # Environment:
-#   BENCH_PARTS     which parts to run: `closed`, `open` or both (default "closed open")
+#   BENCH_PARTS     which parts to run: any of `closed`, `open`, `scenarios` (default "closed open")
 #   BENCH_SECONDS   measured seconds per throughput run (default 15)
 #   DELAY_SECONDS   measured seconds per latency-check run (default 10)
 #   OPEN_SECONDS    measured seconds per open-part run against nginx (default 30; the
 #                   coordinated-omission runs measure 20 s, five whole pause cycles)
+#   SCENARIO_SECONDS  measured seconds per scenarios-part run (default 10)
+#   SCENARIO_ROUNDS   rounds of the scenarios part's three runs (default 3)
 #   LOADRUNNER_BIN  the LoadRunner executable (default .build/release/LoadRunner); `none`, or
 #                   no binary at all, skips its rows and goals
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
 # Exit status: 0 every goal that could be judged passed; 1 a goal failed (or was not judged:
-# a saturated generator); 2 a tool produced no result or the harness could not run (message
-# on stderr).
+# a saturated generator, failed or too noisy scenario runs); 2 a tool produced no result or the
+# harness could not run (message on stderr).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,6 +47,8 @@ BENCH_PARTS=${BENCH_PARTS:-closed open}
 BENCH_SECONDS=${BENCH_SECONDS:-15}
 DELAY_SECONDS=${DELAY_SECONDS:-10}
 OPEN_SECONDS=${OPEN_SECONDS:-30}
+SCENARIO_SECONDS=${SCENARIO_SECONDS:-10}
+SCENARIO_ROUNDS=${SCENARIO_ROUNDS:-3}
 BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
 QUIET_BUSY_PERCENT=10
 WARMUP_SECONDS=2      # dropped from the statistics by the C program and LoadRunner
@@ -96,17 +104,22 @@ trap 'exit 143' TERM
 # --- Checks before anything starts. -----------------------------------------------------------
 RUN_CLOSED=0
 RUN_OPEN=0
+RUN_SCENARIOS=0
 for part in $BENCH_PARTS; do
     case $part in
         closed) RUN_CLOSED=1 ;;
         open) RUN_OPEN=1 ;;
-        *) die "BENCH_PARTS: unknown part '$part'; write closed, open or \"closed open\"" ;;
+        scenarios) RUN_SCENARIOS=1 ;;
+        *) die "BENCH_PARTS: unknown part '$part'; write closed, open, scenarios or several, e.g. \"closed open\"" ;;
     esac
 done
-((RUN_CLOSED || RUN_OPEN)) || die "BENCH_PARTS is empty; write closed, open or \"closed open\""
+((RUN_CLOSED || RUN_OPEN || RUN_SCENARIOS)) \
+    || die "BENCH_PARTS is empty; write closed, open, scenarios or several, e.g. \"closed open\""
 [[ "$BENCH_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$BENCH_SECONDS'"
 [[ "$DELAY_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "DELAY_SECONDS must be a whole number of seconds, got '$DELAY_SECONDS'"
 [[ "$OPEN_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "OPEN_SECONDS must be a whole number of seconds, got '$OPEN_SECONDS'"
+[[ "$SCENARIO_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "SCENARIO_SECONDS must be a whole number of seconds, got '$SCENARIO_SECONDS'"
+[[ "$SCENARIO_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "SCENARIO_ROUNDS must be a whole number (1 or more), got '$SCENARIO_ROUNDS'"
 [[ "$BENCH_QUIET_WAIT" =~ ^[0-9]+$ ]] || die "BENCH_QUIET_WAIT must be a whole number of seconds, got '$BENCH_QUIET_WAIT'"
 (( $(nproc) >= 2 )) || die "needs 2 cores (generator on core $GENERATOR_CPU, server on core $SERVER_CPU); this machine has $(nproc)"
 tools="nginx taskset timeout curl python3"
@@ -139,7 +152,7 @@ fi
 
 # --- Fresh results: remove only what a previous run wrote. ------------------------------------
 mkdir -p "$RESULTS"
-rm -rf "${RESULTS:?}"/{c,lr,locust,wrk,open,closed,co}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
+rm -rf "${RESULTS:?}"/{c,lr,locust,wrk,open,closed,co,scenario}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
     "${RESULTS:?}"/{summary.md,meta.txt,delay.port,pause.port,pause-server.log}
 mkdir -p "$RESULTS/bin" "$RESULTS/profiles" "$RESULTS/nginx/tmp"
 
@@ -149,9 +162,11 @@ if ((RUN_CLOSED)); then
 fi
 
 # The profiles with this run's durations: measured seconds + warm-up.
-for profile in bench-100 bench-1000 delay-50 open-1000 open-10000 closed-pacing-1000 co-open-200 co-closed-10; do
+for profile in bench-100 bench-1000 delay-50 open-1000 open-10000 closed-pacing-1000 co-open-200 co-closed-10 \
+    scenario-plain scenario-kept scenario-flow; do
     case $profile in
         delay-*) seconds=$DELAY_SECONDS ;;
+        scenario-*) seconds=$SCENARIO_SECONDS ;;
         open-* | closed-*) seconds=$OPEN_SECONDS ;;
         co-*) seconds=$CO_SECONDS ;;
         *) seconds=$BENCH_SECONDS ;;
@@ -291,10 +306,14 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
     echo "co_delay_ms=$CO_DELAY_MS"
     echo "co_pause_every=$CO_PAUSE_EVERY"
     echo "co_pause_for=$CO_PAUSE_FOR"
+    echo "scenario_seconds=$SCENARIO_SECONDS"
+    echo "scenario_rounds=$SCENARIO_ROUNDS"
     command="Benchmarks/run.sh"
     if [[ "$BENCH_SECONDS" != 15 ]]; then command="BENCH_SECONDS=$BENCH_SECONDS $command"; fi
     if [[ "$DELAY_SECONDS" != 10 ]]; then command="DELAY_SECONDS=$DELAY_SECONDS $command"; fi
     if [[ "$OPEN_SECONDS" != 30 ]]; then command="OPEN_SECONDS=$OPEN_SECONDS $command"; fi
+    if [[ "$SCENARIO_SECONDS" != 10 ]]; then command="SCENARIO_SECONDS=$SCENARIO_SECONDS $command"; fi
+    if [[ "$SCENARIO_ROUNDS" != 3 ]]; then command="SCENARIO_ROUNDS=$SCENARIO_ROUNDS $command"; fi
     if [[ "$BENCH_PARTS" != "closed open" ]]; then command="BENCH_PARTS=\"$BENCH_PARTS\" $command"; fi
     echo "command=$command"
 } >"$RESULTS/meta.txt"
@@ -364,6 +383,25 @@ if ((RUN_OPEN)) && [[ -n "$LOADRUNNER_BIN" ]]; then
     open_run co-closed-10 "$PAUSE_PID" "$PAUSE_TARGET" "$limit"
 elif ((RUN_OPEN)); then
     echo "run.sh: no LoadRunner binary: the open part has nothing to run; its goals are skipped" >&2
+fi
+
+# ===== The scenarios part (BENCH_PARTS has `scenarios`; LoadRunner only). =====================
+# Rounds of the three cases against nginx, each round in a rotated order (plain, kept, flow;
+# then kept, flow, plain; ...) so that no case always runs first or last in a round: a neighbour's
+# burst or a drift of the machine lands on every case alike. Runs are named scenario-CASE-ROUND.
+if ((RUN_SCENARIOS)) && [[ -n "$LOADRUNNER_BIN" ]]; then
+    limit=$((SCENARIO_SECONDS + WARMUP_SECONDS + 60))
+    cases=(plain kept flow)
+    for ((round = 1; round <= SCENARIO_ROUNDS; round++)); do
+        for ((i = 0; i < ${#cases[@]}; i++)); do
+            case=${cases[$(((i + round - 1) % ${#cases[@]}))]}
+            run_tool "scenario-$case-$round" "$NGINX_WORKER" "$limit" \
+                "$LOADRUNNER_BIN" run "$RESULTS/profiles/scenario-$case.yaml" --target "$TARGET" \
+                --out "$RESULTS/scenario-$case-$round" --quiet
+        done
+    done
+elif ((RUN_SCENARIOS)); then
+    echo "run.sh: no LoadRunner binary: the scenarios part has nothing to run; its goals are skipped" >&2
 fi
 
 # --- The table. ----------------------------------------------------------------------------------

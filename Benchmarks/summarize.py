@@ -13,11 +13,12 @@ RESULTS_DIR holds one group of files per measured run, all named after the run (
 plus tool-specific files (`locust-100_stats.csv`, `lr-100/stages.csv`) and `meta.txt`
 (`key=value` lines about the machine and the run; `parts` says which of run.sh's parts ran).
 Run names: c-USERS, lr-USERS, locust-USERS, wrk-USERS for throughput; delay-wrk and delay-lr for
-the 20 ms latency check; the open part's runs (LoadRunner's `NAME/result.json`) are open_model.py's.
+the 20 ms latency check; the open part's runs (LoadRunner's `NAME/result.json`) are open_model.py's,
+the scenarios part's (`scenario-CASE-ROUND/result.json`) scenarios.py's.
 
 Prints the summary and writes it to SUMMARY_MD. Exit status: 0 when every goal that could be
 judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed or was not
-judged (a saturated generator), 2 when a tool that ran produced no result.
+judged (a saturated generator, failed or too noisy scenario runs), 2 when a tool that ran produced no result.
 """
 import csv
 import json
@@ -26,6 +27,7 @@ import re
 import sys
 
 import open_model
+import scenarios
 
 # The goals from the issue; the numbers are the contract, kept in one place.
 MIN_RATIO_TO_C = 0.8
@@ -311,11 +313,11 @@ def read_meta(raw):
 
 def parts_run(raw, meta):
     """Which parts run.sh ran (BENCH_PARTS): meta's `parts`; without it the closed part, plus the
-    open part if any of its runs is there."""
+    open and scenarios parts if any of their runs is there."""
     if "parts" in meta:
         return meta["parts"].split()
     opened = any(os.path.exists(os.path.join(raw, name + ".rc")) for name in open_model.RUN_NAMES)
-    return ["closed", "open"] if opened else ["closed"]
+    return ["closed"] + (["open"] if opened else []) + (["scenarios"] if scenarios.run_names(raw) else [])
 
 
 def main():
@@ -343,8 +345,14 @@ def main():
             if run is not None:
                 open_runs[name] = run
         goals += open_model.goals(open_runs, meta)
+    scenario_runs = {}
+    if "scenarios" in parts:
+        for _, _, name in scenarios.run_names(raw):
+            scenario_runs[name] = load_run(raw, name, scenarios.parse_result)
+        goals += scenarios.goals(scenario_runs)
     goal_lines, failed = judge_goals(goals)
-    every_run = [run for run in list(runs.values()) + [delay_wrk, delay_lr] + list(open_runs.values()) if run]
+    every_run = [run for run in list(runs.values()) + [delay_wrk, delay_lr] + list(open_runs.values())
+                 + list(scenario_runs.values()) if run]
     # A server near one full core caps every generator alike and hides their differences.
     warnings = [
         f"- Server CPU was {run.server_cpu_percent:.0f}% during `{run.name}`: the server, not the "
@@ -395,6 +403,7 @@ def main():
         "",
         *(closed_section if "closed" in parts else []),
         *([*open_model.section(open_runs, meta, others_text), ""] if "open" in parts else []),
+        *([*scenarios.section(scenario_runs, meta, others_text), ""] if "scenarios" in parts else []),
         "Generator CPU is the share of one core over the process lifetime (100% = core 0 saturated); "
         "CPU µs/request = CPU seconds / wall seconds / requests/s. Server CPU is the nginx worker's "
         "(or the delay server's) share of core 1 during the run. Others on core 0 / 1: the share of each "

@@ -46,6 +46,8 @@ package struct RunResult: Codable, Sendable, Equatable {
     /// profile again with it sends the same requests with the same data rows (and, in open stages, the same
     /// arrival times). nil in results written before it was recorded.
     package var seed: UInt64?
+    /// Which shard of a sharded run this is (`ShardInfo`); nil for a run in one process and for a merged result.
+    package var shard: ShardInfo?
 
     package init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],

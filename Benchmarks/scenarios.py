@@ -5,7 +5,7 @@ server CPU, cores) and `parse_result` below, which reads the run's `NAME/result.
 turns those runs into the "Scenarios" section and its rows of the Goals table. Runs are named
 `scenario-CASE-ROUND` (run.sh interleaves the cases round by round), all 100 users against nginx:
 
-    plain   the plain mix: GET /json (as the closed part's 100-user run)
+    plain   the plain mix: GET /json, under the kept case's two names and weights (99 and 1)
     kept    the same request, 99 in 100, beside one (1 in 100) that keeps its body for `assert:`
     flow    a 3-step flow: POST /items capturing the id from {"id":7}, GET /items/{{ id }}, GET /json
 
@@ -30,7 +30,7 @@ MAX_KEPT_RSS_RATIO = 1.05  # ... and memory within noise
 # (CPU spread) cannot show it, and the goal is not judged (a busy shared machine).
 MAX_CPU_SPREAD = 0.05
 CASES = (
-    ("plain", "plain mix: GET /json"),
+    ("plain", "plain mix: GET /json under two names (99% and 1%), no body kept"),
     ("kept", "plain GET /json (99%) beside one that keeps its body (1%, `assert:`)"),
     ("flow", "3-step flow, one JSON capture per iteration"),
 )

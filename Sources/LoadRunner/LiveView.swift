@@ -7,17 +7,22 @@ enum LiveView {
     /// How long the server stays up after the run wrote its files: two of the dashboard's polls.
     static let linger = Duration.seconds(2)
 
-    /// The started server, nil without `--listen`, or the exit status after printing why it could not start.
-    static func start(_ listen: String?, console: Console) async -> Result<LiveServer?, ExitStatus> {
-        guard let listen, let address = ListenAddress(listen) else { return .success(nil) }
+    /// What `start` gives: the server (nil without `--listen`), or the exit status after saying why it could not start.
+    enum Start {
+        case started(LiveServer?)
+        case failed(ExitStatus)
+    }
+
+    static func start(_ listen: String?, console: Console) async -> Start {
+        guard let listen, let address = ListenAddress(listen) else { return .started(nil) }
         if !address.isLoopback { console.report(CLIMessages.listenNotLoopback(address)) }
         do {
             let server = try await LiveServer.start(address, board: LiveBoard())
             console.line(CLIMessages.listening(server.url))
-            return .success(server)
+            return .started(server)
         } catch {
             console.report(CLIMessages.cannotListen(address, reason: "\(error)"))
-            return .failure(.targetOrSetupFailure)
+            return .failed(.targetOrSetupFailure)
         }
     }
 

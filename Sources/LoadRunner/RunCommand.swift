@@ -65,8 +65,8 @@ struct RunCommand: AsyncParsableCommand {
         let console = Console.standard()
         let live: LiveServer?
         switch await LiveView.start(listen, console: console) {
-        case .success(let server): live = server
-        case .failure(let status): throw status.exitCode
+        case .started(let server): live = server
+        case .failed(let status): throw status.exitCode
         }
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,

@@ -77,6 +77,18 @@ import Testing
         #expect(PrometheusText.escaped("a\nb") == #"a\nb"#)
     }
 
+    @Test func samplesCarryTheEndOfTheirSecond() {
+        var state = Self.state()
+        state.start(at: Date(timeIntervalSince1970: 1_800_000_000.25))
+        state.record(Self.sample(second: 0, stage: 1, count: 10, micros: 2000))
+        state.record(Self.sample(second: 1, stage: 1, count: 20, micros: 2000))
+        let lines = PrometheusText.render(state).split(separator: "\n")
+        // The second second ends 2 s after the start: 1,800,000,002,250 ms.
+        #expect(lines.contains("loadrunner_requests_total{name=\"get \\\"a\\\"\\\\b\",method=\"GET\"} 30 1800000002250"))
+        #expect(lines.filter { !$0.hasPrefix("#") }.allSatisfy { $0.hasSuffix(" 1800000002250") })
+        #expect(lines.contains("# TYPE loadrunner_users gauge"))
+    }
+
     @Test func jsonCarriesCurrentStageRatesAndReport() throws {
         var state = Self.state()
         state.record(Self.sample(second: 0, stage: 1, count: 10, micros: 2000, failures: 2))

@@ -5,7 +5,10 @@ import LoadRunnerModel
 /// failure counters, the latency histogram per request name in classic buckets, users, open stages' target and
 /// achieved rate, the generator's CPU and lag.
 ///
-/// Native histograms need the protobuf exposition and are not offered.
+/// Every sample carries the time its second ended (milliseconds since 1970): the numbers are true as of then, not
+/// as of the scrape, so `rate()` over a scraper's samples measures the run's seconds without aliasing between
+/// the run's once-a-second updates and the scrape interval. Native histograms need the protobuf exposition and
+/// are not offered.
 package enum PrometheusText {
     /// The `Content-Type` of the format.
     package static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -19,6 +22,7 @@ package enum PrometheusText {
     /// The exposition of `state`; every family has its HELP and TYPE lines even before the first sample.
     package static func render(_ state: LiveState) -> String {
         var out = ""
+        let stamp = timestampMillis(state).map { " \($0)" } ?? ""
         family(&out, "loadrunner_requests_total", "counter", "Requests completed since the run started, failed ones included.")
         for row in state.requests {
             sample(&out, "loadrunner_requests_total", labels(row), Double(row.requests))
@@ -46,7 +50,18 @@ package enum PrometheusText {
         sample(&out, "loadrunner_generator_lag_seconds", [], Double(current?.schedulingLagMicros ?? 0) / 1e6)
         family(&out, "loadrunner_run_finished", "gauge", "1 once the run has written its files, else 0.")
         sample(&out, "loadrunner_run_finished", [], state.finished ? 1 : 0)
-        return out
+        return stamp.isEmpty ? out : stamped(out, stamp)
+    }
+
+    /// When the last completed second ended, in milliseconds since 1970; nil before the first second.
+    package static func timestampMillis(_ state: LiveState) -> Int64? {
+        guard let started = state.startedAt, let current = state.current else { return nil }
+        return Int64((started.timeIntervalSince1970 * 1000).rounded()) + Int64(current.second + 1) * 1000
+    }
+
+    /// `text` with `stamp` after every sample line (not after HELP and TYPE lines).
+    private static func stamped(_ text: String, _ stamp: String) -> String {
+        text.split(separator: "\n").map { $0.hasPrefix("#") ? String($0) : $0 + stamp }.joined(separator: "\n") + "\n"
     }
 
     /// `value` escaped for a label: backslash, double quote and line feed.

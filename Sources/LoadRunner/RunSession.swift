@@ -105,7 +105,8 @@ struct RunSession {
             console.report(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(publishError)))
             return .outputFailure
         }
-        live?.finish(reportFolder: folder)
+        // Absolute, so the dashboard's link to the report works from the browser.
+        live?.finish(reportFolder: URL(fileURLWithPath: folder).standardizedFileURL.path)
         console.writeOut(ConsoleSummary.render(result))
         console.line(CLIMessages.resultsWritten(folder, interrupted: result.interrupted))
         CIOutputs.writeJUnit(RunJUnit.report(for: result), to: junitPath, console: console)

@@ -6,8 +6,9 @@ APT_PACKAGES := libcurl4-openssl-dev
 # The replica lab: PostgreSQL 15 server and client, curl and Python for its scripts' checks.
 LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl python3
 # The TLS and HTTP/2 tests run against a real nginx with a self-signed certificate.
-# shellcheck lints every shell script of the repo first.
-TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck
+# shellcheck lints every shell script of the repo first. Lab/test-live.sh opens the live dashboard in headless
+# Chromium and scrapes it with a real Prometheus (`promtool` checks /metrics).
+TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck chromium prometheus
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
 # `make demo FULL=1` runs the study's full 3-minute stages; `make demo MODEL=open` runs it at fixed
 # arrival rates (the open model, Profiles/lab-replicas-open.yaml).
@@ -44,7 +45,8 @@ service: lab-deps
 	cd Lab/service && $(SWIFT) build -c release
 
 ## The demo: the read-replica study on a real PostgreSQL primary with two replicas, before and after,
-## compared, with node resources and charts; prints where the report is (docs/lab.md).
+## compared, with node resources and charts; prints where the report is (docs/lab.md). Each run serves its live
+## dashboard (`--listen`) and prints its address; LIVE_PORT=9464 picks the port (default: any free one).
 demo: lab-deps release service
 	Lab/replica-experiment.sh --profile $(DEMO_PROFILE)
 
@@ -73,6 +75,7 @@ test: test-deps
 	shellcheck -S warning $$(git ls-files '*.sh' Lab/lab)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
+	LOADRUNNER=.build/debug/LoadRunner DEMO_SERVER=.build/debug/loadrunner-demo-server Lab/test-live.sh
 	Lab/pg/test-lab.sh
 	cd Lab/service && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build
 	LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/service/test-service.sh

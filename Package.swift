@@ -63,6 +63,20 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The live view of `run --listen`: a SwiftNIO server on its own thread for the dashboard, /metrics and
+        // /api/state.
+        .target(
+            name: "LoadRunnerLive",
+            dependencies: [
+                "LoadRunnerText",
+                "LoadRunnerModel",
+                "LoadRunnerReports",
+                "LoadRunnerEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The executable: arguments, files, console, exit codes.
         .executableTarget(
             name: "LoadRunner",
@@ -74,6 +88,7 @@ let package = Package(
                 "LoadRunnerReports",
                 "LoadRunnerEngine",
                 "LoadRunnerCommands",
+                "LoadRunnerLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,7 +122,7 @@ let package = Package(
             name: "LoadRunnerEngineTests",
             dependencies: [
                 "LoadRunnerEngine", "LoadRunnerText", "LoadRunnerModel", "LoadRunnerProfile", "LoadRunnerAnalysis",
-                "LoadRunnerReports", "LoadRunnerTestSupport",
+                "LoadRunnerReports", "LoadRunnerTestSupport", "LoadRunnerLive",
             ]
         ),
         .testTarget(

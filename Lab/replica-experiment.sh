@@ -9,7 +9,8 @@
 #   --users    rows seeded into `users` (default 1000000)
 #   --out      report folder (default Reports/replicas-<UTC time>)
 # Environment: LAB_DIR and LAB_*_PORT as for Lab/lab; LOADRUNNER (default .build/release/LoadRunner);
-# LAB_SERVICE_BIN (default Lab/service/.build/release/lab-service).
+# LAB_SERVICE_BIN (default Lab/service/.build/release/lab-service); LIVE_PORT, the port of each run's live
+# dashboard (`run --listen`, default 0: a free port; the run prints the address).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,7 +57,8 @@ run_with_reads() {
   local port status=0
   port=$(service_port)
   # The profile's monitors find this lab's pid files through ${LAB_DIR}, exported by `Lab/lab env`.
-  "$loadrunner" run "$profile" --target "http://127.0.0.1:$port" --out "$out/$name" || status=$?
+  "$loadrunner" run "$profile" --target "http://127.0.0.1:$port" --out "$out/$name" \
+    --listen "127.0.0.1:${LIVE_PORT:-0}" || status=$?
   curl -fsS "http://127.0.0.1:$port/metrics" > "$out/$name/service-metrics.json" || true
   service_stop
   # 99 (a threshold failed) is a finding worth reporting; anything else stops the experiment.

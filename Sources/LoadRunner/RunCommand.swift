@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoadRunnerEngine
+import LoadRunnerLive
 import LoadRunnerModel
 
 /// `LoadRunner run PROFILE`: runs a profile and writes every result file.
@@ -52,17 +53,28 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIMessages.loopsHelp))
     var loops: Int?
 
+    @Option(help: ArgumentHelp(CLIMessages.listenHelp, valueName: "host:port"))
+    var listen: String?
+
     mutating func validate() throws {
         try EngineOptionChecks.validate(loops: loops, seed: seed)
+        if let listen, ListenAddress(listen) == nil { throw ValidationError(CLIMessages.badListenAddress(listen)) }
     }
 
     func run() async throws {
         let console = Console.standard()
+        let live: LiveServer?
+        switch await LiveView.start(listen, console: console) {
+        case .started(let server): live = server
+        case .failed(let status): throw status.exitCode
+        }
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,
             csvFullHistory: csvFullHistory,
-            refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console
+            refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console,
+            live: live?.board
         ).run()
+        await LiveView.stop(live)
         throw status.exitCode
     }
 }

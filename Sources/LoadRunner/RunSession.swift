@@ -1,6 +1,7 @@
 import Foundation
 import LoadRunnerCommands
 import LoadRunnerEngine
+import LoadRunnerLive
 import LoadRunnerModel
 import LoadRunnerReports
 import LoadRunnerText
@@ -25,6 +26,8 @@ struct RunSession {
     var allowedFiles: [String] = []
     var commandLine: [String]
     var console: Console
+    /// `--listen`: the live view's state, fed while the run goes; nil when off.
+    var live: LiveBoard? = nil
 
     func run() async -> ExitStatus {
         guard let profile = ProfileLoading.load(path: profilePath, targetOverride: targetOverride, console: console) else {
@@ -64,13 +67,15 @@ struct RunSession {
         }
         defer { signals.cancel() }
         let progress = RunProgress(console: console, quiet: quiet, history: history, stages: profile.stages)
+        live?.prepare(profile)
+        let observer: any RunObserver = live.map { LiveObserver(forwardingTo: progress, board: $0) } ?? progress
         console.line(CLIMessages.starting(profile, outputFolder: folder))
 
         let engine = LoadEngine(profile: profile, options: EngineOptions(
             loops: loops, seed: seed, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version))
         let result: RunResult
         do {
-            result = try await engine.run(observer: progress, stop: stop, commands: commands)
+            result = try await engine.run(observer: observer, stop: stop, commands: commands)
         } catch {
             progress.finish()
             history.close()
@@ -100,6 +105,8 @@ struct RunSession {
             console.report(CLIMessages.cannotPublish(folder, workingFolder: plan.workingPath, reason: OutputFolder.reason(publishError)))
             return .outputFailure
         }
+        // Absolute, so the dashboard's link to the report works from the browser.
+        live?.finish(reportFolder: URL(fileURLWithPath: folder).standardizedFileURL.path)
         console.writeOut(ConsoleSummary.render(result))
         console.line(CLIMessages.resultsWritten(folder, interrupted: result.interrupted))
         CIOutputs.writeJUnit(RunJUnit.report(for: result), to: junitPath, console: console)

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# `run --listen` end to end (issue 16): a run against the demo service serves its dashboard, /metrics and
+# /api/state; headless Chromium sees the current stage and a non-zero request rate on the page; a real
+# Prometheus scraping the run every 500 ms (half the period at which the run's numbers change, so no second is
+# skipped when the two clocks drift) gives rate(loadrunner_requests_total[5s]) within 5% of the run's own
+# per-second figures (locust_stats_history.csv). Every server started here is stopped on exit, even on failure.
+# SCREENSHOT=docs/live-dashboard.png also saves a screenshot of the page. About 30 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=Lab/test-helpers.sh
+source Lab/test-helpers.sh
+
+LOADRUNNER=${LOADRUNNER:-.build/debug/LoadRunner}
+DEMO_SERVER=${DEMO_SERVER:-.build/debug/loadrunner-demo-server}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 1 100); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.1; done; return 1; }
+
+"$DEMO_SERVER" --port 0 --port-file "$work/demo.port" >"$work/demo.log" 2>&1 & pids+=($!)
+wait_for test -s "$work/demo.port"
+demo_port=$(cat "$work/demo.port")
+live_port=$(free_port)
+prom_port=$(free_port)
+
+cat >"$work/prometheus.yml" <<YAML
+global:
+  scrape_interval: 500ms
+  evaluation_interval: 1s
+scrape_configs:
+  - job_name: loadrunner
+    static_configs:
+      - targets: ["127.0.0.1:$live_port"]
+YAML
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
+  --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 & pids+=($!)
+wait_for curl -sf "http://127.0.0.1:$prom_port/-/ready"
+
+# An open stage: its rate is the schedule's, whatever the machine's load does to latency.
+cat >"$work/live.yaml" <<YAML
+name: live-test
+target: http://127.0.0.1:$demo_port
+requests:
+  - name: user
+    path: /delay/5
+stages:
+  - rate: 100/s
+    duration: 18s
+    warmup: 2s
+YAML
+"$LOADRUNNER" run "$work/live.yaml" --quiet --out "$work/out" --listen "127.0.0.1:$live_port" >"$work/run.log" 2>&1 & run_pid=$!
+pids+=("$run_pid")
+wait_for curl -sf "http://127.0.0.1:$live_port/metrics"
+sleep 5
+
+check "the run prints the dashboard address" contains "$(cat "$work/run.log")" "live dashboard: http://127.0.0.1:$live_port/"
+check "/metrics passes promtool check metrics" bash -c "curl -sf http://127.0.0.1:$live_port/metrics | promtool check metrics"
+check "an unknown path is 404" equals "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$live_port/nope")" 404
+
+chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=3000 --dump-dom \
+  "http://127.0.0.1:$live_port/" >"$work/dom.html" 2>"$work/chromium.log" || true
+dom_status=$(python3 -c 'import re,sys; m=re.search(r"<div id=\"status\"[^>]*>(.*?)</div>", open(sys.argv[1]).read(), re.S); print(re.sub("<[^>]+>","",m.group(1)) if m else "")' "$work/dom.html")
+check "the dashboard shows the current stage" contains "$dom_status" "stage 1 of 1"
+check "the dashboard shows a non-zero request rate" python3 -c 'import re,sys; m=re.search(r"(\d+) req/s", sys.argv[1]); sys.exit(0 if m and int(m.group(1)) > 0 else 1)' "$dom_status"
+if [ -n "${SCREENSHOT:-}" ]; then
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1500 --virtual-time-budget=3000 \
+    --screenshot="$SCREENSHOT" "http://127.0.0.1:$live_port/" >/dev/null 2>&1 || true
+fi
+
+run_status=0
+wait "$run_pid" || run_status=$?
+check "the run exits 0" equals "$run_status" 0
+sleep 2
+
+# Prometheus' rate(...[5s]) at each whole second T of the run's steady part against the same figure from the run's
+# own cumulative counts (locust_stats_history.csv): /metrics stamps each sample with the end of its second, so the
+# window (T-5, T] holds the seconds whose history Timestamp (that end, rounded down) is T-5 ... T-1, and rate()
+# is their slope: (count[T-1] - count[T-5]) / 4.
+check "Prometheus' rate agrees with the run's per-second figures within 5%" python3 - "$work/out/locust_stats_history.csv" "$prom_port" <<'PY'
+import csv, json, sys, urllib.parse, urllib.request
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"]
+counts = {int(r["Timestamp"]): int(r["Total Request Count"]) for r in rows}
+first, last = min(counts), max(counts)
+query = urllib.parse.urlencode({"query": "sum(rate(loadrunner_requests_total[5s]))", "start": first + 9, "end": last, "step": 1})
+answer = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[2]}/api/v1/query_range?{query}"))
+pairs = []
+for t, value in answer["data"]["result"][0]["values"]:
+    t = int(float(t))
+    if t - 5 in counts and t - 1 in counts:
+        pairs.append(((counts[t - 1] - counts[t - 5]) / 4, float(value)))
+run_rate = sum(p[0] for p in pairs) / len(pairs)
+prom_rate = sum(p[1] for p in pairs) / len(pairs)
+print(f"mean over {len(pairs)} evaluations: run {run_rate:.2f}/s, Prometheus {prom_rate:.2f}/s")
+if abs(prom_rate - run_rate) > 0.05 * run_rate:
+    print("(run, Prometheus) at each second:", pairs)
+sys.exit(0 if len(pairs) >= 5 and abs(prom_rate - run_rate) <= 0.05 * run_rate else 1)
+PY
+# shellcheck disable=SC2154 # set by check (Lab/test-helpers.sh)
+printf "     %s\n" "$checked"
+finish

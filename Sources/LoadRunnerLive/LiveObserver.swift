@@ -1,0 +1,30 @@
+import Foundation
+import LoadRunnerEngine
+import LoadRunnerModel
+import LoadRunnerText
+
+/// Passes what the run reports on to the console's observer and folds it into the live board.
+package final class LiveObserver: RunObserver {
+    private let inner: any RunObserver
+    private let board: LiveBoard
+
+    package init(forwardingTo inner: any RunObserver, board: LiveBoard) {
+        self.inner = inner
+        self.board = board
+    }
+
+    package func runStarted(at date: Date) {
+        board.update { $0.start(at: date) }
+        inner.runStarted(at: date)
+    }
+
+    package func secondCompleted(_ sample: SecondSample) {
+        inner.secondCompleted(sample)
+        board.update { $0.record(sample) }
+    }
+
+    package func report(_ diagnostic: Diagnostic) {
+        board.update { $0.note(diagnostic) }
+        inner.report(diagnostic)
+    }
+}

@@ -1,0 +1,63 @@
+import LoadRunnerReports
+import NIOCore
+import NIOHTTP1
+
+/// Answers one connection's requests: `/` the dashboard, `/metrics` Prometheus text, `/api/state` JSON;
+/// 404 for other paths, 405 for methods other than GET and HEAD. Runs on the live server's event loop.
+final class LiveRequestHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let board: LiveBoard
+    private var head: HTTPRequestHead?
+
+    init(board: LiveBoard) {
+        self.board = board
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            respond(to: head, context: context)
+        }
+    }
+
+    private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let (status, contentType, body) = Self.answer(method: head.method, uri: head.uri, board: board)
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: contentType)
+        headers.add(name: "Content-Length", value: String(body.utf8.count))
+        headers.add(name: "Cache-Control", value: "no-store")
+        if !head.isKeepAlive { headers.add(name: "Connection", value: "close") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        if head.method != .HEAD {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
+        }
+        let keepAlive = head.isKeepAlive
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { [channel = context.channel] _ in
+            if !keepAlive { channel.close(promise: nil) }
+        }
+    }
+
+    /// Status, content type and body for a request; pure apart from reading the board.
+    static func answer(method: HTTPMethod, uri: String, board: LiveBoard) -> (HTTPResponseStatus, String, String) {
+        guard method == .GET || method == .HEAD else {
+            return (.methodNotAllowed, "text/plain; charset=utf-8", "only GET and HEAD\n")
+        }
+        let path = uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? uri
+        switch path {
+        case "/", "/index.html":
+            return (.ok, "text/html; charset=utf-8", LiveDashboardPage.html)
+        case "/metrics":
+            return (.ok, PrometheusText.contentType, PrometheusText.render(board.snapshot()))
+        case "/api/state":
+            return (.ok, "application/json", LiveStateJSON.render(board.snapshot()))
+        default:
+            return (.notFound, "text/plain; charset=utf-8", "not found: try /, /metrics or /api/state\n")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import LoadRunnerEngine
+import LoadRunnerLive
+import LoadRunnerModel
+import LoadRunnerTestSupport
+import Testing
+
+/// `run --listen`'s server against a real run: its counters agree with what the test server counted, and its
+/// routes answer as documented.
+@Suite struct LiveServerTests {
+    static func get(_ path: String, port: Int, method: String = "GET") async throws -> ServerProbe.Response {
+        try await ServerProbe.run {
+            let probe = try ServerProbe(port: port)
+            try probe.write("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            return try probe.readResponse(bodyIncluded: method != "HEAD")
+        }
+    }
+
+    @Test func metricsCountWhatTheServerServed() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: live
+                target: http://127.0.0.1:1
+                requests:
+                  - name: fast
+                    path: /delay/5
+                stages:
+                  - users: 2
+                    duration: 2s
+                """, target: server.baseURL)
+            let board = LiveBoard()
+            let live = try await LiveServer.start(ListenAddress(host: "127.0.0.1", port: 0), board: board)
+            board.prepare(profile)
+            let engine = LoadEngine(profile: profile, options: EngineOptions(commandLine: ["test"], loadRunnerVersion: "test"))
+            let result = try await engine.run(observer: LiveObserver(forwardingTo: RecordingObserver(), board: board), stop: StopSignal())
+            board.finish(reportFolder: "/tmp/report")
+            let metrics = try await Self.get("/metrics", port: live.port)
+            let state = try await Self.get("/api/state", port: live.port)
+            let page = try await Self.get("/", port: live.port)
+            let missing = try await Self.get("/nope", port: live.port)
+            let post = try await Self.get("/metrics", port: live.port, method: "POST")
+            let head = try await Self.get("/metrics", port: live.port, method: "HEAD")
+            await live.stop()
+
+            // Every request the run completed in its whole seconds, as the test server counted them (none lost or
+            // doubled); the last partial second's requests are in the result but not in a sample.
+            let sampled = board.snapshot().seconds.reduce(0) { $0 + $1.requests }
+            #expect(sampled > 0)
+            #expect(sampled <= UInt64(server.requests(forPathPrefix: "/delay/")))
+            #expect(metrics.status == 200)
+            #expect(metrics.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
+            #expect(metrics.text.contains("loadrunner_requests_total{name=\"fast\",method=\"GET\"} \(sampled) "))
+            #expect(metrics.text.contains("loadrunner_request_duration_seconds_count{name=\"fast\",method=\"GET\"} \(sampled) "))
+            #expect(result.mergedAggregated.requests >= sampled)
+            #expect(state.status == 200 && state.text.contains("\"reportFolder\":\"/tmp/report\""))
+            #expect(page.status == 200 && page.text.contains("<title>LoadRunner live</title>") && !page.text.contains("http://"))
+            #expect(missing.status == 404)
+            #expect(post.status == 405)
+            #expect(head.status == 200 && head.body.isEmpty)
+        }
+    }
+
+    @Test func aTakenPortIsAnError() async throws {
+        let first = try await LiveServer.start(ListenAddress(host: "127.0.0.1", port: 0), board: LiveBoard())
+        await #expect(throws: (any Error).self) {
+            let second = try await LiveServer.start(ListenAddress(host: "127.0.0.1", port: first.port), board: LiveBoard())
+            await second.stop()
+        }
+        await first.stop()
+    }
+
+    @Test func listenAddressForms() {
+        #expect(ListenAddress("9464") == ListenAddress(host: "127.0.0.1", port: 9464))
+        #expect(ListenAddress(":9464") == ListenAddress(host: "127.0.0.1", port: 9464))
+        #expect(ListenAddress("0.0.0.0:80") == ListenAddress(host: "0.0.0.0", port: 80))
+        #expect(ListenAddress("[::1]:9464") == ListenAddress(host: "::1", port: 9464))
+        #expect(ListenAddress("host:99999") == nil)
+        #expect(ListenAddress("abc") == nil)
+        #expect(ListenAddress("[::1:9464") == nil)
+        #expect(ListenAddress("127.0.0.2:1")?.isLoopback == true)
+        #expect(ListenAddress("0.0.0.0:1")?.isLoopback == false)
+    }
+}

@@ -196,8 +196,9 @@ package enum ReportWarning: Sendable, Equatable {
             return "The pool was still growing at its paced rate: \(open.waitedForPoolGrowth ?? 0) arrivals waited "
                 + "while it opened connections (\(open.connectionsOpened) opened, peak \(open.peakInFlight) in flight; "
                 + "it opens a burst of 32 at most, then one per arrival up to what Little's law needs): the rate "
-                + "rose faster than the pool may grow (a step bigger than the burst, or a warm-up shorter than the ramp). max_connections (\(open.maxConnections)) is not the limit here; give the "
-                + "stage a longer warm-up, or ramp its rate up."
+                + "rose faster than the pool may grow (a step bigger than the burst, or a warm-up shorter than the "
+                + "ramp). max_connections (\(open.maxConnections)) is not the limit here; give the stage a longer "
+                + "warm-up, or ramp its rate up."
         case .unexplained:
             return "Neither was the generator saturated nor did the pool reach max_connections (peak "
                 + "\(open.peakInFlight) in flight of \(open.maxConnections)); see the lag and service time per second "

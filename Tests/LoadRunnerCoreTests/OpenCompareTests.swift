@@ -8,7 +8,8 @@ import Testing
 /// name `get` has, in every second, 10 arrivals sent `(k + 1) · 100` µs late and served in `base + (k + 1) · 100` µs
 /// (k = 0...9; all below 2,048 µs, which the histogram keeps exactly), plus `missedPerSecond` missed ones.
 @Suite struct OpenCompareTests {
-    static func run(serviceBaseMicros: UInt64, missedPerSecond: Int = 0, rate: Double = 10) -> RunResult {
+    /// `keepingMissed`: the seconds keep their missed arrivals (`IntervalStats.missed`), as files written now do.
+    static func run(serviceBaseMicros: UInt64, missedPerSecond: Int = 0, rate: Double = 10, keepingMissed: Bool = false) -> RunResult {
         var window = RequestStats(name: "get", method: "GET")
         var series: [SecondSample] = []
         let zero = RunningTotals(
@@ -37,6 +38,10 @@ import Testing
                 name: RequestStats.aggregatedName, method: "", requests: row.requests, failures: row.failures,
                 bodyBytes: row.bodyBytes, latency: row.latency, total: zero)
             aggregated.latency = nil
+            if keepingMissed {
+                interval.missed = UInt64(missedPerSecond)
+                aggregated.missed = UInt64(missedPerSecond)
+            }
             series.append(SecondSample(
                 second: second, unixTime: 1_714_564_801 + second, users: 0, stage: 1, inWindow: true, requests: [interval],
                 aggregated: aggregated, generatorCPUPercent: 10, schedulingLagMicros: 100))

@@ -52,8 +52,14 @@ import Testing
             #expect(service.verdict == .worse)
             // The lag has an interval too (its budget is loose: the machine, not the server, sets the lag).
             #expect(try aggregate(.lagP99).interval != nil)
-            // missed and achieved_rps keep no per-second samples: no interval.
-            #expect(try aggregate(.missed).interval == nil && aggregate(.achievedRPS).interval == nil)
+            // missed is a count with no per-second formula: no interval. achieved_rps is resampled from the requests
+            // made per second (nothing was missed or refused): both runs sent their 420 arrivals, 20/s, and the
+            // interval of that 0 change holds it.
+            #expect(try aggregate(.missed).interval == nil)
+            let achieved = try aggregate(.achievedRPS)
+            let achievedInterval = try #require(achieved.interval, "achieved_rps is resampled from its seconds")
+            #expect(achieved.baseline == 20 && achieved.candidate == 20 && achieved.change == 0)
+            #expect(achievedInterval.low <= 0 && achievedInterval.high >= 0, "\(achievedInterval)")
             // The compare report's Open stages table has the same figures, side by side.
             let markdown = CompareMarkdown.render(result)
             #expect(markdown.contains("## Open stages"))

@@ -1,5 +1,5 @@
 import Foundation
-import LoadRunnerAnalysis
+@testable import LoadRunnerAnalysis
 import LoadRunnerEngine
 import LoadRunnerModel
 @testable import LoadRunnerReports
@@ -75,6 +75,17 @@ import Testing
             #expect(lines.map(\.name) == ["Requests/s (missed arrivals left out)", "Errors/s (failed or missed)"])
             #expect(result.series.compactMap(lines[0].value).reduce(0, +) == 2)
             #expect(result.series.compactMap(lines[1].value).reduce(0, +) == 18)
+
+            // Per-second rates count requests made: second 0 made 2 (at 0 and 100 ms) and missed 8, second 1 made
+            // none and missed 10. The compare bootstrap's rps and achieved_rps per second say so, and over the window
+            // give the point value, 1/s; the live line shows the second's 2 made and its 8 errors.
+            let seconds = PerSecondSamples.window(result.series, stage: stage)
+            #expect(seconds.map(\.aggregated.missed) == [8, 10] && seconds.map(\.aggregated.requests) == [10, 10])
+            for measure in [MetricMeasure.rps, .achievedRPS] {
+                #expect(seconds.compactMap { PerSecondSamples.sums($0.aggregated, measure: measure)?.0 } == [2, 0])
+            }
+            let live = LiveLine.format(elapsedSeconds: 1, stage: 1, stageCount: 1, users: 0, rate: "10/s", sample: seconds[0])
+            #expect(live.contains("rps 2.0") && live.contains("errors 8"), "\(live)")
 
             // Locust has no missed arrivals: its files count them as failed requests, so its failure ratio is ours.
             let locust = LocustStatsCSV.render(result).components(separatedBy: "\r\n").filter { !$0.isEmpty }

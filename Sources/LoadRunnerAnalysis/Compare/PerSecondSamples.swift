@@ -17,11 +17,12 @@ enum PerSecondSamples {
     /// `sum(numerators) / sum(denominators)` over any set of seconds: `rps` is requests over seconds, `error_rate`
     /// failures over requests, `received_bytes_per_s` body bytes over seconds. A second with no row (no request) adds
     /// `(0, 1)` to the per-second rates and nothing to the others;
-    /// nil for a latency measure. A second's `requests` counts an open stage's missed arrivals, which `rps` leaves
-    /// out: `RunComparator.hasNoSeconds` leaves `rps` to its budget for a row that missed any.
+    /// nil for a latency measure. `rps` and `achieved_rps` count the second's requests made: its `requests` less its
+    /// open stage's missed arrivals (never requests), as their window values do; a second keeps no refusals, so
+    /// `RunComparator.hasNoSeconds` leaves `achieved_rps` to its budget for a row that had any.
     static func sums(_ stats: IntervalStats?, measure: MetricMeasure) -> (Double, Double)? {
         switch measure {
-        case .rps: (Double(stats?.requests ?? 0), 1)
+        case .rps, .achievedRPS: (Double((stats?.requests ?? 0) - Swift.min(stats?.missed ?? 0, stats?.requests ?? 0)), 1)
         case .receivedBytesPerSecond: (Double(stats?.bodyBytes ?? 0), 1)
         case .errorRate: (Double(stats?.failures ?? 0), Double(stats?.requests ?? 0))
         default: nil

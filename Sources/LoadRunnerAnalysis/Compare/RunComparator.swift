@@ -104,18 +104,21 @@ package struct RunComparator: Sendable {
     }
 
     /// True when a measure of two rows has no per-second samples that recompute its point value, so that its
-    /// budget alone decides (no interval): `missed` and `achieved_rps` (a second keeps no failure categories);
-    /// `service.*` and `lag.*` when either window kept no such histograms per second (a closed stage, a file
-    /// written before they were kept); `rps` when either row missed arrivals (`rps` leaves them out, a second's
-    /// `requests` counts them).
+    /// budget alone decides (no interval): `missed` (a count, not a rate); `service.*` and `lag.*` when either
+    /// window kept no such histograms per second (a closed stage, a file written before they were kept); `rps` and
+    /// `achieved_rps` when a row missed arrivals but its seconds kept none (a file written before they were kept:
+    /// a second's `requests` counts them, the rates leave them out); `achieved_rps` also when a row had requests
+    /// refused before sending (a second keeps no refusals, and `achieved_rps` leaves them out).
     static func hasNoSeconds(
         _ measure: MetricMeasure, rows: (RequestStats, RequestStats), series: (WindowSeries, WindowSeries)
     ) -> Bool {
+        let missedUnkept = (rows.0.missed > 0 && !series.0.keptMissed) || (rows.1.missed > 0 && !series.1.keptMissed)
         switch measure {
-        case .missed, .achievedRPS: return true
+        case .missed: return true
         case .servicePercentile, .serviceMax, .lagP99, .lagMax:
             return series.0.buckets(for: measure) == nil || series.1.buckets(for: measure) == nil
-        case .rps: return rows.0.missed > 0 || rows.1.missed > 0
+        case .rps: return missedUnkept
+        case .achievedRPS: return missedUnkept || rows.0.unsent > rows.0.missed || rows.1.unsent > rows.1.missed
         default: return false
         }
     }

@@ -17,6 +17,9 @@ struct WindowSeries: Sendable {
     /// lacks them where it has samples: `service.*` and `lag.*` then have no interval.
     let service: BucketSeries?
     let lag: BucketSeries?
+    /// True when a second of the row kept missed arrivals (`IntervalStats.missed`); false for a row that missed
+    /// none, and for a file written before seconds kept them.
+    let keptMissed: Bool
     /// Running sums of each second's numerator and denominator, per ratio measure (`PerSecondSamples.sums`).
     private let ratioSums: [MetricMeasure: (numerator: [Double], denominator: [Double])]
 
@@ -40,7 +43,8 @@ struct WindowSeries: Sendable {
         service = keptService ? BucketSeries(latencyRows.map { rows in rows.flatMap { $0.service?.buckets ?? [] } }) : nil
         lag = keptLag ? BucketSeries(latencyRows.map { rows in rows.flatMap { $0.lag?.buckets ?? [] } }) : nil
         var sums: [MetricMeasure: (numerator: [Double], denominator: [Double])] = [:]
-        for measure in MetricID.comparedRequestMeasures where !measure.isLatency {
+        keptMissed = rows.contains { ($0?.missed ?? 0) > 0 }
+        for measure in MetricID.comparedRequestMeasures + [.achievedRPS] where !measure.isLatency {
             var numerator = [0.0], denominator = [0.0]
             for row in rows {
                 let (top, bottom) = PerSecondSamples.sums(row, measure: measure) ?? (0, 0)

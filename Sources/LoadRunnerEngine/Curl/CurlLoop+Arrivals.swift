@@ -64,6 +64,7 @@ extension CurlLoop {
         }
         transfer.intendedMicros = arrival.intendedMicros
         transfer.sentMicros = now
+        noteGrowthWait(arrival, dispatcher: dispatcher)
         // The generator's own lateness: an arrival that never waited for the pool went out late only because the
         // loop was late (the saturation rule judges it as a user's late start).
         if arrival.intendedMicros > dispatcher.waitedThroughMicros {
@@ -77,6 +78,7 @@ extension CurlLoop {
     /// Records an arrival that was never sent as a `missed` failure: counted, no latency, no lag.
     private func recordMissed(_ arrival: QueuedArrival, message: String, atMicros now: Int64) {
         guard let dispatcher else { return }
+        noteGrowthWait(arrival, dispatcher: dispatcher)
         let choice = ArrivalChoice(seed: dispatcher.setup.seed, arrival: arrival.index, mix: dispatcher.setup.mix)
         let outcome = RequestOutcome(
             status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0),
@@ -84,5 +86,13 @@ extension CurlLoop {
         recorder.recordOpen(
             requestIndex: choice.requestIndex, outcome: outcome, intendedMicros: arrival.intendedMicros, sentMicros: nil,
             atMicros: now)
+    }
+
+    /// Counts `arrival` (sent or missed) in its stage's `waitedForPoolGrowth` when it waited while the pool was
+    /// below its cap and the budget had no token to open another connection.
+    private func noteGrowthWait(_ arrival: QueuedArrival, dispatcher: ArrivalDispatcher) {
+        if dispatcher.waitedForGrowth(intendedMicros: arrival.intendedMicros) {
+            recorder.noteOpenWaitedForGrowth(intendedMicros: arrival.intendedMicros)
+        }
     }
 }

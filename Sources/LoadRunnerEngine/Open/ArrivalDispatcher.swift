@@ -33,6 +33,9 @@ final class ArrivalDispatcher {
     /// Arrivals due by this run time found every connection busy at some point: their lag includes a wait for the
     /// pool (the target's slowness), not only the loop's own lateness.
     private(set) var waitedThroughMicros = Int64.min
+    /// Arrivals due by this run time found no idle connection while the pool was below its cap and its budget
+    /// refused to open one: they waited for the pool to grow at its paced rate.
+    private(set) var grewThroughMicros = Int64.min
 
     init(setup: OpenArrivals, loopIndex: Int, live: LiveSchedule) {
         self.setup = setup
@@ -82,7 +85,13 @@ final class ArrivalDispatcher {
     var isFull: Bool { poolSize >= capacity }
 
     /// Every arrival due by `now` is waiting behind a busy pool.
-    func noteNoConnection(nowMicros now: Int64) { waitedThroughMicros = max(waitedThroughMicros, now) }
+    func noteNoConnection(nowMicros now: Int64) {
+        waitedThroughMicros = max(waitedThroughMicros, now)
+        if !isFull { grewThroughMicros = max(grewThroughMicros, now) }
+    }
+
+    /// True when the arrival due at `intendedMicros` waited while the budget refused to open a connection.
+    func waitedForGrowth(intendedMicros: Int64) -> Bool { intendedMicros <= grewThroughMicros }
 
     /// Takes the oldest waiting arrival off the queue.
     func removeFirst() -> QueuedArrival? { queue.removeFirst() }

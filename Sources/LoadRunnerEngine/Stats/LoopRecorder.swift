@@ -132,6 +132,12 @@ struct LoopRecorder {
         if let index = windowIndex(atMicros: intendedMicros) { openTallies[index].reachedMaxConnections = true }
     }
 
+    /// An open-model arrival due at `intendedMicros` waited while its loop's pool was below its cap and the
+    /// connection budget refused to open another (counted once, when it was sent or missed).
+    mutating func noteOpenWaitedForGrowth(intendedMicros: Int64) {
+        if let index = windowIndex(atMicros: intendedMicros) { openTallies[index].waitedForPoolGrowth += 1 }
+    }
+
     /// Puts a request that started at `startMicros` in the second of its start and its failure (if any) in the
     /// failures, with `update`; returns the stage whose window it belongs to, nil when it is in none (a warm-up).
     private mutating func record(

@@ -11,6 +11,8 @@ struct OpenTally: Sendable, Equatable {
     var peakInFlight: UInt64 = 0
     var connectionsOpened: UInt64 = 0
     var reachedMaxConnections = false
+    /// Arrivals that waited while the pool was below its cap, growing at its paced rate.
+    var waitedForPoolGrowth: UInt64 = 0
 
     /// Counts how an arrival ended: `missed`, or (when it was `sent`) completed unless given up as `incomplete`.
     mutating func ended(_ outcome: RequestOutcome, sent: Bool) {
@@ -28,5 +30,6 @@ struct OpenTally: Sendable, Equatable {
         peakInFlight = max(peakInFlight, other.peakInFlight)
         connectionsOpened += other.connectionsOpened
         reachedMaxConnections = reachedMaxConnections || other.reachedMaxConnections
+        waitedForPoolGrowth += other.waitedForPoolGrowth
     }
 }

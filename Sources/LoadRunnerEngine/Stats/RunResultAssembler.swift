@@ -95,7 +95,7 @@ package struct RunResultAssembler {
                     targetStartPerSecond: rate.startPerSecond, targetEndPerSecond: rate.endPerSecond, due: tally.due,
                     sent: tally.sent, completed: tally.completed, missed: tally.missed, peakInFlight: tally.peakInFlight,
                     connectionsOpened: tally.connectionsOpened, maxConnections: profile.maxConnections,
-                    reachedMaxConnections: tally.reachedMaxConnections)
+                    reachedMaxConnections: tally.reachedMaxConnections, waitedForPoolGrowth: tally.waitedForPoolGrowth)
             }
             if profile.hasFlows {
                 stage.flows = profile.flows.indices.map { flow in

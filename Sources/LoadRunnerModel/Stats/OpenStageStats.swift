@@ -26,11 +26,15 @@ package struct OpenStageStats: Codable, Sendable, Equatable {
     /// and had to wait: the target could not keep up (the result stays valid and says so). A wait while the pool
     /// was below the cap but growing at its paced rate (`ConnectionBudget`) does not set it.
     package var reachedMaxConnections: Bool
+    /// Arrivals of the window that found no idle connection while their loop's pool was below its cap and its
+    /// `ConnectionBudget` refused to open one (the pool growing at its paced rate); nil in files written before it
+    /// was counted.
+    package var waitedForPoolGrowth: UInt64?
 
     package init(
         targetStartPerSecond: Double, targetEndPerSecond: Double, due: UInt64 = 0, sent: UInt64 = 0,
         completed: UInt64 = 0, missed: UInt64 = 0, peakInFlight: UInt64 = 0, connectionsOpened: UInt64 = 0,
-        maxConnections: Int, reachedMaxConnections: Bool = false
+        maxConnections: Int, reachedMaxConnections: Bool = false, waitedForPoolGrowth: UInt64? = nil
     ) {
         self.targetStartPerSecond = targetStartPerSecond
         self.targetEndPerSecond = targetEndPerSecond
@@ -42,6 +46,7 @@ package struct OpenStageStats: Codable, Sendable, Equatable {
         self.connectionsOpened = connectionsOpened
         self.maxConnections = maxConnections
         self.reachedMaxConnections = reachedMaxConnections
+        self.waitedForPoolGrowth = waitedForPoolGrowth
     }
 
     /// Sent arrivals per second over a window of `seconds`; 0 for an empty window.

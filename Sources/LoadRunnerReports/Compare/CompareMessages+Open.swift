@@ -10,8 +10,8 @@ extension CompareMessages {
         + "requests), latency p95 (from each arrival's intended time) beside service p95 (libcurl's own time, from the "
         + "actual send) and lag p99 (how late arrivals went out). Values and changes of all requests together, as in "
         + "the stage tables; the bracket is the change's confidence interval where the window's seconds give one "
-        + "(latency, service and lag from their per-second histograms; missed and achieved_rps have none, so their "
-        + "budget alone decides)."
+        + "(latency, service and lag from their per-second histograms, achieved rps from the requests made per "
+        + "second; missed has none, so its budget alone decides)."
 
     /// The figure names of the Open stages table, by row.
     static let targetRateFigure = "Target rate"

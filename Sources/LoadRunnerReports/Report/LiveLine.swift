@@ -5,8 +5,9 @@ import LoadRunnerText
 /// `00:42  stage 2/4  users 10  rps 1234.0  p50 1.23 ms  p95 4.56 ms  errors 0`; an open stage shows its target
 /// rate instead of users (`rate 200/s`), since it has none.
 ///
-/// Plain text with no ANSI codes (the caller adds redraw codes on a terminal). rps, p50, p95 and errors are the
-/// last completed second's; `-` before the first second, and for the percentiles of a second with no request.
+/// Plain text with no ANSI codes (the caller adds redraw codes on a terminal). rps (requests made), p50, p95 and
+/// errors are the last completed second's; `-` before the first second, and for the percentiles of a second with no
+/// request.
 package enum LiveLine {
     /// `elapsedSeconds` since the run started; `stage` is 1-based; `rate` is an open stage's target rate as the
     /// profile writes it (nil for a closed stage); `sample` is the last completed second, if any.
@@ -25,7 +26,8 @@ package enum LiveLine {
             return ReportNumber.millis(micros: micros, decimals: 2) + " ms"
         }
         parts += [
-            "rps \(ReportNumber.fixed(Double(second.requests), decimals: 1))",
+            // Requests made: an open stage's missed arrivals were never sent (they stay among the errors).
+            "rps \(ReportNumber.fixed(Double(second.requests - min(second.missed, second.requests)), decimals: 1))",
             "p50 \(millis(50))",
             "p95 \(millis(95))",
             "errors \(second.failures)",

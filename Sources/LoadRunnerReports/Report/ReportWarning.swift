@@ -179,16 +179,36 @@ package enum ReportWarning: Sendable, Equatable {
             return "The generator was saturated (\(figures.generatorSaturation ?? "")): the stage is invalid, its "
                 + "latencies measure the generator, not the target; lower the rate, run more curl loops (--loops), or "
                 + "give the generator more CPUs."
+        case .generatorStarved:
+            return "Every connection of max_connections (\(open.maxConnections)) was busy (peak \(open.peakInFlight) in "
+                + "flight), yet the target's service time explains only \(explained(figures)) of them (Little's law: "
+                + "\(ReportNumber.fixed(figures.offeredPerSecond, decimals: 0))/s × "
+                + "\(ReportNumber.millis(micros: UInt64(figures.serviceMeanMicros ?? 0), decimals: 2)) ms mean service): "
+                + "the generator did not read the answers fast enough, the target was not the limit. The stage is "
+                + "invalid, its latencies measure the generator; run more curl loops (--loops), lower the rate, or give "
+                + "the generator more CPUs."
         case .poolAtCap:
             return "Every connection of max_connections (\(open.maxConnections)) was busy and arrivals waited "
                 + "(peak \(open.peakInFlight) in flight): the target is overloaded, it could not keep up at "
                 + "\(figures.targetText). The result is valid and says so: its latencies include the wait for a "
                 + "connection."
+        case .poolGrowing:
+            return "The pool was still growing at its paced rate: \(open.waitedForPoolGrowth ?? 0) arrivals waited "
+                + "while it opened connections (\(open.connectionsOpened) opened, peak \(open.peakInFlight) in flight; "
+                + "it opens a burst of 32 at most, then one per arrival up to what Little's law needs): the rate "
+                + "rose faster than the pool may grow (a step bigger than the burst, or a warm-up shorter than the "
+                + "ramp). max_connections (\(open.maxConnections)) is not the limit here; give the stage a longer "
+                + "warm-up, or ramp its rate up."
         case .unexplained:
             return "Neither was the generator saturated nor did the pool reach max_connections (peak "
                 + "\(open.peakInFlight) in flight of \(open.maxConnections)); see the lag and service time per second "
                 + "(\(RunCharts.latencyServiceFileName)) and the failures."
         }
+    }
+
+    /// The connections Little's law explains, for a sentence: `1.5`.
+    private static func explained(_ figures: OpenStageFigures) -> String {
+        ReportNumber.fixed(figures.explainedConnections ?? 0, decimals: 1)
     }
 
     /// One sentence (or two) saying what happened and what to do; plain text, no Markdown.

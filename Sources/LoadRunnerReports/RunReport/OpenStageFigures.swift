@@ -19,6 +19,8 @@ package struct OpenStageFigures: Sendable, Equatable {
     package var serviceP95Micros: UInt64?
     package var lagP99Micros: UInt64?
     package var lagMaxMicros: UInt64?
+    /// The mean service time (libcurl's) of the window's answered requests, microseconds; nil when none was sent.
+    package var serviceMeanMicros: Double?
     /// Why the generator was saturated in the stage (`ReportWarning.saturationSummary`); nil when it was not.
     package var generatorSaturation: String?
 
@@ -31,6 +33,7 @@ package struct OpenStageFigures: Sendable, Equatable {
         windowSeconds = stage.windowSeconds
         latencyP95Micros = stats.latency.count > 0 ? stats.latency.micros(atPercentile: 95) : nil
         serviceP95Micros = stats.service.flatMap { $0.count > 0 ? $0.micros(atPercentile: 95) : nil }
+        serviceMeanMicros = stats.service.flatMap { $0.count > 0 ? $0.meanMicros : nil }
         lagP99Micros = stats.lag.flatMap { $0.count > 0 ? $0.micros(atPercentile: 99) : nil }
         lagMaxMicros = stats.lag.flatMap { $0.count > 0 ? $0.maxMicros : nil }
         generatorSaturation = ReportWarning.saturationSummary(stage.generator)
@@ -73,16 +76,45 @@ extension OpenStageFigures {
     package enum Cause: Sendable, Equatable {
         /// The generator was saturated: the stage is invalid, its latencies measure the generator.
         case generatorSaturated
-        /// An arrival found every connection of `max_connections` busy: the target could not keep up at this
-        /// rate; the result is valid.
+        /// Every connection of `max_connections` was busy, though the target's service time explains far fewer
+        /// (`explainedConnections` × `poolCapShare` below the cap): the loop held connections whose answers it had
+        /// not read, so the generator could not keep up; the stage is invalid.
+        case generatorStarved
+        /// An arrival found every connection of `max_connections` busy and the service time explains it: the target
+        /// could not keep up at this rate; the result is valid.
         case poolAtCap
-        /// Neither: the report says what was seen.
+        /// Arrivals waited while the pool was below `max_connections`, growing at its paced rate
+        /// (`ConnectionBudget`): the rate rose faster than the pool may grow.
+        case poolGrowing
+        /// None of these: the report says what was seen.
         case unexplained
+    }
+
+    /// A pool at its cap is the target's doing when the connections its service time explains by Little's law
+    /// reach this share of the cap (1/4): a pool four times what the mean needs leaves room for bursts (Poisson
+    /// arrivals, service times that vary); one that filled anyway was held by a loop that did not read its answers.
+    package static let poolCapShare = 0.25
+
+    /// The offered rate over the window: the arrivals due per second (a ramp's or Poisson arrivals' real count).
+    package var offeredPerSecond: Double { windowSeconds > 0 ? Double(open.due) / windowSeconds : 0 }
+
+    /// The connections the target's answers held on average by Little's law: offered rate × mean service time;
+    /// nil when nothing was answered.
+    package var explainedConnections: Double? {
+        serviceMeanMicros.map { offeredPerSecond * $0 / 1_000_000 }
+    }
+
+    /// True when the target's service time explains a pool at `max_connections` (`poolCapShare`); true when no
+    /// service time was measured (nothing answered: the target held every connection).
+    package var targetExplainsCap: Bool {
+        guard let explained = explainedConnections else { return true }
+        return explained >= Double(open.maxConnections) * Self.poolCapShare
     }
 
     /// Why the stage fell behind (meaningful when `isBehind`).
     package var cause: Cause {
         if generatorSaturation != nil { return .generatorSaturated }
-        return open.reachedMaxConnections ? .poolAtCap : .unexplained
+        if open.reachedMaxConnections { return targetExplainsCap ? .poolAtCap : .generatorStarved }
+        return (open.waitedForPoolGrowth ?? 0) > 0 ? .poolGrowing : .unexplained
     }
 }

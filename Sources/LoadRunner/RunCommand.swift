@@ -52,6 +52,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIMessages.loopsHelp))
     var loops: Int?
 
+    @Option(help: ArgumentHelp(CLIMessages.shardHelp, valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp(CLIMessages.shardsHelp, valueName: "N"))
+    var shards: Int?
+
+    @Option(name: .customLong("start-at"), help: ArgumentHelp(CLIMessages.startAtHelp, valueName: "time"))
+    var startAt: String?
+
     mutating func validate() throws {
         try EngineOptionChecks.validate(loops: loops, seed: seed)
     }
@@ -60,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
         let console = Console.standard()
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,
-            csvFullHistory: csvFullHistory,
+            csvFullHistory: csvFullHistory, shardOptions: ShardOptions(shard: shard, shards: shards, startAt: startAt),
             refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console
         ).run()
         throw status.exitCode

@@ -1,3 +1,4 @@
+import Foundation
 import LoadRunnerModel
 import LoadRunnerText
 import Testing
@@ -101,6 +102,32 @@ import Testing
             }
             #expect(seen.sorted() == Array(0..<rows))
         }
+    }
+
+    /// A common start: on time or a little late it stays time zero (the load catches up); past the bound the load
+    /// starts now and says so. (startAt, now, origin, late, startedLate), in µs.
+    @Test(arguments: [
+        (Int64(1_000_000_000), Int64(1_000_000_000), Int64(1_000_000_000), Int64(0), false),
+        (1_000_000_000, 1_000_004_000, 1_000_000_000, 4_000, false),
+        (1_000_000_000, 1_002_000_000, 1_000_000_000, 2_000_000, false),
+        (1_000_000_000, 1_002_000_001, 1_002_000_001, 2_000_001, true),
+        (1_000_000_000, 999_000_000, 999_000_000, 0, false),
+    ])
+    func commonStart(startAt: Int64, now: Int64, origin: Int64, late: Int64, startedLate: Bool) {
+        let start = CommonStart(startAtUnixMicros: startAt, nowUnixMicros: now)
+        #expect(start.originUnixMicros == origin && start.lateMicros == late && start.startedLate == startedLate)
+    }
+
+    /// RFC 3339 times, with `Z` or an offset, to Unix seconds; nil for anything else.
+    @Test(arguments: [
+        ("2026-12-07T15:00:00Z", 1_765_119_600.0 + 365 * 86_400),
+        ("2026-12-07T16:00:00+01:00", 1_765_119_600.0 + 365 * 86_400),
+        ("2026-12-07T10:30:00.5-04:30", 1_765_119_600.0 + 365 * 86_400 + 0.5),
+        ("2026-12-07t15:00:00z", 1_765_119_600.0 + 365 * 86_400),
+        ("2026-12-07 15:00:00Z", 1_765_119_600.0 + 365 * 86_400),
+    ] as [(String, Double?)] + [("tomorrow", nil), ("2026-12-07T15:00:00", nil), ("2026-12-07T15:00:00+1:00", nil)])
+    func rfc3339(text: String, seconds: Double?) {
+        #expect(UTCTimestamp.parseRFC3339(text)?.timeIntervalSince1970 == seconds)
     }
 
     /// FIPS 180-4 test vectors (and NIST's one-million-`a` message).

@@ -198,3 +198,22 @@ import Testing
         #expect(output.stderr.contains("`still-up`"), "\(output.stderr)")
     }
 }
+
+extension ShardCLITests {
+    /// Ctrl-C while waiting for the common start ends the process at once: exit 130, nothing sent, no result.
+    @Test func ctrlCWhileWaitingForTheStartExitsAtOnce() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
+        try await TestHTTPServer.withServer { server in
+            let output = try await Self.run(
+                folder, server: server, out: "out", extra: ["--shard", "0/2", "--start-at", Self.startAt(inSeconds: 60).text],
+                duringRun: { pid in
+                    try? await Task.sleep(for: .milliseconds(1_500))
+                    kill(pid, SIGINT)
+                })
+            #expect(output.status == 130, "\(output.stderr)")
+            #expect(output.stderr.contains("waiting for the common start"), "\(output.stderr)")
+            #expect(server.requestsServed == 0)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/result.json").path))
+    }
+}

@@ -79,7 +79,9 @@ package struct RunResultAssembler {
             let lag = monitor.stageLag(slot.index)
             let loads = loopLags.indices.map { index in
                 LoopLoad(
-                    loop: index + 1, users: Self.users(ofLoop: index, loops: loopLags.count, stageUsers: slot.stage.users),
+                    // A shard's loops hold its share of the stage's users.
+                    loop: index + 1,
+                    users: Self.users(ofLoop: index, loops: loopLags.count, stageUsers: options.shardPlan.share(of: slot.stage.users)),
                     samples: index < loopSamples.count ? loopSamples[index] : [],
                     windowStartMicros: slot.windowStartMicros, windowEndMicros: end,
                     pollLag: loopLags[index].pollLag[slot.index], userLag: loopLags[index].userLag[slot.index],

@@ -12,7 +12,7 @@ extension UTCTimestamp {
         let offset = chars.suffix(6)
         guard chars.count >= 25, let sign = offset.first, sign == "+" || sign == "-", offset.dropFirst(3).first == ":",
               let hours = Int(String(offset.dropFirst().prefix(2))), let minutes = Int(String(offset.suffix(2))),
-              offset.dropFirst().prefix(2).allSatisfy(\.isASCII), hours < 24, minutes < 60,
+              (offset.dropFirst().prefix(2) + offset.suffix(2)).allSatisfy({ $0.isASCII && $0.isNumber }), hours < 24, minutes < 60,
               let local = parse(String(chars.dropLast(6)) + "Z")
         else { return nil }
         let seconds = Double((hours * 60 + minutes) * 60)

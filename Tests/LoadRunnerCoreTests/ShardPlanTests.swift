@@ -125,7 +125,7 @@ import Testing
         ("2026-12-07T10:30:00.5-04:30", 1_765_119_600.0 + 365 * 86_400 + 0.5),
         ("2026-12-07t15:00:00z", 1_765_119_600.0 + 365 * 86_400),
         ("2026-12-07 15:00:00Z", 1_765_119_600.0 + 365 * 86_400),
-    ] as [(String, Double?)] + [("tomorrow", nil), ("2026-12-07T15:00:00", nil), ("2026-12-07T15:00:00+1:00", nil)])
+    ] as [(String, Double?)] + [("tomorrow", nil), ("2026-12-07T15:00:00", nil), ("2026-12-07T15:00:00+1:00", nil), ("2026-12-07T15:00:00+-1:00", nil)])
     func rfc3339(text: String, seconds: Double?) {
         #expect(UTCTimestamp.parseRFC3339(text)?.timeIntervalSince1970 == seconds)
     }

@@ -56,6 +56,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIMessages.listenHelp, valueName: "host:port"))
     var listen: String?
 
+    @Option(help: ArgumentHelp(CLIMessages.shardHelp, valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp(CLIMessages.shardsHelp, valueName: "N"))
+    var shards: Int?
+
+    @Option(name: .customLong("start-at"), help: ArgumentHelp(CLIMessages.startAtHelp, valueName: "time"))
+    var startAt: String?
+
     mutating func validate() throws {
         try EngineOptionChecks.validate(loops: loops, seed: seed)
         if let listen, ListenAddress(listen) == nil { throw ValidationError(CLIMessages.badListenAddress(listen)) }
@@ -70,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,
-            csvFullHistory: csvFullHistory,
+            csvFullHistory: csvFullHistory, shardOptions: ShardOptions(shard: shard, shards: shards, startAt: startAt),
             refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console,
             live: live?.board
         ).run()

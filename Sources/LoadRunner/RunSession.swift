@@ -19,6 +19,8 @@ struct RunSession {
     var junitPath: String?
     /// `--csv-full-history`: Locust's full-history layout for `locust_stats_history.csv`.
     var csvFullHistory = false
+    /// `--shard`, `--shards`, `--start-at`: which part of a sharded run this is, and when its load starts.
+    var shardOptions = ShardOptions()
     /// Refuse a profile that runs commands of its own (`--no-actions`).
     var refuseCommands = false
     /// With `refuseCommands`: the environment variables (`--allow-env`) and files (`--allow-file`) it may read.
@@ -30,9 +32,28 @@ struct RunSession {
     var live: LiveBoard? = nil
 
     func run() async -> ExitStatus {
-        guard let profile = ProfileLoading.load(path: profilePath, targetOverride: targetOverride, console: console) else {
+        let selection: ShardOptions.Selection
+        switch shardOptions.select(environment: console.environment, nowUnixMicros: RunResult.unixMicros(Date())) {
+        case .success(let selected): selection = selected
+        case .failure(let refusal):
+            refusal.problems.forEach(console.report)
+            return .shardRefused
+        }
+        guard let loaded = ProfileLoading.load(path: profilePath, targetOverride: targetOverride, console: console) else {
             return .usageOrProfileError
         }
+        var shard: ShardInfo?
+        if let plan = selection.plan {
+            let problems = ShardedProfile.refusals(loaded, plan: plan)
+            guard problems.isEmpty else {
+                problems.forEach(console.report)
+                return .shardRefused
+            }
+            console.line(CLIMessages.shardStarting(plan, thresholds: loaded.thresholds.count, startAt: selection.startAtUnixMicros))
+            let bytes = FileManager.default.contents(atPath: profilePath) ?? Data()
+            shard = ShardInfo(index: plan.index, count: plan.count, profileHash: "sha256:" + SHA256.hex(bytes))
+        }
+        let profile = selection.plan.map { ShardedProfile.own(loaded, plan: $0) } ?? loaded
         let plan: ResultFolder
         switch preflight(profile) {
         case .proceed(let planned): plan = planned
@@ -72,7 +93,8 @@ struct RunSession {
         console.line(CLIMessages.starting(profile, outputFolder: folder))
 
         let engine = LoadEngine(profile: profile, options: EngineOptions(
-            loops: loops, seed: seed, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version))
+            loops: loops, seed: seed, commandLine: commandLine, loadRunnerVersion: LoadRunnerCommand.version, shard: shard,
+            startAtUnixMicros: selection.startAtUnixMicros))
         let result: RunResult
         do {
             result = try await engine.run(observer: observer, stop: stop, commands: commands)

@@ -9,8 +9,12 @@ package struct LoadEngine: Sendable {
     package let profile: Profile
     package let options: EngineOptions
 
+    /// The engine of `profile` as `options` say; in a shard, the profile's closed-stage request budgets become the
+    /// shard's share (`ShardPlan.stages`).
     package init(profile: Profile, options: EngineOptions) {
-        self.profile = profile
+        var own = profile
+        own.stages = options.shardPlan.stages(profile.stages)
+        self.profile = own
         self.options = options
     }
 
@@ -26,27 +30,34 @@ package struct LoadEngine: Sendable {
         observer: some RunObserver, stop: StopSignal, phases: some RunPhases
     ) async throws(EngineError) -> LoadMeasurements {
         let planned = StageSchedule(stages: profile.stages)
+        let shard = options.shardPlan
+        // A shard runs its share of the users and of the arrivals: its loops and sockets are sized for that share.
+        let ownPeakUsers = shard.share(of: planned.peakUsers)
         let peakRate = profile.stages.compactMap(\.rate).map { max($0.startPerSecond, $0.endPerSecond) }.max() ?? 0
-        let loopCount = options.loopCount(peakUsers: planned.peakUsers, peakRatePerSecond: peakRate)
-        try checkOpenFileLimit(users: planned.peakUsers, loops: loopCount)
+        let loopCount = options.loopCount(peakUsers: ownPeakUsers, peakRatePerSecond: peakRate / Double(shard.count))
+        try checkOpenFileLimit(users: ownPeakUsers, loops: loopCount)
         try checkHTTP2Support()
         let settings = transferSettings()
         let fetcher = BodyFetcher(settings: settings, headerLines: DataLoader.fetchHeaderLines(profile), stop: stop)
-        let sources = try await DataLoader(profile: profile, fetcher: fetcher).load()
+        let sources = try await DataLoader(profile: profile, fetcher: fetcher, shard: shard).load()
         let variableNames = VariableNames.of(profile.requests)
         let plans = try profile.requests.map { request throws(EngineError) in
             try RequestPlan(request: request, profile: profile, sources: sources, variables: variableNames)
         }
 
-        let clock = RunClock()
+        let start = try await waitForCommonStart(stop: stop)
+        let clock = start.map { RunClock(originUnixMicros: $0.originUnixMicros) } ?? RunClock()
+        if let start, start.startedLate {
+            observer.report(Messages.startedLate(lateMicros: start.lateMicros, boundMicros: CommonStart.lateBoundMicros))
+        }
         let schedule = LiveSchedule(planned)
         let series = SeriesCollector(loopCount: loopCount)
-        let usersPerLoop = (planned.peakUsers + loopCount - 1) / loopCount
+        let usersPerLoop = (ownPeakUsers + loopCount - 1) / loopCount
         let mix = RequestMix(weights: profile.requests.map(\.weight))
         let open = profile.hasOpenStages ? OpenArrivals(
             plan: ArrivalPlan(schedule: planned, seed: options.seed), plans: plans, sources: sources, mix: mix,
             settings: settings, seed: options.seed, maxLagMicros: profile.maxLag.micros,
-            maxConnections: profile.maxConnections, loops: loopCount) : nil
+            maxConnections: profile.maxConnections, loops: loopCount, shard: shard) : nil
         var loops: [CurlLoop] = []
         for index in 0..<loopCount {
             loops.append(try CurlLoop(
@@ -55,7 +66,7 @@ package struct LoadEngine: Sendable {
         }
         loops.forEach { $0.start() }
 
-        let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests(phases: phases))
+        let control = UserControl(slots: planned.peakUsers, countsRequests: countsRequests(phases: phases), shard: shard)
         control.setLoadEnd(micros: planned.totalMicros)
         let monitor = GeneratorMonitor(clock: clock, schedule: schedule, control: control, loops: loops.map(\.counters))
         let setup = UserSetup(
@@ -114,10 +125,24 @@ package struct LoadEngine: Sendable {
         // A load ended by the work beside it (a required action failed) is told there, not as a threshold abort.
         return RunResultAssembler(
             profile: profile, options: options, schedule: timeline, clock: clock, endMicros: endMicros,
-            interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts
+            interrupted: interrupted, abortedBy: driven.abortedBy, stageCounts: driven.stageCounts,
+            lateStartMicros: start?.lateMicros
         ).measure(
             recorders: recorders, loopLags: loopLags, samples: samples, monitor: monitor, monitored: monitored,
             stopReason: abort.reason)
+    }
+
+    /// Waits until the common start (`EngineOptions.startAtUnixMicros`) and says where the run's time zero goes;
+    /// nil when none was asked for. A stop requested while waiting ends the run before anything was sent.
+    private func waitForCommonStart(stop: StopSignal) async throws(EngineError) -> CommonStart? {
+        guard let startAt = options.startAtUnixMicros else { return nil }
+        while !stop.isRequested {
+            let left = startAt - RunResult.unixMicros(Date())
+            if left <= 0 { break }
+            try? await Task.sleep(for: .microseconds(min(left, StopDrain.pollMicros)))
+        }
+        if stop.isRequested { throw .interrupted(Messages.stoppedBeforeCommonStart) }
+        return CommonStart(startAtUnixMicros: startAt, nowUnixMicros: RunResult.unixMicros(Date()))
     }
 
     /// Whether users must count the requests they send: only for stages that end by count and when the
@@ -160,7 +185,7 @@ package struct LoadEngine: Sendable {
                     case .setTargetUsers(let users): control.setTarget(users)
                     case .startUsers(let users):
                         for index in control.claimFreeSlots(below: users) {
-                            let loop = loops[index % loops.count]
+                            let loop = loops[control.shard.localIndex(ofUser: index) % loops.count]
                             if let flows {
                                 let user = FlowUser(index: index, loop: loop, setup: setup, flows: flows, control: control)
                                 group.addTask(executorPreference: loop) {

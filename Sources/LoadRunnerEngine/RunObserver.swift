@@ -38,12 +38,28 @@ package struct EngineOptions: Sendable {
     package var seed: UInt64
     package var commandLine: [String]
     package var loadRunnerVersion: String
+    /// Which shard of a sharded run this process is (`--shard I/N`), recorded in the result with how late it
+    /// started; nil for a run in one process.
+    package var shard: ShardInfo?
+    /// The common start (`--start-at`, Unix microseconds): the load waits for it, and its time zero is then this
+    /// moment; nil starts at once.
+    package var startAtUnixMicros: Int64?
 
-    package init(loops: Int? = nil, seed: UInt64 = 0x4C52_554E, commandLine: [String], loadRunnerVersion: String) {
+    package init(
+        loops: Int? = nil, seed: UInt64 = 0x4C52_554E, commandLine: [String], loadRunnerVersion: String,
+        shard: ShardInfo? = nil, startAtUnixMicros: Int64? = nil
+    ) {
         self.loops = loops
         self.seed = seed
         self.commandLine = commandLine
         self.loadRunnerVersion = loadRunnerVersion
+        self.shard = shard
+        self.startAtUnixMicros = startAtUnixMicros
+    }
+
+    /// The part of the run this process sends: `shard`'s, or all of it.
+    package var shardPlan: ShardPlan {
+        shard.flatMap { ShardPlan(index: $0.index, count: $0.count) } ?? .single
     }
 
     /// Users per loop before another loop (and libcurl connection cache) is added.

@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunnerModel
 
 /// Monotonic time since the run started, in microseconds; cheap enough to read per request.
 package struct RunClock: Sendable {
@@ -9,6 +10,16 @@ package struct RunClock: Sendable {
     package init() {
         startNanos = Self.monotonicNanos()
         startDate = Date()
+    }
+
+    /// A clock whose time zero is the wall-clock moment `originUnixMicros` (a common start, `--start-at`), at or
+    /// before now: run time now is how long ago that was. An origin in the future starts now instead.
+    package init(originUnixMicros: Int64) {
+        let nanos = Self.monotonicNanos()
+        let now = Date()
+        let agoNanos = max(0, (RunResult.unixMicros(now) - originUnixMicros) * 1_000)
+        startNanos = nanos &- min(UInt64(agoNanos), nanos)
+        startDate = agoNanos == 0 ? now : Date(timeIntervalSince1970: Double(originUnixMicros) / 1_000_000)
     }
 
     package func nowMicros() -> Int64 {

@@ -8,11 +8,13 @@ import LoadRunnerText
 struct DataLoader: Sendable {
     var profile: Profile
     var fetcher: BodyFetcher
+    /// Which rows of `sequential` and `unique` sources this process takes.
+    var shard: ShardPlan = .single
 
     func load() async throws(EngineError) -> [SourceValues] {
         var sources: [SourceValues] = []
         for spec in profile.data {
-            sources.append(try await load(spec).picking(as: spec))
+            sources.append(try await load(spec).picking(as: spec, shard: shard))
         }
         return sources
     }

@@ -12,10 +12,13 @@ struct RowPicker: Sendable {
     let zipf: ZipfSampler?
     /// Requests that took a row so far, for `sequential` and `unique` closed users.
     private let taken = RowCounter()
+    /// Which rows of a `sequential` or `unique` source this process's closed users take (`ShardPlan.row`).
+    let shard: ShardPlan
 
-    init(pick: RowPick, count: UInt64, zipfExponent: Double? = nil) {
+    init(pick: RowPick, count: UInt64, zipfExponent: Double? = nil, shard: ShardPlan = .single) {
         self.pick = pick
         self.count = count
+        self.shard = shard
         zipf = zipfExponent.map { ZipfSampler(count: count, exponent: $0) }
     }
 
@@ -31,9 +34,12 @@ struct RowPicker: Sendable {
             return UInt64(user) % count
         case .unique(whenExhausted: .endStage):
             let n = taken.next()
-            return n < count ? n : nil
+            guard shard.isSharded else { return n < count ? n : nil }
+            return shard.row(taken: n, rows: count, wraps: false)
         case .random, .sequential, .unique(whenExhausted: .wrap):
-            return taken.next() % count
+            let n = taken.next()
+            guard shard.isSharded, count > 0 else { return n % count }
+            return shard.row(taken: n, rows: count, wraps: true)
         }
     }
 

@@ -15,7 +15,7 @@ struct SourceValues: Sendable {
     /// Chooses each request's row (or range offset) as the source's `pick:` says.
     let picker: RowPicker
 
-    init(name: String, values: Values, pick: RowPick = .random, zipfExponent: Double? = nil) {
+    init(name: String, values: Values, pick: RowPick = .random, zipfExponent: Double? = nil, shard: ShardPlan = .single) {
         self.name = name
         self.values = values
         let count = switch values {
@@ -23,12 +23,13 @@ struct SourceValues: Sendable {
         // 0 stands for all 2^64 values; validated bounds keep ranges far smaller.
         case .range(let range): UInt64(bitPattern: range.upperBound &- range.lowerBound) &+ 1
         }
-        picker = RowPicker(pick: pick, count: count, zipfExponent: zipfExponent)
+        picker = RowPicker(pick: pick, count: count, zipfExponent: zipfExponent, shard: shard)
     }
 
-    /// The same values with the pick of `spec` (a `sequential` or `unique` source counts from the first row).
-    func picking(as spec: DataSourceSpec) -> SourceValues {
-        SourceValues(name: name, values: values, pick: spec.pick, zipfExponent: spec.zipfExponent)
+    /// The same values with the pick of `spec` (a `sequential` or `unique` source counts from the first row of
+    /// `shard`'s part).
+    func picking(as spec: DataSourceSpec, shard: ShardPlan = .single) -> SourceValues {
+        SourceValues(name: name, values: values, pick: spec.pick, zipfExponent: spec.zipfExponent, shard: shard)
     }
 
     /// Rows to pick from; 0 for a range (which has no rows).

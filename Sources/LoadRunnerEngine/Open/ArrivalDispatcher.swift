@@ -159,15 +159,17 @@ final class ArrivalDispatcher {
             partHint = found
         }
         let rate = parts[partHint].curve.rate(atSeconds: Double(arrival.offsetMicros) / 1_000_000)
-        return rate / Double(setup.dispatchingLoops)
+        return rate / Double(setup.dispatchingLoops * setup.shard.count)
     }
 
-    /// The plan's next arrival that is this loop's.
+    /// The plan's next arrival that is this loop's (and this shard's).
     private func pullOwn() -> Arrival? {
         let stride = setup.dispatchingLoops
+        let shard = setup.shard
         guard loopIndex < stride else { return nil }
         while let arrival = arrivals.next() {
-            if arrival.index % stride == loopIndex { return arrival }
+            guard shard.owns(arrival: arrival.index) else { continue }
+            if (arrival.index / shard.count) % stride == loopIndex { return arrival }
         }
         return nil
     }

@@ -6,7 +6,8 @@ import LoadRunnerModel
 /// Arrival k goes to dispatching loop k mod `dispatchingLoops`; each of those loops keeps its own pool of
 /// connections, at most its share of `max_connections` (the cap divided evenly, the first loops taking one more
 /// when it does not divide). When the cap is below the loop count only the first `max_connections` loops
-/// dispatch, so no loop is given arrivals it has no connection for.
+/// dispatch, so no loop is given arrivals it has no connection for. In a shard, only its own arrivals
+/// (`ShardPlan.owns(arrival:)`) are dealt, the j-th of them to loop j mod `dispatchingLoops`.
 struct OpenArrivals: Sendable {
     let plan: ArrivalPlan
     let plans: [RequestPlan]
@@ -14,6 +15,8 @@ struct OpenArrivals: Sendable {
     let mix: RequestMix
     let settings: TransferSettings
     let seed: UInt64
+    /// Which arrivals this process sends.
+    let shard: ShardPlan
     /// `max_lag`: an arrival still unsent this long after its time is `missed`.
     let maxLagMicros: Int64
     /// `max_connections`, over every loop.
@@ -26,8 +29,9 @@ struct OpenArrivals: Sendable {
 
     init(
         plan: ArrivalPlan, plans: [RequestPlan], sources: [SourceValues], mix: RequestMix, settings: TransferSettings,
-        seed: UInt64, maxLagMicros: Int64, maxConnections: Int, loops: Int
+        seed: UInt64, maxLagMicros: Int64, maxConnections: Int, loops: Int, shard: ShardPlan = .single
     ) {
+        self.shard = shard
         self.plan = plan
         self.plans = plans
         self.sources = sources

@@ -25,6 +25,8 @@ package struct LoadMeasurements: Sendable {
     package var compareBudgets: [Budget]
     /// The seed of the run's random choices (`EngineOptions.seed`), recorded in the result.
     package var seed: UInt64
+    /// Which shard of a sharded run this is, and how late it began (`RunResult.shard`); nil in one process.
+    package var shard: ShardInfo? = nil
 
     /// The numbers checks may use (`total.failed`, `requests.NAME.ok`, any metric path, see `RunNumbers`), with
     /// the command monitors' series that ran beside the load.

@@ -17,6 +17,8 @@ package struct RunResultAssembler {
     let abortedBy: String?
     /// What each stage that ends by count sent, by stage index.
     var stageCounts: [Int: StageCount] = [:]
+    /// How late the load began after its common start (`--start-at`); nil when none was asked for.
+    var lateStartMicros: Int64? = nil
 
     /// The load's measurements; `stopReason` is why the work beside the load ended it early, if it did.
     func measure(
@@ -29,7 +31,15 @@ package struct RunResultAssembler {
             interrupted: interrupted, abortedBy: abortedBy, monitors: monitored?.series(stages: stages),
             thresholdSpecs: profile.thresholds, endMicros: endMicros, stopReason: stopReason,
             startUnixMicros: RunResult.unixMicros(clock.startDate), compareBudgets: profile.compareBudgets,
-            seed: options.seed)
+            seed: options.seed, shard: shardInfo())
+    }
+
+    /// The result's `shard`: the options' with the common start and how late the load began; nil outside a shard.
+    private func shardInfo() -> ShardInfo? {
+        guard var shard = options.shard else { return nil }
+        shard.startAtUnixMicros = options.startAtUnixMicros
+        shard.lateStartMicros = options.startAtUnixMicros == nil ? nil : lateStartMicros
+        return shard
     }
 
     /// The run's result: the load's measurements, what ran beside it (`outcomes`), and whether a stop was
@@ -42,6 +52,7 @@ package struct RunResultAssembler {
         result.startUnixMicros = load.startUnixMicros
         result.compareBudgets = load.compareBudgets
         result.seed = load.seed
+        result.shard = load.shard
         result.monitors = load.monitors
         // Thresholds on command monitors (`command[NAME].max < ...`) need their series: judged after they are in.
         result.commandMonitors = outcomes.commandMonitors
@@ -68,7 +79,9 @@ package struct RunResultAssembler {
             let lag = monitor.stageLag(slot.index)
             let loads = loopLags.indices.map { index in
                 LoopLoad(
-                    loop: index + 1, users: Self.users(ofLoop: index, loops: loopLags.count, stageUsers: slot.stage.users),
+                    // A shard's loops hold its share of the stage's users.
+                    loop: index + 1,
+                    users: Self.users(ofLoop: index, loops: loopLags.count, stageUsers: options.shardPlan.share(of: slot.stage.users)),
                     samples: index < loopSamples.count ? loopSamples[index] : [],
                     windowStartMicros: slot.windowStartMicros, windowEndMicros: end,
                     pollLag: loopLags[index].pollLag[slot.index], userLag: loopLags[index].userLag[slot.index],

@@ -1,3 +1,4 @@
+import LoadRunnerModel
 import Synchronization
 
 /// What the schedule driver tells running virtual users: how many should be running, and whether
@@ -26,9 +27,13 @@ final class UserControl: Sendable {
     /// Set when a stop was requested (Ctrl-C, SIGTERM, SIGHUP): flow users leave without running their `on_stop`.
     private let skippingOnStop = Atomic<Bool>(false)
 
-    init(slots: Int, countsRequests: Bool = false) {
+    /// Which users (global indices) this process runs; the others are other shards'.
+    let shard: ShardPlan
+
+    init(slots: Int, countsRequests: Bool = false, shard: ShardPlan = .single) {
         occupied = Mutex(Array(repeating: false, count: slots))
         self.countsRequests = countsRequests
+        self.shard = shard
     }
 
     /// Starts a stage's request budget: at most `limit` more requests, or no limit for nil. No source has run out
@@ -80,11 +85,11 @@ final class UserControl: Sendable {
     /// Users that hold a slot: started and not yet left.
     var occupiedSlots: Int { occupiedCount.load(ordering: .acquiring) }
 
-    /// Claims every free slot below `count` and returns their indices (users to start).
+    /// Claims every free slot below `count` that this shard owns and returns their indices (users to start).
     func claimFreeSlots(below count: Int) -> [Int] {
         occupied.withLock { slots in
             var claimed: [Int] = []
-            for index in 0..<min(count, slots.count) where !slots[index] {
+            for index in shard.ownedUsers(in: 0..<min(count, slots.count)) where !slots[index] {
                 slots[index] = true
                 claimed.append(index)
             }

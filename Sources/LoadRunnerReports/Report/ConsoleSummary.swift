@@ -7,13 +7,13 @@ import LoadRunnerText
 /// decimals), errors (count and share), body bytes received per second (`1.2 MB/s`), and flags (`SATURATED`,
 /// `ERRORS>1%`, `NO-WINDOW`, `INTERRUPTED`); a `total` row (all windows merged) when there is more than one stage.
 /// Then the open stages' table when the run has any (`OpenStagesSection`), one `warning:` line per `ReportWarning`
-/// (`WarningsSection`), the thresholds' lines, and the checks' and failed required actions' lines.
+/// (`WarningsSection`), the shard's line (`ShardSection`), the thresholds' lines, and the checks' and failed required actions' lines.
 package enum ConsoleSummary {
     /// The summary's sections in order.
     static var sections: [RunReport.Section] {
         [
             tableBlocks, OpenStagesSection.consoleBlocks, FlowsSection.consoleBlocks, VisibilitySection.consoleBlocks,
-            WarningsSection.blocks, ThresholdsSection.consoleBlocks,
+            WarningsSection.blocks, ShardSection.consoleBlocks, ThresholdsSection.consoleBlocks,
             ChecksSection.consoleBlocks,
         ]
     }

@@ -3,7 +3,7 @@ import LoadRunnerModel
 /// The run report as a document: `report.md`, `report.html` (`MarkdownWriter`, `HTMLWriter`) and, with its own
 /// shorter list, the console summary (`ConsoleSummary`).
 ///
-/// Title and summary line, warnings, thresholds and checks (when any), the stages (with a line per stage that
+/// Title and summary line, warnings, the shard (of a sharded run), thresholds and checks (when any), the stages (with a line per stage that
 /// ends by count, the open stages' table, the flows' table and the await steps' visibility table when any), actions, monitored processes and command monitors (when any), the charts, the requests, the
 /// failures, the environment and the profile. Each section is a function of the result that returns its blocks
 /// (none when it has nothing to say), in its own file; a new kind of figure adds a section here, not a renderer.
@@ -14,7 +14,7 @@ package enum RunReport {
     /// The sections in reading order; `charts` are the run's charts (`RunCharts.charts(for:)`) or none.
     package static func sections(charts: [ChartFile]) -> [Section] {
         [
-            SummarySection.blocks, WarningsSection.blocks, ThresholdsSection.blocks, ChecksSection.blocks,
+            SummarySection.blocks, WarningsSection.blocks, ShardSection.blocks, ThresholdsSection.blocks, ChecksSection.blocks,
             StagesSection.blocks, CountedStagesSection.blocks, OpenStagesSection.blocks, FlowsSection.blocks, VisibilitySection.blocks,
             ActionsSection.blocks,
             MonitorsSection.blocks, CommandMonitorsSection.blocks, { ChartsSection.blocks(charts, note: RunCharts.note(for: $0)) },

@@ -1,5 +1,6 @@
 import LoadRunnerText
 import LoadRunnerModel
+import Yams
 
 /// `thresholds:` (pass/fail of one run) and `compare:` (budgets for `LoadRunner compare`).
 extension ProfileDecoder {
@@ -103,7 +104,8 @@ extension ProfileDecoder {
         return "\(key): \(value)"
     }
 
-    /// Every monitor `name` written under `monitors:`, valid or not: command monitors are those with `run`.
+    /// Every monitor `name` written under `monitors:`, valid or not (command monitors are those with `run`), every
+    /// flow's `name` and every `await:` step's read `name` (`request: { name: ... }`).
     private static func declaredMonitors(_ top: YAMLMap) -> MetricSubjects {
         let entries = top["monitors"]?.node.sequence?.compactMap { item -> (name: String, isCommand: Bool)? in
             guard let mapping = item.mapping,
@@ -111,9 +113,24 @@ extension ProfileDecoder {
             else { return nil }
             return (name, mapping.contains { $0.key.scalar?.string == "run" })
         } ?? []
+        let flows = top["flows"]?.node.sequence ?? []
+        let steps = flows.flatMap { flow in
+            ["on_start", "steps", "on_stop"].flatMap { key in
+                flow.mapping?.first { $0.key.scalar?.string == key }?.value.sequence.map(Array.init) ?? []
+            }
+        }
+        let reads = steps.compactMap { step in
+            Self.entry("name", in: Self.entry("request", in: Self.entry("await", in: step)))?.scalar?.string
+        }
         return MetricSubjects(
             requests: nil, processes: entries.filter { !$0.isCommand }.map(\.name),
-            commands: entries.filter(\.isCommand).map(\.name))
+            commands: entries.filter(\.isCommand).map(\.name), reads: reads,
+            flows: flows.compactMap { Self.entry("name", in: $0)?.scalar?.string })
+    }
+
+    /// The value under `key` of a YAML mapping; nil when `node` is no mapping or has no such key.
+    private static func entry(_ key: String, in node: Yams.Node?) -> Yams.Node? {
+        node?.mapping?.first { $0.key.scalar?.string == key }?.value
     }
 
     /// Every request `name` written under `requests:` or in a flow's steps, valid or not.

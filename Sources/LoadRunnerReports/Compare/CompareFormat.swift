@@ -14,7 +14,7 @@ enum CompareFormat {
     /// A signed change with its unit, e.g. `+2.800 ms`, `-12.50 req/s`, `+1.20 pp`; `-` when missing.
     static func change(_ change: Double?, _ metric: MetricID) -> String {
         guard let change else { return "-" }
-        return signed(number(change, metric), change) + (metric.measure == .errorRate ? " pp" : unitSuffix(metric))
+        return signed(number(change, metric), change) + (metric.unit() == .ratio ? " pp" : unitSuffix(metric))
     }
 
     /// A signed relative change, e.g. `+23.4%`; `n/a` when undefined (a baseline of 0).
@@ -76,6 +76,7 @@ enum CompareFormat {
         case .microseconds: return ReportNumber.millis(micros: value, decimals: latencyDecimals)
         case .ratio: return ReportNumber.percent(value)
         case .bytesPerSecond: return ReportNumber.bytes(value)
+        case .count: return ReportNumber.fixed(value, decimals: 0)
         default: return ReportNumber.fixed(value, decimals: 2)
         }
     }
@@ -87,6 +88,7 @@ enum CompareFormat {
         case .microseconds: return " ms"
         case .ratio: return "%"
         case .bytesPerSecond: return "/s"
+        case .count: return ""
         case let other: return " " + other.symbol
         }
     }

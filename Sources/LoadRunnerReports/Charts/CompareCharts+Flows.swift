@@ -30,7 +30,7 @@ extension CompareCharts {
                     axisTitle: "Time to visibility p95", unit: .milliseconds, points: points(.percentile(95), scale: 0.001)),
                 ComparedSeries(
                     id: "visibility-stale-\(id)", title: "\(name): stale first reads per stage",
-                    axisTitle: "Probes whose first read was stale", unit: .percent, points: points(.staleRate, scale: 100)),
+                    axisTitle: "Stale first reads", unit: .percent, points: points(.staleRate, scale: 100)),
             ]
         }
     }

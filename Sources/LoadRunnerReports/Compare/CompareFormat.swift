@@ -25,7 +25,8 @@ enum CompareFormat {
 
     /// The relative change with its interval, e.g. `+23.4% [+18.0%, +28.9%]`; the interval in the metric's unit
     /// when no relative one exists (`n/a [+0.50 pp, +1.90 pp]`); `(no CI: 2 s)` without an interval,
-    /// `(no CI: 4 s, needs 20 s)` for a metric too short to judge.
+    /// `(no CI: 4 s, needs 20 s)` for a metric too short to judge, `(no interval: no per-second data)` for a flow or
+    /// visibility row.
     static func changeWithInterval(_ comparison: MetricComparison) -> String {
         let point = percent(comparison.relativeChange)
         guard comparison.change != nil else { return point }
@@ -34,6 +35,7 @@ enum CompareFormat {
                 seconds: min(comparison.baselineSeconds, comparison.candidateSeconds), needed: BlockBootstrap.minimumSeconds)
         }
         guard let interval = comparison.interval else {
+            if comparison.metric.isProbeOrFlow { return point + " " + CompareMessages.noPerSecondInterval }
             return point + " " + CompareMessages.noInterval(
                 seconds: min(comparison.baselineSeconds, comparison.candidateSeconds))
         }

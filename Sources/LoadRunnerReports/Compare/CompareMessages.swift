@@ -84,6 +84,9 @@ enum CompareMessages {
     /// What stands in for the interval when a window is too short: `(no CI: 2 s)`.
     static func noInterval(seconds: Int) -> String { "(no CI: \(seconds) s)" }
 
+    /// What stands in for the interval of a flow or visibility row: a run keeps no per-second figures for them.
+    static let noPerSecondInterval = "(no interval: no per-second data)"
+
     /// What stands in for the interval of a metric too short to judge: `(no CI: 4 s, needs 20 s)`.
     static func tooShortInterval(seconds: Int, needed: Int) -> String { "(no CI: \(seconds) s, needs \(needed) s)" }
 

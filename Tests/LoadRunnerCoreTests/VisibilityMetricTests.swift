@@ -109,9 +109,13 @@ import Testing
               - "flow[wirte].p95 < 1s"
               - "visibility[item/get].stale_rate < 0.01"
               - "flow[write].skipped < 1"
+            compare:
+              - "visibility[item/got].p95 > +10%"
+              - "visibility[item/get].stale_rate > +1%"
             """
         let problems = ProfileFixtures.problems(yaml)
-        #expect(problems.count == 2, "\(problems.map(\.message))")
+        #expect(problems.count == 3, "\(problems.map(\.message))")
+        #expect(problems.contains { $0.line == 17 && $0.message.contains("did you mean `visibility[item/get].p95`?") }, "\(problems.map(\.message))")
         #expect(problems.contains { $0.line == 12 && $0.message.contains("names a read of an `await:` step the profile does not have; did you mean `visibility[item/get].stale_rate`?") }, "\(problems.map(\.message))")
         #expect(problems.contains { $0.line == 13 && $0.message.contains("names a flow the profile does not have; did you mean `flow[write].p95`?") }, "\(problems.map(\.message))")
     }

@@ -61,8 +61,7 @@ package struct ThresholdSpec: Sendable, Equatable {
     }
 
     /// True for a series of the generator or a monitor, visibility probes or flow iterations: judged on the whole
-    /// run's result only, not mid-run
-    /// (`abort_on_fail` does not stop a run for it).
+    /// run's result only, not mid-run (`abort_on_fail` does not stop a run for it).
     package var isSeries: Bool {
         switch metric.subject {
         case .total, .request: false

@@ -47,11 +47,8 @@ extension MetricID {
 
     /// The metric of `subject` that `compare` names `name`; nil for a name it does not write for that subject.
     package init?(compareName name: String, subject: Subject) {
-        if case .visibility = subject, case .success(let metric) = MetricID.parse(name), metric.isProbeOrFlow {
-            self = metric
-            return
-        }
-        if case .flow = subject, case .success(let metric) = MetricID.parse(name), metric.isProbeOrFlow {
+        if MetricID(subject, .max).isProbeOrFlow {
+            guard case .success(let metric) = MetricID.parse(name), metric.isProbeOrFlow else { return nil }
             self = metric
             return
         }

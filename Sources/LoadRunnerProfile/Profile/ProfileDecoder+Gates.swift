@@ -26,9 +26,11 @@ extension ProfileDecoder {
         }
     }
 
-    /// The budget list; a second budget for the same metric is an error (which one would apply?).
-    mutating func compareBudgets(_ value: YAMLValue) -> [Budget] {
+    /// The budget list; a second budget for the same metric is an error (which one would apply?), and so is one on a
+    /// flow or `await:` read that `top` does not declare.
+    mutating func compareBudgets(_ value: YAMLValue, in top: YAMLMap) -> [Budget] {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectCompare) else { return [] }
+        let subjects = Self.declaredMonitors(top)
         var budgets: [Budget] = []
         var firstIndexByMetric: [MetricID: Int] = [:]
         for (index, item) in items.enumerated() {
@@ -37,6 +39,10 @@ extension ProfileDecoder {
             case .failure(let error):
                 report(item, ProfileMessage.budget(error))
             case .success(let budget):
+                if budget.metric.isProbeOrFlow, !subjects.has(budget.metric.subject) {
+                    report(item, ProfileMessage.metricSubjectUnknown(budget.metric, known: subjects.paths(like: budget.metric)))
+                    continue
+                }
                 if let first = firstIndexByMetric[budget.metric] {
                     report(item, ProfileMessage.duplicateBudget(text, metric: budget.metric, firstIndex: first))
                     continue

@@ -75,12 +75,12 @@ struct CompareCommand: ParsableCommand {
             console.report(CLIMessages.nothingInCommon)
             throw ExitStatus.usageOrProfileError.exitCode
         }
+        let users = Dictionary(result.stages.map { ($0.number, $0.baselineUsers) }, uniquingKeysWith: { first, _ in first })
         let charts = CompareCharts.charts(
             stages: StagePoint.pairs(baseline: baselineRun, candidate: candidateRun),
             baselineLabel: result.baseline.label, candidateLabel: result.candidate.label,
-            extra: CompareCharts.series(
-                resources: result.resources ?? [],
-                users: Dictionary(result.stages.map { ($0.number, $0.baselineUsers) }, uniquingKeysWith: { first, _ in first })))
+            extra: CompareCharts.series(resources: result.resources ?? [], users: users)
+                + CompareCharts.series(flows: result.flows ?? [], users: users))
         let folder = out ?? "Reports/compare-" + RunSession.timestamp(Date())
         try ResultFolder.write(to: folder, console: console) { (working: String) throws(RunOutputsError) in
             try CompareOutputs.write(result, to: working, charts: charts)

@@ -27,13 +27,18 @@ package struct CompareResult: Codable, Sendable, Equatable {
     /// that never fail the comparison; nil when either run monitored nothing or they share no monitor (and in
     /// files written before this section existed).
     package let resources: [MetricComparison]?
-    /// True when any budgeted metric of any stage (per request name or `Aggregated`) is `worse`.
+    /// The flows and `await:` reads both runs have, per stage in `stages` (`FlowComparator`): time to visibility,
+    /// stale and not-visible shares per read and for every read together, and per flow its iteration time, completed
+    /// iterations and skipped share; rows without an interval that fail the comparison only through a budget on
+    /// their path. Nil when neither run has them (and in files written before this section existed).
+    package let flows: [MetricComparison]?
+    /// True when any budgeted metric of any stage (per request name or `Aggregated`, or a flow or read) is `worse`.
     package let failed: Bool
 
     package init(
         baseline: CompareRunInfo, candidate: CompareRunInfo, method: CompareMethod, budgets: [Budget],
         stages: [StageComparison], mismatches: [CompareMismatch], caveats: [CompareCaveat],
-        resources: [MetricComparison]? = nil
+        resources: [MetricComparison]? = nil, flows: [MetricComparison]? = nil
     ) {
         schemaVersion = Self.currentSchemaVersion
         self.baseline = baseline
@@ -44,11 +49,14 @@ package struct CompareResult: Codable, Sendable, Equatable {
         self.mismatches = mismatches
         self.caveats = caveats
         self.resources = resources
-        failed = stages.contains { $0.metrics.contains(where: \.isRegression) }
+        self.flows = flows
+        failed = stages.contains { $0.metrics.contains(where: \.isRegression) } || (flows ?? []).contains(where: \.isRegression)
     }
 
-    /// Every compared metric, stage by stage.
-    package var metrics: [MetricComparison] { stages.flatMap(\.metrics) }
+    /// Every compared metric that may carry a budget, stage by stage: the request rows, then the flow and read rows.
+    package var metrics: [MetricComparison] {
+        stages.flatMap { stage in stage.metrics + (flows ?? []).filter { $0.stage == stage.number } }
+    }
 
     /// Budgeted metrics that got worse (what made the comparison fail), stage by stage.
     package var regressions: [MetricComparison] { metrics.filter(\.isRegression) }

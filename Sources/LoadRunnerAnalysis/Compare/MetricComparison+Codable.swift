@@ -2,7 +2,7 @@ import LoadRunnerModel
 
 /// `compare.json` keeps the shapes it always had: a request row has `name`, `method` and `budget`; a monitor row
 /// (under `resources`) has `process` and, for a command monitor, `commandUnit`. `metric` is the compare name
-/// (`MetricID.compareName`).
+/// (`MetricID.compareName`; a flow or visibility row's whole path, `visibility[user/get].p95`).
 extension MetricComparison: Codable {
     private enum CodingKeys: String, CodingKey {
         case stage, name, method, process, metric, commandUnit, baseline, candidate, change, relativeChange, interval
@@ -21,7 +21,8 @@ extension MetricComparison: Codable {
             commandUnit == nil ? .monitor(name) : .command(name)
         }
         let metricName = try container.decode(String.self, forKey: .metric)
-        guard let metric = MetricID(compareName: metricName, subject: subject) else {
+        let probeOrFlow: MetricID? = if case .success(let id) = MetricID.parse(metricName), id.isProbeOrFlow { id } else { nil }
+        guard let metric = probeOrFlow ?? MetricID(compareName: metricName, subject: subject) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .metric, in: container, debugDescription: "no compared metric \(metricName)")
         }

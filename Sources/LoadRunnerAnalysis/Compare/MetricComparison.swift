@@ -68,7 +68,7 @@ package struct MetricComparison: Sendable, Equatable {
     package var isMonitor: Bool {
         switch metric.subject {
         case .monitor, .command: true
-        case .total, .request, .generator: false
+        case .total, .request, .generator, .visibility, .flow: false
         }
     }
 }

@@ -34,8 +34,12 @@ package struct RunComparator: Sendable {
     ) {
         var byMetric: [MetricID: Budget] = [:]
         for budget in budgets { byMetric[budget.metric] = budget }
+        var probeOrFlow: [Budget] = []
+        for budget in budgets.reversed() where budget.metric.isProbeOrFlow && !probeOrFlow.contains(where: { $0.metric == budget.metric }) {
+            probeOrFlow.insert(budget, at: 0)
+        }
         self.budgets = (MetricID.comparedRequestMeasures + MetricID.comparedOpenMeasures)
-            .compactMap { byMetric[MetricID(.total, $0)] }
+            .compactMap { byMetric[MetricID(.total, $0)] } + probeOrFlow
         self.confidence = Swift.min(Swift.max(confidence, 0.5), 0.999)
         self.resamples = Swift.max(1, resamples)
         self.resamplesPerTail = Swift.max(1, resamplesPerTail)
@@ -79,7 +83,7 @@ package struct RunComparator: Sendable {
             method: method, budgets: budgets, stages: stages, mismatches: Self.inStageOrder(mismatches),
             caveats: Self.caveats(baseline, side: .baseline, stages: stagePairs.map(\.baseline))
                 + Self.caveats(candidate, side: .candidate, stages: stagePairs.map(\.candidate)),
-            resources: resources)
+            resources: resources, flows: FlowComparator.compare(stages: stagePairs, budgets: budgets))
     }
 
     /// Everything one metric's verdict needs, gathered before the family size (and so the level) is known.
@@ -146,7 +150,7 @@ package struct RunComparator: Sendable {
                     baseline: Self.pointValue(base, metric: metric, windowSeconds: pair.baseline.windowSeconds),
                     candidate: Self.pointValue(cand, metric: metric, windowSeconds: pair.candidate.windowSeconds),
                     baselineSeries: baseSeries, candidateSeries: candSeries,
-                    budget: budgets.first { $0.metric.measure == measure },
+                    budget: budgets.first { !$0.metric.isProbeOrFlow && $0.metric.measure == measure },
                     judgedOnBudgetAlone: Self.hasNoSeconds(measure, rows: (base, cand), series: (baseSeries, candSeries)))
             }
         }

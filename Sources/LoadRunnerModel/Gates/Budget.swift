@@ -2,8 +2,9 @@
 /// the change must exceed every limit given (relative and absolute) in the bad direction, and be
 /// statistically credible, to count.
 ///
-/// `metric` is a request measure of all requests (`MetricID.comparedRequestMeasures`, subject `.total`); it
-/// applies to that measure of every request name and of the `Aggregated` row.
+/// `metric` is a request measure of all requests (`MetricID.comparedRequestMeasures`, subject `.total`), which
+/// applies to that measure of every request name and of the `Aggregated` row; or a visibility or flow path
+/// (`visibility[user/get].stale_rate`, `visibility.p95`, `flow[checkout].p95`), which applies to that row alone.
 package struct Budget: Codable, Sendable, Equatable {
     package var metric: MetricID
     /// Allowed relative worsening as a fraction (0.10 for 10%), or nil for none.
@@ -40,7 +41,8 @@ extension Budget {
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .metric)
-        guard let metric = MetricID(compareName: name, subject: .total) else {
+        let probeOrFlow: MetricID? = if case .success(let id) = MetricID.parse(name), id.isProbeOrFlow { id } else { nil }
+        guard let metric = probeOrFlow ?? MetricID(compareName: name, subject: .total) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .metric, in: container, debugDescription: "no compared metric \(name)")
         }

@@ -60,12 +60,12 @@ package struct ThresholdSpec: Sendable, Equatable {
         if case .request(let name) = metric.subject { name } else { nil }
     }
 
-    /// True for a series of the generator or a monitor: judged on the whole run's result only, not mid-run
-    /// (`abort_on_fail` does not stop a run for it).
+    /// True for a series of the generator or a monitor, visibility probes or flow iterations: judged on the whole
+    /// run's result only, not mid-run (`abort_on_fail` does not stop a run for it).
     package var isSeries: Bool {
         switch metric.subject {
         case .total, .request: false
-        case .generator, .monitor, .command: true
+        case .generator, .monitor, .command, .visibility, .flow: true
         }
     }
 
@@ -84,7 +84,7 @@ package struct ThresholdSpec: Sendable, Equatable {
     package static func name(of metric: MetricID) -> String {
         switch metric.subject {
         case .total, .request: name(of: metric.measure) ?? metric.description
-        case .generator, .monitor, .command: metric.description
+        case .generator, .monitor, .command, .visibility, .flow: metric.description
         }
     }
 

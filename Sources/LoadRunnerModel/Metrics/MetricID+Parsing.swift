@@ -11,7 +11,12 @@ import LoadRunnerText
 /// - `generator.cpu`, `generator.lag.p99`, `generator.lag.max` for LoadRunner's own process;
 /// - `monitor[NAME].M` with M one of `cpu`, `cpu_max`, `memory`, `memory_max`, `pss`, `pss_max`, `rss`, `rss_max`,
 ///   `disk_read`, `disk_write`;
-/// - `command[NAME].M` with M one of `min`, `max`, `mean`, `last`, `count`.
+/// - `command[NAME].M` with M one of `min`, `max`, `mean`, `last`, `count`;
+/// - `visibility[READ].M` for the probes of the `await:` steps whose read is named READ (`visibility[READ@NODE].M`:
+///   only those whose first poll NODE answered; `visibility.M`: every read together), M one of `p50`, `p95`, `p99`
+///   (any percentile), `max` (time to visibility), `probes`, `stale_rate`, `not_visible`, `not_visible_rate`;
+/// - `flow[NAME].M` for one flow's iterations, M one of `p50`, `p95`, `p99` (any percentile), `max` (iteration
+///   time), `completed`, `skipped`, `skipped_rate`.
 ///
 /// Older spellings stay aliases: `avg` (= `mean`), `med` (= `p50`), `p(N)`, `requests` (= `count`), `failures`
 /// (= `failed`), and `bytes_per_s` (= `received_bytes_per_s`) as a bare measure read against a default subject (a threshold's or a budget's row), and the check
@@ -89,18 +94,27 @@ extension MetricID {
                                "total.ok", "total.failed", "total.rps", "total.error_rate", "total.received_bytes_per_s", "generator.cpu",
                                "generator.lag.p99", "generator.lag.max"]
 
-    private static let bracketed = ["requests[", "monitor[", "command["]
+    private static let bracketed = ["requests[", "monitor[", "command[", "visibility[", "flow["]
 
-    /// The subject of a bracketed prefix (`requests[`, `monitor[`, `command[`) with this name.
+    /// The subject of a bracketed prefix (`requests[`, `monitor[`, `command[`, `visibility[`, `flow[`) with this
+    /// name; a visibility name `READ@NODE` names a read and the node that answered (the last `@` splits them).
     private static func bracketedSubject(_ prefix: String, _ name: String) -> Subject {
         switch prefix {
         case "requests[": .request(name)
         case "monitor[": .monitor(name)
+        case "visibility[":
+            if let at = name.lastIndex(of: "@"), at != name.startIndex, name.index(after: at) != name.endIndex {
+                .visibility(read: String(name[..<at]), node: String(name[name.index(after: at)...]))
+            } else {
+                .visibility(read: name, node: nil)
+            }
+        case "flow[": .flow(name)
         default: .command(name)
         }
     }
     private static let dotted: [(String, Subject)] = [
         ("total.latency.", .total), ("latency.", .total), ("total.", .total), ("generator.", .generator),
+        ("visibility.", .visibility(read: nil, node: nil)),
     ]
 
     /// Older and everyday names of measures.
@@ -130,7 +144,8 @@ extension MetricID {
         let all: [MetricMeasure] = [.mean, .min, .max, .count, .ok, .failed, .rps, .errorRate, .receivedBytesPerSecond,
                                     .cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead,
                                     .diskWrite, .lagP99, .lagMax, .last, .serviceMax, .missed, .missedRate,
-                                    .achievedRPS, .targetRPS]
+                                    .achievedRPS, .targetRPS, .probes, .staleRate, .notVisible, .notVisibleRate,
+                                    .completed, .skipped, .skippedRate]
         if let found = all.first(where: { $0.name == name }) { return .success(found) }
         if name == "lag.p(99)" { return .success(.lagP99) }
         if name.hasPrefix("service.") {

@@ -2,7 +2,8 @@ import LoadRunnerText
 
 /// The identity of one metric: a subject and what is measured of it, written as a path such as
 /// `latency.p95`, `requests[user/get].failed`, `generator.cpu`, `monitor[replica1].cpu` or
-/// `command[replica2 lag].max` (see `MetricID+Parsing` for the grammar and the older spellings it accepts).
+/// `command[replica2 lag].max`, `visibility[user/get].stale_rate` or `flow[sign up].p95` (see `MetricID+Parsing` for
+/// the grammar and the older spellings it accepts).
 package struct MetricID: Sendable, Hashable, CustomStringConvertible {
     /// Whose values a metric reads.
     package enum Subject: Sendable, Hashable {
@@ -16,6 +17,11 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         case monitor(String)
         /// A command monitor (`monitors:` entry with `run:`), by name.
         case command(String)
+        /// The probes of `await:` steps: of one read (the await's request name; nil for every read together),
+        /// answered by one node (`by:`; nil for every node together).
+        case visibility(read: String?, node: String?)
+        /// The iterations of one flow (`flows[].name`).
+        case flow(String)
     }
 
     package var subject: Subject
@@ -34,6 +40,10 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         case .generator: "generator.\(measure.name)"
         case .monitor(let name): "monitor[\(name)].\(measure.name)"
         case .command(let name): "command[\(name)].\(measure.name)"
+        case .visibility(nil, _): "visibility.\(measure.name)"
+        case .visibility(let read?, nil): "visibility[\(read)].\(measure.name)"
+        case .visibility(let read?, let node?): "visibility[\(read)@\(node)].\(measure.name)"
+        case .flow(let name): "flow[\(name)].\(measure.name)"
         }
     }
 
@@ -47,6 +57,8 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         case .count:
             if case .command = subject { return .count }
             return .requests
+        case .probes, .notVisible, .completed, .skipped: return .count
+        case .staleRate, .notVisibleRate, .skippedRate: return .ratio
         case .ok, .failed, .missed: return .requests
         case .rps, .achievedRPS, .targetRPS: return .perSecond
         case .receivedBytesPerSecond: return .bytesPerSecond
@@ -57,13 +69,14 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Higher is better for throughput (requests, requests sent and bytes received) and successful requests; lower for everything else (latency, errors,
-    /// resources, and command monitors such as replication lag).
+    /// Higher is better for throughput (requests, requests sent and bytes received), successful requests, probes and
+    /// completed flow iterations; lower for everything else (latency, errors, resources, command monitors such as
+    /// replication lag, time to visibility, stale and skipped shares).
     package var polarity: Polarity {
         switch (subject, measure) {
         case (.total, .rps), (.request, .rps), (.total, .ok), (.request, .ok), (.total, .count), (.request, .count),
              (.total, .receivedBytesPerSecond), (.request, .receivedBytesPerSecond), (.total, .achievedRPS),
-             (.request, .achievedRPS):
+             (.request, .achievedRPS), (.visibility, .probes), (.flow, .completed):
             .higherIsBetter
         default:
             .lowerIsBetter
@@ -81,6 +94,9 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         case .generator: [.cpu, .lagP99, .lagMax]
         case .monitor: [.cpu, .cpuMax, .memory, .memoryMax, .pss, .pssMax, .rss, .rssMax, .diskRead, .diskWrite]
         case .command: [.min, .max, .mean, .last, .count]
+        case .visibility:
+            [.percentile(50), .percentile(95), .percentile(99), .max, .probes, .staleRate, .notVisible, .notVisibleRate]
+        case .flow: [.percentile(50), .percentile(95), .percentile(99), .max, .completed, .skipped, .skippedRate]
         }
     }
 
@@ -90,6 +106,8 @@ package struct MetricID: Sendable, Hashable, CustomStringConvertible {
         if case .percentile = measure {
             if case .total = subject { return true }
             if case .request = subject { return true }
+            if case .visibility = subject { return true }
+            if case .flow = subject { return true }
             return false
         }
         return measures(of: subject).contains(measure)

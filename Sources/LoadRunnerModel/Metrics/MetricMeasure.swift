@@ -45,6 +45,11 @@ package enum MetricMeasure: Sendable, Hashable {
     case targetRPS
     /// A command monitor's last value in the window.
     case last
+    /// Visibility probes (`await:`): how many were awaited; the share whose first poll did not see the write (0...1);
+    /// how many never saw it within `within`, as a count and as a share of the probes.
+    case probes, staleRate, notVisible, notVisibleRate
+    /// Flow iterations run to their last step, cut short by a failed capture, and the cut-short share (0...1).
+    case completed, skipped, skippedRate
 
     /// The name in a metric path: `p95`, `p99.9`, `mean`, `error_rate`, `cpu_max`, `lag.p99`, ...
     package var name: String {
@@ -78,6 +83,13 @@ package enum MetricMeasure: Sendable, Hashable {
         case .achievedRPS: "achieved_rps"
         case .targetRPS: "target_rps"
         case .last: "last"
+        case .probes: "probes"
+        case .staleRate: "stale_rate"
+        case .notVisible: "not_visible"
+        case .notVisibleRate: "not_visible_rate"
+        case .completed: "completed"
+        case .skipped: "skipped"
+        case .skippedRate: "skipped_rate"
         }
     }
 

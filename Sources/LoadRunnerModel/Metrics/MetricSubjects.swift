@@ -7,11 +7,17 @@ package struct MetricSubjects: Sendable, Equatable {
     /// Process monitor and command monitor names, in profile order.
     package var processes: [String]
     package var commands: [String]
+    /// The reads of `await:` steps (their request names) and the flows' names, in profile order; nil when unknown
+    /// (then any is accepted).
+    package var reads: [String]?
+    package var flows: [String]?
 
-    package init(requests: [String]?, processes: [String], commands: [String]) {
+    package init(requests: [String]?, processes: [String], commands: [String], reads: [String]? = nil, flows: [String]? = nil) {
         self.requests = requests
         self.processes = processes
         self.commands = commands
+        self.reads = reads
+        self.flows = flows
     }
 
     /// The monitors a profile's decoder read.
@@ -26,6 +32,8 @@ package struct MetricSubjects: Sendable, Equatable {
         case .request(let name): requests?.contains(name) ?? true
         case .monitor(let name): processes.contains(name)
         case .command(let name): commands.contains(name)
+        case .visibility(let read, _): read.map { reads?.contains($0) ?? true } ?? true
+        case .flow(let name): flows?.contains(name) ?? true
         }
     }
 
@@ -36,6 +44,8 @@ package struct MetricSubjects: Sendable, Equatable {
         case .request: (requests ?? []).map { .request($0) }
         case .monitor: processes.map { .monitor($0) }
         case .command: commands.map { .command($0) }
+        case .visibility(_, let node): (reads ?? []).map { .visibility(read: $0, node: node) }
+        case .flow: (flows ?? []).map { .flow($0) }
         }
         return subjects.map { MetricID($0, metric.measure).description }
     }

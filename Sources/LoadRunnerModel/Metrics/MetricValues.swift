@@ -31,6 +31,8 @@ package struct MetricValues: Sendable {
         case .generator: generatorValue(metric.measure, in: window)
         case .monitor(let name): monitorValue(name, metric.measure, in: window)
         case .command(let name): commandValue(name, metric.measure, in: window)
+        case .visibility(let read, let node): visibilityValue(read: read, node: node, metric.measure, in: window)
+        case .flow(let name): flowValue(name, metric.measure, in: window)
         }
     }
 

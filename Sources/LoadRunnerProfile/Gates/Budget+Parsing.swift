@@ -23,7 +23,12 @@ extension Budget {
         }
         guard !trimmed.isEmpty else { return failure(.empty) }
         let operatorCharacters: Set<Character> = ["<", ">", "=", "!"]
-        let metricEnd = trimmed.firstIndex { $0.isWhitespace || operatorCharacters.contains($0) } ?? trimmed.endIndex
+        // A bracketed name (`flow[sign up].p95`) may hold spaces: the metric ends after its `]`.
+        let nameEnd = trimmed.firstIndex { $0.isWhitespace || operatorCharacters.contains($0) } ?? trimmed.endIndex
+        let bracketEnd = trimmed[..<nameEnd].contains("[") ? trimmed.firstIndex(of: "]") : nil
+        let metricEnd = bracketEnd.map { close in
+            trimmed[close...].firstIndex { $0.isWhitespace || operatorCharacters.contains($0) } ?? trimmed.endIndex
+        } ?? nameEnd
         let metricText = String(trimmed[..<metricEnd])
         guard let metric = compareMetric(metricText) else {
             return failure(.unknownMetric(metricText, suggestion: suggestion(for: metricText)))
@@ -82,6 +87,7 @@ extension Budget {
     private static func maximum(_ quantity: GateQuantity, metric: MetricID, isRelative: Bool)
         -> (value: Double, text: String)?
     {
+        let metric = limitKind(metric)
         if isRelative { return (ProfileLimits.maxGatePercent / 100, "\(Int(ProfileLimits.maxGatePercent))%") }
         if metric.measure == .errorRate { return nil }
         if [.rps, .achievedRPS, .missed].contains(metric.measure) { return (ProfileLimits.maxGateRate, "1000000000") }
@@ -106,7 +112,7 @@ extension Budget {
     private static func limitValue(_ quantity: GateQuantity, written: String, metric: MetricID, corrected: String)
         -> Result<(isRelative: Bool, amount: Double), BudgetParseError.Reason>
     {
-        switch (metric.measure, quantity.unit) {
+        switch (limitKind(metric).measure, quantity.unit) {
         case (.errorRate, .percent), (.errorRate, .none):
             let share = quantity.magnitude(powerOfTen: quantity.unit == .percent ? -2 : 0)
             return share <= 1 ? .success((false, share)) : .failure(.shareAboveWhole(written))
@@ -138,6 +144,16 @@ extension Budget {
         }
     }
 
+    /// The request measure whose limits a visibility or flow measure takes: a share (`stale_rate`,
+    /// `not_visible_rate`, `skipped_rate`) like `error_rate`, a count (`completed`) like `missed`; latencies as they are.
+    private static func limitKind(_ metric: MetricID) -> MetricID {
+        switch metric.measure {
+        case .staleRate, .notVisibleRate, .skippedRate: MetricID(.total, .errorRate)
+        case .completed, .probes, .notVisible, .skipped: MetricID(.total, .missed)
+        default: metric
+        }
+    }
+
     /// A close metric name, but no guess for a percentile compare does not keep (`p90` is not "p50").
     private static func suggestion(for metric: String) -> String? {
         let isPercentile = metric.lowercased().hasPrefix("p") && metric.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
@@ -147,9 +163,14 @@ extension Budget {
     }
 
     /// The compared metric `text` names through the metric grammar: `p95`, `rps`, `error_rate`, `bytes_per_s`, or the paths
-    /// `latency.p95`, `total.rps`, `total.error_rate`; nil for anything `compare` does not judge.
+    /// `latency.p95`, `total.rps`, `total.error_rate`, `visibility[READ].stale_rate`, `flow[NAME].p95`; nil for anything
+    /// `compare` does not judge.
     static func compareMetric(_ text: String) -> MetricID? {
         if let metric = MetricID(compareName: text.lowercased(), subject: .total) { return metric }
+        if case .success(let id) = MetricID.parse(text), id.isProbeOrFlow {
+            let compared = if case .flow = id.subject { MetricID.comparedFlowMeasures } else { MetricID.comparedVisibilityMeasures }
+            return compared.contains(id.measure) ? id : nil
+        }
         guard case .success(let id) = MetricID.parse(text, defaultSubject: .total), id.subject == .total,
               (MetricID.comparedRequestMeasures + MetricID.comparedOpenMeasures).contains(id.measure) else { return nil }
         return id

@@ -133,7 +133,7 @@ package enum ThresholdParser {
             case .request(let requestName):
                 guard let metric = ThresholdSpec.name(of: id.measure) else { break }
                 return .failure(.requestPath(text, suggestion: "\(requestName): \(metric)"))
-            case .generator, .monitor, .command:
+            case .generator, .monitor, .command, .visibility, .flow:
                 return .success(id)
             }
         }

@@ -1,5 +1,6 @@
 import LoadRunnerText
 import LoadRunnerModel
+import Yams
 
 /// `thresholds:` (pass/fail of one run) and `compare:` (budgets for `LoadRunner compare`).
 extension ProfileDecoder {
@@ -25,9 +26,11 @@ extension ProfileDecoder {
         }
     }
 
-    /// The budget list; a second budget for the same metric is an error (which one would apply?).
-    mutating func compareBudgets(_ value: YAMLValue) -> [Budget] {
+    /// The budget list; a second budget for the same metric is an error (which one would apply?), and so is one on a
+    /// flow or `await:` read that `top` does not declare.
+    mutating func compareBudgets(_ value: YAMLValue, in top: YAMLMap) -> [Budget] {
         guard value.kind != .empty, let items = list(value, expected: ProfileMessage.expectCompare) else { return [] }
+        let subjects = Self.declaredMonitors(top)
         var budgets: [Budget] = []
         var firstIndexByMetric: [MetricID: Int] = [:]
         for (index, item) in items.enumerated() {
@@ -36,6 +39,10 @@ extension ProfileDecoder {
             case .failure(let error):
                 report(item, ProfileMessage.budget(error))
             case .success(let budget):
+                if budget.metric.isProbeOrFlow, !subjects.has(budget.metric.subject) {
+                    report(item, ProfileMessage.metricSubjectUnknown(budget.metric, known: subjects.paths(like: budget.metric)))
+                    continue
+                }
                 if let first = firstIndexByMetric[budget.metric] {
                     report(item, ProfileMessage.duplicateBudget(text, metric: budget.metric, firstIndex: first))
                     continue
@@ -103,7 +110,8 @@ extension ProfileDecoder {
         return "\(key): \(value)"
     }
 
-    /// Every monitor `name` written under `monitors:`, valid or not: command monitors are those with `run`.
+    /// Every monitor `name` written under `monitors:`, valid or not (command monitors are those with `run`), every
+    /// flow's `name` and every `await:` step's read `name` (`request: { name: ... }`).
     private static func declaredMonitors(_ top: YAMLMap) -> MetricSubjects {
         let entries = top["monitors"]?.node.sequence?.compactMap { item -> (name: String, isCommand: Bool)? in
             guard let mapping = item.mapping,
@@ -111,9 +119,24 @@ extension ProfileDecoder {
             else { return nil }
             return (name, mapping.contains { $0.key.scalar?.string == "run" })
         } ?? []
+        let flows = top["flows"]?.node.sequence ?? []
+        let steps = flows.flatMap { flow in
+            ["on_start", "steps", "on_stop"].flatMap { key in
+                flow.mapping?.first { $0.key.scalar?.string == key }?.value.sequence.map(Array.init) ?? []
+            }
+        }
+        let reads = steps.compactMap { step in
+            Self.entry("name", in: Self.entry("request", in: Self.entry("await", in: step)))?.scalar?.string
+        }
         return MetricSubjects(
             requests: nil, processes: entries.filter { !$0.isCommand }.map(\.name),
-            commands: entries.filter(\.isCommand).map(\.name))
+            commands: entries.filter(\.isCommand).map(\.name), reads: reads,
+            flows: flows.compactMap { Self.entry("name", in: $0)?.scalar?.string })
+    }
+
+    /// The value under `key` of a YAML mapping; nil when `node` is no mapping or has no such key.
+    private static func entry(_ key: String, in node: Yams.Node?) -> Yams.Node? {
+        node?.mapping?.first { $0.key.scalar?.string == key }?.value
     }
 
     /// Every request `name` written under `requests:` or in a flow's steps, valid or not.

@@ -92,7 +92,7 @@ struct ProfileDecoder {
         let http2 = top["http2"].map { bool($0) } ?? false
         let insecure = top["insecure"].map { bool($0) } ?? false
         let thresholds = top["thresholds"].map { self.thresholds($0, in: top) } ?? []
-        let compareBudgets = top["compare"].map { self.compareBudgets($0) } ?? []
+        let compareBudgets = top["compare"].map { self.compareBudgets($0, in: top) } ?? []
         let monitors = top["monitors"].map { self.monitors($0) } ?? (processes: [], commands: [])
         let actions = top["actions"].map { self.actions($0, stages: stages ?? nil) } ?? []
         let checks = top["checks"].map { self.checks($0, requests: requests ?? nil, monitors: MetricSubjects(monitors)) } ?? []

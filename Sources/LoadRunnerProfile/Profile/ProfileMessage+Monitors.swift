@@ -130,6 +130,8 @@ extension ProfileMessage {
         case .request: "request name"
         case .monitor: "process monitor"
         case .command: "command monitor"
+        case .visibility: "read of an `await:` step"
+        case .flow: "flow"
         case .total, .generator: "name"
         }
         let hint = DidYouMean.suggestion(for: metric.description, among: known).map { "; did you mean `\($0)`?" }

@@ -61,6 +61,9 @@ package enum CompareCharts {
         return ChartFile(fileName: series.fileName, title: series.title, svg: chart.render())
     }
 
+    /// A 0...1 share as a percentage with one decimal: `12.5%`.
+    static func percentLabel(_ share: Double) -> String { ReportNumber.fixed(share * 100, decimals: 1) + "%" }
+
     /// `+12.0%`, `-3.5%`, `0.0%`: the sign always shown.
     static func changeLabel(_ share: Double) -> String {
         let text = ReportNumber.fixed(share * 100, decimals: 1)

@@ -8,7 +8,8 @@ import LoadRunnerModel
 /// chart, empty, so a run folder always has the same files; a run with `monitors` also gets the monitor
 /// charts (`RunCharts+Monitors.swift`), one with open stages the rate and service-time charts
 /// (`RunCharts+Open.swift`), and one with command monitors a chart per unit
-/// (`RunCharts+CommandMonitors.swift`). Actions are marked on every chart (`RunCharts+Actions.swift`).
+/// (`RunCharts+CommandMonitors.swift`), and one with `await:` probes a time-to-visibility chart
+/// (`RunCharts+Visibility.swift`). Actions are marked on every chart (`RunCharts+Actions.swift`).
 package enum RunCharts {
     package static let throughputFileName = "chart-throughput.svg"
     package static let latencyFileName = "chart-latency.svg"
@@ -41,6 +42,7 @@ package enum RunCharts {
             ChartFile(fileName: latencyFileName, title: latencyTitle, svg: latency.render()),
             ChartFile(fileName: usersFileName, title: usersTitle, svg: users.render()),
         ] + openCharts(for: result) + monitorCharts(for: result) + commandMonitorCharts(for: result)
+            + visibilityCharts(for: result)
     }
 
     /// The names of the files `charts(for:)` returns for `result`: `fileNames`, then the open-model charts when
@@ -49,7 +51,7 @@ package enum RunCharts {
     package static func fileNames(for result: RunResult) -> [String] {
         fileNames + (hasOpenStages(result) ? openFileNames : [])
             + (result.monitors?.isEmpty == false ? monitorFileNames : [])
-            + commandMonitorGroups(for: result).map(\.fileName)
+            + commandMonitorGroups(for: result).map(\.fileName) + (hasVisibility(result) ? [visibilityFileName] : [])
     }
 
     /// What a reader needs to read `result`'s charts: `note`, plus what the open-model charts show when it has

@@ -21,7 +21,8 @@ package enum CompareCSV {
     package static func write(_ result: CompareResult, to output: inout some TextOutputStream) {
         output.write(header + "\n")
         for stage in result.stages {
-            for comparison in stage.metrics + (result.resources ?? []).filter({ $0.stage == stage.number }) {
+            let flows = (result.flows ?? []).filter { $0.stage == stage.number }
+            for comparison in stage.metrics + flows + (result.resources ?? []).filter({ $0.stage == stage.number }) {
                 output.write(CSVRow.line(fields(comparison, users: stage.baselineUsers)) + "\n")
             }
             for mismatch in result.mismatches where mismatch.kind == .targetRateDiffers && mismatch.stage == stage.number {

@@ -14,7 +14,7 @@ enum CompareFormat {
     /// A signed change with its unit, e.g. `+2.800 ms`, `-12.50 req/s`, `+1.20 pp`; `-` when missing.
     static func change(_ change: Double?, _ metric: MetricID) -> String {
         guard let change else { return "-" }
-        return signed(number(change, metric), change) + (metric.measure == .errorRate ? " pp" : unitSuffix(metric))
+        return signed(number(change, metric), change) + (metric.unit() == .ratio ? " pp" : unitSuffix(metric))
     }
 
     /// A signed relative change, e.g. `+23.4%`; `n/a` when undefined (a baseline of 0).
@@ -25,7 +25,8 @@ enum CompareFormat {
 
     /// The relative change with its interval, e.g. `+23.4% [+18.0%, +28.9%]`; the interval in the metric's unit
     /// when no relative one exists (`n/a [+0.50 pp, +1.90 pp]`); `(no CI: 2 s)` without an interval,
-    /// `(no CI: 4 s, needs 20 s)` for a metric too short to judge.
+    /// `(no CI: 4 s, needs 20 s)` for a metric too short to judge, `(no interval: no per-second data)` for a flow or
+    /// visibility row.
     static func changeWithInterval(_ comparison: MetricComparison) -> String {
         let point = percent(comparison.relativeChange)
         guard comparison.change != nil else { return point }
@@ -34,6 +35,7 @@ enum CompareFormat {
                 seconds: min(comparison.baselineSeconds, comparison.candidateSeconds), needed: BlockBootstrap.minimumSeconds)
         }
         guard let interval = comparison.interval else {
+            if comparison.metric.isProbeOrFlow { return point + " " + CompareMessages.noPerSecondInterval }
             return point + " " + CompareMessages.noInterval(
                 seconds: min(comparison.baselineSeconds, comparison.candidateSeconds))
         }
@@ -76,6 +78,7 @@ enum CompareFormat {
         case .microseconds: return ReportNumber.millis(micros: value, decimals: latencyDecimals)
         case .ratio: return ReportNumber.percent(value)
         case .bytesPerSecond: return ReportNumber.bytes(value)
+        case .count: return ReportNumber.fixed(value, decimals: 0)
         default: return ReportNumber.fixed(value, decimals: 2)
         }
     }
@@ -87,6 +90,7 @@ enum CompareFormat {
         case .microseconds: return " ms"
         case .ratio: return "%"
         case .bytesPerSecond: return "/s"
+        case .count: return ""
         case let other: return " " + other.symbol
         }
     }

@@ -9,6 +9,12 @@ enum CompareMessages {
     static let improvementsHeading = "Improvements"
     static let chartsHeading = "Charts"
     static let stagesHeading = "Stages"
+    static let flowsHeading = "Flows and visibility"
+    static let flowsNote = "Per stage, each `await:` read both runs have (time to visibility p50/p95/p99, the share of "
+        + "probes whose first read was stale, the share not visible within `within`), every read together, and each flow "
+        + "(iteration time, completed iterations, the share skipped by a failed capture). A run keeps no per-second "
+        + "figures for them, so there is no interval: a budget on the row's path (`visibility[READ].stale_rate > +1%`) "
+        + "alone decides, and a row without one never fails the comparison. Lower is better except for completed iterations."
     static let mismatchesHeading = "Mismatches"
     static let warningsHeading = "Warnings"
     static let methodHeading = "Method"
@@ -77,6 +83,9 @@ enum CompareMessages {
 
     /// What stands in for the interval when a window is too short: `(no CI: 2 s)`.
     static func noInterval(seconds: Int) -> String { "(no CI: \(seconds) s)" }
+
+    /// What stands in for the interval of a flow or visibility row: a run keeps no per-second figures for them.
+    static let noPerSecondInterval = "(no interval: no per-second data)"
 
     /// What stands in for the interval of a metric too short to judge: `(no CI: 4 s, needs 20 s)`.
     static func tooShortInterval(seconds: Int, needed: Int) -> String { "(no CI: \(seconds) s, needs \(needed) s)" }

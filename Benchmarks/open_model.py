@@ -158,7 +158,7 @@ def goals(runs, meta):
     # (start-up and reports included) is printed beside it in the CPU table, not judged.
     rows.append(("CPU per request, open / closed model at 1,000/s",
                  [("LoadRunner open", runs.get(CPU_OPEN)), ("LoadRunner closed", runs.get(CPU_CLOSED))],
-                 lambda: window_cpu_micros_per_completed(runs[CPU_OPEN]) / window_cpu_micros_per_completed(runs[CPU_CLOSED]),
+                 lambda: cpu_ratio(window_cpu_micros_per_completed, runs),
                  f"<= {MAX_CPU_RATIO:.2f}x", lambda v: v <= MAX_CPU_RATIO, lambda v: f"{v:.2f}x", None))
     return rows
 

@@ -21,8 +21,8 @@ final class ArrivalTimer {
     /// Sets the timer to fire at run time `wakeMicros` (> `nowMicros`, the loop's clock now). Setting a timerfd also
     /// clears an expiry not yet read, so a fired timer needs no `read`; and a timer already set for that time is
     /// left alone: after a wait that a socket ended, the next arrival is usually still the same one, and the timer
-    /// cannot have fired yet (it fires at or after `wakeMicros`, which is still ahead). Two system calls fewer per
-    /// arrival, the same wake-up.
+    /// cannot have fired yet (it fires at or after `wakeMicros`, which is still ahead). Up to two system calls fewer
+    /// per arrival, the same wake-up.
     func arm(atMicros wakeMicros: Int64, nowMicros: Int64) {
         guard wakeMicros != armedForMicros else { return }
         _ = lr_timer_arm_micros(fd, wakeMicros - nowMicros)

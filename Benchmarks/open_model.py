@@ -241,7 +241,8 @@ def co_table(runs, meta, others_text):
 def cpu_table(runs, others_text):
     lines = [
         "| run | model | completed (whole run) | CPU s (user + sys) | CPU µs/request | generator CPU | loops "
-        "| new connections (window) | others on core 0 / 1 | completed (window) | window CPU | window CPU µs/request |",
+        "| new connections (window) | others on core 0 / 1 | completed (window) | window CPU "
+        "| window CPU µs/request |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, model in ((CPU_OPEN, "open, 1,000/s"), (CPU_CLOSED, "closed, 20 users pacing 20 ms")):

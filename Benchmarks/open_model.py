@@ -20,7 +20,7 @@ import os
 MAX_RATE_ERROR = 0.005  # achieved / target within ±0.5%
 MAX_LAG_P99_MS = 1.0  # lag p99 when the generator is not saturated
 MAX_TRUTH_ERROR = 0.10  # open-model p95 / p99 within ±10% of the analytic truth
-MAX_CPU_RATIO = 1.10  # open / closed CPU µs per request at the same rate
+MAX_CPU_RATIO = 1.10  # open / closed CPU µs per request in the load window at the same rate
 RATE_RUNS = (("open-1000", 1000), ("open-10000", 10000))
 CO_OPEN, CO_CLOSED = "co-open-200", "co-closed-10"
 CPU_OPEN, CPU_CLOSED = "open-1000", "closed-pacing-1000"
@@ -56,6 +56,10 @@ class OpenFigures:
         self.service = aggregated.get("service")
         self.lag = aggregated.get("lag")
         generator = stage.get("generator", {})
+        # The process's CPU over the stage window, % of one core (LoadRunner's own /proc readings): the load alone,
+        # without start-up and the reports written after it.
+        self.window_cpu_percent = generator.get("cpuPercent")
+        self.window_completed = self.requests - self.failures
         self.saturated = bool(generator.get("saturated"))
         self.saturation_cause = generator.get("saturationCause", {}).get("kind")
         self.loops = len(generator.get("loops", [])) or None
@@ -90,11 +94,27 @@ def parse_result(raw, run):
 
 
 def cpu_micros_per_completed(run):
-    """User + system CPU seconds of the whole process over the requests it completed, in µs."""
+    """User + system CPU seconds of the whole process over the requests it completed, in µs: start-up, warm-up and
+    the reports written after the load included."""
     figures = getattr(run, "open_figures", None)
     if not (figures and figures.run_completed and run.cpu_seconds is not None):
         return None
     return run.cpu_seconds / figures.run_completed * 1e6
+
+
+def window_cpu_micros_per_completed(run):
+    """The process's CPU over the stage window (result.json `generator.cpuPercent`) over the requests completed in
+    that window, in µs: the generator's CPU per request while it makes the load, which the goal is about."""
+    figures = getattr(run, "open_figures", None)
+    if not (figures and figures.window_completed and figures.window_cpu_percent is not None):
+        return None
+    return figures.window_cpu_percent / 100 * figures.window_seconds / figures.window_completed * 1e6
+
+
+def cpu_ratio(per_request, runs):
+    """Open / closed CPU per request by `per_request` (one of the two functions above); None without both."""
+    opened, closed = (per_request(runs[name]) if usable(runs.get(name)) else None for name in (CPU_OPEN, CPU_CLOSED))
+    return opened / closed if opened and closed else None
 
 
 def co_truth_ms(meta):
@@ -134,9 +154,11 @@ def goals(runs, meta):
                      lambda p=p, truth=truth: figures(CO_OPEN).latency_ms(p) / truth - 1,
                      f"within ±{MAX_TRUTH_ERROR * 100:g} % of {truth / 1000:.3f} s",
                      lambda v: abs(v) <= MAX_TRUTH_ERROR, lambda v: f"{v * 100:+.1f} %", None))
+    # Judged on the load window: the generator's CPU per request while it makes the load. The whole process's ratio
+    # (start-up and reports included) is printed beside it in the CPU table, not judged.
     rows.append(("CPU per request, open / closed model at 1,000/s",
                  [("LoadRunner open", runs.get(CPU_OPEN)), ("LoadRunner closed", runs.get(CPU_CLOSED))],
-                 lambda: cpu_micros_per_completed(runs[CPU_OPEN]) / cpu_micros_per_completed(runs[CPU_CLOSED]),
+                 lambda: cpu_ratio(window_cpu_micros_per_completed, runs),
                  f"<= {MAX_CPU_RATIO:.2f}x", lambda v: v <= MAX_CPU_RATIO, lambda v: f"{v:.2f}x", None))
     return rows
 
@@ -219,20 +241,25 @@ def co_table(runs, meta, others_text):
 def cpu_table(runs, others_text):
     lines = [
         "| run | model | completed (whole run) | CPU s (user + sys) | CPU µs/request | generator CPU | loops "
-        "| new connections (window) | others on core 0 / 1 |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| new connections (window) | others on core 0 / 1 | completed (window) | window CPU "
+        "| window CPU µs/request |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, model in ((CPU_OPEN, "open, 1,000/s"), (CPU_CLOSED, "closed, 20 users pacing 20 ms")):
         run = runs.get(name)
         if not usable(run):
-            lines.append(missing_row(f"`{name}`", run, 9))
+            lines.append(missing_row(f"`{name}`", run, 12))
             continue
         f = run.open_figures
         lines.append(
             f"| `{name}` | {model} | {number(f.run_completed)} | {number(run.cpu_seconds, 2)} "
             f"| {number(cpu_micros_per_completed(run), 1)} | {run.cpu_percent or '-'} | {number(f.loops)} "
-            f"| {number(f.new_connections)} | {others_text(run)} |"
+            f"| {number(f.new_connections)} | {others_text(run)} | {number(f.window_completed)} "
+            f"| {number(f.window_cpu_percent, 1, '%')} | {number(window_cpu_micros_per_completed(run), 1)} |"
         )
+    window, whole = cpu_ratio(window_cpu_micros_per_completed, runs), cpu_ratio(cpu_micros_per_completed, runs)
+    lines += ["", f"Open / closed CPU per request: load window {number(window, 2, 'x')} (the goal), "
+                  f"whole process {number(whole, 2, 'x')}."]
     return lines
 
 
@@ -261,6 +288,9 @@ def section(runs, meta, others_text):
         "",
         *cpu_table(runs, others_text),
         "",
-        "CPU µs/request = the process's user + system CPU time (/usr/bin/time) over every request it completed, "
-        "warm-up included.",
+        "CPU µs/request = the process's user + system CPU time (/usr/bin/time) over every request it completed: the "
+        "whole process, start-up, warm-up and the reports written after the load included. Window CPU µs/request = "
+        "the process's CPU in the stage window (result.json `generator.cpuPercent`, % of one core, from /proc) over "
+        "the requests completed in that window: the generator's CPU per request while it makes the load. The goal "
+        "is judged on the window figure.",
     ]

@@ -39,7 +39,7 @@ CO_OPEN_BUCKETS = [[5000, 75]] + [[5000 + 40000 * i, 1] for i in range(1, 26)]
 
 
 def result_json(buckets, window=(2, 32), open_stage=None, lag=None, service=None, saturated=False,
-                cause=None, total=(100000, 0)):
+                cause=None, total=(100000, 0), cpu_percent=33.0):
     """A minimal result.json with one stage, as LoadRunner writes it (only what open_model reads)."""
     def histogram(pairs):
         return {"unit": "us", "significantDigits": 3, "count": sum(c for _, c in pairs), "buckets": pairs}
@@ -50,7 +50,7 @@ def result_json(buckets, window=(2, 32), open_stage=None, lag=None, service=None
         aggregated["lag"] = histogram(lag)
     if service is not None:
         aggregated["service"] = histogram(service)
-    generator = {"saturated": saturated, "loops": [{"loop": 1}]}
+    generator = {"cpuPercent": cpu_percent, "saturated": saturated, "loops": [{"loop": 1}]}
     if cause:
         generator["saturationCause"] = {"kind": cause}
     stage = {"number": 1, "windowStartSeconds": window[0], "windowEndSeconds": window[1],
@@ -124,8 +124,12 @@ class SummarizeTests(unittest.TestCase):
         self.add_run(name)
         self.write(f"{name}/result.json", text)
 
-    def add_open_part(self, sent_10000=300000, lag_10000=None, saturated_10000=False, closed_completed=100000):
-        """Every run of the open part, all goals met unless told otherwise; meta says parts=open."""
+    def add_open_part(self, sent_10000=300000, lag_10000=None, saturated_10000=False, closed_completed=100000,
+                      closed_window_cpu=None):
+        """Every run of the open part, all goals met unless told otherwise; meta says parts=open.
+
+        The closed run's CPU per request follows `closed_completed` in the load window too (the same CPU over fewer
+        requests), unless `closed_window_cpu` gives its window CPU (% of a core; the open run's is 33%)."""
         self.write("meta.txt", "parts=open\nopen_seconds=30\nwarmup_seconds=2\nco_seconds=20\n"
                                "co_delay_ms=5\nco_pause_every=4\nco_pause_for=1\n")
         good_lag = [[50, 98], [900, 1], [2000, 1]]  # p99 0.9 ms
@@ -134,7 +138,9 @@ class SummarizeTests(unittest.TestCase):
         self.add_open("open-10000", result_json(
             [[300, sent_10000]], open_stage=open_counts(10000, sent_10000), lag=lag_10000 or good_lag,
             service=[[250, sent_10000]], saturated=saturated_10000, cause="loop_busy" if saturated_10000 else None))
-        self.add_open("closed-pacing-1000", result_json([[300, 30000]], lag=[[10, 1]], total=(closed_completed, 0)))
+        self.add_open("closed-pacing-1000", result_json(
+            [[300, 30000]], lag=[[10, 1]], total=(closed_completed, 0),
+            cpu_percent=closed_window_cpu or 33.0 * 100000 / closed_completed))
         self.add_open("co-open-200", result_json(CO_OPEN_BUCKETS, window=(2, 22), open_stage=open_counts(200, 100, 20)))
         self.add_open("co-closed-10", result_json([[5000, 999], [1005000, 1]], window=(2, 22)))
 
@@ -243,6 +249,24 @@ class SummarizeTests(unittest.TestCase):
         self.assertIn("| Open model 10,000/s: lag p99 | 5.000 ms | < 1 ms | **NOT JUDGED**: generator saturated "
                       "(loop_busy) |", out)
         self.assertIn("| CPU per request, open / closed model at 1,000/s | 0.80x | <= 1.10x | PASS |", out)
+
+    def test_open_cpu_goal_is_judged_on_the_load_window_and_the_whole_process_ratio_is_printed(self):
+        # Whole process: 9.9 s over 100,000 (open) and 50,000 (closed) completed requests: 0.50x. Load window: 33% and
+        # 31% of a core over 30 s and 30,000 requests each: 330 and 310 µs per request, 1.06x: the goal's figure.
+        self.add_open_part(closed_completed=50000, closed_window_cpu=31.0)
+        status, out = self.summarize()
+        self.assertEqual(status, 0, out)
+        self.assertIn("| CPU per request, open / closed model at 1,000/s | 1.06x | <= 1.10x | PASS |", out)
+        self.assertIn("| 30,000 | 33.0% | 330.0 |", out)
+        self.assertIn("| 30,000 | 31.0% | 310.0 |", out)
+        self.assertIn("Open / closed CPU per request: load window 1.06x (the goal), whole process 0.50x.", out)
+
+    def test_open_cpu_goal_fails_on_the_load_window(self):
+        self.add_open_part(closed_window_cpu=25.0)
+        status, out = self.summarize()
+        self.assertEqual(status, 1, out)
+        self.assertIn("| CPU per request, open / closed model at 1,000/s | 1.32x | <= 1.10x | **FAIL** |", out)
+        self.assertIn("Open / closed CPU per request: load window 1.32x (the goal), whole process 1.00x.", out)
 
     def test_open_goals_are_skipped_without_their_runs(self):
         self.add_open_part()

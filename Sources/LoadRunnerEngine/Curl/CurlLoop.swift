@@ -285,7 +285,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         if let wake = dispatcher?.wakeMicros {
             timeout = min(timeout, Int(max(0, wake - now + 999) / 1_000))
             if let arrivalTimer, wake > now, wake - now < Int64(timeout) * 1_000 {
-                arrivalTimer.arm(afterMicros: wake - now)
+                arrivalTimer.arm(atMicros: wake, nowMicros: now)
                 timerDue = true
             }
         }
@@ -294,7 +294,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         if timerDue, let arrivalTimer {
             var timer = arrivalTimer.waitDescriptor
             curl_multi_poll(multi, &timer, 1, Int32(timeout), &ready)
-            arrivalTimer.clear()
+            arrivalTimer.waitEnded(timer)
         } else {
             curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
         }

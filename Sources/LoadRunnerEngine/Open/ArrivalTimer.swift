@@ -6,6 +6,8 @@ import Glibc
 /// owns the file descriptor. Touched only on its loop's thread.
 final class ArrivalTimer {
     let fd: Int32
+    /// The run time (µs) the timer is set to fire at, until it is seen to fire; nil when it is not set.
+    private var armedForMicros: Int64?
 
     /// nil when the kernel gives no timerfd: the loop then wakes by the poll's millisecond timeout alone.
     init?() {
@@ -16,16 +18,21 @@ final class ArrivalTimer {
 
     deinit { close(fd) }
 
-    /// Fires once, `micros` (> 0) from now; replaces any earlier setting and clears an expiry not yet read.
-    func arm(afterMicros micros: Int64) {
-        _ = lr_timer_arm_micros(fd, micros)
+    /// Sets the timer to fire at run time `wakeMicros` (> `nowMicros`, the loop's clock now). Setting a timerfd also
+    /// clears an expiry not yet read, so a fired timer needs no `read`; and a timer already set for that time is
+    /// left alone: after a wait that a socket ended, the next arrival is usually still the same one, and the timer
+    /// cannot have fired yet (it fires at or after `wakeMicros`, which is still ahead). Up to two system calls fewer
+    /// per arrival, the same wake-up.
+    func arm(atMicros wakeMicros: Int64, nowMicros: Int64) {
+        guard wakeMicros != armedForMicros else { return }
+        _ = lr_timer_arm_micros(fd, wakeMicros - nowMicros)
+        armedForMicros = wakeMicros
     }
 
-    /// Reads away an expiry (non-blocking: nothing happens when the timer has not fired), so that a later poll
-    /// does not return at once.
-    func clear() {
-        var expiries: UInt64 = 0
-        _ = read(fd, &expiries, MemoryLayout<UInt64>.size)
+    /// A wait on `descriptor` (the `waitDescriptor` given to `curl_multi_poll`) ended: if the timer fired, it is no
+    /// longer set.
+    func waitEnded(_ descriptor: curl_waitfd) {
+        if descriptor.revents != 0 { armedForMicros = nil }
     }
 
     /// The timer as an extra descriptor for `curl_multi_poll`: readable once it fired.

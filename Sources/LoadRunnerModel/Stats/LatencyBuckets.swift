@@ -35,7 +35,7 @@ package struct LatencyBuckets: Sendable, Equatable {
 
     /// The full histogram these buckets came from; exact.
     package var histogram: LatencyHistogram {
-        var histogram = LatencyHistogram()
+        var histogram = LatencyHistogram(coveringMicros: buckets.lazy.map(\.value).max() ?? 0)
         for bucket in buckets { histogram.record(micros: bucket.value, count: bucket.count) }
         return histogram
     }

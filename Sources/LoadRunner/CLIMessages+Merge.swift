@@ -8,7 +8,7 @@ extension CLIMessages {
 
     /// The count line after the refusals.
     static func shardsRefusedSummary(_ count: Int) -> Diagnostic {
-        .error("nothing merged: \(count) problem\(count == 1 ? "" : "s") (exit \(ExitStatus.shardsRefused.rawValue))",
+        .error("nothing merged: \(count) problem\(count == 1 ? "" : "s") (exit \(ExitStatus.mergeRefused.rawValue))",
                hint: "merge the result folders of every shard of one launch, none interrupted")
     }
 

@@ -10,7 +10,7 @@ enum ExitStatus: Int32, CaseIterable {
     case usageOrProfileError = 64
     /// `merge`: the shard results are not one complete, clean set (another profile, seed, shard count or start, a
     /// missing or repeated index, an interrupted shard); nothing was written.
-    case shardsRefused = 65
+    case mergeRefused = 66
     /// The target or this machine stopped the run: a `fetch` data source failed, too few open files, ...
     case targetOrSetupFailure = 69
     /// Something inside LoadRunner failed: an error no part of it expected reached the top (`InternalFailure`);
@@ -42,7 +42,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .checksFailed: "run: a check failed"
         case .thresholdsFailed: "run: a threshold failed"
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
-        case .shardsRefused: "merge: the shard results do not form one complete set (nothing was written)"
+        case .mergeRefused: "merge: the shard results do not form one complete set (nothing was written)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
         case .internalError: "internal error: a bug in LoadRunner (please report it)"
         case .outputFailure: "results could not be written (--out, --junit: checked first)"

@@ -15,7 +15,7 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Each SHARD is a shard's run folder (or its result.json). The shards must be every index of one launch: the \
             same profile (hash), seed, shard count and common start, none interrupted; otherwise nothing is written \
-            and the exit status is \(ExitStatus.shardsRefused.rawValue), with every problem named. Histograms add \
+            and the exit status is \(ExitStatus.mergeRefused.rawValue), with every problem named. Histograms add \
             exactly, per stage and request and per second on the common time axis; a stage is saturated if any \
             shard's generator was. The profile's thresholds are judged on the merged result, and the exit status is \
             then as for run (99: a threshold failed). See docs/distributed.md.
@@ -42,7 +42,7 @@ struct MergeCommand: ParsableCommand {
         } catch {
             for problem in error.problems { console.report(CLIMessages.shardsRefused(problem)) }
             console.report(CLIMessages.shardsRefusedSummary(error.problems.count))
-            throw ExitStatus.shardsRefused.exitCode
+            throw ExitStatus.mergeRefused.exitCode
         }
         let provenance = merged.provenance
         do {

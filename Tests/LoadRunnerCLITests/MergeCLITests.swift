@@ -7,7 +7,7 @@ import Testing
 /// `merge` as a program, on shard results made from two real runs against the test server (each run's result.json
 /// given a `shard` of a 2-shard launch with one seed and common start): the merged counts are the server's own, the
 /// merged histogram the sum of the runs', thresholds are judged on the whole, `compare` reads the merged result, and
-/// each bad set is refused with exit 65 (a missing folder: 64), naming the culprit.
+/// each bad set is refused with exit 66 (a missing folder: 64), naming the culprit.
 @Suite(.serialized) struct MergeCLITests {
     static let profile = """
         name: merge
@@ -96,7 +96,7 @@ import Testing
 
             // Refusals: nothing is written, and the message names the culprit.
             let missing = try await BinaryRunner.run(["merge", "shard-1", "--out", "partial"], in: folder)
-            #expect(missing.status == 65)
+            #expect(missing.status == 66)
             #expect(missing.stderr.contains("shard 0 of 2 is missing"), "\(missing.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("partial").path))
 
@@ -104,14 +104,14 @@ import Testing
             reseeded["seed"] = 8
             try Self.write(reseeded, to: folder.appendingPathComponent("reseeded-1"))
             let seeds = try await BinaryRunner.run(["merge", "shard-0", "reseeded-1", "--out", "seeds"], in: folder)
-            #expect(seeds.status == 65)
+            #expect(seeds.status == 66)
             #expect(seeds.stderr.contains("the shards differ in seed: 7 in shard-0; 8 in reseeded-1"), "\(seeds.stderr)")
 
             var interrupted = try Self.read(folder.appendingPathComponent("shard-1"))
             interrupted["interrupted"] = true
             try Self.write(interrupted, to: folder.appendingPathComponent("killed-1"))
             let killed = try await BinaryRunner.run(["merge", "shard-0", "killed-1", "--out", "killed"], in: folder)
-            #expect(killed.status == 65)
+            #expect(killed.status == 66)
             #expect(killed.stderr.contains("killed-1 was interrupted"), "\(killed.stderr)")
 
             let absent = try await BinaryRunner.run(["merge", "shard-0", "no-such-shard", "--out", "absent"], in: folder)

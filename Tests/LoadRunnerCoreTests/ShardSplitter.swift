@@ -3,7 +3,9 @@ import LoadRunnerModel
 
 /// Splits a real result into `count` shard results at random, the inverse of `ShardMerger`: every histogram bucket's
 /// count, every counter and every failure's occurrences are dealt to the shards in random parts that sum to the
-/// whole; figures that are not sums (CPU, rates, loops, saturation) go to shard 0 whole. Seeded, so a failure repeats.
+/// whole; figures that are not sums (CPU, loops, saturation) go to shard 0 whole, and the profile's own figures
+/// (users, spawn rate, target rates) stay whole in every shard, as `run --shard` records them. Seeded, so a failure
+/// repeats.
 struct ShardSplitter {
     var generator: SplitMix64
     let count: Int
@@ -103,7 +105,6 @@ struct ShardSplitter {
 
     mutating func split(_ stage: StageResult) -> [StageResult] {
         var parts = Array(repeating: stage, count: count)
-        let users = split(stage.users)
         let requests = stage.requests.map { split($0) }
         let aggregated = split(stage.aggregated)
         let lag = stage.generator.schedulingLag.map { split($0) }
@@ -125,7 +126,6 @@ struct ShardSplitter {
              polls: split(row.polls), time: split(row.timeToVisibility))
         } }
         for index in 0..<count {
-            parts[index].users = users[index]
             parts[index].requests = requests.map { $0[index] }
             parts[index].aggregated = aggregated[index]
             parts[index].requestLimit = limit?[index]
@@ -163,14 +163,11 @@ struct ShardSplitter {
             }
             if index > 0 {
                 // Not sums: the whole figure stays with shard 0, so that the merged one is the original.
-                parts[index].spawnRate = 0
                 parts[index].generator.cpuPercent = 0
                 parts[index].generator.allowedCores = 0
                 parts[index].generator.saturated = false
                 parts[index].generator.saturationCause = nil
                 parts[index].generator.loops = nil
-                parts[index].open?.targetStartPerSecond = 0
-                parts[index].open?.targetEndPerSecond = 0
                 parts[index].open?.reachedMaxConnections = false
             }
         }

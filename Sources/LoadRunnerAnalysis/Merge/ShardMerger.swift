@@ -20,8 +20,9 @@ package struct ShardMergeRefusal: Error, Sendable, Equatable {
 /// name, and per second aligned on absolute time. Pure: no files, no clock.
 ///
 /// Counts add; a stage is saturated if any shard's generator was; peaks of in-flight requests add (an upper bound:
-/// the shards' peaks need not coincide, and a sum never understates what the target had to hold); the schedule's
-/// figures (users, spawn rate, target rate, request budgets, `max_connections`) add because the shards split them.
+/// the shards' peaks need not coincide, and a sum never understates what the target had to hold); request budgets and
+/// `max_connections` add (each shard has its share, and a pool of its own); users, spawn rates and target rates are the
+/// profile's in every shard and stay as they are.
 /// Actions, checks, process and command monitors are shard 0's: only shard 0 runs commands. Thresholds are left for
 /// the caller to judge on the merged result (`evaluateThresholds`); each shard's own figures stay in `shards`.
 package enum ShardMerger {

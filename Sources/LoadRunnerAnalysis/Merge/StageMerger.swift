@@ -1,15 +1,17 @@
 import LoadRunnerModel
 
-/// Adds one stage's results from several shards: histograms and counts add, the schedule's split figures add, the
-/// window spans the shards' windows on the common time axis, and the generator is saturated if any shard's was.
+/// Adds one stage's results from several shards: histograms and counts add, the window spans the shards' windows on
+/// the common time axis, and the generator is saturated if any shard's was. The stage's users, spawn rate and target
+/// rates are the profile's in every shard (docs/sharding.md) and stay so; request budgets are each shard's share, and
+/// add.
 enum StageMerger {
     /// The stage of all `parts`; each part's times are moved by its `offsetSeconds` (its start after the earliest
     /// shard's). `parts` is not empty.
     static func merge(_ parts: [(stage: StageResult, offsetSeconds: Double)]) -> StageResult {
         let stages = parts.map(\.stage)
         var merged = stages[0]
-        merged.users = stages.reduce(0) { $0 + $1.users }
-        merged.spawnRate = stages.reduce(0) { $0 + $1.spawnRate }
+        merged.users = stages.map(\.users).max() ?? merged.users
+        merged.spawnRate = stages.map(\.spawnRate).max() ?? merged.spawnRate
         merged.startSeconds = parts.map { $0.stage.startSeconds + $0.offsetSeconds }.min() ?? merged.startSeconds
         merged.endSeconds = parts.map { $0.stage.endSeconds + $0.offsetSeconds }.max() ?? merged.endSeconds
         merged.windowStartSeconds = parts.map { $0.stage.windowStartSeconds + $0.offsetSeconds }.min() ?? merged.windowStartSeconds
@@ -67,13 +69,14 @@ enum StageMerger {
         return merged
     }
 
-    /// Open stages' dispatch figures: every count and the split schedule (target rates, `max_connections`) add, and so
-    /// do the peaks in flight (an upper bound of the fleet's peak; see `ShardMerger`); nil when no shard's stage is open.
+    /// Open stages' dispatch figures: every count adds, and so do `max_connections` (each shard has a pool of its own)
+    /// and the peaks in flight (an upper bound of the fleet's peak; see `ShardMerger`); the target rates are the
+    /// profile's in every shard. nil when no shard's stage is open.
     static func open(_ stats: [OpenStageStats]) -> OpenStageStats? {
         guard var merged = stats.first else { return nil }
         for other in stats.dropFirst() {
-            merged.targetStartPerSecond += other.targetStartPerSecond
-            merged.targetEndPerSecond += other.targetEndPerSecond
+            merged.targetStartPerSecond = max(merged.targetStartPerSecond, other.targetStartPerSecond)
+            merged.targetEndPerSecond = max(merged.targetEndPerSecond, other.targetEndPerSecond)
             merged.due += other.due
             merged.sent += other.sent
             merged.completed += other.completed

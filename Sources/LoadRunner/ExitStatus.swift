@@ -11,6 +11,9 @@ enum ExitStatus: Int32, CaseIterable {
     /// `run`: bad sharding options (`--shard`, `--shards` and `JOB_COMPLETION_INDEX`, `--start-at`), or a profile
     /// that cannot be split (actions not at a time, checks): nothing was sent.
     case shardRefused = 65
+    /// `merge`: the shard results are not one complete, clean set (another profile, seed, shard count or start, a
+    /// missing or repeated index, an interrupted shard); nothing was written.
+    case mergeRefused = 66
     /// The target or this machine stopped the run: a `fetch` data source failed, too few open files, ...
     case targetOrSetupFailure = 69
     /// Something inside LoadRunner failed: an error no part of it expected reached the top (`InternalFailure`);
@@ -43,6 +46,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .thresholdsFailed: "run: a threshold failed"
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
         case .shardRefused: "run: bad --shard/--shards/--start-at, or a profile a shard cannot run (nothing was sent)"
+        case .mergeRefused: "merge: the shard results do not form one complete set (nothing was written)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
         case .internalError: "internal error: a bug in LoadRunner (please report it)"
         case .outputFailure: "results could not be written (--out, --junit: checked first)"

@@ -16,7 +16,10 @@ struct LoadRunnerCommand: AsyncParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, CompareCommand.self, AbCommand.self, ReportCommand.self, ValidateCommand.self]
+        subcommands: [
+            RunCommand.self, CompareCommand.self, AbCommand.self, ReportCommand.self, ValidateCommand.self, MergeCommand.self,
+            KubeCommand.self,
+        ]
     )
 
     static func main() async {

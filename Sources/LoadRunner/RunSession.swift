@@ -133,24 +133,7 @@ struct RunSession {
         console.line(CLIMessages.resultsWritten(folder, interrupted: result.interrupted))
         CIOutputs.writeJUnit(RunJUnit.report(for: result), to: junitPath, console: console)
         CIOutputs.appendStepSummary(CIOutputs.runSummary(result, folder: folder), console: console)
-        if result.interrupted { return .interrupted }
-        if let failed = result.actions?.filter(\.failsRun), !failed.isEmpty {
-            console.report(CLIMessages.requiredActionsFailed(failed))
-            return .requiredActionFailed
-        }
-        if let failed = result.checks?.filter({ !$0.passed }), !failed.isEmpty {
-            console.report(CLIMessages.checksFailed(failed.count, of: result.checks?.count ?? 0))
-            return .checksFailed
-        }
-        if result.noRequestSucceeded && (result.thresholds ?? []).isEmpty {
-            console.report(CLIMessages.noRequestSucceeded(result.mergedAggregated, inFlight: result.requestsInFlightAtLastEnd))
-            return .noSuccessfulRequest
-        }
-        if result.thresholdsFailed {
-            console.report(CLIMessages.thresholdsFailed(result.thresholds?.failedCount ?? 0))
-            return .thresholdsFailed
-        }
-        return .success
+        return RunVerdict.status(of: result, console: console)
     }
 
     /// `Reports/<profile name as a slug>-<UTC time>`.

@@ -48,6 +48,8 @@ package struct RunResult: Codable, Sendable, Equatable {
     package var seed: UInt64?
     /// Which shard of a sharded run this is (`ShardInfo`); nil for a run in one process and for a merged result.
     package var shard: ShardInfo?
+    /// Set only in a result `merge` made: each shard's host, start and generator figures, by index; nil otherwise.
+    package var shards: [ShardSummary]?
 
     package init(
         provenance: Provenance, stages: [StageResult], series: [SecondSample], failures: [FailureRecord],

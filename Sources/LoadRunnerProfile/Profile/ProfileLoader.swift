@@ -10,7 +10,7 @@ package struct ProfileLoader: Sendable {
     /// Where `${NAME}` in header values is looked up.
     private let environment: [String: String]
     /// Reads the profile file and its `csv:` sources.
-    private let files: any ProfileFiles
+    let files: any ProfileFiles
 
     package init(environment: [String: String] = ProcessInfo.processInfo.environment, files: any ProfileFiles) {
         self.environment = environment

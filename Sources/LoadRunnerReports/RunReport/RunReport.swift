@@ -5,7 +5,7 @@ import LoadRunnerModel
 ///
 /// Title and summary line, warnings, the shard (of a sharded run), thresholds and checks (when any), the stages (with a line per stage that
 /// ends by count, the open stages' table, the flows' table and the await steps' visibility table when any), actions, monitored processes and command monitors (when any), the charts, the requests, the
-/// failures, the environment and the profile. Each section is a function of the result that returns its blocks
+/// failures, the shards of a merged result, the environment and the profile. Each section is a function of the result that returns its blocks
 /// (none when it has nothing to say), in its own file; a new kind of figure adds a section here, not a renderer.
 package enum RunReport {
     /// One section: the blocks it adds for a result.
@@ -18,7 +18,7 @@ package enum RunReport {
             StagesSection.blocks, CountedStagesSection.blocks, OpenStagesSection.blocks, FlowsSection.blocks, VisibilitySection.blocks,
             ActionsSection.blocks,
             MonitorsSection.blocks, CommandMonitorsSection.blocks, { ChartsSection.blocks(charts, note: RunCharts.note(for: $0)) },
-            RequestsSection.blocks, FailuresSection.blocks, EnvironmentSection.blocks, ProfileSection.blocks,
+            RequestsSection.blocks, FailuresSection.blocks, ShardsSection.blocks, EnvironmentSection.blocks, ProfileSection.blocks,
         ]
     }
 

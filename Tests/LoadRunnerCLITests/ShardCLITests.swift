@@ -106,6 +106,20 @@ import Testing
         #expect(counts.reduce(0, +) == Self.requests(try Self.result(folder, "single")))
         #expect(counts.reduce(0, +) == sharded.served)
         #expect(try Self.result(folder, "single")["shard"].isMissing)
+
+        // The real shards merge into one result that counts what the single process counted, stage by stage.
+        let merge = try await BinaryRunner.run(
+            ["merge", "shard0", "shard1", "shard2", "--out", "merged"], in: folder, timeout: .seconds(60))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let merged = try Self.result(folder, "merged")
+        let one = try Self.result(folder, "single")
+        #expect(merged["shard"].isMissing)
+        #expect(merged["shards"].count == 3)
+        for stage in 0..<2 {
+            #expect(merged["stages"][stage]["aggregated"]["requests"].int == one["stages"][stage]["aggregated"]["requests"].int)
+        }
+        #expect(Self.requests(merged) == sharded.served)
+        #expect(merged["stages"][1]["open"]["due"].int == 100 && merged["stages"][1]["open"]["sent"].int == 100)
     }
 
     /// A shard killed with SIGKILL leaves no result at all; one stopped with SIGTERM writes its result marked
@@ -150,6 +164,13 @@ import Testing
         #expect(stopped["interrupted"].bool == true)
         #expect(stopped["shard"]["index"].int == 0 && stopped["shard"]["count"].int == 3)
         #expect(Self.requests(stopped) > 0)
+
+        // merge refuses what is left: the stopped shard, and the killed one that wrote nothing (nor did shard 2).
+        let merge = try await BinaryRunner.run(["merge", "shard0", "--out", "merged"], in: folder, timeout: .seconds(60))
+        #expect(merge.status == 66, "\(merge.stderr)")
+        #expect(merge.stderr.contains("shard0 was interrupted"), "\(merge.stderr)")
+        #expect(merge.stderr.contains("shards 1, 2 of 3 are missing"), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged/result.json").path))
     }
 
     /// Each bad option or environment is refused before anything is sent, with its own exit code and a message

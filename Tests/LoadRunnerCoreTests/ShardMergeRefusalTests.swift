@@ -50,6 +50,22 @@ import Testing
         #expect(Self.messages(parts) == ["shard-0 holds no measurements (its run was stopped twice); run the whole set again"])
     }
 
+    /// A shard that began more than the 2 s bound after the common start took its own time zero: refused, named,
+    /// with how late it was; one just inside the bound caught up on the common timeline and merges.
+    @Test func aShardThatStartedPastTheBound() {
+        var parts = Self.shards()
+        for index in parts.indices { parts[index].result.shard?.startAtUnixMicros = 1_796_656_012_000_000 }
+        parts[0].result.shard?.lateStartMicros = 1_999_000
+        parts[1].result.shard?.lateStartMicros = 3_250_000
+        #expect(Self.messages(parts) == [
+            "shard-1 began its load 3.3 s after the common start, more than the 2 s a shard may catch up on, so its "
+                + "seconds and arrivals are not on the others' timeline; give the launch a later --start-at (or "
+                + "`kube --start-in`) so that every shard is ready before it, and run the whole set again",
+        ])
+        parts[1].result.shard?.lateStartMicros = 2_000_000
+        #expect(Self.messages(parts) == [])
+    }
+
     @Test func anotherProfile() {
         var parts = Self.shards()
         parts[1].result.shard?.profileHash = "sha256:" + String(repeating: "cd", count: 32)

@@ -1,3 +1,6 @@
+import LoadRunnerModel
+import LoadRunnerText
+
 /// Why `merge` refuses a set of shard results: each problem names the shard (by its folder) or the field at fault.
 /// Every problem of a set is reported at once; their wording is here and nowhere else.
 package enum ShardMergeProblem: Error, Sendable, Equatable {
@@ -20,6 +23,9 @@ package enum ShardMergeProblem: Error, Sendable, Equatable {
     case duplicateIndex(Int, sources: [String])
     /// A part whose index is not below its shard count.
     case indexOutOfRange(source: String, index: Int, count: Int)
+    /// The shard in `source` began its load `lateMicros` after the common start, past `CommonStart.lateBoundMicros`:
+    /// it took its own time zero, so its arrivals and seconds are not on the others' timeline.
+    case startedLate(source: String, lateMicros: Int64)
 
     /// One line for people: what is wrong, where, and what to do.
     package var message: String {
@@ -48,6 +54,11 @@ package enum ShardMergeProblem: Error, Sendable, Equatable {
             "shard \(index) appears \(sources.count) times: \(sources.joined(separator: ", ")); name each shard once"
         case .indexOutOfRange(let source, let index, let count):
             "\(source) says it is shard \(index) of \(count), but indices run from 0 to \(count - 1)"
+        case .startedLate(let source, let lateMicros):
+            "\(source) began its load \(ReportNumber.fixed(Double(lateMicros) / 1_000_000, decimals: 1)) s after the "
+                + "common start, more than the \(CommonStart.lateBoundMicros / 1_000_000) s a shard may catch up on, so its "
+                + "seconds and arrivals are not on the others' timeline; give the launch a later --start-at (or "
+                + "`kube --start-in`) so that every shard is ready before it, and run the whole set again"
         }
     }
 

@@ -14,6 +14,9 @@ extension ShardMerger {
             } else {
                 if part.result.interrupted { problems.append(.interrupted(source: part.source)) }
                 if part.result.startUnixMicros == nil { problems.append(.noStartTime(source: part.source)) }
+                if let late = part.result.shard?.lateStartMicros, late > CommonStart.lateBoundMicros {
+                    problems.append(.startedLate(source: part.source, lateMicros: late))
+                }
             }
         }
         let shards = parts.compactMap { part in part.result.shard.map { (source: part.source, shard: $0, result: part.result) } }

@@ -122,6 +122,55 @@ import Testing
         #expect(merged["stages"][1]["open"]["due"].int == 100 && merged["stages"][1]["open"]["sent"].int == 100)
     }
 
+    /// The p50 and p95 (ms) of the Aggregated row of `out`'s first stage, from its stages.csv.
+    static func percentiles(_ folder: URL, _ out: String) throws -> (p50: Double, p95: Double) {
+        let lines = try String(contentsOf: folder.appendingPathComponent("\(out)/stages.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        let row = try #require(lines.first { $0.count > 2 && $0[2] == "Aggregated" })
+        let column = { (name: String) in Double(row[header.firstIndex(of: name)!]) ?? -1 }
+        return (column("p50_ms"), column("p95_ms"))
+    }
+
+    /// Against a server that answers after exactly 40 ms, an open stage run in one process and the same stage run as
+    /// two shards and merged see the same latency distribution: both p50s within [40, 55] ms and within 5 ms of each
+    /// other (the merged histogram holds every request of both shards: 80 + 80 = 160 at 80/s for 2 s).
+    @Test func mergedShardsSeeTheLatencyOneProcessSees() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": """
+            name: delayed
+            target: http://127.0.0.1:1
+            seed: 3
+            requests:
+              - { name: slow, path: /delay/40 }
+            stages:
+              - { rate: 80/s, duration: 2s }
+            """])
+        try await TestHTTPServer.withServer { server in
+            let single = try await Self.run(folder, server: server, out: "single")
+            #expect(single.status == 0, "\(single.stderr)")
+            let start = Self.startAt(inSeconds: 4)
+            try await withThrowingTaskGroup(of: BinaryRunner.Output.self) { group in
+                for index in 0..<2 {
+                    group.addTask {
+                        try await Self.run(folder, server: server, out: "shard\(index)", extra: ["--shard", "\(index)/2", "--start-at", start.text])
+                    }
+                }
+                for try await output in group { #expect(output.status == 0, "\(output.stderr)") }
+            }
+            #expect(server.requestsServed == 320)
+        }
+        let merge = try await BinaryRunner.run(["merge", "shard0", "shard1", "--out", "merged"], in: folder, timeout: .seconds(60))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(try Self.requests(Self.result(folder, "merged")) == 160)
+        let one = try Self.percentiles(folder, "single")
+        let merged = try Self.percentiles(folder, "merged")
+        for (name, value) in [("single p50", one.p50), ("merged p50", merged.p50)] {
+            #expect(value >= 40 && value <= 55, "\(name) \(value) ms")
+        }
+        #expect(abs(one.p50 - merged.p50) <= 5, "single p50 \(one.p50) ms, merged p50 \(merged.p50) ms")
+        #expect(merged.p95 >= 40, "merged p95 \(merged.p95) ms")
+    }
+
     /// A shard killed with SIGKILL leaves no result at all; one stopped with SIGTERM writes its result marked
     /// interrupted, with its shard filled in: nothing half-written looks complete.
     @Test func aKilledShardLeavesNoResultAndAStoppedOneIsMarkedInterrupted() async throws {

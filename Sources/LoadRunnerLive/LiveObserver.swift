@@ -19,8 +19,17 @@ package final class LiveObserver: RunObserver {
     }
 
     package func secondCompleted(_ sample: SecondSample) {
-        inner.secondCompleted(sample)
-        board.update { $0.record(sample) }
+        secondCompleted(sample, failures: [])
+    }
+
+    package func secondCompleted(_ sample: SecondSample, failures: [RequestFailureCounts]) {
+        inner.secondCompleted(sample, failures: failures)
+        board.update { $0.record(sample, failures: failures) }
+    }
+
+    package func monitorRead(_ reading: MonitorReading) {
+        inner.monitorRead(reading)
+        board.update { $0.monitorRead(reading) }
     }
 
     package func report(_ diagnostic: Diagnostic) {

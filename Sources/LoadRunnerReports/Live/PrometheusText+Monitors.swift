@@ -20,7 +20,7 @@ extension PrometheusText {
          { $0.writeBytesPerSecond }),
     ] }
 
-    static func monitors(_ out: inout String, _ readings: [MonitorReading]) {
+    static func monitors(_ out: inout PrometheusExposition, _ readings: [MonitorReading]) {
         let processes = readings.compactMap { reading -> (String, MonitorSecond)? in
             if case .process(let name, let second) = reading { return (name, second) }
             return nil

@@ -21,8 +21,14 @@ package enum PrometheusText {
 
     /// The exposition of `state`; every family has its HELP and TYPE lines even before the first sample.
     package static func render(_ state: LiveState) -> String {
-        var out = ""
-        let stamp = timestampMillis(state).map { " \($0)" } ?? ""
+        let text = exposition(state).text
+        guard let stamp = timestampMillis(state) else { return text }
+        return stamped(text, " \(stamp)")
+    }
+
+    /// The text and the samples of `state`, without timestamps (`timestampMillis` gives theirs).
+    package static func exposition(_ state: LiveState) -> PrometheusExposition {
+        var out = PrometheusExposition()
         family(&out, "loadrunner_requests_total", "counter", "Requests completed since the run started, failed ones included.")
         for row in state.requests {
             sample(&out, "loadrunner_requests_total", labels(row), Double(row.requests))
@@ -49,7 +55,7 @@ package enum PrometheusText {
         family(&out, "loadrunner_run_finished", "gauge", "1 once the run has written its files, else 0.")
         sample(&out, "loadrunner_run_finished", [], state.finished ? 1 : 0)
         monitors(&out, state.monitors)
-        return stamp.isEmpty ? out : stamped(out, stamp)
+        return out
     }
 
     /// When the last completed second ended, in milliseconds since 1970; nil before the first second.
@@ -89,7 +95,7 @@ package enum PrometheusText {
 
     /// A request's failures, one series per category it has seen (none before its first failure); failures the run
     /// did not categorise (none in a run: the engine passes every category on) are `category="unknown"`.
-    private static func failures(_ out: inout String, _ row: LiveTotals) {
+    private static func failures(_ out: inout PrometheusExposition, _ row: LiveTotals) {
         for (category, count) in row.failuresByCategory.sorted(by: { $0.key < $1.key }) where count > 0 {
             sample(&out, "loadrunner_request_failures_total", labels(row) + [("category", category.rawValue)], Double(count))
         }
@@ -99,7 +105,7 @@ package enum PrometheusText {
         }
     }
 
-    private static func histogram(_ out: inout String, _ row: LiveTotals) {
+    private static func histogram(_ out: inout PrometheusExposition, _ row: LiveTotals) {
         let base = labels(row)
         for (bound, count) in zip(bucketBounds, cumulativeCounts(row.latency)) {
             sample(&out, "loadrunner_request_duration_seconds_bucket", base + [("le", number(bound))], Double(count))
@@ -114,16 +120,17 @@ package enum PrometheusText {
         [("name", row.name), ("method", row.method)]
     }
 
-    static func family(_ out: inout String, _ name: String, _ type: String, _ help: String) {
-        out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+    static func family(_ out: inout PrometheusExposition, _ name: String, _ type: String, _ help: String) {
+        out.text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
     }
 
-    static func sample(_ out: inout String, _ name: String, _ labels: [(String, String)], _ value: Double) {
-        out += name
+    static func sample(_ out: inout PrometheusExposition, _ name: String, _ labels: [(String, String)], _ value: Double) {
+        out.samples.append(PrometheusExposition.Sample(name: name, labels: labels, value: value))
+        out.text += name
         if !labels.isEmpty {
-            out += "{" + labels.map { "\($0.0)=\"\(escaped($0.1))\"" }.joined(separator: ",") + "}"
+            out.text += "{" + labels.map { "\($0.0)=\"\(escaped($0.1))\"" }.joined(separator: ",") + "}"
         }
-        out += " " + number(value) + "\n"
+        out.text += " " + number(value) + "\n"
     }
 
     /// A sample value: integers without a fraction, others in Swift's shortest round-trip form.

@@ -7,7 +7,8 @@ APT_PACKAGES := libcurl4-openssl-dev
 LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl python3
 # The TLS and HTTP/2 tests run against a real nginx with a self-signed certificate.
 # shellcheck lints every shell script of the repo first. Lab/test-live.sh opens the live dashboard in headless
-# Chromium and scrapes it with a real Prometheus (`promtool` checks /metrics).
+# Chromium and scrapes it with a real Prometheus (`promtool` checks /metrics); Lab/test-push.sh has a real Prometheus
+# take a run's remote write pushes (--out-prometheus).
 TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck chromium prometheus
 BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
 # The Kubernetes version `kube`'s manifests are validated against (kubernetes-validate 1.34.1 knows 1.19 to 1.34).
@@ -86,6 +87,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 	LOADRUNNER=.build/debug/LoadRunner DEMO_SERVER=.build/debug/loadrunner-demo-server Lab/test-live.sh
+	LOADRUNNER=.build/debug/LoadRunner DEMO_SERVER=.build/debug/loadrunner-demo-server Lab/test-push.sh
 	Lab/pg/test-lab.sh
 	cd Lab/service && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build
 	LAB_SERVICE_BIN=Lab/service/.build/debug/lab-service Lab/service/test-service.sh

@@ -64,7 +64,7 @@ let package = Package(
             ]
         ),
         // The live view of `run --listen`: a SwiftNIO server on its own thread for the dashboard, /metrics and
-        // /api/state.
+        // /api/state; and `run --out-prometheus`, remote write with libcurl on a thread of its own.
         .target(
             name: "LoadRunnerLive",
             dependencies: [
@@ -72,6 +72,7 @@ let package = Package(
                 "LoadRunnerModel",
                 "LoadRunnerReports",
                 "LoadRunnerEngine",
+                "CCurl",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -24,7 +24,8 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { for _ in $(seq 1 100); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.1; done; return 1; }
 
-"$DEMO_SERVER" --port 0 --port-file "$work/demo.port" >"$work/demo.log" 2>&1 & pids+=($!)
+"$DEMO_SERVER" --port 0 --port-file "$work/demo.port" >"$work/demo.log" 2>&1 & demo_pid=$!
+pids+=("$demo_pid")
 wait_for test -s "$work/demo.port"
 demo_port=$(cat "$work/demo.port")
 live_port=$(free_port)
@@ -43,13 +44,21 @@ prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb"
   --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 & pids+=($!)
 wait_for curl -sf "http://127.0.0.1:$prom_port/-/ready"
 
-# An open stage: its rate is the schedule's, whatever the machine's load does to latency.
+# An open stage: its rate is the schedule's, whatever the machine's load does to latency. One request in ten fails
+# (503: category http_status); a process monitor and a command monitor give /metrics their series.
 cat >"$work/live.yaml" <<YAML
 name: live-test
 target: http://127.0.0.1:$demo_port
 requests:
   - name: user
     path: /delay/5
+    weight: 9
+  - name: refused
+    path: /status/503
+    weight: 1
+monitors:
+  - { name: demo server, pid: $demo_pid }
+  - { name: answer, run: "echo 42", every: 1s, unit: things }
 stages:
   - rate: 100/s
     duration: 18s
@@ -62,6 +71,10 @@ sleep 5
 
 check "the run prints the dashboard address" contains "$(cat "$work/run.log")" "live dashboard: http://127.0.0.1:$live_port/"
 check "/metrics passes promtool check metrics" bash -c "curl -sf http://127.0.0.1:$live_port/metrics | promtool check metrics"
+curl -sf "http://127.0.0.1:$live_port/metrics" >"$work/metrics.txt"
+check "/metrics counts failures by category" grep -q 'loadrunner_request_failures_total{name="refused",method="GET",category="http_status"} [1-9]' "$work/metrics.txt"
+check "/metrics has the process monitor's series" grep -q 'loadrunner_monitor_up{monitor="demo server"} 1 ' "$work/metrics.txt"
+check "/metrics has the command monitor's value" grep -q 'loadrunner_command_monitor_value{monitor="answer",unit="things"} 42 ' "$work/metrics.txt"
 check "an unknown path is 404" equals "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$live_port/nope")" 404
 
 chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=3000 --dump-dom \

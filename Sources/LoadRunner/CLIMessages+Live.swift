@@ -6,6 +6,12 @@ import LoadRunnerText
 extension CLIMessages {
     static let listenHelp = "Serve a live dashboard at / , Prometheus metrics at /metrics and JSON at /api/state while the run goes: HOST:PORT, :PORT or PORT (127.0.0.1), PORT 0 for any free port. Off by default."
 
+    static let outPrometheusHelp = "Push the live metrics (the series of --listen's /metrics) once a second to a Prometheus remote write URL, e.g. http://127.0.0.1:9090/api/v1/write (Prometheus with --web.enable-remote-write-receiver). Off by default; a failed push is a warning and the run goes on."
+
+    static func badOutPrometheus(_ text: String) -> String {
+        "--out-prometheus \"\(text)\" is not an http or https URL: write it whole, e.g. http://127.0.0.1:9090/api/v1/write"
+    }
+
     static func badListenAddress(_ text: String) -> String {
         "--listen \"\(text)\" is not an address: write HOST:PORT (127.0.0.1:9464, [::1]:9464), :PORT or PORT, the port within 0...65535"
     }

@@ -56,6 +56,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIMessages.listenHelp, valueName: "host:port"))
     var listen: String?
 
+    @Option(name: .customLong("out-prometheus"), help: ArgumentHelp(CLIMessages.outPrometheusHelp, valueName: "url"))
+    var outPrometheus: String?
+
     @Option(help: ArgumentHelp(CLIMessages.shardHelp, valueName: "I/N"))
     var shard: String?
 
@@ -68,6 +71,9 @@ struct RunCommand: AsyncParsableCommand {
     mutating func validate() throws {
         try EngineOptionChecks.validate(loops: loops, seed: seed)
         if let listen, ListenAddress(listen) == nil { throw ValidationError(CLIMessages.badListenAddress(listen)) }
+        if let outPrometheus, !RemoteWriteURL.isValid(outPrometheus) {
+            throw ValidationError(CLIMessages.badOutPrometheus(outPrometheus))
+        }
     }
 
     func run() async throws {
@@ -77,12 +83,14 @@ struct RunCommand: AsyncParsableCommand {
         case .started(let server): live = server
         case .failed(let status): throw status.exitCode
         }
+        let pusher = outPrometheus.map { RemoteWritePusher(url: $0, report: console.report) }
         let status = await RunSession(
             profilePath: profile, targetOverride: target, outputFolder: out, quiet: quiet, loops: loops, seed: seed, junitPath: junit,
             csvFullHistory: csvFullHistory, shardOptions: ShardOptions(shard: shard, shards: shards, startAt: startAt),
             refuseCommands: noActions, allowedEnvironment: allowEnv, allowedFiles: allowFile, commandLine: CommandLine.arguments, console: console,
-            live: live?.board
+            live: live?.board, pusher: pusher
         ).run()
+        await pusher?.finish()
         await LiveView.stop(live)
         throw status.exitCode
     }

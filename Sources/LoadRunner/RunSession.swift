@@ -30,6 +30,8 @@ struct RunSession {
     var console: Console
     /// `--listen`: the live view's state, fed while the run goes; nil when off.
     var live: LiveBoard? = nil
+    /// `--out-prometheus`: pushes each second's live state; nil when off.
+    var pusher: RemoteWritePusher? = nil
 
     func run() async -> ExitStatus {
         let selection: ShardOptions.Selection
@@ -88,8 +90,10 @@ struct RunSession {
         }
         defer { signals.cancel() }
         let progress = RunProgress(console: console, quiet: quiet, history: history, stages: profile.stages)
-        live?.prepare(profile)
-        let observer: any RunObserver = live.map { LiveObserver(forwardingTo: progress, board: $0) } ?? progress
+        // --out-prometheus pushes the live state: it needs a board even without --listen.
+        let board = live ?? (pusher == nil ? nil : LiveBoard())
+        board?.prepare(profile)
+        let observer: any RunObserver = board.map { LiveObserver(forwardingTo: progress, board: $0, pusher: pusher) } ?? progress
         console.line(CLIMessages.starting(profile, outputFolder: folder))
 
         let engine = LoadEngine(profile: profile, options: EngineOptions(

@@ -97,7 +97,9 @@ package struct LoadEngine: Sendable {
                     generatorCPUPercent: seen?.cpuPercent ?? 0, schedulingLagMicros: seen?.maxLagMicros ?? 0)
                 if let last = samples.last, last.stage < sample.stage { phases.stageEnded(number: last.stage) }
                 samples.append(sample)
-                observer.secondCompleted(sample)
+                observer.secondCompleted(sample, failures: second.requests.map {
+                    RequestFailureCounts(name: $0.name, method: $0.method, byCategory: $0.failuresByCategory)
+                })
                 phases.secondCompleted(sample)
             }
             return samples

@@ -10,9 +10,23 @@ package protocol RunObserver: Sendable {
     func runStarted(at date: Date)
     /// One more second of the run is complete.
     func secondCompleted(_ sample: SecondSample)
+    /// One more second of the run is complete, with its failures by category per request name (profile order).
+    /// The engine calls this one; by default it passes the sample on to `secondCompleted(_:)`.
+    func secondCompleted(_ sample: SecondSample, failures: [RequestFailureCounts])
+    /// A monitor of the profile (`monitors:`) took a reading; by default nothing happens. Called from the monitor's
+    /// own task, about once a second per monitor.
+    func monitorRead(_ reading: MonitorReading)
     /// Something to tell a person that does not stop the run: a warning (a user that could not start, a monitor
     /// that found no process) or a note worth a line in the log (an action started or ended, a check passed).
     func report(_ diagnostic: Diagnostic)
+}
+
+extension RunObserver {
+    package func secondCompleted(_ sample: SecondSample, failures: [RequestFailureCounts]) {
+        secondCompleted(sample)
+    }
+
+    package func monitorRead(_ reading: MonitorReading) {}
 }
 
 /// Asks a running engine to stop early (Ctrl-C, SIGTERM, SIGHUP). Thread-safe; the engine checks it often.

@@ -3,14 +3,18 @@ import LoadRunnerEngine
 import LoadRunnerModel
 import LoadRunnerText
 
-/// Passes what the run reports on to the console's observer and folds it into the live board.
+/// Passes what the run reports on to the console's observer and folds it into the live board (and, with
+/// `--out-prometheus`, hands each second's state to the pusher).
 package final class LiveObserver: RunObserver {
     private let inner: any RunObserver
     private let board: LiveBoard
+    private let pusher: RemoteWritePusher?
 
-    package init(forwardingTo inner: any RunObserver, board: LiveBoard) {
+    /// `pusher` (`--out-prometheus`) is handed the state after each second.
+    package init(forwardingTo inner: any RunObserver, board: LiveBoard, pusher: RemoteWritePusher? = nil) {
         self.inner = inner
         self.board = board
+        self.pusher = pusher
     }
 
     package func runStarted(at date: Date) {
@@ -19,8 +23,18 @@ package final class LiveObserver: RunObserver {
     }
 
     package func secondCompleted(_ sample: SecondSample) {
-        inner.secondCompleted(sample)
-        board.update { $0.record(sample) }
+        secondCompleted(sample, failures: [])
+    }
+
+    package func secondCompleted(_ sample: SecondSample, failures: [RequestFailureCounts]) {
+        inner.secondCompleted(sample, failures: failures)
+        board.update { $0.record(sample, failures: failures) }
+        pusher?.push(board.snapshot())
+    }
+
+    package func monitorRead(_ reading: MonitorReading) {
+        inner.monitorRead(reading)
+        board.update { $0.monitorRead(reading) }
     }
 
     package func report(_ diagnostic: Diagnostic) {

@@ -48,16 +48,35 @@ final class LiveRequestHandler: ChannelInboundHandler {
         guard method == .GET || method == .HEAD else {
             return (.methodNotAllowed, "text/plain; charset=utf-8", "only GET and HEAD\n")
         }
-        let path = uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? uri
+        let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts.first.map(String.init) ?? uri
         switch path {
         case "/", "/index.html":
             return (.ok, "text/html; charset=utf-8", LiveDashboardPage.html)
         case "/metrics":
             return (.ok, PrometheusText.contentType, PrometheusText.render(board.snapshot()))
         case "/api/state":
-            return (.ok, "application/json", LiveStateJSON.render(board.snapshot()))
+            return stateAnswer(query: parts.count > 1 ? String(parts[1]) : "", board: board)
         default:
             return (.notFound, "text/plain; charset=utf-8", "not found: try /, /metrics or /api/state\n")
+        }
+    }
+
+    /// `/api/state`, all of it or (`since=S`) with only the seconds after second S; 400 for a `since` that is not a
+    /// whole number, 500 (with the reason) if the state could not be encoded.
+    private static func stateAnswer(query: String, board: LiveBoard) -> (HTTPResponseStatus, String, String) {
+        var since: Int?
+        for pair in query.split(separator: "&") where pair.hasPrefix("since=") {
+            guard let value = Int(pair.dropFirst("since=".count)) else {
+                return (.badRequest, "text/plain; charset=utf-8",
+                        "since must be a whole number of seconds (the last second you have), e.g. /api/state?since=41\n")
+            }
+            since = value
+        }
+        do {
+            return (.ok, "application/json", try LiveStateJSON.render(board.snapshot(), secondsAfter: since))
+        } catch {
+            return (.internalServerError, "text/plain; charset=utf-8", "the live state could not be encoded: \(error)\n")
         }
     }
 }

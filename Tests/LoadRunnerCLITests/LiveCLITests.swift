@@ -21,6 +21,15 @@ import Testing
         #expect(output.stderr.contains("--listen \"localhost:http\" is not an address"))
     }
 
+    @Test func aMalformedPushURLExits64() async throws {
+        let folder = try BinaryRunner.folder(["p.yaml": Self.profile])
+        for url in ["127.0.0.1:9090/api/v1/write", "file:///tmp/x", "http://"] {
+            let output = try await BinaryRunner.run(["run", "p.yaml", "--out-prometheus", url], in: folder)
+            #expect(output.status == 64)
+            #expect(output.stderr.contains("--out-prometheus \"\(url)\" is not an http or https URL"))
+        }
+    }
+
     @Test func aTakenPortExits69BeforeAnyRequest() async throws {
         try await TestHTTPServer.withServer { server in
             let folder = try BinaryRunner.folder(["p.yaml": Self.profile])

@@ -7,7 +7,10 @@ import Testing
 /// The live view's state, its Prometheus text and its JSON, from hand-made samples.
 @Suite struct LiveStateTests {
     /// `count` requests of `micros` each for request "get", `failures` of them failed.
-    static func sample(second: Int, stage: Int, users: Int = 3, count: UInt64, micros: UInt64, failures: UInt64 = 0, inWindow: Bool = true) -> SecondSample {
+    static func sample(
+        second: Int, stage: Int, users: Int = 3, count: UInt64, micros: UInt64, failures: UInt64 = 0, inWindow: Bool = true,
+        cpuPercent: Double = 25
+    ) -> SecondSample {
         var latency = LatencyHistogram()
         if count > 0 { latency.record(micros: micros, count: count) }
         let totals = RunningTotals(requests: 0, failures: 0, bodyBytes: 0, medianMicros: 0, meanMicros: 0, minMicros: 0, maxMicros: 0)
@@ -16,7 +19,7 @@ import Testing
         aggregate.name = "Aggregated"
         return SecondSample(
             second: second, unixTime: 1_800_000_000 + second, users: users, stage: stage, inWindow: inWindow, requests: [row],
-            aggregated: aggregate, generatorCPUPercent: 25, schedulingLagMicros: 1500)
+            aggregated: aggregate, generatorCPUPercent: cpuPercent, schedulingLagMicros: 1500)
     }
 
     static func state() -> LiveState {
@@ -57,7 +60,8 @@ import Testing
         let text = PrometheusText.render(state)
         let labels = #"{name="get \"a\"\\b",method="GET""#
         #expect(text.contains("loadrunner_requests_total\(labels)} 15\n"))
-        #expect(text.contains("loadrunner_request_failures_total\(labels)} 1\n"))
+        // Recorded without categories: the failure is counted as "unknown", so the categories still add up.
+        #expect(text.contains("loadrunner_request_failures_total\(labels),category=\"unknown\"} 1\n"))
         #expect(text.contains("loadrunner_request_duration_seconds_bucket\(labels),le=\"0.001\"} 0\n"))
         #expect(text.contains("loadrunner_request_duration_seconds_bucket\(labels),le=\"0.0025\"} 10\n"))
         #expect(text.contains("loadrunner_request_duration_seconds_bucket\(labels),le=\"0.025\"} 10\n"))
@@ -95,7 +99,7 @@ import Testing
         state.note(.warning("a monitor found no process"))
         state.finish(reportFolder: "/tmp/r")
         let json = try #require(
-            JSONSerialization.jsonObject(with: Data(LiveStateJSON.render(state).utf8)) as? [String: Any])
+            JSONSerialization.jsonObject(with: Data(try LiveStateJSON.render(state).utf8)) as? [String: Any])
         let current = try #require(json["current"] as? [String: Any])
         #expect(current["stage"] as? Int == 1)
         #expect(current["requests"] as? Int == 10)
@@ -108,5 +112,86 @@ import Testing
         #expect(stages[1]["rate"] as? String == "100/s to 200/s")
         let notes = try #require(json["notes"] as? [[String: Any]])
         #expect(notes.first?["message"] as? String == "a monitor found no process")
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// A NaN or infinite reading (here the generator's CPU) is left out of its object; the rest of the document is
+    /// served as ever, never an empty `{}`.
+    @Test func aNonFiniteNumberIsLeftOutNotTheDocument() throws {
+        var state = Self.state()
+        state.record(Self.sample(second: 0, stage: 1, count: 10, micros: 2000, cpuPercent: .nan))
+        state.record(Self.sample(second: 1, stage: 1, count: 20, micros: 2000, cpuPercent: .infinity))
+        let json = try Self.json(try LiveStateJSON.render(state))
+        #expect(json["profile"] as? String == "live")
+        let seconds = try #require(json["seconds"] as? [[String: Any]])
+        #expect(seconds.count == 2)
+        #expect(seconds.allSatisfy { $0["generatorCPUPercent"] == nil && $0["requests"] != nil })
+        let current = try #require(json["current"] as? [String: Any])
+        #expect(current["requests"] as? Int == 20)
+        #expect(current["generatorCPUPercent"] == nil)
+    }
+
+    /// `since=S` keeps only the seconds after S; `current` and the tables stay whole.
+    @Test func sinceKeepsOnlyTheNewSeconds() throws {
+        var state = Self.state()
+        for second in 0..<5 { state.record(Self.sample(second: second, stage: 1, count: UInt64(10 + second), micros: 2000)) }
+        let json = try Self.json(try LiveStateJSON.render(state, secondsAfter: 2))
+        let seconds = try #require(json["seconds"] as? [[String: Any]])
+        #expect(seconds.map { $0["second"] as? Int } == [3, 4])
+        #expect((json["current"] as? [String: Any])?["second"] as? Int == 4)
+        #expect((json["requests"] as? [[String: Any]])?.first?["requests"] as? Int == 60)
+        let past = try Self.json(try LiveStateJSON.render(state, secondsAfter: 4))
+        #expect((past["seconds"] as? [Any])?.isEmpty == true)
+        let all = try Self.json(try LiveStateJSON.render(state, secondsAfter: -1))
+        #expect((all["seconds"] as? [Any])?.count == 5)
+    }
+
+    /// Failures by category: one counter per category seen, adding up to the request's failures.
+    @Test func failuresAreCountedByCategory() throws {
+        var state = Self.state()
+        let name = "get \"a\"\\b"
+        state.record(
+            Self.sample(second: 0, stage: 1, count: 10, micros: 2000, failures: 3),
+            failures: [RequestFailureCounts(name: name, method: "GET", byCategory: [.httpStatus: 2, .timeout: 1])])
+        state.record(
+            Self.sample(second: 1, stage: 1, count: 10, micros: 2000, failures: 1),
+            failures: [RequestFailureCounts(name: name, method: "GET", byCategory: [.httpStatus: 1])])
+        let text = PrometheusText.render(state)
+        let labels = #"{name="get \"a\"\\b",method="GET""#
+        #expect(text.contains("loadrunner_request_failures_total\(labels),category=\"http_status\"} 3\n"))
+        #expect(text.contains("loadrunner_request_failures_total\(labels),category=\"timeout\"} 1\n"))
+        #expect(!text.contains("category=\"unknown\""))
+        let json = try Self.json(try LiveStateJSON.render(state))
+        let row = try #require((json["requests"] as? [[String: Any]])?.first)
+        #expect(row["failures"] as? Int == 4)
+        #expect(row["failuresByCategory"] as? [String: Int] == ["http_status": 3, "timeout": 1])
+    }
+
+    /// Monitors' readings show once the next second completes, as gauges with base units; a value a reading does not
+    /// have has no sample.
+    @Test func monitorsShowTheirLatestReadingAtTheNextSecond() throws {
+        var state = Self.state()
+        state.record(Self.sample(second: 0, stage: 1, count: 10, micros: 2000))
+        state.monitorRead(.process(name: "db", MonitorSecond(
+            second: 0, alive: true, pid: 42, processCount: 3, cpuPercent: 150, rssBytes: 2048, pssBytes: 1024,
+            readBytesPerSecond: nil, writeBytesPerSecond: 512)))
+        state.monitorRead(.command(name: "lag", unit: "bytes", CommandMonitorSample(atSeconds: 0.5, value: 77, problem: nil)))
+        #expect(!PrometheusText.render(state).contains("loadrunner_monitor_up"))
+        state.record(Self.sample(second: 1, stage: 1, count: 10, micros: 2000))
+        let text = PrometheusText.render(state)
+        #expect(text.contains("loadrunner_monitor_up{monitor=\"db\"} 1\n"))
+        #expect(text.contains("loadrunner_monitor_processes{monitor=\"db\"} 3\n"))
+        #expect(text.contains("loadrunner_monitor_cpu_ratio{monitor=\"db\"} 1.5\n"))
+        #expect(text.contains("loadrunner_monitor_pss_bytes{monitor=\"db\"} 1024\n"))
+        #expect(text.contains("loadrunner_monitor_rss_bytes{monitor=\"db\"} 2048\n"))
+        #expect(text.contains("loadrunner_monitor_write_bytes_per_second{monitor=\"db\"} 512\n"))
+        #expect(!text.contains("loadrunner_monitor_read_bytes_per_second{"))
+        #expect(text.contains("loadrunner_command_monitor_value{monitor=\"lag\",unit=\"bytes\"} 77\n"))
+        let monitors = try #require(try Self.json(try LiveStateJSON.render(state))["monitors"] as? [[String: Any]])
+        #expect(monitors.map { $0["name"] as? String } == ["db", "lag"])
+        #expect(monitors[1]["value"] as? Int == 77)
     }
 }

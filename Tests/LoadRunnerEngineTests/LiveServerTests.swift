@@ -60,6 +60,47 @@ import Testing
         }
     }
 
+    /// Failures reach `/metrics` by category, and `/api/state?since=S` over HTTP holds only the seconds after S; a
+    /// `since` that is not a number is a 400 that says what to send.
+    @Test func failuresByCategoryAndStateSince() async throws {
+        try await TestHTTPServer.withServer { server in
+            let profile = try EngineHarness.profile("""
+                name: live
+                target: http://127.0.0.1:1
+                requests:
+                  - { name: fine, path: /delay/5 }
+                  - { name: broken, path: /status/503 }
+                stages:
+                  - users: 2
+                    duration: 3s
+                """, target: server.baseURL)
+            let board = LiveBoard()
+            let live = try await LiveServer.start(ListenAddress(host: "127.0.0.1", port: 0), board: board)
+            board.prepare(profile)
+            let engine = LoadEngine(profile: profile, options: EngineOptions(commandLine: ["test"], loadRunnerVersion: "test"))
+            _ = try await engine.run(observer: LiveObserver(forwardingTo: RecordingObserver(), board: board), stop: StopSignal())
+            let metrics = try await Self.get("/metrics", port: live.port)
+            let since = try await Self.get("/api/state?since=0", port: live.port)
+            let bad = try await Self.get("/api/state?since=x", port: live.port)
+            await live.stop()
+
+            let state = board.snapshot()
+            let broken = try #require(state.requests.first { $0.name == "broken" })
+            // Every sampled "broken" request failed with its 503, and the server saw at least those.
+            #expect(broken.requests > 0 && broken.failures == broken.requests)
+            #expect(broken.failuresByCategory == [.httpStatus: broken.requests])
+            #expect(broken.requests <= UInt64(server.requests(forPathPrefix: "/status/")))
+            #expect(metrics.text.contains(
+                "loadrunner_request_failures_total{name=\"broken\",method=\"GET\",category=\"http_status\"} \(broken.requests) "))
+            #expect(!metrics.text.contains("name=\"fine\",method=\"GET\",category="))
+            let json = try #require(JSONSerialization.jsonObject(with: Data(since.text.utf8)) as? [String: Any])
+            let seconds = try #require(json["seconds"] as? [[String: Any]])
+            #expect(state.seconds.count >= 2)
+            #expect(seconds.compactMap { $0["second"] as? Int } == state.seconds.map(\.second).filter { $0 > 0 })
+            #expect(bad.status == 400 && bad.text.contains("since must be a whole number"))
+        }
+    }
+
     @Test func aTakenPortIsAnError() async throws {
         let first = try await LiveServer.start(ListenAddress(host: "127.0.0.1", port: 0), board: LiveBoard())
         await #expect(throws: (any Error).self) {

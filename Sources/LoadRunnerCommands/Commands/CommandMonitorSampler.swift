@@ -69,6 +69,7 @@ enum CommandMonitorSampler {
             // Cancelling this task does not stop the command; the run ends within its timeout.
             let run = await runner.run(spec.command, timeout: timeout, role: .monitor(spec.name))
             if let message = log.record(run) { observer.report(.warning(message)) }
+            if let taken = log.samples.last { observer.monitorRead(.command(name: spec.name, unit: spec.unit, taken)) }
             let ranAt = max(tick, schedule.tick(atMicros: Int64((run.startSeconds * 1_000_000).rounded())))
             let next = schedule.nextTick(after: ranAt, endMicros: Int64((run.endSeconds * 1_000_000).rounded()))
             // Once stopped, the ticks this run overlapped are dropped: they lie mostly past the end of the

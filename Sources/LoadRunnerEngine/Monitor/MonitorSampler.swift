@@ -74,6 +74,7 @@ struct MonitorSampler: Sendable {
         for index in monitors.indices {
             let sample = monitors[index].sample(at: second, table: table)
             seconds[index].append(sample)
+            observer.monitorRead(.process(name: monitors[index].spec.name, sample))
             reportChange(index, sample, observer: observer)
         }
         lastSecond = second

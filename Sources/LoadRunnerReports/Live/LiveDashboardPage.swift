@@ -1,5 +1,6 @@
 /// The live dashboard `run --listen` serves at `/`: one self-contained page (inline CSS and script, no network
-/// beyond its own `/api/state`) that polls the state once a second and draws per-second charts with stage
+/// beyond its own `/api/state`) that polls the state once a second (after the first poll only the new seconds,
+/// `?since=`, which it appends to those it has) and draws per-second charts with stage
 /// boundaries and warm-ups marked, the stage and request tables, failures and notes, and links to the report
 /// when the run is over. Colours, dashes and markers come from `ChartStyle`, so it reads in grey too.
 package enum LiveDashboardPage {
@@ -32,6 +33,7 @@ package enum LiveDashboardPage {
         <h2>Stages</h2><table id="stages"></table>
         <h2>Requests</h2><table id="requests"></table>
         <h2>Failures</h2><table id="failures"></table>
+        <h2>Monitors</h2><table id="monitors"></table>
         <h2>Notes</h2><table id="notes"></table>
         <script>
         "use strict";
@@ -74,12 +76,18 @@ package enum LiveDashboardPage {
           table("stages",["stage","load","duration s","warm-up s","seconds run","requests","failures","p50 ms","p95 ms","p99 ms"],
             st.stages.map(s=>[s.number+(c&&c.stage===s.number&&!st.finished?" (now)":""),s.kind==="open"?s.rate:s.users+" users",fmt(s.durationSeconds,1),fmt(s.warmupSeconds,1),s.seconds,s.requests,s.failures,fmt(s.p50Ms,1),fmt(s.p95Ms,1),fmt(s.p99Ms,1)]));
           table("requests",["name","method","requests","failures","p50 ms","p95 ms","p99 ms","max ms"],st.requests.map(r=>[r.name,r.method,r.requests,r.failures,fmt(r.p50Ms,1),fmt(r.p95Ms,1),fmt(r.p99Ms,1),fmt(r.maxMs,1)]));
-          table("failures",["name","method","failures","share"],st.requests.filter(r=>r.failures>0).map(r=>[r.name,r.method,r.failures,fmt(100*r.failures/r.requests,2)+"%"]));
+          table("failures",["name","method","failures","share","by category"],st.requests.filter(r=>r.failures>0).map(r=>[r.name,r.method,r.failures,fmt(100*r.failures/r.requests,2)+"%",Object.entries(r.failuresByCategory||{}).map(([k,v])=>k+" "+v).join(", ")]));
+          table("monitors",["monitor","latest"],(st.monitors||[]).map(m=>[m.name,m.kind==="command"?(m.value!=null?m.value+(m.unit?" "+m.unit:""):"no value: "+(m.problem||"")):
+            (m.alive?`${m.processCount} processes, CPU ${fmt(m.cpuPercent)}%, PSS ${m.pssBytes!=null?fmt(m.pssBytes/1048576,1)+" MiB":"–"}`:"down: "+(m.problem||""))]));
           table("notes",["second","kind","message"],st.notes.slice().reverse().map(n=>[n.second,n.severity,n.message]));
           if(st.finished){const d=document.getElementById("done");d.style.display="block";
             d.innerHTML=st.reportFolder?`The run is over. Report: <a href="file://${esc(st.reportFolder)}/report.html">${esc(st.reportFolder)}/report.html</a> (also report.md, result.json).`:"The run is over; its files were not written (see the console)."}}
-        let over=false;
-        async function poll(){if(over)return;try{const r=await fetch("/api/state",{cache:"no-store"});const st=await r.json();draw(st);over=st.finished}catch(e){if(!over)document.getElementById("status").textContent="the run's server is gone (the run has ended)"}}
+        let over=false,kept=[];
+        async function poll(){if(over)return;let r;try{const last=kept.length?kept[kept.length-1].second:null;
+          r=await fetch(last==null?"/api/state":"/api/state?since="+last,{cache:"no-store"})}catch(e){if(!over)document.getElementById("status").textContent="the run's server is gone (the run has ended)";return}
+          if(!r.ok){document.getElementById("status").textContent="the run's server answered "+r.status+": "+(await r.text());return}
+          const st=await r.json();for(const p of st.seconds)if(!kept.length||p.second>kept[kept.length-1].second)kept.push(p);
+          st.seconds=kept;draw(st);over=st.finished}
         poll();setInterval(poll,1000);
         </script></body></html>
         """

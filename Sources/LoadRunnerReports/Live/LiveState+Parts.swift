@@ -56,6 +56,8 @@ package struct LiveTotals: Sendable, Equatable {
     package var stage: Int?
     package var requests: UInt64 = 0
     package var failures: UInt64 = 0
+    /// Failures per category (a request's row only), when the run passed them on; a category with none is absent.
+    package var failuresByCategory: [FailureCategory: UInt64] = [:]
     /// Seconds folded in (a stage's row: its seconds so far).
     package var seconds = 0
     package var latency = LatencyHistogram()
@@ -70,6 +72,10 @@ package struct LiveTotals: Sendable, Equatable {
         self.requests += requests
         self.failures += failures
         self.latency.add(latency)
+    }
+
+    mutating func add(failuresByCategory counts: [FailureCategory: UInt64]) {
+        for (category, count) in counts { failuresByCategory[category, default: 0] += count }
     }
 }
 

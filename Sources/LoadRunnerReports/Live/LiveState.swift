@@ -19,6 +19,11 @@ package struct LiveState: Sendable, Equatable {
     package private(set) var requests: [LiveTotals]
     /// Running totals per stage reached (all request names together), in stage order.
     package private(set) var stageTotals: [LiveTotals] = []
+    /// The latest reading of each monitor (`monitors:`) as of the last completed second, in the order they first
+    /// reported. A reading taken after that second's sample was folded in waits in `pendingMonitors` for the next
+    /// one, so that every number the state shows changes only when a second completes (and carries its time).
+    package private(set) var monitors: [MonitorReading] = []
+    private var pendingMonitors: [MonitorReading] = []
     /// The run's warnings and notes (actions started and ended, checks, monitors), the newest `maxNotes` kept.
     package private(set) var notes: [LiveNote] = []
     /// Set once the run has written its files: the folder of the report; nil while it runs.
@@ -41,8 +46,11 @@ package struct LiveState: Sendable, Equatable {
         startedAt = date
     }
 
-    /// Folds one more second into the series and the running tables.
-    package mutating func record(_ sample: SecondSample) {
+    /// Folds one more second into the series and the running tables; `failures` are its failures by category per
+    /// request name (empty when not known: the totals then have no categories). Monitor readings taken since the last
+    /// second become current.
+    package mutating func record(_ sample: SecondSample, failures: [RequestFailureCounts] = []) {
+        publishMonitors()
         if stageStartSeconds[sample.stage] == nil { stageStartSeconds[sample.stage] = sample.second }
         let stageIndex = stageTotals.firstIndex { $0.stage == sample.stage } ?? {
             stageTotals.append(LiveTotals(name: "stage \(sample.stage)", method: "", stage: sample.stage))
@@ -58,6 +66,10 @@ package struct LiveState: Sendable, Equatable {
             }()
             requests[index].add(requests: interval.requests, failures: interval.failures, latency: latency)
         }
+        for counts in failures {
+            guard let index = requests.firstIndex(where: { $0.name == counts.name && $0.method == counts.method }) else { continue }
+            requests[index].add(failuresByCategory: counts.byCategory)
+        }
         stageTotals[stageIndex].add(
             requests: sample.aggregated.requests, failures: sample.aggregated.failures, latency: secondLatency)
         stageTotals[stageIndex].seconds += 1
@@ -70,6 +82,23 @@ package struct LiveState: Sendable, Equatable {
             p95Micros: hasLatency ? secondLatency.micros(atPercentile: 95) : nil,
             p99Micros: hasLatency ? secondLatency.micros(atPercentile: 99) : nil,
             generatorCPUPercent: sample.generatorCPUPercent, schedulingLagMicros: sample.schedulingLagMicros))
+    }
+
+    /// Keeps `reading` as its monitor's latest; it shows once the next second completes.
+    package mutating func monitorRead(_ reading: MonitorReading) {
+        pendingMonitors.removeAll { $0.name == reading.name }
+        pendingMonitors.append(reading)
+    }
+
+    private mutating func publishMonitors() {
+        for reading in pendingMonitors {
+            if let index = monitors.firstIndex(where: { $0.name == reading.name }) {
+                monitors[index] = reading
+            } else {
+                monitors.append(reading)
+            }
+        }
+        pendingMonitors.removeAll()
     }
 
     /// Keeps `diagnostic` as a note of the current second.

@@ -2,8 +2,8 @@ import Foundation
 import LoadRunnerModel
 
 /// Writes a `LiveState` as Prometheus' text exposition format 0.0.4 (what `/metrics` serves): request and
-/// failure counters, the latency histogram per request name in classic buckets, users, open stages' target and
-/// achieved rate, the generator's CPU and lag.
+/// failure counters (failures by error category), the latency histogram per request name in classic buckets, users,
+/// open stages' target and achieved rate, the generator's CPU and lag, and the monitors' latest readings.
 ///
 /// Every sample carries the time its second ended (milliseconds since 1970): the numbers are true as of then, not
 /// as of the scrape, so `rate()` over a scraper's samples measures the run's seconds without aliasing between
@@ -21,16 +21,20 @@ package enum PrometheusText {
 
     /// The exposition of `state`; every family has its HELP and TYPE lines even before the first sample.
     package static func render(_ state: LiveState) -> String {
-        var out = ""
-        let stamp = timestampMillis(state).map { " \($0)" } ?? ""
+        let text = exposition(state).text
+        guard let stamp = timestampMillis(state) else { return text }
+        return stamped(text, " \(stamp)")
+    }
+
+    /// The text and the samples of `state`, without timestamps (`timestampMillis` gives theirs).
+    package static func exposition(_ state: LiveState) -> PrometheusExposition {
+        var out = PrometheusExposition()
         family(&out, "loadrunner_requests_total", "counter", "Requests completed since the run started, failed ones included.")
         for row in state.requests {
             sample(&out, "loadrunner_requests_total", labels(row), Double(row.requests))
         }
-        family(&out, "loadrunner_request_failures_total", "counter", "Requests failed since the run started.")
-        for row in state.requests {
-            sample(&out, "loadrunner_request_failures_total", labels(row), Double(row.failures))
-        }
+        family(&out, "loadrunner_request_failures_total", "counter", "Requests failed since the run started, by error category.")
+        for row in state.requests { failures(&out, row) }
         family(&out, "loadrunner_request_duration_seconds", "histogram", "Latency of completed requests, from the exact HdrHistogram counts.")
         for row in state.requests { histogram(&out, row) }
         let current = state.current
@@ -50,7 +54,8 @@ package enum PrometheusText {
         sample(&out, "loadrunner_generator_lag_seconds", [], Double(current?.schedulingLagMicros ?? 0) / 1e6)
         family(&out, "loadrunner_run_finished", "gauge", "1 once the run has written its files, else 0.")
         sample(&out, "loadrunner_run_finished", [], state.finished ? 1 : 0)
-        return stamp.isEmpty ? out : stamped(out, stamp)
+        monitors(&out, state.monitors)
+        return out
     }
 
     /// When the last completed second ended, in milliseconds since 1970; nil before the first second.
@@ -88,7 +93,19 @@ package enum PrometheusText {
         }
     }
 
-    private static func histogram(_ out: inout String, _ row: LiveTotals) {
+    /// A request's failures, one series per category it has seen (none before its first failure); failures the run
+    /// did not categorise (none in a run: the engine passes every category on) are `category="unknown"`.
+    private static func failures(_ out: inout PrometheusExposition, _ row: LiveTotals) {
+        for (category, count) in row.failuresByCategory.sorted(by: { $0.key < $1.key }) where count > 0 {
+            sample(&out, "loadrunner_request_failures_total", labels(row) + [("category", category.rawValue)], Double(count))
+        }
+        let categorised = row.failuresByCategory.values.reduce(0, +)
+        if row.failures > categorised {
+            sample(&out, "loadrunner_request_failures_total", labels(row) + [("category", "unknown")], Double(row.failures - categorised))
+        }
+    }
+
+    private static func histogram(_ out: inout PrometheusExposition, _ row: LiveTotals) {
         let base = labels(row)
         for (bound, count) in zip(bucketBounds, cumulativeCounts(row.latency)) {
             sample(&out, "loadrunner_request_duration_seconds_bucket", base + [("le", number(bound))], Double(count))
@@ -103,16 +120,17 @@ package enum PrometheusText {
         [("name", row.name), ("method", row.method)]
     }
 
-    private static func family(_ out: inout String, _ name: String, _ type: String, _ help: String) {
-        out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+    static func family(_ out: inout PrometheusExposition, _ name: String, _ type: String, _ help: String) {
+        out.text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
     }
 
-    private static func sample(_ out: inout String, _ name: String, _ labels: [(String, String)], _ value: Double) {
-        out += name
+    static func sample(_ out: inout PrometheusExposition, _ name: String, _ labels: [(String, String)], _ value: Double) {
+        out.samples.append(PrometheusExposition.Sample(name: name, labels: labels, value: value))
+        out.text += name
         if !labels.isEmpty {
-            out += "{" + labels.map { "\($0.0)=\"\(escaped($0.1))\"" }.joined(separator: ",") + "}"
+            out.text += "{" + labels.map { "\($0.0)=\"\(escaped($0.1))\"" }.joined(separator: ",") + "}"
         }
-        out += " " + number(value) + "\n"
+        out.text += " " + number(value) + "\n"
     }
 
     /// A sample value: integers without a fraction, others in Swift's shortest round-trip form.

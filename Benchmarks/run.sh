@@ -335,7 +335,8 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine=$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), Linux $(uname -r)"
     versions="$(nginx -v 2>&1 | sed 's/.*: //')"
-    if ((RUN_CLOSED)); then versions+=", $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"; fi
+    # `wrk -v` prints its version and exits 1: under pipefail that must not end the script.
+    if ((RUN_CLOSED)); then versions+=", $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2 || true)"; fi
     versions+=", libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2 || echo '?')"
     if ((HAVE_LOCUST)); then
         versions+=", $(locust --version 2>/dev/null | cut -d' ' -f1-2), $(python3 --version)"

@@ -6,7 +6,7 @@ import CCurl
 /// libcurl's default is 16 KiB; of it, only the pages a read touches count in RSS, which for a small response
 /// is one or two, about 4-8 KB per user: with 10,000 closed users, some 44 MB (measured: 4.4 KB per user at 3,000
 /// users). `.small` (1 KiB, libcurl's least) shares pages with its neighbours instead. A large body read 1 KiB at a
-/// time costs about five times the CPU per byte (a `recv` and a write callback per KiB), so a transfer moves to
+/// time costs about four times the CPU per byte (a `recv` and a write callback per KiB), so a transfer moves to
 /// `.standard` as soon as one body reaches `ReceiveBuffer.growthBodyBytes` (`CurlTransfer.fitReceiveBuffer()`).
 enum ReceiveBuffer: Sendable {
     case small

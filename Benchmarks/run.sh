@@ -10,9 +10,10 @@
 #
 # Every generator runs pinned to core 0 (taskset -c 0) against nginx (one worker) pinned to
 # core 1, keep-alive GET /json (a 50-byte body), no think time, one after the other:
-#   for 100 and 1000 users: the C baseline (curl-multi.c), LoadRunner, Locust FastHttpUser
-#   (100 only), wrk; then the latency check: wrk and LoadRunner, 50 users, against
-#   delay_server.py (every reply 20 ms late).
+#   for 100, 1000 and 10000 users: the C baseline (curl-multi.c), LoadRunner, Locust FastHttpUser
+#   (100 only), wrk; then LoadRunner once more at 100 and 10000 users under `perf record -g`
+#   (profile-lr-USERS.txt: where its time goes; skipped with a note without a working perf); then
+#   the latency check: wrk and LoadRunner, 50 users, against delay_server.py (every reply 20 ms late).
 # The open part (LoadRunner only): open stages at 1,000/s and 10,000/s against nginx (rate
 # accuracy, lag), 20 closed users pacing 20 ms (CPU per request beside the open 1,000/s), and
 # 200/s open beside 10 closed users against delay_server.py pausing 1 s of every 4 s
@@ -33,6 +34,7 @@
 #   SCENARIO_ROUNDS   rounds of the scenarios part's three runs (default 3)
 #   LOADRUNNER_BIN  the LoadRunner executable (default .build/release/LoadRunner); `none`, or
 #                   no binary at all, skips its rows and goals
+#   BENCH_PROFILE   0 skips the perf-profiled runs of LoadRunner (default 1)
 #   BENCH_QUIET_WAIT  before each run, wait up to this many seconds for both cores to be under
 #                   10% busy (default 0: don't wait); for shared machines, see README.md
 # Exit status: 0 every goal that could be judged passed; 1 a goal failed (or was not judged:
@@ -50,6 +52,10 @@ OPEN_SECONDS=${OPEN_SECONDS:-30}
 SCENARIO_SECONDS=${SCENARIO_SECONDS:-10}
 SCENARIO_ROUNDS=${SCENARIO_ROUNDS:-3}
 BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
+BENCH_PROFILE=${BENCH_PROFILE:-1}
+THROUGHPUT_USERS="100 1000 10000"
+PROFILED_USERS="100 10000"  # LoadRunner's runs under perf record (closed part)
+PERF_FREQUENCY=999    # samples per second: enough for a 1% share, light enough not to change the run much
 QUIET_BUSY_PERCENT=10
 WARMUP_SECONDS=2      # dropped from the statistics by the C program and LoadRunner
 DELAY_USERS=50        # 50 users x 50 requests/s keeps the Python delay server well below one core
@@ -121,6 +127,7 @@ done
 [[ "$SCENARIO_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "SCENARIO_SECONDS must be a whole number of seconds, got '$SCENARIO_SECONDS'"
 [[ "$SCENARIO_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "SCENARIO_ROUNDS must be a whole number (1 or more), got '$SCENARIO_ROUNDS'"
 [[ "$BENCH_QUIET_WAIT" =~ ^[0-9]+$ ]] || die "BENCH_QUIET_WAIT must be a whole number of seconds, got '$BENCH_QUIET_WAIT'"
+[[ "$BENCH_PROFILE" =~ ^[01]$ ]] || die "BENCH_PROFILE must be 0 (no perf profiles) or 1, got '$BENCH_PROFILE'"
 (( $(nproc) >= 2 )) || die "needs 2 cores (generator on core $GENERATOR_CPU, server on core $SERVER_CPU); this machine has $(nproc)"
 tools="nginx taskset timeout curl python3"
 if ((RUN_CLOSED)); then tools+=" wrk cc"; fi
@@ -147,12 +154,27 @@ else
     LOADRUNNER_BIN=""
     echo "run.sh: no LoadRunner binary (set LOADRUNNER_BIN or run swift build -c release): its rows are skipped" >&2
 fi
-# 1000 connections on each side, plus files: raise the soft limit if it is low.
-(( $(ulimit -n) >= 4096 )) || ulimit -n 4096 2>/dev/null || die "cannot raise the open-file limit to 4096 (ulimit -n is $(ulimit -n))"
+# 10,000 connections on each side (each process has its own limit), plus files: raise the soft limit if it is low.
+(( $(ulimit -n) >= 12288 )) || ulimit -n 12288 2>/dev/null \
+    || die "cannot raise the open-file limit to 12288 for the 10,000-user runs (ulimit -n is $(ulimit -n), hard limit $(ulimit -Hn)); raise the hard limit (ulimit -Hn, /etc/security/limits.conf)"
+# The perf-profiled runs: perf must be able to record here (installed, allowed by perf_event_paranoid).
+PROFILE_NOTE=""
+if ((!RUN_CLOSED)) || [[ -z "$LOADRUNNER_BIN" ]]; then
+    BENCH_PROFILE=0
+elif ((BENCH_PROFILE == 0)); then
+    PROFILE_NOTE="not taken (BENCH_PROFILE=0)"
+elif ! command -v perf >/dev/null; then
+    BENCH_PROFILE=0
+    PROFILE_NOTE="not taken: perf is not installed (apt-get install -y linux-perf)"
+elif ! perf record -q -o /dev/null -- true >/dev/null 2>&1; then
+    BENCH_PROFILE=0
+    PROFILE_NOTE="not taken: perf cannot record here (try as root, or lower /proc/sys/kernel/perf_event_paranoid)"
+fi
+if [[ -n "$PROFILE_NOTE" ]]; then echo "run.sh: profiles $PROFILE_NOTE" >&2; fi
 
 # --- Fresh results: remove only what a previous run wrote. ------------------------------------
 mkdir -p "$RESULTS"
-rm -rf "${RESULTS:?}"/{c,lr,locust,wrk,open,closed,co,scenario}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
+rm -rf "${RESULTS:?}"/{c,lr,locust,wrk,open,closed,co,scenario,profile}-* "${RESULTS:?}"/delay-* "${RESULTS:?}"/{nginx,profiles,bin} \
     "${RESULTS:?}"/{summary.md,meta.txt,delay.port,pause.port,pause-server.log}
 mkdir -p "$RESULTS/bin" "$RESULTS/profiles" "$RESULTS/nginx/tmp"
 
@@ -162,7 +184,7 @@ if ((RUN_CLOSED)); then
 fi
 
 # The profiles with this run's durations: measured seconds + warm-up.
-for profile in bench-100 bench-1000 delay-50 open-1000 open-10000 closed-pacing-1000 co-open-200 co-closed-10 \
+for profile in bench-100 bench-1000 bench-10000 delay-50 open-1000 open-10000 closed-pacing-1000 co-open-200 co-closed-10 \
     scenario-plain scenario-kept scenario-flow; do
     case $profile in
         delay-*) seconds=$DELAY_SECONDS ;;
@@ -270,6 +292,32 @@ run_tool() {
     fi
 }
 
+# profile_run USERS LIMIT: LoadRunner with bench-USERS.yaml on the generator core under `perf record -g`
+# (perf itself on that core too, so nginx keeps core 1), then a text summary of the samples in
+# profile-lr-USERS.txt: the share of each library (dso), then the functions above 1% of the samples with
+# their callers, Swift names demangled when `swift demangle` is there. perf.data is removed (it is large).
+# A failed recording or report is noted in the file, never fatal.
+profile_run() {
+    local users=$1 limit=$2 data="$RESULTS/profile-lr-$1.data" text="$RESULTS/profile-lr-$1.txt"
+    run_tool "profile-lr-$users" "$NGINX_WORKER" "$limit" \
+        perf record -q -g -F "$PERF_FREQUENCY" -o "$data" -- \
+        "$LOADRUNNER_BIN" run "$RESULTS/profiles/bench-$users.yaml" --target "$TARGET" \
+        --out "$RESULTS/profile-lr-$users" --quiet
+    local demangle=(cat)
+    if command -v swift >/dev/null; then demangle=(swift demangle --simplified); fi
+    {
+        echo "# LoadRunner, $users users, no think time, against nginx: perf record -g -F $PERF_FREQUENCY (cpu-clock)"
+        echo "# $(perf --version 2>&1); run $(date -u +%Y-%m-%dT%H:%M:%SZ); see Benchmarks/README.md (Profiles)"
+        echo
+        echo "## Share of samples by library (perf report --sort dso)"
+        timeout 120 perf report -i "$data" --stdio --no-children --sort dso -g none --percent-limit 0.5 2>&1 | grep -v '^$'
+        echo
+        echo "## Functions with at least 1% of the samples, with their callers (perf report --no-children)"
+        timeout 300 perf report -i "$data" --stdio --no-children --percent-limit 1 2>&1 | head -n 400 | "${demangle[@]}"
+    } >"$text" 2>&1 || echo "run.sh: the profile of $users users is incomplete; see $text" >&2
+    rm -f "$data" "$data.old"
+}
+
 # --- nginx on core 1. ---------------------------------------------------------------------------
 NGINX_PORT=$(free_port)
 TARGET=http://127.0.0.1:$NGINX_PORT
@@ -287,7 +335,8 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine=$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), Linux $(uname -r)"
     versions="$(nginx -v 2>&1 | sed 's/.*: //')"
-    if ((RUN_CLOSED)); then versions+=", $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"; fi
+    # `wrk -v` prints its version and exits 1: under pipefail that must not end the script.
+    if ((RUN_CLOSED)); then versions+=", $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2 || true)"; fi
     versions+=", libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2 || echo '?')"
     if ((HAVE_LOCUST)); then
         versions+=", $(locust --version 2>/dev/null | cut -d' ' -f1-2), $(python3 --version)"
@@ -308,6 +357,7 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
     echo "co_pause_for=$CO_PAUSE_FOR"
     echo "scenario_seconds=$SCENARIO_SECONDS"
     echo "scenario_rounds=$SCENARIO_ROUNDS"
+    echo "profile_note=$PROFILE_NOTE"
     command="Benchmarks/run.sh"
     if [[ "$BENCH_SECONDS" != 15 ]]; then command="BENCH_SECONDS=$BENCH_SECONDS $command"; fi
     if [[ "$DELAY_SECONDS" != 10 ]]; then command="DELAY_SECONDS=$DELAY_SECONDS $command"; fi
@@ -322,7 +372,7 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
 if ((RUN_CLOSED)); then
     # --- Throughput: each generator in turn, same server, same core. --------------------------------
     limit=$((BENCH_SECONDS + WARMUP_SECONDS + 60))  # a hung tool is killed after this
-    for users in 100 1000; do
+    for users in $THROUGHPUT_USERS; do
         run_tool "c-$users" "$NGINX_WORKER" "$limit" \
             "$RESULTS/bin/curl-multi" "$TARGET/json" "$users" "$BENCH_SECONDS" "$WARMUP_SECONDS"
 
@@ -342,6 +392,13 @@ if ((RUN_CLOSED)); then
         run_tool "wrk-$users" "$NGINX_WORKER" "$limit" \
             wrk -t1 -c"$users" -d"${BENCH_SECONDS}s" --latency "$TARGET/json"
     done
+
+    # --- Where LoadRunner's time goes: the same runs again under perf (not measured, the profile is kept). --
+    if ((BENCH_PROFILE)); then
+        for users in $PROFILED_USERS; do
+            profile_run "$users" "$limit"
+        done
+    fi
 
     # --- Latency: a server with a fixed 20 ms delay, on core 1 (nginx is idle by now). -------------
     start_delay_server DELAY_PID "$RESULTS/delay.port" "$RESULTS/delay-server.log" --delay-ms 20

@@ -108,16 +108,20 @@ class SummarizeTests(unittest.TestCase):
         self.add_run(name)
         self.write(f"{name}.out", WRK_OUT.format(rps=rps, p50=p50, errors=errors))
 
-    def add_everything(self, lr_100=60000, lr_1000=32000, lr_rss_kb=40 * 1024, lr_p50=20.5):
-        self.add_c(100, 70000)
+    def add_everything(self, lr_100=60000, lr_1000=56000, lr_10000=50000, lr_rss_kb=40 * 1024,
+                       lr_10000_rss_kb=100 * 1024, lr_p50=20.5):
+        self.add_c(100, 58000)
         self.add_c(1000, 38000)
+        self.add_c(10000, 9000)
         self.add_run("locust-100")
         self.write("locust-100_stats.csv", LOCUST_CSV)
         self.add_wrk("wrk-100", 150000, "350.00us")
         self.add_wrk("wrk-1000", 120000, "8.00ms")
+        self.add_wrk("wrk-10000", 110000, "90.00ms")
         self.add_wrk("delay-wrk", 2400, "20.00ms")
         self.add_lr("lr-100", 100, lr_100)
         self.add_lr("lr-1000", 1000, lr_1000, rss_kb=lr_rss_kb)
+        self.add_lr("lr-10000", 10000, lr_10000, rss_kb=lr_10000_rss_kb)
         self.add_lr("delay-lr", 50, 2390, p50=lr_p50)
 
     def add_open(self, name, text):
@@ -166,26 +170,61 @@ class SummarizeTests(unittest.TestCase):
         self.add_everything()
         status, out = self.summarize()
         self.assertEqual(status, 0, out)
-        self.assertIn("| LoadRunner / C at 100 users | 0.86x | >= 0.8x | PASS |", out)
+        self.assertIn("| LoadRunner / C at 100 users | 1.03x | >= 1.0x | PASS |", out)
         self.assertIn("| LoadRunner / Locust FastHttpUser at 100 users | 6.00x | >= 4x | PASS |", out)
-        self.assertIn("| LoadRunner / C at 1000 users | 0.84x | >= 0.8x | PASS |", out)
-        self.assertIn("| LoadRunner max RSS at 1000 users | 40.0 MB | < 64 MB | PASS |", out)
+        self.assertIn("| LoadRunner / C at 1000 users | 1.47x | >= 0.8x | PASS |", out)
+        self.assertIn("| LoadRunner at 1000 users / LoadRunner at 100 users | 0.93x | >= 0.9x | PASS |", out)
+        self.assertIn("| LoadRunner at 10000 users / LoadRunner at 100 users | 0.83x | >= 0.8x | PASS |", out)
+        self.assertIn("| LoadRunner max RSS at 1000 users | 40.0 MB | < 48 MB | PASS |", out)
+        self.assertIn("| LoadRunner max RSS at 10000 users | 100.0 MB | < 128 MB | PASS |", out)
+        # Every generator's CPU per request at 10,000 users (9.9 CPU s over 10 s wall).
+        self.assertIn("| C, libcurl multi (Benchmarks/curl-multi.c) | 10000 | 9,000 | 1.00x | 99% | 110.0 |", out)
+        self.assertIn("| LoadRunner | 10000 | 50,000 | 5.56x | 99% | 19.8 |", out)
+        self.assertIn("| wrk -t1 | 10000 | 110,000 | 12.22x | 99% | 9.0 |", out)
+        self.assertIn("Profiles of LoadRunner: none in this run.", out)
         self.assertIn("| LoadRunner p50 vs wrk p50, 20 ms server delay | +2.5 % | within ±5 % | PASS |", out)
-        self.assertIn("| 100 | 10,000 | 0.14x | 99% | 99.0 | 10.0 | 50% | 1% / 0% | 0 |", out)  # Locust
+        self.assertIn("| 100 | 10,000 | 0.17x | 99% | 99.0 | 10.0 | 50% | 1% / 0% | 0 |", out)  # Locust
 
     def test_each_goal_can_fail(self):
-        self.add_everything(lr_100=20000, lr_1000=30000, lr_rss_kb=70 * 1024, lr_p50=22)
+        self.add_everything(lr_100=20000, lr_1000=17000, lr_10000=15000, lr_rss_kb=70 * 1024,
+                            lr_10000_rss_kb=130 * 1024, lr_p50=22)
         status, out = self.summarize()
         self.assertEqual(status, 1, out)
-        self.assertEqual(out.count("**FAIL**"), 5, out)
+        self.assertEqual(out.count("**FAIL**"), 8, out)
+
+    def test_the_flat_and_memory_goals_sit_on_their_edges(self):
+        # 0.9x and 0.8x of the 100-user rate pass, just below fails; 48 MB and 128 MB fail, just below passes.
+        self.add_everything(lr_100=60000, lr_1000=53999, lr_10000=48000, lr_rss_kb=48 * 1024,
+                            lr_10000_rss_kb=128 * 1024 - 1)
+        status, out = self.summarize()
+        self.assertEqual(status, 1, out)
+        self.assertIn("| LoadRunner at 1000 users / LoadRunner at 100 users | 0.90x | >= 0.9x | **FAIL** |", out)
+        self.assertIn("| LoadRunner at 10000 users / LoadRunner at 100 users | 0.80x | >= 0.8x | PASS |", out)
+        self.assertIn("| LoadRunner max RSS at 1000 users | 48.0 MB | < 48 MB | **FAIL** |", out)
+        self.assertIn("| LoadRunner max RSS at 10000 users | 128.0 MB | < 128 MB | PASS |", out)
+
+    def test_kept_profiles_are_named(self):
+        self.add_everything()
+        self.write("profile-lr-100.txt", "# profile\n")
+        self.write("profile-lr-10000.txt", "# profile\n")
+        status, out = self.summarize()
+        self.assertEqual(status, 0, out)
+        self.assertIn("`profile-lr-100.txt`, `profile-lr-10000.txt`", out)
+
+    def test_a_missing_perf_is_a_note(self):
+        self.add_everything()
+        self.write("meta.txt", "parts=closed\nprofile_note=not taken: perf is not installed\n")
+        status, out = self.summarize()
+        self.assertEqual(status, 0, out)
+        self.assertIn("Profiles of LoadRunner: not taken: perf is not installed.", out)
 
     def test_goals_are_skipped_without_loadrunner(self):
         self.add_everything()
-        for name in ("lr-100", "lr-1000", "delay-lr"):
+        for name in ("lr-100", "lr-1000", "lr-10000", "delay-lr"):
             os.remove(os.path.join(self.raw, f"{name}.rc"))
         status, out = self.summarize()
         self.assertEqual(status, 0, out)
-        self.assertEqual(out.count("SKIP (LoadRunner not run)"), 5, out)
+        self.assertEqual(out.count("SKIP (LoadRunner not run)"), 8, out)
         self.assertIn("| LoadRunner | 100 | not run (no binary) |", out)
 
     def test_a_tool_without_output_is_an_error(self):

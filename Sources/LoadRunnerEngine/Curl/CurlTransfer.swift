@@ -5,7 +5,12 @@ import LoadRunnerModel
 /// connection is kept alive between that user's requests), or by a loop's open-model pool (`ArrivalDispatcher`),
 /// and touched only on its loop's thread.
 final class CurlTransfer: @unchecked Sendable {
-    let handle: UnsafeMutableRawPointer
+    /// Replaced only between transfers, by `fitReceiveBuffer()` (a copy with a larger receive buffer).
+    private(set) var handle: UnsafeMutableRawPointer
+    /// libcurl's receive buffer for this handle: `.small` until a body outgrows it (`CurlTransfer+ReceiveBuffer`).
+    private(set) var receiveBuffer: ReceiveBuffer
+    /// Whether libcurl keeps a cookie jar on this handle (a copy of the handle would start with an empty one).
+    let keepsCookies: Bool
     /// Body bytes of the current transfer, counted by the C write callback as they arrive.
     let bodyBytes: UnsafeMutablePointer<UInt64>
     /// Set while a transfer runs; resumed exactly once by the loop.
@@ -57,14 +62,20 @@ final class CurlTransfer: @unchecked Sendable {
     var farewell = false
 
     /// A handle with `settings`; with `cookies`, libcurl's cookie engine keeps a jar on this handle alone (a flow
-    /// user's session), which goes when the handle does.
-    init(settings: TransferSettings, cookies: Bool = false) throws(EngineError) {
+    /// user's session), which goes when the handle does. A `.small` receive buffer saves memory per transfer (a
+    /// closed user's; see `ReceiveBuffer`); a jar's handle always gets `.standard`, since it is never replaced.
+    init(settings: TransferSettings, cookies: Bool = false, receiveBuffer: ReceiveBuffer = .standard) throws(EngineError) {
         guard let handle = curl_easy_init() else { throw .setup(Messages.curlTransferUnavailable) }
         self.handle = handle
+        keepsCookies = cookies
+        self.receiveBuffer = cookies ? .standard : receiveBuffer
         bodyBytes = .allocate(capacity: 1)
         bodyBytes.initialize(to: 0)
         var code = lr_easy_count_body(handle, bodyBytes)
         settings.apply(to: handle, code: &code)
+        if self.receiveBuffer == .small, lr_easy_setopt_long(handle, CURLOPT_BUFFERSIZE, ReceiveBuffer.small.bytes) != CURLE_OK {
+            code = CURLE_OUT_OF_MEMORY
+        }
         // An empty file name turns the cookie engine on without reading a file.
         if cookies, lr_easy_setopt_string(handle, CURLOPT_COOKIEFILE, "") != CURLE_OK { code = CURLE_OUT_OF_MEMORY }
         lr_easy_setopt_pointer(handle, CURLOPT_PRIVATE, Unmanaged.passUnretained(self).toOpaque())
@@ -88,6 +99,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     func setURL(_ url: String) {
         lr_easy_setopt_string(handle, CURLOPT_URL, url)
+    }
+
+    /// Takes `copy` (a duplicate of the handle, with a standard receive buffer) as this transfer's handle; the old
+    /// one has been cleaned up (`fitReceiveBuffer()`).
+    func replaceHandle(with copy: UnsafeMutableRawPointer) {
+        handle = copy
+        receiveBuffer = .standard
     }
 
     /// Replaces templated headers with a new list this transfer owns.

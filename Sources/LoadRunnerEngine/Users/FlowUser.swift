@@ -39,7 +39,7 @@ struct FlowUser: Sendable {
         let flow = flows.flows[flowIndex]
         let transfer: CurlTransfer
         do {
-            transfer = try CurlTransfer(settings: setup.settings, cookies: flow.cookies)
+            transfer = try CurlTransfer(settings: setup.settings, cookies: flow.cookies, receiveBuffer: .small)
         } catch {
             setup.reportProblem(error)
             return
@@ -94,6 +94,7 @@ struct FlowUser: Sendable {
                     state.transfer, requestIndex: requestIndex, refusal: refusal, dueMicros: farewell ? nil : state.dueMicros,
                     farewell: farewell
                 ) else { return .stopped }
+                state.transfer.fitReceiveBuffer()
                 state.dueMicros = state.transfer.completedMicros
                 state.variables.take(from: state.transfer)
                 state.lastFailed = outcome.failure != nil
@@ -133,6 +134,7 @@ struct FlowUser: Sendable {
                 state.transfer, requestIndex: probe.request, refusal: refusal,
                 dueMicros: farewell || polls > 0 ? nil : state.dueMicros, farewell: farewell
             ) else { return false }
+            state.transfer.fitReceiveBuffer()
             state.dueMicros = state.transfer.completedMicros
             state.lastFailed = outcome.failure != nil
             guard outcome.wasSent else { return true }

@@ -11,7 +11,8 @@ struct VirtualUser: Sendable {
     func run() async {
         let transfer: CurlTransfer
         do {
-            transfer = try CurlTransfer(settings: setup.settings)
+            // A small receive buffer per user (memory), until a body needs the standard one (CPU).
+            transfer = try CurlTransfer(settings: setup.settings, receiveBuffer: .small)
         } catch {
             setup.reportProblem(error)
             return
@@ -55,6 +56,7 @@ struct VirtualUser: Sendable {
             guard case .completed = await loop.perform(
                 transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled, dueMicros: dueMicros
             ) else { return }
+            transfer.fitReceiveBuffer()
             variables.take(from: transfer)
             if let pacing = setup.pacingMicros { pacedDueMicros = startMicros + pacing }
             let delay = setup.thinkTime.delayMicros(

@@ -40,7 +40,8 @@ import Testing
             #expect([.loopBusy, .loopStarved, .loopLag].contains(cause.kind))
             let warning = try #require(ReportWarning.warnings(for: result).first)
             #expect(warning.message.contains("curl loop 1 (100 users)"))
-            #expect(warning.message.contains("--loops"))
+            // More loops help a busy or late loop; a starved one needs the CPU the machine's other work holds.
+            #expect(warning.message.contains(cause.kind == .loopStarved ? "did not give the load generator's thread the CPU" : "--loops"))
         }
     }
 

@@ -31,13 +31,15 @@ import Testing
             + (OpenStageFigures(stage).map { ", " + OpenPoolCauseEngineTests.seen($0) } ?? "")
     }
 
-    /// One hog on the loop's only CPU: a loop that wants the CPU gets it about half the time, so whenever it is
-    /// runnable it waits about as long as it runs. At 2,000/s its thread is runnable a good share of each second
-    /// (well above the rule's 10%), and every second of the window is starved, not a burst.
+    /// Two hogs on the loop's only CPU: while the loop is runnable the scheduler shares the CPU three ways, so it waits
+    /// about twice as long as it runs: its run-queue share should be about twice its CPU share (judged at no less
+    /// than its CPU share; other processes on CPU 0 only add to the wait). At 2,000/s the loop runs 15-20% of each
+    /// second, so it waits well above the rule's 10%, and in every second of the window, not in a burst. (With one
+    /// hog it waited 19-20% against 15-18% CPU on a calm machine, 44-70% with other engineers' builds running.)
     @Test func aLoopStarvedOfCPUIsTheGeneratorsNotTheTargets() async throws {
         try await NginxServer.withServer { nginx in
             let profile = try EngineHarness.profile(Self.profileText, target: nginx.baseURL)
-            let (result, _) = try await CPUStarver.withStarvedCPU(cpu: 0, hogs: 1, boundSeconds: 30) {
+            let (result, _) = try await CPUStarver.withStarvedCPU(cpu: 0, hogs: 2) {
                 try await EngineHarness.run(profile, loops: 1)
             }
             let stage = result.stages[0]
@@ -47,6 +49,7 @@ import Testing
             let percent = try #require(generator.runQueueWaitPercent, "\(seen)")
             #expect(percent >= GeneratorSaturation.runQueueShare * 100 && percent <= 95, "\(seen)")
             let loop = try #require(generator.loops?.first)
+            #expect(percent >= loop.cpuPercent, "\(seen)")
             #expect((loop.starvedSeconds ?? 0) >= GeneratorSaturation.minimumBusySeconds, "\(seen)")
             #expect(generator.saturated, "\(seen)")
             // Named for what it is: starved; or busy, when the loop also used its share of CPU 0 to the full.
@@ -58,23 +61,57 @@ import Testing
         }
     }
 
-    /// The same stage with nothing pinned: the loop finds a CPU free nearly always. Judged only when the machine kept
-    /// time (the task-pool timer's p99 within 2 ms, as the other engine tests judge lag): other engineers' builds
-    /// share this machine, and at a load average of 11 on 2 cores an unpinned loop waited 56% of the window (and the
-    /// rule rightly names it then).
+    /// The same stage with nothing pinned: the loop finds a CPU free nearly always, unless other processes hold the
+    /// CPUs. Other engineers' builds and benchmarks share this machine (an unpinned loop waited 56% of its window at a
+    /// load average of 11, and 10-17% beside a benchmark using a whole core while the task-pool timer stayed within
+    /// 2 ms), so the share is judged against the machine's own count of what others used meanwhile (`/proc/stat`'s busy
+    /// time minus this process's CPU time; nginx's worker, ~0.2 core at this rate, is among them): below the rule's 10%
+    /// when the others used less than half a core of the two; recorded and in range otherwise.
     @Test func aQuietLoopBarelyWaitsForACPU() async throws {
         try await NginxServer.withServer { nginx in
             let profile = try EngineHarness.profile(Self.profileText, target: nginx.baseURL)
+            let before = MachineCPU.reading()
             let (result, _) = try await EngineHarness.run(profile, loops: 1)
+            let others = MachineCPU.othersCores(since: before)
             let stage = result.stages[0]
-            let seen = Self.seen(stage)
+            let seen = Self.seen(stage) + ", others used \(others.map { String(format: "%.2f", $0) } ?? "?") cores"
             print("quiet: \(seen)")
             let percent = try #require(stage.generator.runQueueWaitPercent, "\(seen)")
             #expect(percent >= 0 && percent <= 100, "\(seen)")
-            if stage.generator.schedulingLagP99Micros <= 2_000 {
+            if let others, others < 0.5 {
                 #expect(percent < GeneratorSaturation.runQueueShare * 100, "\(seen)")
                 #expect(stage.generator.saturationCause?.kind != .loopStarved, "\(seen)")
             }
         }
+    }
+}
+
+/// The machine's CPU time (`/proc/stat`, every CPU) and this process's, to tell how much other processes used.
+struct MachineCPU {
+    var busyTicks: UInt64
+    var ownMicros: Int64
+    var wallMicros: Int64
+
+    static func reading() -> MachineCPU? {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = text.split(separator: "\n").first, line.hasPrefix("cpu ") else { return nil }
+        let fields = line.split(separator: " ").dropFirst().compactMap { UInt64($0) }
+        guard fields.count >= 5 else { return nil }
+        // Busy: everything but idle (4th) and iowait (5th); guest time is already inside user.
+        let busy = fields.prefix(8).reduce(0, +) - fields[3] - fields[4]
+        var own = timespec(), wall = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &own)
+        clock_gettime(CLOCK_MONOTONIC, &wall)
+        return MachineCPU(
+            busyTicks: busy, ownMicros: Int64(own.tv_sec) * 1_000_000 + Int64(own.tv_nsec) / 1_000,
+            wallMicros: Int64(wall.tv_sec) * 1_000_000 + Int64(wall.tv_nsec) / 1_000)
+    }
+
+    /// Cores other processes kept busy on average since `before`; nil when `/proc/stat` could not be read.
+    static func othersCores(since before: MachineCPU?) -> Double? {
+        guard let before, let after = reading(), after.wallMicros > before.wallMicros else { return nil }
+        let ticksPerSecond = Double(max(1, sysconf(Int32(_SC_CLK_TCK))))
+        let busyMicros = Double(after.busyTicks - before.busyTicks) / ticksPerSecond * 1_000_000
+        return max(0, busyMicros - Double(after.ownMicros - before.ownMicros)) / Double(after.wallMicros - before.wallMicros)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LoadRunnerEngine
 import LoadRunnerModel
 import LoadRunnerReports
+import LoadRunnerText
 import Testing
 
 /// A generator starved of CPU, on purpose: the whole test process (so its curl loop too) pinned to CPU 0 beside a
@@ -58,6 +59,12 @@ import Testing
             let figures = try #require(OpenStageFigures(stage))
             if figures.isBehind { #expect(figures.cause == .generatorSaturated, "\(seen)") }
             #expect(!ReportWarning.warnings(for: result).contains { $0.message.contains("overloaded") }, "\(seen)")
+            // The report says it: the stages table's generator cell and, when starved was the rule, the warning.
+            let report = MarkdownReport.render(result)
+            #expect(report.contains("run queue \(ReportNumber.fixed(percent, decimals: 1))%"), "\(seen)")
+            if cause.kind == .loopStarved {
+                #expect(report.contains("generator starved: the machine did not give the load generator's thread the CPU"))
+            }
         }
     }
 

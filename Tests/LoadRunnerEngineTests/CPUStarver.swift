@@ -1,24 +1,26 @@
 import Foundation
+import Synchronization
 
-/// Takes the CPU away from this test process on purpose: pins every thread of the process to one CPU (`taskset -a`;
-/// threads started later inherit it from the thread that starts them) and runs `hogs` busy shell loops pinned to
-/// the same CPU, each bounded by `timeout`. A thread of the process that wants the CPU then waits on its run queue
-/// beside the hogs: one that is always runnable gets about 1/(hogs + 1) of the CPU. The hogs are killed (SIGKILL: a
-/// child may inherit a mask that blocks SIGTERM) and the process's own CPU list restored when `body` ends, thrown or
-/// not; a hog outlives a crashed test by `boundSeconds` at most (bash's `$SECONDS`, no signal needed).
+/// Takes the CPU away from the curl loops of a run on purpose, and from nothing else of this test process: runs
+/// `hogs` busy bash loops pinned to one CPU, and pins each curl loop thread (`isCurlLoop`) that starts in this
+/// process while `body` runs to the same CPU (`taskset -p`, that thread alone). A loop then waits on that CPU's run
+/// queue beside the hogs: while runnable it gets about 1/(hogs + 1) of the CPU. The rest of the process (the
+/// monitor, Swift's task pool, other suites running in parallel) keeps every CPU it had.
+///
+/// The hogs are killed (SIGKILL: a child may inherit a mask that blocks SIGTERM) when `body` ends, thrown or not, and
+/// each stops by itself after `boundSeconds` (bash's `$SECONDS`, no signal needed) should the test process die.
+/// Pinned loop threads end with their run. A loop of another suite's run started meanwhile is pinned too (it shares
+/// CPU 0 with the hogs for a few seconds, as on any busy machine).
 struct CPUStarver {
     /// Why the machine could not be set up for starving.
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func withStarvedCPU<T>(
+    static func withStarvedLoops<T>(
         cpu: Int = 0, hogs: Int = 1, boundSeconds: Int = 60, _ body: () async throws -> T
     ) async throws -> T {
-        let pid = String(getpid())
-        let allowed = try allowedCPUList()
-        try run("/usr/bin/taskset", ["-a", "-p", "-c", String(cpu), pid])
-        defer { try? run("/usr/bin/taskset", ["-a", "-p", "-c", allowed, pid]) }
+        let existing = Set(threadIDs())
         var started: [Process] = []
         defer {
             for hog in started where hog.isRunning { kill(hog.processIdentifier, SIGKILL) }
@@ -34,16 +36,43 @@ struct CPUStarver {
             try hog.run()
             started.append(hog)
         }
-        return try await body()
+        let pinned = Mutex<Set<Int32>>([])
+        let pinner = Task.detached {
+            while !Task.isCancelled {
+                for tid in threadIDs() where !existing.contains(tid) && !pinned.withLock({ $0.contains(tid) }) {
+                    guard isCurlLoop(tid) else { continue }
+                    if (try? run("/usr/bin/taskset", ["-p", "-c", String(cpu), String(tid)])) != nil {
+                        pinned.withLock { _ = $0.insert(tid) }
+                    }
+                }
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        defer { pinner.cancel() }
+        let result = try await body()
+        guard !pinned.withLock(\.isEmpty) else { throw Failure(description: "no curl-loop thread appeared to pin") }
+        return result
     }
 
-    /// This process's CPU list as `/proc/self/status` gives it (`0-1`).
-    private static func allowedCPUList() throws -> String {
-        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }) else {
-            throw Failure(description: "no Cpus_allowed_list in /proc/self/status")
-        }
-        return line.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces)
+    /// Whether thread `tid` is a curl loop: named so, or (Foundation on Linux does not pass `Thread.name` to the
+    /// kernel, so a loop thread keeps its creator's name) waiting in `poll`/`ppoll`, which `curl_multi_poll` is and
+    /// Swift's task pool (futex) and Dispatch (epoll) are not. Only threads started while `body` runs are asked.
+    static func isCurlLoop(_ tid: Int32) -> Bool {
+        if threadName(tid)?.hasPrefix("curl-loop") == true { return true }
+        guard let text = try? String(contentsOfFile: "/proc/self/task/\(tid)/syscall", encoding: .utf8),
+              let number = text.split(separator: " ").first.flatMap({ Int($0) }) else { return false }
+        return number == 7 || number == 271
+    }
+
+    /// The kernel ids of this process's threads.
+    static func threadIDs() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []).compactMap { Int32($0) }
+    }
+
+    /// A thread's name (`/proc/self/task/TID/comm`); nil when it has ended.
+    static func threadName(_ tid: Int32) -> String? {
+        (try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func run(_ executable: String, _ arguments: [String]) throws {

@@ -5,8 +5,8 @@ import LoadRunnerReports
 import LoadRunnerText
 import Testing
 
-/// A generator starved of CPU, on purpose: the whole test process (so its curl loop too) pinned to CPU 0 beside a
-/// busy shell loop pinned there (`CPUStarver`), against nginx on the machine's CPUs. The loop's thread then waits
+/// A generator starved of CPU, on purpose: the run's curl loop thread pinned to CPU 0 beside busy shell loops pinned
+/// there (`CPUStarver`; the rest of the process keeps its CPUs), against nginx on the machine's CPUs. The loop's thread then waits
 /// on CPU 0's run queue for the hog's slices: the kernel's own count of that wait (`schedstat`) must say so, the
 /// stage must be invalid (the generator's, not the target's), and a quiet run beside it must show almost no wait.
 @Suite(.serialized) struct StarvedGeneratorEngineTests {
@@ -40,7 +40,7 @@ import Testing
     @Test func aLoopStarvedOfCPUIsTheGeneratorsNotTheTargets() async throws {
         try await NginxServer.withServer { nginx in
             let profile = try EngineHarness.profile(Self.profileText, target: nginx.baseURL)
-            let (result, _) = try await CPUStarver.withStarvedCPU(cpu: 0, hogs: 2) {
+            let (result, _) = try await CPUStarver.withStarvedLoops(cpu: 0, hogs: 2) {
                 try await EngineHarness.run(profile, loops: 1)
             }
             let stage = result.stages[0]

@@ -9,6 +9,9 @@ import Testing
 /// there (`CPUStarver`; the rest of the process keeps its CPUs), against nginx on the machine's CPUs. The loop's thread then waits
 /// on CPU 0's run queue for the hog's slices: the kernel's own count of that wait (`schedstat`) must say so, the
 /// stage must be invalid (the generator's, not the target's), and a quiet run beside it must show almost no wait.
+/// The starved run takes one CPU of this 2-core machine for about 6 s: `make test` runs suites one at a time
+/// (`--no-parallel`), so no other suite measures beside it; run beside others (a parallel `--filter`), it makes their
+/// task-pool timers late.
 @Suite(.serialized) struct StarvedGeneratorEngineTests {
     static let profileText = """
         name: starved
@@ -45,7 +48,6 @@ import Testing
             }
             let stage = result.stages[0]
             let seen = Self.seen(stage)
-            print("starved: \(seen)")
             let generator = stage.generator
             let percent = try #require(generator.runQueueWaitPercent, "\(seen)")
             #expect(percent >= GeneratorSaturation.runQueueShare * 100 && percent <= 95, "\(seen)")
@@ -82,7 +84,6 @@ import Testing
             let others = MachineCPU.othersCores(since: before)
             let stage = result.stages[0]
             let seen = Self.seen(stage) + ", others used \(others.map { String(format: "%.2f", $0) } ?? "?") cores"
-            print("quiet: \(seen)")
             let percent = try #require(stage.generator.runQueueWaitPercent, "\(seen)")
             #expect(percent >= 0 && percent <= 100, "\(seen)")
             if let others, others < 0.5 {

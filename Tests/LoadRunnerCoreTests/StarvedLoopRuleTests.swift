@@ -90,4 +90,28 @@ import Testing
             + "time it got one, against a p50 of 0.90 ms: its latencies measure the machine's other work, not the target; "
             + "run on a quieter machine, stop what else runs there, or give the generator CPUs of its own.")
     }
+
+    /// An open stage whose pool filled behind a starved loop: 10,000/s with a service mean of 2.3 ms explains 23 of
+    /// 50 connections, which alone would read as the target's (poolAtCap); the starved loop makes it the generator's.
+    @Test func aFullPoolBehindAStarvedLoopIsNotTheTargets() throws {
+        var aggregated = RequestStats(name: "Aggregated", method: "")
+        aggregated.service = LatencyHistogram()
+        aggregated.service?.record(micros: 2_300, count: 10_000)
+        let generator = GeneratorStats(
+            cpuPercent: 30, allowedCores: 2, schedulingLag: LatencyHistogram(),
+            loops: [Self.loop(percent: 44.2, starved: 3, meanWait: 400)], latencyP50Micros: 150_000, serviceP50Micros: 2_300)
+        var stage = StageResult(
+            number: 1, users: 0, spawnRate: 0, startSeconds: 0, endSeconds: 2, windowStartSeconds: 0, windowEndSeconds: 2,
+            requests: [], aggregated: aggregated, generator: generator)
+        stage.open = OpenStageStats(
+            targetStartPerSecond: 10_000, targetEndPerSecond: 10_000, due: 20_000, sent: 12_000, completed: 12_000,
+            missed: 8_000, peakInFlight: 50, connectionsOpened: 50, maxConnections: 50, reachedMaxConnections: true)
+        let figures = try #require(OpenStageFigures(stage))
+        #expect(figures.targetExplainsCap && figures.starved)
+        #expect(figures.cause == .generatorSaturated)
+        let message = ReportWarning.openStageBehind(figures).message
+        #expect(message.contains("The generator was starved (loop 1 starved: waited for a CPU 44.2% of the time in 3 of "
+            + "4 s): the machine did not give the load generator's thread the CPU"), "\(message)")
+        #expect(!message.contains("overloaded"), "\(message)")
+    }
 }

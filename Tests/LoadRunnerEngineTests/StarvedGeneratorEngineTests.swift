@@ -70,6 +70,34 @@ import Testing
         }
     }
 
+    /// The known case of OpenPoolCauseEngineTests, forced: 10,000/s on one starved loop with `max_connections: 50`.
+    /// The loop reads its answers late, so the pool fills and libcurl's service times grow with the loop's delay
+    /// toward what Little's law would take for the target's (seen: peak 50 of 50, service mean 1.14 ms, so 11.4 of the
+    /// 12.5 connections that would blame the target); the verdict must be the generator's, never "overloaded".
+    @Test func aPoolFilledBehindAStarvedLoopIsNotTheTargets() async throws {
+        try await NginxServer.withServer { nginx in
+            let profile = try EngineHarness.profile("""
+                name: starved pool
+                target: http://127.0.0.1:1
+                max_connections: 50
+                max_lag: 200ms
+                requests:
+                  - { name: ok, path: /ok }
+                stages:
+                  - { rate: 10000/s, duration: 4s, warmup: 1s }
+                """, target: nginx.baseURL)
+            let (result, _) = try await CPUStarver.withStarvedLoops(cpu: 0, hogs: 2) {
+                try await EngineHarness.run(profile, loops: 1)
+            }
+            let stage = result.stages[0]
+            let seen = Self.seen(stage)
+            #expect(stage.generator.saturated, "\(seen)")
+            let figures = try #require(OpenStageFigures(stage))
+            #expect(figures.isBehind && figures.cause == .generatorSaturated, "\(seen)")
+            #expect(!ReportWarning.warnings(for: result).contains { $0.message.contains("overloaded") }, "\(seen)")
+        }
+    }
+
     /// The same stage with nothing pinned: the loop finds a CPU free nearly always, unless other processes hold the
     /// CPUs. Other engineers' builds and benchmarks share this machine (an unpinned loop waited 56% of its window at a
     /// load average of 11, and 10-17% beside a benchmark using a whole core while the task-pool timer stayed within

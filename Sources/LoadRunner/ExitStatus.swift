@@ -45,7 +45,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .checksFailed: "run: a check failed"
         case .thresholdsFailed: "run: a threshold failed"
         case .usageOrProfileError: "bad command line or profile (nothing was sent)"
-        case .shardRefused: "run: bad --shard/--shards/--start-at, or a profile a shard cannot run (nothing was sent)"
+        case .shardRefused: "run: bad --shard/--shards/--start-at, or a profile a shard cannot run (nothing was sent); kube: such a profile"
         case .mergeRefused: "merge: the shard results do not form one complete set (nothing was written)"
         case .targetOrSetupFailure: "target or setup failure (e.g. a data fetch failed, too few open files)"
         case .internalError: "internal error: a bug in LoadRunner (please report it)"

@@ -15,7 +15,8 @@ struct KubeCommand: ParsableCommand {
             Prints a ConfigMap (the profile and its CSV files), a ReadWriteMany PersistentVolumeClaim for the results, \
             an Indexed Job whose pod i runs `run --shards N --start-at T0 --seed S --out /results/shard-i`, and a Job that \
             waits for every shard's result and runs `merge`. Apply them before T0 (kubectl apply -f -). Exit 64 for a bad \
-            option or profile. See docs/distributed.md.
+            option or profile, 65 for a profile a shard cannot run (as `run --shards N` would refuse it in the pods). \
+            See docs/distributed.md.
             """)
 
     static let maxShards = 1000
@@ -74,9 +75,16 @@ struct KubeCommand: ParsableCommand {
         if case .failure(let startProblems) = start { problems += startProblems.problems }
         let files = self.files(of: profile)
         if case .failure(let fileProblems) = files { problems += fileProblems.problems }
+        // What `run --shards N` in each pod would refuse (exit 65 there), refused here before anything is printed.
+        let refusals = (1...Self.maxShards).contains(shards)
+            ? ShardPlan(index: 0, count: shards).map { ShardedProfile.refusals(profile, plan: $0) } ?? [] : []
         guard problems.isEmpty, case .success(let startDate) = start, case .success(let launchFiles) = files else {
-            for problem in problems { console.report(problem) }
+            for problem in problems + refusals { console.report(problem) }
             throw ExitStatus.usageOrProfileError.exitCode
+        }
+        guard refusals.isEmpty else {
+            refusals.forEach(console.report)
+            throw ExitStatus.shardRefused.exitCode
         }
         let plannedSeconds = Int((Double(StageSchedule(stages: profile.stages).totalMicros) / 1_000_000).rounded(.up))
         let startText = UTCTimestamp.seconds(startDate)

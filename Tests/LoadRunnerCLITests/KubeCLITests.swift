@@ -2,8 +2,9 @@ import Foundation
 import LoadRunnerTestSupport
 import Testing
 
-/// `kube` as a program: manifests on stdout for a profile and its data file, the common start on stderr, and each bad
-/// option or data path a clear error with exit 64.
+/// `kube` as a program: manifests on stdout for a profile and its data file, the common start on stderr, each bad
+/// option or data path a clear error with exit 64, and a profile its shards could not run refused as `run` refuses it
+/// (exit 65) before anything is printed.
 @Suite struct KubeCLITests {
     static let profile = """
         name: Shop checkout
@@ -59,5 +60,31 @@ import Testing
         let output = try await BinaryRunner.run(["kube", "p.yaml", "--shards", "2", "--image", "x"], in: folder)
         #expect(output.status == 64)
         #expect(output.stderr.contains("data file ../users.csv is not inside the profile's folder"), "\(output.stderr)")
+    }
+
+    /// Checks and an action after a request count cannot run in shards: `run --shards 3` would refuse them in every
+    /// pod (exit 65) once the Job started; `kube` refuses them now, with the same messages and code, and prints no
+    /// manifest. With one shard the profile runs as it is, so nothing is refused.
+    @Test func aProfileThatCannotBeShardedIsRefusedBeforeAnyManifest() async throws {
+        let profile = Self.profile + """
+
+            actions:
+              - { name: flush, after_requests: 100, run: "true" }
+            checks:
+              - { name: healthy, metric: total.failed, equals: 0 }
+            """
+        let folder = try Self.folder(profile: profile)
+        let refused = try await BinaryRunner.run(["kube", "p.yaml", "--shards", "3", "--image", "x"], in: folder)
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("actions[0] `flush` ("), "\(refused.stderr)")
+        #expect(refused.stderr.contains(") cannot run in a run split into 3 shards: only actions at a time"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("checks (`healthy`) cannot run in a run split into 3 shards"), "\(refused.stderr)")
+        // The same profile as `run` sees it in a pod: the same messages, the same code.
+        let run = try await BinaryRunner.run(["run", "p.yaml", "--shard", "1/3"], in: folder)
+        #expect(run.status == 65)
+        for line in refused.stderr.split(separator: "\n") { #expect(run.stderr.contains(line), "\(line)") }
+        let single = try await BinaryRunner.run(["kube", "p.yaml", "--shards", "1", "--image", "x"], in: folder)
+        #expect(single.status == 0, "\(single.stderr)")
     }
 }

@@ -97,7 +97,8 @@ package struct RunResultAssembler {
                 generator: GeneratorStats(
                     cpuPercent: cpu, allowedCores: allowedCores, schedulingLag: lag, loops: loads,
                     latencyP50Micros: aggregated.latency.micros(atPercentile: 50),
-                    schedulingLagSecondsMax: windowSamples.map(\.schedulingLagMicros)))
+                    schedulingLagSecondsMax: windowSamples.map(\.schedulingLagMicros),
+                    serviceP50Micros: aggregated.service.flatMap { $0.count > 0 ? $0.micros(atPercentile: 50) : nil }))
             // Ended before its planned end: the run stopped (a required action failed, Ctrl-C) during it.
             if endMicros < slot.endMicros { stage.cutShort = true }
             stage.inFlightAtEnd = inFlight(recorders: recorders, stage: slot.index)

@@ -2,8 +2,8 @@ import Foundation
 import LoadRunnerModel
 import Synchronization
 
-/// Watches the load generator itself: its CPU use each second, each curl loop thread's CPU use and time
-/// spent waiting, and how late a 50 ms timer fires on Swift's task pool (scheduling lag). A saturated
+/// Watches the load generator itself: its CPU use each second, each curl loop thread's CPU use, time
+/// spent waiting for sockets and time spent waiting for a CPU (run queue), and how late a 50 ms timer fires on Swift's task pool (scheduling lag). A saturated
 /// generator measures itself, not the target.
 final class GeneratorMonitor: Sendable {
     /// What the monitor saw during one second of the run.
@@ -27,6 +27,7 @@ final class GeneratorMonitor: Sendable {
     private struct LoopReading {
         var cpuTicks: UInt64?
         var waitMicros: Int64
+        var sched: ProcSchedStat?
     }
 
     private let clock: RunClock
@@ -113,15 +114,23 @@ final class GeneratorMonitor: Sendable {
     var processSamples: [LoopSample] { state.withLock { $0.processSamples } }
 
     private func readLoops() -> [LoopReading] {
-        loops.map { LoopReading(cpuTicks: $0.cpuTicks, waitMicros: $0.waitMicros) }
+        loops.map { LoopReading(cpuTicks: $0.cpuTicks, waitMicros: $0.waitMicros, sched: $0.schedStat) }
     }
 
     /// The sample between two readings of a loop; nil when its thread's CPU time could not be read.
     private func loopSample(from before: LoopReading, to after: LoopReading, startMicros: Int64, endMicros: Int64) -> LoopSample? {
         guard let earlier = before.cpuTicks, let later = after.cpuTicks, later >= earlier else { return nil }
+        var runQueueWaitMicros: Int64?
+        var runs: Int64?
+        if let earlier = before.sched, let later = after.sched, later.runQueueWaitNanos >= earlier.runQueueWaitNanos,
+           later.timeslices >= earlier.timeslices {
+            runQueueWaitMicros = Int64((later.runQueueWaitNanos - earlier.runQueueWaitNanos) / 1_000)
+            runs = Int64(later.timeslices - earlier.timeslices)
+        }
         return LoopSample(
             startMicros: startMicros, endMicros: endMicros,
-            cpuMicros: Int64(later - earlier) * 1_000_000 / ticksPerSecond, waitMicros: after.waitMicros - before.waitMicros)
+            cpuMicros: Int64(later - earlier) * 1_000_000 / ticksPerSecond, waitMicros: after.waitMicros - before.waitMicros,
+            runQueueWaitMicros: runQueueWaitMicros, runs: runs)
     }
 
     /// The lag distribution inside stage `index`'s window.

@@ -37,4 +37,13 @@ final class LoopCounters: Sendable {
         guard tid > 0, case .success(let text) = ProcFile.read("/proc/self/task/\(tid)/stat") else { return nil }
         return ProcStat.parse(text)?.cpuTicks
     }
+
+    /// The loop thread's scheduler counts since it started (`/proc/self/task/TID/schedstat`): among them the time it
+    /// waited runnable on a run queue (ready, but no CPU given); nil before it started or when the file cannot be read
+    /// (a kernel without `CONFIG_SCHED_INFO`).
+    var schedStat: ProcSchedStat? {
+        let tid = tid
+        guard tid > 0, case .success(let text) = ProcFile.read("/proc/self/task/\(tid)/schedstat") else { return nil }
+        return ProcSchedStat.parse(text)
+    }
 }

@@ -3,14 +3,21 @@
 /// The rules, in the order they are tried (`GeneratorSaturation.cause`):
 /// 1. `loopBusy`: a curl loop was at least 90% busy (of its one core) in at least 20% of the window's
 ///    measured seconds, and in at least 2 of them;
-/// 2. `loopLag`: a loop that sent requests (it served users, or open arrivals) had a lag (late waits, late
+/// 2. `loopStarved`: a loop that sent requests waited runnable for a CPU (its thread on a run queue, other work
+///    holding the CPUs it may use) at least 10% of the window's measured time, that much in as many of its seconds
+///    as the busy rule asks, and its mean wait each time it got a CPU was at least 10% of the stage's p50 latency
+///    (the lag rule's share; in an open stage of its p50 service time, since its latency also holds the waits for a
+///    connection that the starved loop caused): each wait delays the sends and receives due in it, by enough to matter against the
+///    latencies measured, while the loop's own clocks (busy share, lag of arrivals that found a free connection)
+///    count it as idle or as the target's. Tried before the lag rule: a starved loop also lags, and this names why;
+/// 3. `loopLag`: a loop that sent requests (it served users, or open arrivals) had a lag (late waits, late
 ///    request starts, and open arrivals sent late while a connection was free: send − intended time, the open
 ///    model's own measure of the generator's lateness; at least 100 samples) with a p99 above
 ///    10% of the stage's p50 latency, and above 2 ms, over the window and in as many of its seconds as the
 ///    busy rule asks (20% of the seconds with a p99 of their own, at least 2): one burst (the machine busy
 ///    with something else for a moment) is not a saturated generator;
-/// 3. `processCPU`: the process used at least 90% of the cores it may use (affinity and cgroup quota);
-/// 4. `timerLag`: a 50 ms timer on Swift's task pool fired 50 ms late or more (p99), and, when the seconds are
+/// 4. `processCPU`: the process used at least 90% of the cores it may use (affinity and cgroup quota);
+/// 5. `timerLag`: a 50 ms timer on Swift's task pool fired 50 ms late or more (p99), and, when the seconds are
 ///    known, was that late in as many of the window's seconds as the busy rule asks (one stall of the whole
 ///    machine is not a saturated generator).
 package struct SaturationCause: Codable, Sendable, Equatable {
@@ -18,6 +25,7 @@ package struct SaturationCause: Codable, Sendable, Equatable {
     package enum Kind: String, Codable, Sendable {
         case loopBusy = "loop_busy"
         case loopLag = "loop_lag"
+        case loopStarved = "loop_starved"
         case processCPU = "process_cpu"
         case timerLag = "timer_lag"
     }
@@ -39,12 +47,23 @@ package struct SaturationCause: Codable, Sendable, Equatable {
     package var latencyP50Micros: UInt64?
     package var laggingSeconds: Int?
     package var lagSeconds: Int?
+    /// For `loopStarved`: the loop's run-queue wait in % of the measured seconds (`measuredSeconds`), and the seconds
+    /// in which it waited at least `GeneratorSaturation.runQueueShare` of the time.
+    package var runQueuePercent: Double?
+    package var starvedSeconds: Double?
+    /// For `loopStarved`: the loop's mean wait for a CPU each time it got one, in microseconds (held against
+    /// `latencyP50Micros`, which is then the p50 service time in an open stage).
+    package var runQueueMeanWaitMicros: Double?
 
     package init(
         kind: Kind, loop: Int? = nil, users: Int? = nil, busySeconds: Double? = nil, measuredSeconds: Double? = nil,
         busyPercent: Double? = nil, lagP99Micros: UInt64? = nil, latencyP50Micros: UInt64? = nil,
-        laggingSeconds: Int? = nil, lagSeconds: Int? = nil
+        laggingSeconds: Int? = nil, lagSeconds: Int? = nil, runQueuePercent: Double? = nil, starvedSeconds: Double? = nil,
+        runQueueMeanWaitMicros: Double? = nil
     ) {
+        self.runQueueMeanWaitMicros = runQueueMeanWaitMicros
+        self.runQueuePercent = runQueuePercent
+        self.starvedSeconds = starvedSeconds
         self.kind = kind
         self.loop = loop
         self.users = users
@@ -68,16 +87,21 @@ package enum GeneratorSaturation {
     package static let lagFloorMicros: UInt64 = 2_000
     /// Fewer lag samples than this say nothing about a p99 (it would be the maximum of a handful).
     package static let minimumLagSamples: UInt64 = 100
+    /// Share of a second (0...1) a loop must wait for a CPU for the second to count as starved, and of the window
+    /// for the loop to count as starved (in enough seconds, as the busy rule asks).
+    package static let runQueueShare = 0.10
     /// CPU share (of what the process may use) above which a stage counts as saturated.
     package static let processCPUShare = 0.90
     /// Task-pool timer lag (p99) at or above which a stage counts as saturated.
     package static let timerLagMicros: UInt64 = 50_000
 
     /// The first rule that fires for these figures, nil when none does. `loops` may be empty (results of
-    /// earlier versions); `latencyP50Micros` is the stage window's p50 over all requests.
+    /// earlier versions); `latencyP50Micros` is the stage window's p50 over all requests; `serviceP50Micros` (open
+    /// stages) its p50 service time (libcurl's, without the wait for a connection that a starved loop itself
+    /// causes), which the starved rule judges against in place of the latency.
     package static func cause(
         loops: [LoopLoad], latencyP50Micros: UInt64, cpuPercent: Double, allowedCores: Int, timerLagP99Micros: UInt64,
-        timerLagSecondsMax: [UInt64]? = nil
+        timerLagSecondsMax: [UInt64]? = nil, serviceP50Micros: UInt64? = nil
     ) -> SaturationCause? {
         let busy = loops.filter { loop in
             loop.busySeconds >= max(minimumBusySeconds, busySecondsShare * loop.measuredSeconds) - 1e-9
@@ -86,6 +110,19 @@ package enum GeneratorSaturation {
             return SaturationCause(
                 kind: .loopBusy, loop: worst.loop, users: worst.users, busySeconds: worst.busySeconds,
                 measuredSeconds: worst.measuredSeconds, busyPercent: worst.busyPercent)
+        }
+        let starved = loops.filter(\.sentRequests).filter { loop in
+            guard let percent = loop.runQueuePercent, let seconds = loop.starvedSeconds else { return false }
+            return percent >= runQueueShare * 100
+                && (loop.runQueueMeanWaitMicros ?? 0) >= lagShareOfMedian * Double(serviceP50Micros ?? latencyP50Micros)
+                && seconds >= max(minimumBusySeconds, busySecondsShare * loop.measuredSeconds) - 1e-9
+        }
+        if let worst = starved.max(by: { ($0.runQueuePercent ?? 0) < ($1.runQueuePercent ?? 0) }) {
+            return SaturationCause(
+                kind: .loopStarved, loop: worst.loop, users: worst.users > 0 ? worst.users : nil,
+                measuredSeconds: worst.measuredSeconds, latencyP50Micros: serviceP50Micros ?? latencyP50Micros,
+                runQueuePercent: worst.runQueuePercent, starvedSeconds: worst.starvedSeconds,
+                runQueueMeanWaitMicros: worst.runQueueMeanWaitMicros)
         }
         let limit = max(lagFloorMicros, UInt64(Double(latencyP50Micros) * lagShareOfMedian))
         // A loop that sent nothing (no users, no open arrivals): its late polls (an idle loop on a busy machine)

@@ -27,6 +27,16 @@ package struct LoopLoad: Codable, Sendable, Equatable {
     /// how late an open arrival went out after its intended time when a connection was free for it (the loop's
     /// own lateness, not a wait for the pool), in microseconds.
     package var userLag: LatencyHistogram
+    /// The loop thread's time waiting runnable on a run queue (ready to run, no CPU given: the machine's other work
+    /// held the CPUs it may use), in % of the measured seconds; nil when the kernel does not say and in results of
+    /// earlier versions. A thread waiting for a CPU is neither busy nor waiting for sockets in the loop's own clocks.
+    package var runQueuePercent: Double?
+    /// Seconds in which the loop waited for a CPU at least `GeneratorSaturation.runQueueShare` of the time; nil
+    /// when `runQueuePercent` is.
+    package var starvedSeconds: Double?
+    /// The loop's mean wait for a CPU each time it was put on one (run-queue time / runs), in microseconds: how much
+    /// each send or receive was delayed by the machine's other work, on average; nil when `runQueuePercent` is.
+    package var runQueueMeanWaitMicros: Double?
     /// The lag p99 (both kinds) of each second of the window with at least `minimumLagSamplesPerSecond` samples,
     /// in microseconds; nil in results of earlier versions.
     package var lagSecondsP99Micros: [UInt64]?
@@ -69,6 +79,15 @@ package struct LoopLoad: Codable, Sendable, Equatable {
             cpuPercent: measured > 0 ? cpu / (measured * 1_000_000) * 100 : 0,
             busyPercent: measured > 0 ? busyMicros / (measured * 1_000_000) * 100 : 0,
             pollLag: pollLag, userLag: userLag, lagSecondsP99Micros: lagSecondsP99Micros, arrivals: arrivals)
+        let queued = inWindow.filter { $0.runQueueWaitMicros != nil }
+        let queuedSeconds = queued.reduce(0.0) { $0 + $1.seconds }
+        if queuedSeconds > 0 {
+            runQueuePercent = queued.reduce(0.0) { $0 + Double(max(0, $1.runQueueWaitMicros ?? 0)) } / (queuedSeconds * 1_000_000) * 100
+            starvedSeconds = queued.filter { ($0.runQueueShare ?? 0) >= GeneratorSaturation.runQueueShare }
+                .reduce(0.0) { $0 + $1.seconds }
+            let runs = queued.reduce(Int64(0)) { $0 + max(0, $1.runs ?? 0) }
+            runQueueMeanWaitMicros = queued.reduce(0.0) { $0 + Double(max(0, $1.runQueueWaitMicros ?? 0)) } / Double(max(1, runs))
+        }
     }
 
     /// True when the loop sent requests in the window: it served users, or open arrivals.
@@ -92,12 +111,29 @@ package struct LoopSample: Sendable, Equatable {
     package var cpuMicros: Int64
     /// Time the loop spent waiting for sockets in between, in microseconds.
     package var waitMicros: Int64
+    /// Time the loop's thread waited runnable on a run queue in between (ready, no CPU given), in microseconds; nil
+    /// when the kernel does not say (no `/proc/self/task/TID/schedstat`).
+    package var runQueueWaitMicros: Int64?
+    /// How many times the thread was put on a CPU in between (each after a wait on the run queue, maybe of 0); nil
+    /// when `runQueueWaitMicros` is.
+    package var runs: Int64?
 
-    package init(startMicros: Int64, endMicros: Int64, cpuMicros: Int64, waitMicros: Int64) {
+    package init(
+        startMicros: Int64, endMicros: Int64, cpuMicros: Int64, waitMicros: Int64, runQueueWaitMicros: Int64? = nil,
+        runs: Int64? = nil
+    ) {
+        self.runs = runs
         self.startMicros = startMicros
         self.endMicros = endMicros
         self.cpuMicros = cpuMicros
         self.waitMicros = waitMicros
+        self.runQueueWaitMicros = runQueueWaitMicros
+    }
+
+    /// Share of the sample (0...1) the loop's thread waited runnable for a CPU; nil when unknown.
+    package var runQueueShare: Double? {
+        guard let queued = runQueueWaitMicros, endMicros > startMicros else { return nil }
+        return min(1, Double(max(0, queued)) / Double(endMicros - startMicros))
     }
 
     /// The samples whose middle lies in `[startMicros, endMicros)`: each sample belongs to one window.

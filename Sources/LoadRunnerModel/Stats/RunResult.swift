@@ -205,6 +205,10 @@ package struct GeneratorStats: Codable, Sendable, Equatable {
     package var saturated: Bool
     /// Each curl loop's load in the window, by loop number; nil in files written before loops were measured.
     package var loops: [LoopLoad]?
+    /// The largest run-queue wait of a loop that sent requests (`LoopLoad.runQueuePercent`): how much of the window
+    /// the busiest-queued loop thread was ready to run but given no CPU, in %; nil when the kernel does not say and
+    /// in files of earlier versions.
+    package var runQueueWaitPercent: Double?
     /// Why `saturated` is true (the first rule of `GeneratorSaturation` that fired); nil when it is false and
     /// in files written before causes were recorded.
     package var saturationCause: SaturationCause?
@@ -227,11 +231,12 @@ package struct GeneratorStats: Codable, Sendable, Equatable {
     }
 
     /// The statistics of the lag samples in `schedulingLag`, which are kept, and each loop's load, judged
-    /// against the stage window's p50 latency `latencyP50Micros`; `schedulingLagSecondsMax` is the timer's
+    /// against the stage window's p50 latency `latencyP50Micros` (the starved rule, in an open stage, against its
+    /// p50 service time `serviceP50Micros`); `schedulingLagSecondsMax` is the timer's
     /// largest lag in each second of the window (nil: unknown).
     package init(
         cpuPercent: Double, allowedCores: Int, schedulingLag: LatencyHistogram, loops: [LoopLoad] = [],
-        latencyP50Micros: UInt64 = 0, schedulingLagSecondsMax: [UInt64]? = nil
+        latencyP50Micros: UInt64 = 0, schedulingLagSecondsMax: [UInt64]? = nil, serviceP50Micros: UInt64? = nil
     ) {
         self.init(
             cpuPercent: cpuPercent, allowedCores: allowedCores,
@@ -239,9 +244,11 @@ package struct GeneratorStats: Codable, Sendable, Equatable {
         self.schedulingLag = schedulingLag
         guard !loops.isEmpty else { return }
         self.loops = loops
+        runQueueWaitPercent = loops.filter(\.sentRequests).compactMap(\.runQueuePercent).max()
         saturationCause = GeneratorSaturation.cause(
             loops: loops, latencyP50Micros: latencyP50Micros, cpuPercent: cpuPercent, allowedCores: allowedCores,
-            timerLagP99Micros: schedulingLagP99Micros, timerLagSecondsMax: schedulingLagSecondsMax)
+            timerLagP99Micros: schedulingLagP99Micros, timerLagSecondsMax: schedulingLagSecondsMax,
+            serviceP50Micros: serviceP50Micros)
         saturated = saturationCause != nil
     }
 }

@@ -116,6 +116,9 @@ package enum ReportWarning: Sendable, Equatable {
         case .loopLag:
             return "loop \(cause.loop ?? 1): lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) ms "
                 + "vs p50 \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms\(laggingSeconds(cause))"
+        case .loopStarved:
+            return "loop \(cause.loop ?? 1) starved: waited for a CPU \(runQueueText(cause)) of the time in "
+                + "\(seconds(cause.starvedSeconds)) of \(seconds(cause.measuredSeconds)) s"
         case .processCPU: return "CPU \(cpuText(generator))"
         case .timerLag:
             return "timer lag p99 \(ReportNumber.millis(micros: generator.schedulingLagP99Micros, decimals: 1)) ms\(laggingSeconds(cause))"
@@ -131,6 +134,12 @@ package enum ReportWarning: Sendable, Equatable {
         case let count?: " (\(count) users)"
         }
         let loop = "curl loop \(cause.loop ?? 1)\(users)"
+        if cause.kind == .loopStarved {
+            return "\(loop) waited runnable for a CPU \(runQueueText(cause)) of the window (at least "
+                + "\(ReportNumber.trimmed(GeneratorSaturation.runQueueShare * 100))% in \(seconds(cause.starvedSeconds)) of "
+                + "\(seconds(cause.measuredSeconds)) s), \(ReportNumber.millis(micros: UInt64(cause.runQueueMeanWaitMicros ?? 0), decimals: 2)) "
+                + "ms each time it got one, against a p50 of \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 2)) ms"
+        }
         if cause.kind == .loopLag {
             return "\(loop) started its work late (lag p99 \(ReportNumber.millis(micros: cause.lagP99Micros ?? 0, decimals: 1)) "
                 + "ms against a p50 latency of \(ReportNumber.millis(micros: cause.latencyP50Micros ?? 0, decimals: 1)) ms"
@@ -144,6 +153,11 @@ package enum ReportWarning: Sendable, Equatable {
     private static func laggingSeconds(_ cause: SaturationCause) -> String {
         guard let lagging = cause.laggingSeconds, let measured = cause.lagSeconds else { return "" }
         return " in \(lagging) of \(measured) s"
+    }
+
+    /// `45.2%`: a starved loop's run-queue wait.
+    private static func runQueueText(_ cause: SaturationCause) -> String {
+        "\(ReportNumber.fixed(cause.runQueuePercent ?? 0, decimals: 1))%"
     }
 
     private static func seconds(_ value: Double?) -> String { ReportNumber.fixed((value ?? 0).rounded(), decimals: 0) }
@@ -175,6 +189,11 @@ package enum ReportWarning: Sendable, Equatable {
     private static func behindCause(_ figures: OpenStageFigures) -> String {
         let open = figures.open
         switch figures.cause {
+        case .generatorSaturated where figures.starved:
+            return "The generator was starved (\(figures.generatorSaturation ?? "")): the machine did not give the load "
+                + "generator's thread the CPU, so arrivals waited for the loop, not for the target. The stage is "
+                + "invalid, its latencies measure the machine's other work; run it on a quieter machine or give the "
+                + "generator CPUs of its own."
         case .generatorSaturated:
             return "The generator was saturated (\(figures.generatorSaturation ?? "")): the stage is invalid, its "
                 + "latencies measure the generator, not the target; lower the rate, run more curl loops (--loops), or "
@@ -219,6 +238,10 @@ package enum ReportWarning: Sendable, Equatable {
             return "Stage \(stage): the generator was saturated (CPU \(ReportNumber.fixed(cpuPercent, decimals: 1))% "
                 + "of \(cores), scheduling lag p99 \(ReportNumber.millis(micros: lagP99Micros, decimals: 1)) ms): "
                 + "its latencies measure the generator, not the target; give the generator more CPU or fewer users."
+        case .loopSaturated(let stage, let cause, _) where cause.kind == .loopStarved:
+            return "Stage \(stage): generator starved: the machine did not give the load generator's thread the CPU: "
+                + "\(Self.loopFinding(cause)): its latencies measure the machine's other work, not the target; run on a "
+                + "quieter machine, stop what else runs there, or give the generator CPUs of its own."
         case .loopSaturated(let stage, let cause, let loops):
             return "Stage \(stage): the generator was saturated: \(Self.loopFinding(cause)): its latencies measure the "
                 + "generator, not the target; run more curl loops (--loops, now \(loops)), fewer users, or give the "

@@ -23,6 +23,9 @@ package struct OpenStageFigures: Sendable, Equatable {
     package var serviceMeanMicros: Double?
     /// Why the generator was saturated in the stage (`ReportWarning.saturationSummary`); nil when it was not.
     package var generatorSaturation: String?
+    /// True when the generator was saturated because a loop waited for a CPU (`SaturationCause.Kind.loopStarved`):
+    /// the machine's other work, not the target, delayed the stage.
+    package var starved: Bool
 
     /// The figures of `stage`; nil for a closed stage.
     package init?(_ stage: StageResult) {
@@ -37,6 +40,7 @@ package struct OpenStageFigures: Sendable, Equatable {
         lagP99Micros = stats.lag.flatMap { $0.count > 0 ? $0.micros(atPercentile: 99) : nil }
         lagMaxMicros = stats.lag.flatMap { $0.count > 0 ? $0.maxMicros : nil }
         generatorSaturation = ReportWarning.saturationSummary(stage.generator)
+        starved = stage.generator.saturated && stage.generator.saturationCause?.kind == .loopStarved
     }
 
     /// The figures of every open stage of `result`, in stage order; empty for a closed-only run.

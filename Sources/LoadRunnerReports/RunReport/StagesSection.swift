@@ -31,7 +31,7 @@ enum StagesSection {
                 + (open ? [String(stats.missed)] : [])
                 + RequestMetricColumn.cells(stats, windowSeconds: stage.windowSeconds)
                 + ["\(ReportNumber.fixed(generator.cpuPercent, decimals: 1))% of "
-                    + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores")]
+                    + (generator.allowedCores == 1 ? "1 core" : "\(generator.allowedCores) cores") + runQueueText(generator)]
             table.append(cells: cells.map { [.text($0)] } + [saturatedCell(generator)])
         }
         return table
@@ -50,6 +50,12 @@ enum StagesSection {
     /// True when at least one stage of `result` is open (`rate:`): its tables get a Missed column.
     static func hasOpenStages(_ result: RunResult) -> Bool { result.stages.contains { $0.open != nil } }
 
+    /// `, run queue 4.2%`: how long the most-queued loop waited for a CPU in the window; empty when not measured.
+    static func runQueueText(_ generator: GeneratorStats) -> String {
+        guard let percent = generator.runQueueWaitPercent else { return "" }
+        return ", run queue \(ReportNumber.fixed(percent, decimals: 1))%"
+    }
+
     /// `no`, or **SATURATED** with what a curl loop did when a loop rule fired (which loop, how busy or late).
     static func saturatedCell(_ generator: GeneratorStats) -> [Inline] {
         guard generator.saturated else { return [.text("no")] }
@@ -60,7 +66,7 @@ enum StagesSection {
     /// What a curl loop did when a loop rule saturated the stage (`loop 1: 99% busy in 5 of 5 s`); nil otherwise
     /// (not saturated, or by the process-wide CPU or timer rules, which the CPU column and the warnings show).
     static func loopSaturation(_ generator: GeneratorStats) -> String? {
-        guard generator.saturated, let kind = generator.saturationCause?.kind, kind == .loopBusy || kind == .loopLag
+        guard generator.saturated, let kind = generator.saturationCause?.kind, [.loopBusy, .loopLag, .loopStarved].contains(kind)
         else { return nil }
         return ReportWarning.saturationSummary(generator)
     }

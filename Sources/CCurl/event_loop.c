@@ -116,7 +116,8 @@ void lr_event_loop_free(lr_event_loop *loop) {
     free(loop);
 }
 
-void lr_event_loop_thread_setup(void) {
+void lr_event_loop_thread_setup(const char *name) {
+    prctl(PR_SET_NAME, name, 0UL, 0UL, 0UL);
     prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
 }
 

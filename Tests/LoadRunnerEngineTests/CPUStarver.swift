@@ -54,14 +54,10 @@ struct CPUStarver {
         return result
     }
 
-    /// Whether thread `tid` is a curl loop: named so, or (Foundation on Linux does not pass `Thread.name` to the
-    /// kernel, so a loop thread keeps its creator's name) waiting in `poll`/`ppoll`, which `curl_multi_poll` is and
-    /// Swift's task pool (futex) and Dispatch (epoll) are not. Only threads started while `body` runs are asked.
+    /// Whether thread `tid` is a curl loop: the loop names its thread `curl-loop-N` (in the kernel, `comm`). Only
+    /// threads started while `body` runs are asked.
     static func isCurlLoop(_ tid: Int32) -> Bool {
-        if threadName(tid)?.hasPrefix("curl-loop") == true { return true }
-        guard let text = try? String(contentsOfFile: "/proc/self/task/\(tid)/syscall", encoding: .utf8),
-              let number = text.split(separator: " ").first.flatMap({ Int($0) }) else { return false }
-        return number == 7 || number == 271
+        threadName(tid)?.hasPrefix("curl-loop") == true
     }
 
     /// The kernel ids of this process's threads.

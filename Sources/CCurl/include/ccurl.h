@@ -62,9 +62,11 @@ typedef struct lr_event_loop lr_event_loop;
 lr_event_loop *lr_event_loop_create(CURLM *const *multis, int count);
 void lr_event_loop_free(lr_event_loop *loop);
 
-/// Called on the loop's own thread before it first waits: its waits end at the nanosecond asked for, not up to
-/// Linux's default 50 µs timer slack later (open-model arrivals are timed by the wait's timeout).
-void lr_event_loop_thread_setup(void);
+/// Called on the loop's own thread before it first waits: names the thread in the kernel (`name`, at most 15
+/// bytes are kept; Foundation on Linux does not pass `Thread.name` on, and top -H, perf and /proc/self/task/TID/comm
+/// show this one), and makes its waits end at the nanosecond asked for, not up to Linux's default 50 µs timer slack
+/// later (open-model arrivals are timed by the wait's timeout).
+void lr_event_loop_thread_setup(const char *name);
 
 /// Ends a wait now or the next one at once (any thread).
 void lr_event_loop_wake(lr_event_loop *loop);

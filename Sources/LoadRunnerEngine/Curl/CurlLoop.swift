@@ -119,13 +119,12 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             loopThread = pthread_self()
-            lr_event_loop_thread_setup()
+            lr_event_loop_thread_setup("curl-loop-\(index)")
             counters.recordThread()
             started.signal()
             run()
             finished.signal()
         }
-        thread.name = "curl-loop-\(index)"
         thread.stackSize = 1 << 20
         thread.start()
         started.wait()

@@ -71,7 +71,8 @@ extension CurlLoop {
             recordArrivalLag(lateMicros: now - arrival.intendedMicros, atMicros: now)
         }
         recorder.noteOpenSent(intendedMicros: arrival.intendedMicros, inFlight: setup.inFlight.sent())
-        add(transfer, pooled: true)
+        runningTransfers[ObjectIdentifier(transfer)] = transfer
+        curl_multi_add_handle(multi, transfer.handle)
     }
 
     /// Records an arrival that was never sent as a `missed` failure: counted, no latency, no lag.

@@ -3,30 +3,17 @@ import Foundation
 import LoadRunnerModel
 import Synchronization
 
-/// One thread driving a few libcurl multi handles through one epoll set, and the task executor its virtual users
-/// run on.
+/// One thread driving one libcurl multi handle, and the task executor its virtual users run on.
 ///
 /// Virtual users are Swift tasks with this loop as their executor preference, so a user's code, its
 /// transfer's completion and the statistics it feeds all run on this one thread: no lock or thread hop
 /// per request, and Swift's cooperative pool is never blocked by curl. In open stages the loop itself sends
 /// its share of the arrivals at their times, with no task per arrival (`CurlLoop+Arrivals`). Other threads
 /// reach the loop only through `remote` (jobs from timers, start-up, stop requests), waking it with
-/// `lr_event_loop_wake`.
-///
-/// The loop's transfers are spread over `multis`, up to `connectionsPerMulti` connections each: libcurl looks for a
-/// reusable connection by walking its cache's connections to the host, so a cache per few hundred connections keeps
-/// that walk short however many users a loop has. One epoll set (`lr_event_loop`, C) holds every handle's sockets;
-/// a wake-up hands libcurl just the ready sockets (`curl_multi_socket_action`) instead of walking every transfer.
+/// `curl_multi_wakeup`.
 final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let index: Int
-    /// The loop's multi handles; a transfer stays on one (`CurlTransfer.multiSlot`), where its connection is cached.
-    let multis: [UnsafeMutableRawPointer]
-    /// The epoll set and libcurl's socket and timer callbacks over `multis`.
-    private let events: OpaquePointer
-    /// Which multi handle the next transfer new to this loop joins (round robin for users, in blocks for the pool).
-    private var nextMultiSlot = 0
-    /// Connections per multi handle before another one is used (libcurl's cache walk stays short; see above).
-    static let connectionsPerMulti = 250
+    let multi: UnsafeMutableRawPointer
     let clock: RunClock
     private let expectations: [StatusSet]
     /// Per request, its captures and assertions; nil for a plain request (nothing more is done for it).
@@ -46,6 +33,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// This loop's open-model arrivals and connection pool (`CurlLoop+Arrivals`); nil when the profile has no open
     /// stage or this loop takes no arrivals.
     let dispatcher: ArrivalDispatcher?
+    /// Ends a wait at the microsecond the next arrival is due; nil without a dispatcher (or a timerfd).
+    private let arrivalTimer: ArrivalTimer?
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
     var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
@@ -61,7 +50,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     private struct RemoteInbox {
         var jobs: [UnownedJob] = []
         var transfers: [CurlTransfer] = []
-        /// True while the loop waits for activity: only then does a hand-over need a wake-up.
+        /// True while the loop waits in `curl_multi_poll`: only then does a hand-over need a wake-up.
         var waiting = false
         /// Set when the load has ended: new transfers are not sent, running ones may finish until these run
         /// microseconds, and those still running then are recorded as `incomplete`. Only ever moves earlier.
@@ -77,28 +66,9 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector,
         open: OpenArrivals? = nil, flows: [FlowSpec] = []
     ) throws(EngineError) {
-        let connections = open?.connections(ofLoop: index) ?? 0
-        let handles = max(maxTransfers, connections)
-        let multiCount = max(1, (handles + Self.connectionsPerMulti - 1) / Self.connectionsPerMulti)
-        var multis: [UnsafeMutableRawPointer] = []
-        for _ in 0..<multiCount {
-            guard let multi = curl_multi_init() else {
-                multis.forEach { curl_multi_cleanup($0) }
-                throw .setup(Messages.curlMultiUnavailable)
-            }
-            // Keep one cached connection per virtual user (and per connection of the open-model pool) of this handle,
-            // however few transfers are running at a moment.
-            lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, (handles + multiCount - 1) / multiCount + 8)
-            multis.append(multi)
-        }
-        let handlesForC: [UnsafeMutableRawPointer?] = multis
-        guard let events = handlesForC.withUnsafeBufferPointer({ lr_event_loop_create($0.baseAddress, Int32(multiCount)) }) else {
-            multis.forEach { curl_multi_cleanup($0) }
-            throw .setup(Messages.curlMultiUnavailable)
-        }
+        guard let multi = curl_multi_init() else { throw .setup(Messages.curlMultiUnavailable) }
         self.index = index
-        self.multis = multis
-        self.events = events
+        self.multi = multi
         self.clock = clock
         self.series = series
         expectations = requests.map(\.expect)
@@ -106,20 +76,22 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         checkers = requests.map { ResponseChecker(request: $0, variables: variableNames) }
         recorder = LoopRecorder(live: schedule, requests: requests, flows: flows)
         lag = LoopLagRecorder(live: schedule)
+        let connections = open?.connections(ofLoop: index) ?? 0
         dispatcher = connections > 0 ? open.map { ArrivalDispatcher(setup: $0, loopIndex: index, live: schedule) } : nil
+        arrivalTimer = dispatcher == nil ? nil : ArrivalTimer()
+        // Keep one cached connection per virtual user (and per connection of the open-model pool), however few
+        // transfers are running at a moment.
+        lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxTransfers, connections) + 8)
     }
 
-    deinit {
-        lr_event_loop_free(events)
-        multis.forEach { curl_multi_cleanup($0) }
-    }
+    deinit { curl_multi_cleanup(multi) }
 
     /// Starts the loop's thread; returns once it runs.
     func start() {
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             loopThread = pthread_self()
-            lr_event_loop_thread_setup("curl-loop-\(index)")
+            lr_thread_set_name("curl-loop-\(index)")
             counters.recordThread()
             started.signal()
             run()
@@ -143,7 +115,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             defer { inbox.waiting = false }
             return inbox.waiting
         }
-        if wake { lr_event_loop_wake(events) }
+        if wake { curl_multi_wakeup(multi) }
     }
 
     private var isLoopThread: Bool {
@@ -187,7 +159,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                     defer { inbox.waiting = false }
                     return inbox.waiting
                 }
-                if wake { lr_event_loop_wake(events) }
+                if wake { curl_multi_wakeup(multi) }
             }
         }
     }
@@ -197,13 +169,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// and its user gets `.cancelled`. Called again with an earlier time (Ctrl-C), the drain ends sooner. Any thread.
     func drainTransfers(untilMicros: Int64) {
         remote.withLock { $0.drainUntilMicros = min($0.drainUntilMicros ?? untilMicros, untilMicros) }
-        lr_event_loop_wake(events)
+        curl_multi_wakeup(multi)
     }
 
     /// The load has ended at run time `micros`: open-model arrivals due then or later are not sent. Any thread.
     func endArrivals(atMicros micros: Int64) {
         remote.withLock { $0.arrivalsEndMicros = min($0.arrivalsEndMicros ?? micros, micros) }
-        lr_event_loop_wake(events)
+        curl_multi_wakeup(multi)
     }
 
     /// Stops the loop once its jobs are done, and waits for its thread to end. Any thread but this loop's.
@@ -213,7 +185,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             inbox.stop = true
             inbox.finalSecond = Int((endMicros + 999_999) / 1_000_000)
         }
-        lr_event_loop_wake(events)
+        curl_multi_wakeup(multi)
         finished.wait()
         return recorder
     }
@@ -239,6 +211,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     // MARK: The loop
 
     private func run() {
+        var stillRunning: Int32 = 0
         while true {
             let inbox = remote.withLock { inbox in
                 defer { inbox.jobs.removeAll(keepingCapacity: true); inbox.transfers.removeAll(keepingCapacity: true) }
@@ -260,16 +233,17 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                     refusedTransfers.append(transfer)
                     continue
                 }
-                add(transfer)
+                runningTransfers[ObjectIdentifier(transfer)] = transfer
+                curl_multi_add_handle(multi, transfer.handle)
             }
             transfersToAdd.removeAll(keepingCapacity: true)
 
-            // New transfers start here: adding a handle makes its multi handle's timeout due at once.
-            lr_event_loop_run_timers(events)
+            curl_multi_perform(multi, &stillRunning)
             readCompletions()
             // Connections that just came free serve the arrivals waiting for one; only now may new ones open.
             if inbox.2 == nil, dispatcher?.queue.isEmpty == false { dispatchArrivals(nowMicros: clock.nowMicros()) }
             resumeSettledWaiters()
+            if !localJobs.isEmpty { continue }
             waitForActivity()
         }
         settleWaiters.forEach { $0.continuation.resume() }
@@ -287,61 +261,58 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Hands `transfer` (configured, with its continuation set) to libcurl on its multi handle, giving it one the
-    /// first time: users' transfers round robin over the handles, the open-model pool's in blocks of
-    /// `connectionsPerMulti` (its idle connections are reused newest first, so the first block carries most arrivals).
-    func add(_ transfer: CurlTransfer, pooled: Bool = false) {
-        if transfer.multiSlot < 0 {
-            transfer.multiSlot = pooled ? (nextMultiSlot / Self.connectionsPerMulti) % multis.count : nextMultiSlot % multis.count
-            nextMultiSlot += 1
-        }
-        runningTransfers[ObjectIdentifier(transfer)] = transfer
-        curl_multi_add_handle(multis[transfer.multiSlot], transfer.handle)
-    }
-
-    /// Sleeps in `epoll` until a socket is ready, libcurl's timer is due, a wake-up arrives, or 100 ms pass (so
-    /// per-second statistics are handed over on time even when idle), then lets libcurl work on what is ready.
-    /// With work already waiting (jobs, handed-over transfers, a stop) it only looks at what is ready, without sleeping:
-    /// sockets are served only here.
+    /// Sleeps in `curl_multi_poll` until a socket is ready, curl's timer is due, a wake-up arrives, or
+    /// 100 ms pass (so per-second statistics are handed over on time even when idle).
     private func waitForActivity() {
-        let mayWait = localJobs.isEmpty && remote.withLock { inbox in
+        let mayWait = remote.withLock { inbox in
             guard inbox.jobs.isEmpty, inbox.transfers.isEmpty, !inbox.stop else { return false }
             inbox.waiting = true
             return true
         }
-        guard mayWait else {
-            var woken: Int32 = 0
-            lr_event_loop_wait(events, 0, &woken)
-            return
-        }
+        guard mayWait else { return }
+        var curlTimeout = -1
+        curl_multi_timeout(multi, &curlTimeout)
         let now = clock.nowMicros()
-        let curlWaitNanos = lr_event_loop_curl_wait_ns(events)
-        let untilNextSecond = 1_000_000 - now % 1_000_000 + 1_000
-        var timeout = min(curlWaitNanos < 0 ? 100_000 : (curlWaitNanos + 999) / 1_000, 100_000, untilNextSecond)
+        let untilNextSecond = Int(1_000 - (now / 1_000) % 1_000)
+        var timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
         // Wake when the drain ends, to give up what still runs then (and not spin once it has).
         if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
-            timeout = min(timeout, drainUntil - now)
+            timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
         }
-        // Wake at the microsecond the next open-model arrival is due, or the oldest waiting one turns `missed`.
-        if let wake = dispatcher?.wakeMicros { timeout = min(timeout, max(0, wake - now)) }
+        // Wake when the next open-model arrival is due, or when the oldest waiting one turns `missed`: at that
+        // microsecond by the timer, else by the poll's timeout rounded up to the millisecond (never early: no spinning).
+        var timerDue = false
+        if let wake = dispatcher?.wakeMicros {
+            timeout = min(timeout, Int(max(0, wake - now + 999) / 1_000))
+            if let arrivalTimer, wake > now, wake - now < Int64(timeout) * 1_000 {
+                arrivalTimer.arm(atMicros: wake, nowMicros: now)
+                timerDue = true
+            }
+        }
         let waitStart = clock.nowMicros()
-        var woken: Int32 = 0
-        let ready = lr_event_loop_wait(events, timeout * 1_000, &woken)
+        var ready: Int32 = 0
+        if timerDue, let arrivalTimer {
+            var timer = arrivalTimer.waitDescriptor
+            curl_multi_poll(multi, &timer, 1, Int32(timeout), &ready)
+            arrivalTimer.waitEnded(timer)
+        } else {
+            curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
+        }
         let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
         counters.addWait(micros: waitEnd - waitStart)
         // Only a wait that ended by timeout had a deadline to miss; a socket or a wake-up ends it early.
-        let lateMicros = waitEnd - waitStart - timeout
+        let lateMicros = waitEnd - waitStart - Int64(timeout) * 1_000
         if timeout > 0 && ready == 0 && lateMicros >= 0 { lag.recordPoll(lateMicros: lateMicros, atMicros: waitEnd) }
     }
 
     /// Records and resumes every finished transfer. One clock reading serves the whole batch, after
     /// the recorder has moved to that reading's second, so a sample's second and window always agree.
     private func readCompletions() {
+        var remaining: Int32 = 0
         let now = clock.nowMicros()
         deliverFinishedSeconds(now: now)
-        var multi: UnsafeMutableRawPointer?
-        while let message = lr_event_loop_info_read(events, &multi) {
+        while let message = curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             let code = message.pointee.data.result
             curl_multi_remove_handle(multi, easy)
@@ -404,7 +375,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         for transfer in runningTransfers.values {
             recorder.recordInFlight(
                 requestIndex: transfer.requestIndex, startMicros: transfer.startMicros, untilMicros: now, abandoned: true)
-            curl_multi_remove_handle(multis[transfer.multiSlot], transfer.handle)
+            curl_multi_remove_handle(multi, transfer.handle)
             let outcome = RequestOutcome(
                 status: 0, bodyBytes: transfer.bodyBytes.pointee, newConnections: 0, timing: TransferTiming(totalMicros: 0),
                 failure: RequestFailure(category: .incomplete, message: Messages.noResponse))

@@ -4,11 +4,11 @@ import LoadRunnerModel
 import LoadRunnerTestSupport
 import Testing
 
-/// One curl loop spreads its users over several libcurl multi handles (`CurlLoop.connectionsPerMulti`, 250 each)
-/// waited on through one epoll set. Against the real test server, which counts the connections it accepted and the
-/// requests it served: every user keeps its one connection alive on whichever handle it landed, and nothing is lost.
-@Suite(.serialized) struct MultiHandleEngineTests {
-    /// 400 users on one loop: two multi handles. Every request waits 100 ms at the server and users have no think
+/// One curl loop with hundreds of users, and one loop's open-model timing, against the real test server, which counts
+/// the connections it accepted and the requests it served. (Written for a loop over several multi handles through
+/// `curl_multi_socket_action`, measured and not kept: docs/performance.md; they hold for any loop.)
+@Suite(.serialized) struct ManyUsersOneLoopEngineTests {
+    /// 400 users on one loop. Every request waits 100 ms at the server and users have no think
     /// time, so all 400 are in flight nearly all the time and each needs a connection of its own: the server must see
     /// exactly 400 (more: a connection was not reused; libcurl shares a handle's cached connections between its idle
     /// users, so with think time fewer would do). Each user completes at most 10 requests a second, 8,000 in the 2 s
@@ -16,7 +16,7 @@ import Testing
     @Test func fourHundredBusyUsersOnOneLoopKeepOneConnectionEach() async throws {
         try await TestHTTPServer.withServer { server in
             let profile = try EngineHarness.profile("""
-                name: two handles
+                name: one loop
                 target: http://127.0.0.1:1
                 timeout: 5s
                 requests:
@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    /// A loop's wait ends at the microsecond an open-model arrival is due (epoll_pwait2 with 1 ns of timer slack):
+    /// A loop's wait ends at the microsecond an open-model arrival is due (`ArrivalTimer`, a timerfd):
     /// at 200/s on one loop against a server that answers at once, the loop's lag p50 is far below a millisecond,
     /// which a millisecond-rounded wait could not give (it would send each arrival up to 1 ms late, about 0.5 ms
     /// on average).

@@ -10,7 +10,7 @@ LAB_PACKAGES := libcurl4-openssl-dev postgresql-15 postgresql-client-15 curl pyt
 # Chromium and scrapes it with a real Prometheus (`promtool` checks /metrics); Lab/test-push.sh has a real Prometheus
 # take a run's remote write pushes (--out-prometheus).
 TEST_PACKAGES := $(LAB_PACKAGES) nginx-light openssl shellcheck chromium prometheus
-BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time
+BENCH_PACKAGES := libcurl4-openssl-dev nginx-light wrk time linux-perf
 # The Kubernetes version `kube`'s manifests are validated against (kubernetes-validate 1.34.1 knows 1.19 to 1.34).
 KUBERNETES_VERSION := 1.34.0
 KUBERNETES_VALIDATE_VERSION := 1.34.1

@@ -114,8 +114,13 @@ package final class RemoteWritePusher: Sendable {
         let body = SnappyBlock.compress(
             RemoteWriteRequest.encode(PrometheusText.exposition(state).samples, timestampMillis: stamp))
         curl_easy_reset(handle)
-        var answer = lr_body_buffer(bytes: nil, length: 0, capacity: 0, limit: 4096, refused: 0, handle: nil)
-        defer { lr_body_buffer_free(&answer) }
+        // libcurl keeps the buffer's address until the transfer ends: it must outlive this call, not be a temporary.
+        let answer = UnsafeMutablePointer<lr_body_buffer>.allocate(capacity: 1)
+        answer.initialize(to: lr_body_buffer(bytes: nil, length: 0, capacity: 0, limit: 4096, refused: 0, handle: nil))
+        defer {
+            lr_body_buffer_free(answer)
+            answer.deallocate()
+        }
         var headers: UnsafeMutablePointer<curl_slist>?
         for line in [
             "Content-Encoding: snappy", "Content-Type: application/x-protobuf",
@@ -130,7 +135,7 @@ package final class RemoteWritePusher: Sendable {
         lr_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         lr_easy_setopt_string(handle, CURLOPT_URL, url)
         lr_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headers))
-        lr_easy_capture_body(handle, &answer)
+        lr_easy_capture_body(handle, answer)
         let code = body.withUnsafeBytes { bytes in
             lr_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
             lr_easy_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
@@ -140,8 +145,8 @@ package final class RemoteWritePusher: Sendable {
         lr_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         if (200..<300).contains(status) { return nil }
         if status != 0 {
-            let text = answer.bytes.map {
-                String(decoding: UnsafeRawBufferPointer(start: $0, count: answer.length), as: UTF8.self)
+            let text = answer.pointee.bytes.map {
+                String(decoding: UnsafeRawBufferPointer(start: $0, count: answer.pointee.length), as: UTF8.self)
             } ?? ""
             return LiveMessages.pushStatus(status, body: text)
         }

@@ -33,12 +33,18 @@ struct BodyFetcher: Sendable {
     ) -> Result<Value, EngineError> {
         guard let handle = curl_easy_init() else { return .failure(.setup(Messages.curlTransferUnavailable)) }
         defer { curl_easy_cleanup(handle) }
-        var buffer = lr_body_buffer(bytes: nil, length: 0, capacity: 0, limit: maxBytes, refused: 0, handle: nil)
-        defer { lr_body_buffer_free(&buffer) }
+        // libcurl keeps the buffer's and the watch's addresses until the transfer ends: they must outlive the calls
+        // that hand them over, which a Swift `&variable` (a temporary pointer) does not promise.
+        let kept = UnsafeMutablePointer<lr_body_buffer>.allocate(capacity: 1)
+        kept.initialize(to: lr_body_buffer(bytes: nil, length: 0, capacity: 0, limit: maxBytes, refused: 0, handle: nil))
+        defer {
+            lr_body_buffer_free(kept)
+            kept.deallocate()
+        }
         var code = CURLE_OK
         settings.apply(to: handle, code: &code)
         lr_easy_setopt_string(handle, CURLOPT_URL, url)
-        lr_easy_capture_body(handle, &buffer)
+        lr_easy_capture_body(handle, kept)
         var headers: UnsafeMutablePointer<curl_slist>?
         if !headerLines.contains(where: { $0.lowercased().hasPrefix("accept:") }) {
             headers = curl_slist_append(headers, "Accept: application/json")
@@ -47,11 +53,13 @@ struct BodyFetcher: Sendable {
         defer { curl_slist_free_all(headers) }
         lr_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headers))
         let stopContext = stop.map { Unmanaged.passUnretained($0).toOpaque() }
-        var watch = lr_abort_watch(check: { context in
+        let watch = UnsafeMutablePointer<lr_abort_watch>.allocate(capacity: 1)
+        watch.initialize(to: lr_abort_watch(check: { context in
             guard let context else { return 0 }
             return Unmanaged<StopSignal>.fromOpaque(context).takeUnretainedValue().isRequested ? 1 : 0
-        }, context: stopContext)
-        if stopContext != nil { lr_easy_abort_when(handle, &watch) }
+        }, context: stopContext))
+        defer { watch.deallocate() }
+        if stopContext != nil { lr_easy_abort_when(handle, watch) }
         code = withExtendedLifetime(stop) { curl_easy_perform(handle) }
         var status = 0
         lr_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -61,17 +69,18 @@ struct BodyFetcher: Sendable {
         if status != 0 && !(200..<300).contains(status) {
             return .failure(.dataSource(Messages.fetchStatus(sourceName, url: url, status: status)))
         }
-        if buffer.refused > 0 {
+        if kept.pointee.refused > 0 {
             // Refused at the first bytes because the Content-Length said so, or counted while arriving.
-            let announced = buffer.length == 0 && contentLength(handle) == buffer.refused
+            let announced = kept.pointee.length == 0 && contentLength(handle) == kept.pointee.refused
             return .failure(.dataSource(Messages.fetchTooLarge(
-                sourceName, url: url, limit: maxBytes, seen: buffer.refused, announced: announced)))
+                sourceName, url: url, limit: maxBytes, seen: kept.pointee.refused, announced: announced)))
         }
         guard code == CURLE_OK else {
             let reason = String(cString: curl_easy_strerror(code))
             return .failure(.dataSource(Messages.fetchFailed(sourceName, url: url, reason: reason)))
         }
-        let body = UnsafeBufferPointer(start: UnsafeRawPointer(buffer.bytes)?.assumingMemoryBound(to: UInt8.self), count: buffer.length)
+        let bytes = UnsafeRawPointer(kept.pointee.bytes)?.assumingMemoryBound(to: UInt8.self)
+        let body = UnsafeBufferPointer(start: bytes, count: kept.pointee.length)
         do {
             return .success(try decode(body))
         } catch {

@@ -1,9 +1,11 @@
 import CCurl
 import LoadRunnerModel
 
-/// One libcurl easy handle and the state of the transfer it is running. Owned by one virtual user (so its
-/// connection is kept alive between that user's requests), or by a loop's open-model pool (`ArrivalDispatcher`),
-/// and touched only on its loop's thread.
+/// One libcurl easy handle and the state of the transfer it is running. Owned by one virtual user, or by a loop's
+/// open-model pool (`ArrivalDispatcher`), and touched only on its loop's thread. Connections live in the loop's multi
+/// handle, not here: kept alive between requests, each goes to whichever of the loop's transfers asks next, so busy
+/// users each hold one while users between requests (think time) share the idle ones (400 users pacing 200 ms used
+/// 13 connections).
 final class CurlTransfer: @unchecked Sendable {
     /// Replaced only between transfers, by `fitReceiveBuffer()` (a copy with a larger receive buffer).
     private(set) var handle: UnsafeMutableRawPointer

@@ -137,10 +137,11 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// `scheduledMicros` is when the request was due by its user's schedule (a `pacing` user), nil without one.
     /// `dueMicros` is when the request was due (its user's previous response, with no think time): how late
     /// it starts is the loop's user lag. A `farewell` request (a flow's `on_stop`) is still sent while the load's
-    /// end drains, until the drain ends.
+    /// end drains, until the drain ends. `startMicros` is the instant the user checked that the load goes on
+    /// (its start, so that no request starts after the load's end); now when not given.
     func perform(
         _ transfer: CurlTransfer, requestIndex: Int, refusal: RequestFailure? = nil, scheduledMicros: Int64? = nil,
-        dueMicros: Int64? = nil, farewell: Bool = false
+        dueMicros: Int64? = nil, farewell: Bool = false, startMicros: Int64? = nil
     ) async -> TransferResult {
         await withUnsafeContinuation { continuation in
             transfer.continuation = continuation
@@ -148,7 +149,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             transfer.farewell = farewell
             transfer.refusal = refusal
             transfer.scheduledMicros = scheduledMicros
-            transfer.startMicros = clock.nowMicros()
+            transfer.startMicros = startMicros ?? clock.nowMicros()
             transfer.bodyBytes.pointee = 0
             if isLoopThread {
                 if let dueMicros { lag.recordUser(lateMicros: transfer.startMicros - dueMicros, atMicros: transfer.startMicros) }

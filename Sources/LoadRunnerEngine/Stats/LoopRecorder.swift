@@ -187,8 +187,9 @@ struct LoopRecorder {
     }
 
     /// Hands on every second before `finalSecond`, the first second after the load's end, when the loop
-    /// stops. A request that started in or after `finalSecond` (a user that began one just as the load
-    /// ended) is folded into the last second rather than dropped: every request sent is in the series.
+    /// stops. A request that started in or after `finalSecond` (a flow's `on_stop` request, sent after the load
+    /// ended; users check the end at the instant they record as a request's start) is folded into the last
+    /// second rather than dropped: every request sent is in the series.
     mutating func rollOverAtEnd(finalSecond: Int, deliver: (LoopSecond) -> Void) {
         let kept = finalSecond - currentSecond
         if kept > 0 && openSeconds.count > kept {

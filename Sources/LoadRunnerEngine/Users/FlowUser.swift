@@ -90,9 +90,10 @@ struct FlowUser: Sendable {
                     control.sourceExhausted(error.source)
                     return .stopped
                 }
+                guard let startMicros = startInstant(farewell: farewell) else { return .stopped }
                 guard case .completed(let outcome) = await loop.perform(
                     state.transfer, requestIndex: requestIndex, refusal: refusal, dueMicros: farewell ? nil : state.dueMicros,
-                    farewell: farewell
+                    farewell: farewell, startMicros: startMicros
                 ) else { return .stopped }
                 state.transfer.fitReceiveBuffer()
                 state.dueMicros = state.transfer.completedMicros
@@ -130,9 +131,10 @@ struct FlowUser: Sendable {
                 return false
             }
             state.transfer.probeDeadlineMicros = deadlineMicros
+            guard let startMicros = startInstant(farewell: farewell) else { return false }
             guard case .completed(let outcome) = await loop.perform(
                 state.transfer, requestIndex: probe.request, refusal: refusal,
-                dueMicros: farewell || polls > 0 ? nil : state.dueMicros, farewell: farewell
+                dueMicros: farewell || polls > 0 ? nil : state.dueMicros, farewell: farewell, startMicros: startMicros
             ) else { return false }
             state.transfer.fitReceiveBuffer()
             state.dueMicros = state.transfer.completedMicros
@@ -153,6 +155,13 @@ struct FlowUser: Sendable {
             state.dueMicros = nil
             do { try await Task.sleep(for: .microseconds(waitMicros)) } catch { return false }
         }
+    }
+
+    /// The start of a request about to go out, nil when the load ended while it was rendered (a `farewell` one is
+    /// sent all the same): the instant checked is the start recorded, so no load request starts after the end.
+    private func startInstant(farewell: Bool) -> Int64? {
+        let now = setup.clock.nowMicros()
+        return farewell || control.mayStart(atMicros: now) ? now : nil
     }
 
     /// Whether the user may start another step: the run goes on, the load has not ended, and the schedule (refreshed

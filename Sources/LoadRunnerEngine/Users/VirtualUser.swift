@@ -51,10 +51,14 @@ struct VirtualUser: Sendable {
                 control.sourceExhausted(error.source)
                 return
             }
+            // The load may have ended while the request was rendered: the instant checked is the start recorded, so
+            // no request starts after the end (it would count in the series but in no stage window).
             let startMicros = setup.clock.nowMicros()
+            guard control.mayStart(atMicros: startMicros) else { return }
             let scheduled = setup.pacingMicros.map { _ in pacedDueMicros ?? startMicros }
             guard case .completed = await loop.perform(
-                transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled, dueMicros: dueMicros
+                transfer, requestIndex: requestIndex, refusal: refusal, scheduledMicros: scheduled, dueMicros: dueMicros,
+                startMicros: startMicros
             ) else { return }
             transfer.fitReceiveBuffer()
             variables.take(from: transfer)

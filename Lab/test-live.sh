@@ -42,7 +42,12 @@ scrape_configs:
 YAML
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
   --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 & pids+=($!)
+# A second Prometheus with native histograms asks /metrics for the protobuf exposition.
+native_port=$(free_port)
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb-native" --enable-feature=native-histograms \
+  --web.listen-address="127.0.0.1:$native_port" >"$work/prometheus-native.log" 2>&1 & pids+=($!)
 wait_for curl -sf "http://127.0.0.1:$prom_port/-/ready"
+wait_for curl -sf "http://127.0.0.1:$native_port/-/ready"
 
 # An open stage: its rate is the schedule's, whatever the machine's load does to latency. One request in ten fails
 # (503: category http_status); a process monitor and a command monitor give /metrics their series.
@@ -75,6 +80,27 @@ curl -sf "http://127.0.0.1:$live_port/metrics" >"$work/metrics.txt"
 check "/metrics counts failures by category" grep -q 'loadrunner_request_failures_total{name="refused",method="GET",category="http_status"} [1-9]' "$work/metrics.txt"
 check "/metrics has the process monitor's series" grep -q 'loadrunner_monitor_up{monitor="demo server"} 1 ' "$work/metrics.txt"
 check "/metrics has the command monitor's value" grep -q 'loadrunner_command_monitor_value{monitor="answer",unit="things"} 42 ' "$work/metrics.txt"
+check "/metrics answers a protobuf Accept in protobuf" contains \
+  "$(curl -s -o /dev/null -w '%{content_type}' -H 'Accept: application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,text/plain;q=0.3' "http://127.0.0.1:$live_port/metrics")" \
+  "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited"
+# The exact figures of one second, read twice from /api/state around /metrics' text (whose lines carry that second's
+# stamp) until all three are the same second: after the run, the native-histogram Prometheus at that stamp must
+# count exactly as many requests, and its quantiles must lie within one native bucket (2.2% at schema 5) of the
+# run's exact HdrHistogram ones.
+python3 - "$live_port" >"$work/exact.json" <<'PY'
+import json, re, sys, time, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+def user(state): return next(r for r in state["requests"] if r["name"] == "user")
+for _ in range(50):
+    before = json.load(urllib.request.urlopen(base + "/api/state"))
+    text = urllib.request.urlopen(base + "/metrics").read().decode()
+    after = json.load(urllib.request.urlopen(base + "/api/state"))
+    line = re.search(r'^loadrunner_request_duration_seconds_count\{name="user",method="GET"\} (\d+) (\d+)$', text, re.M)
+    if line and user(before)["requests"] == int(line.group(1)) == user(after)["requests"]:
+        print(json.dumps({"stamp": int(line.group(2)), "count": int(line.group(1)), "p50": user(after)["p50Ms"], "p99": user(after)["p99Ms"]}))
+        break
+    time.sleep(0.3)
+PY
 check "an unknown path is 404" equals "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$live_port/nope")" 404
 
 chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=3000 --dump-dom \
@@ -116,5 +142,24 @@ if abs(prom_rate - run_rate) > 0.05 * run_rate:
 sys.exit(0 if len(pairs) >= 5 and abs(prom_rate - run_rate) <= 0.05 * run_rate else 1)
 PY
 # shellcheck disable=SC2154 # set by check (Lab/test-helpers.sh)
+printf "     %s\n" "$checked"
+check "native histograms in Prometheus count exactly and give quantiles within one bucket" python3 - "$work/exact.json" "$native_port" <<'PY'
+import json, sys, urllib.parse, urllib.request
+exact = json.load(open(sys.argv[1]))
+def query(expression):
+    arguments = urllib.parse.urlencode({"query": expression, "time": exact["stamp"] / 1000})
+    result = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[2]}/api/v1/query?{arguments}"))["data"]["result"]
+    return float(result[0]["value"][1]) if result else None
+selector = 'loadrunner_request_duration_seconds{name="user"}'
+count = query(f"histogram_count({selector})")
+print(f"at {exact['stamp']} ms: run {exact['count']} requests, native histogram {count}")
+ok = count == exact["count"]
+for q, key in ((0.5, "p50"), (0.99, "p99")):
+    native = query(f"histogram_quantile({q}, {selector})")
+    native_ms = native * 1000 if native is not None else float("nan")
+    print(f"{key}: run {exact[key]:.3f} ms, native histogram {native_ms:.3f} ms")
+    ok = ok and abs(native_ms / exact[key] - 1) <= 0.025
+sys.exit(0 if ok else 1)
+PY
 printf "     %s\n" "$checked"
 finish

@@ -3,7 +3,8 @@
 # pushes; at the end its loadrunner_requests_total equals the run's own count in result.json exactly (a counter
 # pushed with the run's numbers), and rate(loadrunner_requests_total[5s]) agrees with the run's per-second figures
 # (locust_stats_history.csv) within 5%. A malformed URL exits 64 and a receiver that is down is a warning, not a
-# failed run. Every server started here is stopped on exit, even on failure. About 30 s.
+# failed run; the two shards of a run pushing at once each keep their own series (label shard). Every server
+# started here is stopped on exit, even on failure. About 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=Lab/test-helpers.sh
@@ -118,4 +119,30 @@ dead_status=0
 check "a receiver that is down does not fail the run" equals "$dead_status" 0
 check "it is told once, with the reason" equals "$(grep -c 'pushing to http://127.0.0.1:'"$dead_port"'/api/v1/write failed' "$work/dead.log")" 1
 check "the run still wrote its result" test -s "$work/dead/result.json"
+
+# The two shards of one run pushing to one receiver at once: each series carries its shard's label, so neither
+# writes over the other, and each shard's last count in Prometheus is its own result.json's.
+shard_pids=()
+for index in 0 1; do
+  "$LOADRUNNER" run "$work/push.yaml" --quiet --shard "$index/2" --out "$work/shard$index" \
+    --out-prometheus "http://127.0.0.1:$prom_port/api/v1/write" >"$work/shard$index.log" 2>&1 & shard_pids+=($!)
+done
+shards_status=0
+for pid in "${shard_pids[@]}"; do wait "$pid" || shards_status=$?; done
+check "two shards pushing at once exit 0" equals "$shards_status" 0
+check "each shard's pushed count is its own, under its shard label" python3 - "$work" "$prom_port" <<'PY'
+import json, sys, urllib.parse, urllib.request
+ok = True
+for index in (0, 1):
+    result = json.load(open(f"{sys.argv[1]}/shard{index}/result.json"))
+    total = result["series"][-1]["aggregated"]["total"]["requests"]
+    end = result["series"][-1]["unixTime"] + 1
+    query = urllib.parse.urlencode({"query": f'sum(loadrunner_requests_total{{shard="{index}"}})', "time": end})
+    answer = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[2]}/api/v1/query?{query}"))["data"]["result"]
+    pushed = float(answer[0]["value"][1]) if answer else None
+    print(f"shard {index}: result.json {total}, Prometheus {pushed}")
+    ok = ok and pushed == total and total > 0
+sys.exit(0 if ok else 1)
+PY
+printf "     %s\n" "$checked"
 finish

@@ -54,6 +54,7 @@ struct RunSession {
             console.line(CLIMessages.shardStarting(plan, thresholds: loaded.thresholds.count, startAt: selection.startAtUnixMicros))
             let bytes = FileManager.default.contents(atPath: profilePath) ?? Data()
             shard = ShardInfo(index: plan.index, count: plan.count, profileHash: "sha256:" + SHA256.hex(bytes))
+            pusher?.label(shard: plan)
         }
         let profile = selection.plan.map { ShardedProfile.own(loaded, plan: $0) } ?? loaded
         let plan: ResultFolder

@@ -2,8 +2,9 @@ import LoadRunnerReports
 import NIOCore
 import NIOHTTP1
 
-/// Answers one connection's requests: `/` the dashboard, `/metrics` Prometheus text, `/api/state` JSON;
-/// 404 for other paths, 405 for methods other than GET and HEAD. Runs on the live server's event loop.
+/// Answers one connection's requests: `/` the dashboard, `/metrics` Prometheus text (or protobuf, with native
+/// histograms, when the `Accept` header asks for it: `MetricsFormat`), `/api/state` JSON; 404 for other paths, 405
+/// for methods other than GET and HEAD. Runs on the live server's event loop.
 final class LiveRequestHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -27,15 +28,16 @@ final class LiveRequestHandler: ChannelInboundHandler {
     }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let (status, contentType, body) = Self.answer(method: head.method, uri: head.uri, board: board)
+        let (status, contentType, body) = Self.answer(
+            method: head.method, uri: head.uri, accept: head.headers.first(name: "Accept"), board: board)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: contentType)
-        headers.add(name: "Content-Length", value: String(body.utf8.count))
+        headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Cache-Control", value: "no-store")
         if !head.isKeepAlive { headers.add(name: "Connection", value: "close") }
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
         if head.method != .HEAD {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
         }
         let keepAlive = head.isKeepAlive
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { [channel = context.channel] _ in
@@ -43,22 +45,26 @@ final class LiveRequestHandler: ChannelInboundHandler {
         }
     }
 
-    /// Status, content type and body for a request; pure apart from reading the board.
-    static func answer(method: HTTPMethod, uri: String, board: LiveBoard) -> (HTTPResponseStatus, String, String) {
+    /// Status, content type and body for a request (`accept`: its `Accept` header); pure apart from reading the board.
+    static func answer(method: HTTPMethod, uri: String, accept: String? = nil, board: LiveBoard) -> (HTTPResponseStatus, String, [UInt8]) {
         guard method == .GET || method == .HEAD else {
-            return (.methodNotAllowed, "text/plain; charset=utf-8", "only GET and HEAD\n")
+            return (.methodNotAllowed, "text/plain; charset=utf-8", Array("only GET and HEAD\n".utf8))
         }
         let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts.first.map(String.init) ?? uri
         switch path {
         case "/", "/index.html":
-            return (.ok, "text/html; charset=utf-8", LiveDashboardPage.html)
+            return (.ok, "text/html; charset=utf-8", Array(LiveDashboardPage.html.utf8))
         case "/metrics":
-            return (.ok, PrometheusText.contentType, PrometheusText.render(board.snapshot()))
+            switch MetricsFormat.negotiate(accept: accept) {
+            case .protobuf: return (.ok, PrometheusProtobuf.contentType, PrometheusProtobuf.render(board.snapshot()))
+            case .text: return (.ok, PrometheusText.contentType, Array(PrometheusText.render(board.snapshot()).utf8))
+            }
         case "/api/state":
-            return stateAnswer(query: parts.count > 1 ? String(parts[1]) : "", board: board)
+            let (status, contentType, body) = stateAnswer(query: parts.count > 1 ? String(parts[1]) : "", board: board)
+            return (status, contentType, Array(body.utf8))
         default:
-            return (.notFound, "text/plain; charset=utf-8", "not found: try /, /metrics or /api/state\n")
+            return (.notFound, "text/plain; charset=utf-8", Array("not found: try /, /metrics or /api/state\n".utf8))
         }
     }
 

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import LoadRunnerModel
 import LoadRunnerReports
 import LoadRunnerText
 import Synchronization
@@ -31,6 +32,8 @@ package final class RemoteWritePusher: Sendable {
 
     package let url: String
     private let queue = Mutex(Queue())
+    /// Labels added to every pushed series: a shard's `shard` label (`label(shard:)`).
+    private let extraLabels = Mutex<[(String, String)]>([])
     private let wake = DispatchSemaphore(value: 0)
     private let report: @Sendable (Diagnostic) -> Void
 
@@ -41,6 +44,13 @@ package final class RemoteWritePusher: Sendable {
         let thread = Thread { [self] in work() }
         thread.name = "prometheus-push"
         thread.start()
+    }
+
+    /// Marks every series pushed from now on with `shard="I"` (this process's shard index), so that the shards of one
+    /// run pushing to one receiver write series of their own (`sum without (shard) (...)` adds them up) instead of
+    /// over each other. Called before the run starts.
+    package func label(shard plan: ShardPlan) {
+        extraLabels.withLock { $0 = [("shard", String(plan.index))] }
     }
 
     /// Queues `state` for sending if it holds a second not queued yet (a state before the first second, or the same
@@ -112,7 +122,8 @@ package final class RemoteWritePusher: Sendable {
     private func send(_ state: LiveState, handle: UnsafeMutableRawPointer) -> String? {
         guard let stamp = PrometheusText.timestampMillis(state) else { return nil }
         let body = SnappyBlock.compress(
-            RemoteWriteRequest.encode(PrometheusText.exposition(state).samples, timestampMillis: stamp))
+            RemoteWriteRequest.encode(
+                PrometheusText.exposition(state).samples, timestampMillis: stamp, extraLabels: extraLabels.withLock { $0 }))
         curl_easy_reset(handle)
         // libcurl keeps the buffer's address until the transfer ends: it must outlive this call, not be a temporary.
         let answer = UnsafeMutablePointer<lr_body_buffer>.allocate(capacity: 1)

@@ -33,5 +33,11 @@ import Testing
         // Labels sorted by name: "__name__" < "a".
         let series = label2 + label1 + point
         #expect(bytes == [0x0A, UInt8(series.count)] + series)
+
+        // A shard's label goes in its place by name: "__name__" < "a" < "shard".
+        let sharded = RemoteWriteRequest.encode([sample], timestampMillis: 1000, extraLabels: [("shard", "2")])
+        let label3: [UInt8] = [0x0A, 0x0A, 0x0A, 0x05] + Array("shard".utf8) + [0x12, 0x01] + Array("2".utf8)
+        let shardedSeries = label2 + label1 + label3 + point
+        #expect(sharded == [0x0A, UInt8(shardedSeries.count)] + shardedSeries)
     }
 }

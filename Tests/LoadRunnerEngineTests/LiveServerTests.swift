@@ -2,16 +2,18 @@ import Foundation
 import LoadRunnerEngine
 import LoadRunnerLive
 import LoadRunnerModel
+import LoadRunnerReports
 import LoadRunnerTestSupport
 import Testing
 
 /// `run --listen`'s server against a real run: its counters agree with what the test server counted, and its
 /// routes answer as documented.
 @Suite struct LiveServerTests {
-    static func get(_ path: String, port: Int, method: String = "GET") async throws -> ServerProbe.Response {
+    static func get(_ path: String, port: Int, method: String = "GET", accept: String? = nil) async throws -> ServerProbe.Response {
         try await ServerProbe.run {
             let probe = try ServerProbe(port: port)
-            try probe.write("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let acceptLine = accept.map { "Accept: \($0)\r\n" } ?? ""
+            try probe.write("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(acceptLine)\r\n")
             return try probe.readResponse(bodyIncluded: method != "HEAD")
         }
     }
@@ -40,6 +42,9 @@ import Testing
             let missing = try await Self.get("/nope", port: live.port)
             let post = try await Self.get("/metrics", port: live.port, method: "POST")
             let head = try await Self.get("/metrics", port: live.port, method: "HEAD")
+            let protobuf = try await Self.get(
+                "/metrics", port: live.port,
+                accept: "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,text/plain;q=0.3")
             await live.stop()
 
             // Every request the run completed in its whole seconds, as the test server counted them (none lost or
@@ -57,6 +62,13 @@ import Testing
             #expect(missing.status == 404)
             #expect(post.status == 405)
             #expect(head.status == 200 && head.body.isEmpty)
+            // A scraper asking for protobuf gets the same count in the histogram, with native buckets.
+            #expect(protobuf.headers["content-type"] == PrometheusProtobuf.contentType)
+            let families = try #require(ProtobufMessage.delimited(protobuf.body))
+            let duration = try #require(families.first { $0.string(1) == "loadrunner_request_duration_seconds" })
+            let histogram = try #require(duration.messages(4).first?.messages(7).first)
+            #expect(histogram.varint(1) == sampled)
+            #expect(histogram.signed(5) == 5 && !histogram.messages(12).isEmpty)
         }
     }
 

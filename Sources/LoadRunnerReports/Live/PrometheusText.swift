@@ -7,8 +7,8 @@ import LoadRunnerModel
 ///
 /// Every sample carries the time its second ended (milliseconds since 1970): the numbers are true as of then, not
 /// as of the scrape, so `rate()` over a scraper's samples measures the run's seconds without aliasing between
-/// the run's once-a-second updates and the scrape interval. Native histograms need the protobuf exposition and
-/// are not offered.
+/// the run's once-a-second updates and the scrape interval. Native histograms need the protobuf exposition
+/// (`PrometheusProtobuf`, served to a client that asks for it), which encodes the same families.
 package enum PrometheusText {
     /// The `Content-Type` of the format.
     package static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -107,6 +107,8 @@ package enum PrometheusText {
 
     private static func histogram(_ out: inout PrometheusExposition, _ row: LiveTotals) {
         let base = labels(row)
+        out.families[out.families.count - 1].metrics.append(
+            PrometheusExposition.Metric(labels: base, value: Double(row.latency.count), latency: row.latency))
         for (bound, count) in zip(bucketBounds, cumulativeCounts(row.latency)) {
             sample(&out, "loadrunner_request_duration_seconds_bucket", base + [("le", number(bound))], Double(count))
         }
@@ -122,10 +124,16 @@ package enum PrometheusText {
 
     static func family(_ out: inout PrometheusExposition, _ name: String, _ type: String, _ help: String) {
         out.text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+        out.families.append(PrometheusExposition.Family(name: name, type: type, help: help))
     }
 
+    /// One sample line; a sample named as the last family (a counter's or gauge's) is also that family's metric (a
+    /// histogram's `_bucket`, `_sum` and `_count` lines are not: `histogram` adds its metric whole).
     static func sample(_ out: inout PrometheusExposition, _ name: String, _ labels: [(String, String)], _ value: Double) {
         out.samples.append(PrometheusExposition.Sample(name: name, labels: labels, value: value))
+        if out.families.last?.name == name {
+            out.families[out.families.count - 1].metrics.append(PrometheusExposition.Metric(labels: labels, value: value))
+        }
         out.text += name
         if !labels.isEmpty {
             out.text += "{" + labels.map { "\($0.0)=\"\(escaped($0.1))\"" }.joined(separator: ",") + "}"

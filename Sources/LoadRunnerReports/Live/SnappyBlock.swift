@@ -12,7 +12,7 @@ package enum SnappyBlock {
     package static func compress(_ input: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + input.count / maxLiteral * 3 + 8)
-        RemoteWriteRequest.appendVarint(&out, UInt64(input.count))
+        ProtobufWriter.appendVarint(&out, UInt64(input.count))
         var start = 0
         while start < input.count {
             let length = min(maxLiteral, input.count - start)

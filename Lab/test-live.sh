@@ -162,4 +162,21 @@ for q, key in ((0.5, "p50"), (0.99, "p99")):
 sys.exit(0 if ok else 1)
 PY
 printf "     %s\n" "$checked"
+# At the start of the run's last second: the scrapers had started long before.
+check "every LoadRunner query of the Grafana dashboard has data in both Prometheus" python3 - "$work/out/locust_stats_history.csv" docs/grafana-loadrunner.json "$prom_port" "$native_port" <<'PY'
+import csv, json, sys, urllib.parse, urllib.request
+stamp = max(int(r["Timestamp"]) for r in csv.DictReader(open(sys.argv[1])))
+dashboard = json.load(open(sys.argv[2]))
+expressions = [t["expr"].replace("$loadrunner_job", "loadrunner") for panel in dashboard["panels"]
+               for t in panel.get("targets", []) if "loadrunner_" in t.get("expr", "")]
+empty = []
+for port in sys.argv[3:]:
+    for expression in expressions:
+        arguments = urllib.parse.urlencode({"query": expression, "time": stamp})
+        if not json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/query?{arguments}"))["data"]["result"]:
+            empty.append((port, expression))
+print(f"{len(expressions)} queries in 2 servers; empty: {empty}")
+sys.exit(0 if expressions and not empty else 1)
+PY
+printf "     %s\n" "$checked"
 finish

@@ -88,27 +88,8 @@ sys.exit(0 if pushed == failed and failed > 0 else 1)
 PY
 printf "     %s\n" "$checked"
 
-# As in Lab/test-live.sh: each pushed sample carries the end of its second, so rate(...[5s]) at T is the slope of the
-# counts whose history Timestamp is T-5 ... T-1: (count[T-1] - count[T-5]) / 4.
-check "Prometheus' rate agrees with the run's per-second figures within 5%" python3 - "$work/out/locust_stats_history.csv" "$prom_port" <<'PY'
-import csv, json, sys, urllib.parse, urllib.request
-rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"]
-counts = {int(r["Timestamp"]): int(r["Total Request Count"]) for r in rows}
-first, last = min(counts), max(counts)
-query = urllib.parse.urlencode({"query": "sum(rate(loadrunner_requests_total[5s]))", "start": first + 9, "end": last, "step": 1})
-answer = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[2]}/api/v1/query_range?{query}"))
-pairs = []
-for t, value in answer["data"]["result"][0]["values"]:
-    t = int(float(t))
-    if t - 5 in counts and t - 1 in counts:
-        pairs.append(((counts[t - 1] - counts[t - 5]) / 4, float(value)))
-run_rate = sum(p[0] for p in pairs) / len(pairs)
-prom_rate = sum(p[1] for p in pairs) / len(pairs)
-print(f"mean over {len(pairs)} evaluations: run {run_rate:.2f}/s, Prometheus {prom_rate:.2f}/s")
-if abs(prom_rate - run_rate) > 0.05 * run_rate:
-    print("(run, Prometheus) at each second:", pairs)
-sys.exit(0 if len(pairs) >= 5 and abs(prom_rate - run_rate) <= 0.05 * run_rate else 1)
-PY
+# Each sample carries the end of its second: Lab/prometheus-rate-check.py says how that makes rate() comparable.
+check "Prometheus' rate agrees with the run's per-second figures within 5%" Lab/prometheus-rate-check.py "$work/out/locust_stats_history.csv" "$prom_port"
 printf "     %s\n" "$checked"
 
 # A receiver that is down: one warning with the reason, and the run still writes its files and exits 0.

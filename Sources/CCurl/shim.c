@@ -1,9 +1,6 @@
 #include "ccurl.h"
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/timerfd.h>
-#include <time.h>
 
 CURLcode lr_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -138,19 +135,4 @@ const char *lr_curl_version(void) {
 
 unsigned int lr_curl_version_number(void) {
     return curl_version_info(CURLVERSION_NOW)->version_num;
-}
-
-int lr_timer_create(void) {
-    return timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-}
-
-int lr_timer_arm_micros(int fd, int64_t micros) {
-    struct itimerspec setting = {0};
-    setting.it_value.tv_sec = (time_t)(micros / 1000000);
-    setting.it_value.tv_nsec = (long)(micros % 1000000) * 1000;
-    return timerfd_settime(fd, 0, &setting, NULL);
-}
-
-void lr_thread_set_name(const char *name) {
-    prctl(PR_SET_NAME, name, 0UL, 0UL, 0UL);
 }

@@ -22,7 +22,7 @@ enum CLIMessages {
 
     /// `--loops`'s help, the same for `run` and `ab`.
     static let loopsHelp = "curl event-loop threads (default: one per \(EngineOptions.usersPerLoop) users or per "
-        + "\(Int(EngineOptions.arrivalsPerSecondPerLoop)) arrivals/s of open stages, at most \(EngineOptions.maxLoops))."
+        + "\(Int(EngineOptions.arrivalsPerSecondPerLoop)) arrivals/s of open stages but not more than the cores it may use, at most \(EngineOptions.maxLoops))."
 
     static func profileValid(_ profile: Profile) -> String {
         let seconds = profile.stages.map { Double($0.duration.micros) / 1_000_000 }.reduce(0, +)

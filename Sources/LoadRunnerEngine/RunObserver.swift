@@ -86,11 +86,14 @@ package struct EngineOptions: Sendable {
     package static let maxLoops = 8
 
     /// `--loops` when given (1...`maxLoops`); else enough loops for the peak users (`usersPerLoop` each) and for the
-    /// peak target rate of open stages (`arrivalsPerSecondPerLoop` each), whichever needs more.
-    func loopCount(peakUsers: Int, peakRatePerSecond: Double = 0) -> Int {
+    /// peak target rate of open stages (`arrivalsPerSecondPerLoop` each, but no more loops than `allowedCores`),
+    /// whichever needs more. Loops for a rate add CPU, which more loops than cores cannot: on one core, 8 loops at
+    /// 10,000/s spent the same CPU as one and sent with a lag p99 of 0.84 ms against its 0.09 (docs/performance.md).
+    /// Loops for users also shard libcurl's connection caches, which pays on one core too.
+    func loopCount(peakUsers: Int, peakRatePerSecond: Double = 0, allowedCores: Int = SystemInfo.allowedCPUCount) -> Int {
         if let loops { return max(1, min(loops, Self.maxLoops)) }
         let forUsers = (peakUsers + Self.usersPerLoop - 1) / Self.usersPerLoop
-        let forRate = Int((max(0, peakRatePerSecond) / Self.arrivalsPerSecondPerLoop).rounded(.up))
+        let forRate = min(Int((max(0, peakRatePerSecond) / Self.arrivalsPerSecondPerLoop).rounded(.up)), max(1, allowedCores))
         return max(1, min(Self.maxLoops, max(forUsers, forRate)))
     }
 }

@@ -36,14 +36,26 @@ import Testing
         #expect(EngineOptions(loops: 3, commandLine: [], loadRunnerVersion: "t").loopCount(peakUsers: users) == 3)
     }
 
-    /// Open stages: one loop per 1,000 arrivals per second of the peak target, or per 250 users, whichever needs more;
-    /// `--loops` still decides alone.
+    /// Open stages: one loop per 1,000 arrivals per second of the peak target (on 8 cores), or per 250 users, whichever
+    /// needs more; `--loops` still decides alone.
     @Test(arguments: [(0, 200.0, 1), (0, 1_000, 1), (0, 1_001, 2), (0, 5_000, 5), (0, 20_000, 8), (1_000, 2_000, 4),
                       (100, 3_000, 3)] as [(Int, Double, Int)])
     func oneLoopPer1000ArrivalsPerSecond(users: Int, rate: Double, loops: Int) {
-        #expect(EngineOptions(commandLine: [], loadRunnerVersion: "t").loopCount(peakUsers: users, peakRatePerSecond: rate) == loops)
+        let options = EngineOptions(commandLine: [], loadRunnerVersion: "t")
+        #expect(options.loopCount(peakUsers: users, peakRatePerSecond: rate, allowedCores: 8) == loops)
         #expect(EngineOptions(loops: 1, commandLine: [], loadRunnerVersion: "t")
-            .loopCount(peakUsers: users, peakRatePerSecond: rate) == 1)
+            .loopCount(peakUsers: users, peakRatePerSecond: rate, allowedCores: 8) == 1)
+    }
+
+    /// Loops for a rate are never more than the cores the process may use (they would only take turns on them); loops
+    /// for users are not capped (they also keep libcurl's connection caches small); `--loops` still decides alone.
+    @Test(arguments: [(0, 10_000.0, 1, 1), (0, 10_000, 2, 2), (0, 500, 1, 1), (0, 10_000, 0, 1), (1_000, 10_000, 1, 4),
+                      (2_000, 3_000, 2, 8)] as [(Int, Double, Int, Int)])
+    func loopsForARateAreCappedByTheAllowedCores(users: Int, rate: Double, cores: Int, loops: Int) {
+        let options = EngineOptions(commandLine: [], loadRunnerVersion: "t")
+        #expect(options.loopCount(peakUsers: users, peakRatePerSecond: rate, allowedCores: cores) == loops)
+        #expect(EngineOptions(loops: 6, commandLine: [], loadRunnerVersion: "t")
+            .loopCount(peakUsers: users, peakRatePerSecond: rate, allowedCores: cores) == 6)
     }
 
     /// The demo profiles search for names the demo service has: the shipped CSV is its own output.

@@ -11,13 +11,14 @@ struct NginxServer {
         var description: String
     }
 
-    static func withServer<T>(_ body: (NginxServer) async throws -> T) async throws -> T {
+    /// `keepaliveTimeout` (nginx's syntax, e.g. `100ms`): how long nginx keeps an idle connection open.
+    static func withServer<T>(keepaliveTimeout: String = "75s", _ body: (NginxServer) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lr-nginx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let port = try freePort()
         let conf = folder.appendingPathComponent("nginx.conf")
-        try configuration(port: port, folder: folder.path).write(to: conf, atomically: true, encoding: .utf8)
+        try configuration(port: port, folder: folder.path, keepaliveTimeout: keepaliveTimeout).write(to: conf, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
         process.arguments = ["-p", folder.path, "-c", conf.path, "-g", "daemon off;"]
@@ -32,7 +33,7 @@ struct NginxServer {
         return try await body(NginxServer(port: port))
     }
 
-    private static func configuration(port: Int, folder: String) -> String {
+    private static func configuration(port: Int, folder: String, keepaliveTimeout: String) -> String {
         """
         worker_processes 1;
         pid \(folder)/nginx.pid;
@@ -46,6 +47,7 @@ struct NginxServer {
             uwsgi_temp_path \(folder)/uwsgi;
             scgi_temp_path \(folder)/scgi;
             keepalive_requests 1000000;
+            keepalive_timeout \(keepaliveTimeout);
             server {
                 listen 127.0.0.1:\(port);
                 location / { return 200 "ok\\n"; }

@@ -71,7 +71,8 @@ import Testing
     }
 
     /// The known case of OpenPoolCauseEngineTests, forced: 30,000/s on one starved loop with `max_connections: 50`
-    /// (a rate the loop cannot keep on a third of a core; 10,000/s was kept once, by a faster loop since reverted).
+    /// (10,000/s was first used; since the loop waits through `curl_multi_socket_action` it kept that rate on a third
+    /// of a core, debug build).
     /// The loop reads its answers late, so the pool fills and libcurl's service times grow with the loop's delay
     /// toward what Little's law would take for the target's (seen: peak 50 of 50, service mean 1.14 ms, so 11.4 of the
     /// 12.5 connections that would blame the target); the verdict must be the generator's, never "overloaded".

@@ -52,16 +52,45 @@ CURLcode lr_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
 
 CURLMcode lr_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
-/// A non-blocking, close-on-exec Linux timerfd on CLOCK_MONOTONIC, to end a curl_multi_poll at a microsecond
-/// (an extra descriptor); -1 when the kernel gives none. (Swift's Glibc module does not import <sys/timerfd.h>.)
-int lr_timer_create(void);
+/// A curl loop's wait over several multi handles (event_loop.c): one epoll set holds the sockets of all of them,
+/// and libcurl is driven through curl_multi_socket_action. Touched only on its loop's thread, but for
+/// lr_event_loop_wake.
+typedef struct lr_event_loop lr_event_loop;
 
-/// Arms timer `fd` to fire once, `micros` (> 0) from now, replacing any earlier setting; 0 on success, else -1.
-int lr_timer_arm_micros(int fd, int64_t micros);
+/// Takes over the socket and timer callbacks of `multis` (`count` of them, alive until lr_event_loop_free); NULL
+/// when the system gives no epoll or eventfd.
+lr_event_loop *lr_event_loop_create(CURLM *const *multis, int count);
+/// Frees the loop; its multi handles must be cleaned up first (closing their connections calls back into it).
+void lr_event_loop_free(lr_event_loop *loop);
 
-/// Names the calling thread in the kernel (at most 15 bytes are kept): Foundation on Linux does not pass
-/// `Thread.name` on, and top -H, perf and /proc/self/task/TID/comm show this name.
-void lr_thread_set_name(const char *name);
+/// Tells `easy` to report the connection sockets it makes and closes to the loop (which keeps a connection's socket
+/// in its epoll set between transfers, and must know when one is made or closed); call before the handle first joins
+/// one of the loop's multi handles. Copies of the handle (curl_easy_duphandle) keep it.
+void lr_event_loop_adopt(lr_event_loop *loop, CURL *easy);
+
+/// Called on the loop's own thread before it first waits: names the thread in the kernel (`name`, at most 15
+/// bytes are kept; Foundation on Linux does not pass `Thread.name` on, and top -H, perf and /proc/self/task/TID/comm
+/// show this one), and makes its waits end at the nanosecond asked for, not up to Linux's default 50 µs timer slack
+/// later (open-model arrivals are timed by the wait's timeout).
+void lr_event_loop_thread_setup(const char *name);
+
+/// Ends a wait now or the next one at once (any thread).
+void lr_event_loop_wake(lr_event_loop *loop);
+
+/// Nanoseconds until the earliest multi handle wants its timeout run (0 when due), -1 when none does.
+int64_t lr_event_loop_curl_wait_ns(const lr_event_loop *loop);
+
+/// Runs libcurl's timeouts that are due (new transfers start this way: adding a handle makes it due at once).
+void lr_event_loop_run_timers(lr_event_loop *loop);
+
+/// Waits up to `timeout_ns` (-1: no limit) for a socket, a wake-up or nothing, hands ready sockets and due timeouts
+/// to libcurl, and returns the number of ready descriptors (0: the timeout passed). Sets *woken when a wake-up came.
+/// Without epoll_pwait2 the timeout is rounded up to whole milliseconds.
+int lr_event_loop_wait(lr_event_loop *loop, int64_t timeout_ns, int *woken);
+
+/// The next message of a multi handle libcurl ran on since its messages were last read, with that handle in
+/// *multi; NULL when there is none left (the next call starts over).
+CURLMsg *lr_event_loop_info_read(lr_event_loop *loop, CURLM **multi);
 
 /// The version of the libcurl this process runs with, e.g. "7.88.1".
 const char *lr_curl_version(void);

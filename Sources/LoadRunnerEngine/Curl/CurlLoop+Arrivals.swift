@@ -71,8 +71,7 @@ extension CurlLoop {
             recordArrivalLag(lateMicros: now - arrival.intendedMicros, atMicros: now)
         }
         recorder.noteOpenSent(intendedMicros: arrival.intendedMicros, inFlight: setup.inFlight.sent())
-        runningTransfers[ObjectIdentifier(transfer)] = transfer
-        curl_multi_add_handle(multi, transfer.handle)
+        add(transfer, pooled: true)
     }
 
     /// Records an arrival that was never sent as a `missed` failure: counted, no latency, no lag.

@@ -3,21 +3,34 @@ import Foundation
 import LoadRunnerModel
 import Synchronization
 
-/// One thread driving one libcurl multi handle, and the task executor its virtual users run on.
+/// One thread driving a few libcurl multi handles through one epoll set, and the task executor its virtual users
+/// run on.
 ///
 /// Virtual users are Swift tasks with this loop as their executor preference, so a user's code, its
 /// transfer's completion and the statistics it feeds all run on this one thread: no lock or thread hop
 /// per request, and Swift's cooperative pool is never blocked by curl. In open stages the loop itself sends
 /// its share of the arrivals at their times, with no task per arrival (`CurlLoop+Arrivals`). Other threads
 /// reach the loop only through `remote` (jobs from timers, start-up, stop requests), waking it with
-/// `curl_multi_wakeup`.
+/// `lr_event_loop_wake`.
+///
+/// The loop's transfers are spread over `multis`, up to `connectionsPerMulti` connections each: libcurl looks for a
+/// reusable connection by walking its cache's connections to the host, so a cache per few hundred connections keeps
+/// that walk short however many users a loop has. One epoll set (`lr_event_loop`, C) holds every handle's sockets;
+/// a wake-up hands libcurl just the ready sockets (`curl_multi_socket_action`) instead of walking every transfer.
 final class CurlLoop: TaskExecutor, @unchecked Sendable {
     let index: Int
-    let multi: UnsafeMutableRawPointer
+    /// The loop's multi handles; a transfer stays on one (`CurlTransfer.multiSlot`), where its connection is cached.
+    let multis: [UnsafeMutableRawPointer]
+    /// The epoll set and libcurl's socket and timer callbacks over `multis`.
+    let events: OpaquePointer
+    /// Which multi handle the next transfer new to this loop joins (round robin for users, in blocks for the pool).
+    private var nextMultiSlot = 0
+    /// Connections per multi handle before another one is used (libcurl's cache walk stays short; see above).
+    static let connectionsPerMulti = 250
     let clock: RunClock
-    private let expectations: [StatusSet]
+    let expectations: [StatusSet]
     /// Per request, its captures and assertions; nil for a plain request (nothing more is done for it).
-    private let checkers: [ResponseChecker?]
+    let checkers: [ResponseChecker?]
     let series: SeriesCollector
     private let remote = Mutex(RemoteInbox())
     private let finished = DispatchSemaphore(value: 0)
@@ -33,8 +46,6 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// This loop's open-model arrivals and connection pool (`CurlLoop+Arrivals`); nil when the profile has no open
     /// stage or this loop takes no arrivals.
     let dispatcher: ArrivalDispatcher?
-    /// Ends a wait at the microsecond the next arrival is due; nil without a dispatcher (or a timerfd).
-    private let arrivalTimer: ArrivalTimer?
     /// Waiters for a stage's own requests (`settled(before:)`): each resumes once no transfer that started
     /// before its run time is still running on this loop.
     var settleWaiters: [(beforeMicros: Int64, continuation: UnsafeContinuation<Void, Never>)] = []
@@ -50,7 +61,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     private struct RemoteInbox {
         var jobs: [UnownedJob] = []
         var transfers: [CurlTransfer] = []
-        /// True while the loop waits in `curl_multi_poll`: only then does a hand-over need a wake-up.
+        /// True while the loop waits for activity: only then does a hand-over need a wake-up.
         var waiting = false
         /// Set when the load has ended: new transfers are not sent, running ones may finish until these run
         /// microseconds, and those still running then are recorded as `incomplete`. Only ever moves earlier.
@@ -66,9 +77,28 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         index: Int, clock: RunClock, schedule: LiveSchedule, requests: [RequestSpec], maxTransfers: Int, series: SeriesCollector,
         open: OpenArrivals? = nil, flows: [FlowSpec] = []
     ) throws(EngineError) {
-        guard let multi = curl_multi_init() else { throw .setup(Messages.curlMultiUnavailable) }
+        let connections = open?.connections(ofLoop: index) ?? 0
+        let handles = max(maxTransfers, connections)
+        let multiCount = max(1, (handles + Self.connectionsPerMulti - 1) / Self.connectionsPerMulti)
+        var multis: [UnsafeMutableRawPointer] = []
+        for _ in 0..<multiCount {
+            guard let multi = curl_multi_init() else {
+                multis.forEach { curl_multi_cleanup($0) }
+                throw .setup(Messages.curlMultiUnavailable)
+            }
+            // Keep one cached connection per virtual user (and per connection of the open-model pool) of this handle,
+            // however few transfers are running at a moment.
+            lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, (handles + multiCount - 1) / multiCount + 8)
+            multis.append(multi)
+        }
+        let handlesForC: [UnsafeMutableRawPointer?] = multis
+        guard let events = handlesForC.withUnsafeBufferPointer({ lr_event_loop_create($0.baseAddress, Int32(multiCount)) }) else {
+            multis.forEach { curl_multi_cleanup($0) }
+            throw .setup(Messages.curlMultiUnavailable)
+        }
         self.index = index
-        self.multi = multi
+        self.multis = multis
+        self.events = events
         self.clock = clock
         self.series = series
         expectations = requests.map(\.expect)
@@ -76,22 +106,21 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         checkers = requests.map { ResponseChecker(request: $0, variables: variableNames) }
         recorder = LoopRecorder(live: schedule, requests: requests, flows: flows)
         lag = LoopLagRecorder(live: schedule)
-        let connections = open?.connections(ofLoop: index) ?? 0
         dispatcher = connections > 0 ? open.map { ArrivalDispatcher(setup: $0, loopIndex: index, live: schedule) } : nil
-        arrivalTimer = dispatcher == nil ? nil : ArrivalTimer()
-        // Keep one cached connection per virtual user (and per connection of the open-model pool), however few
-        // transfers are running at a moment.
-        lr_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxTransfers, connections) + 8)
     }
 
-    deinit { curl_multi_cleanup(multi) }
+    deinit {
+        // The handles first: closing their cached connections calls back into the event loop.
+        multis.forEach { curl_multi_cleanup($0) }
+        lr_event_loop_free(events)
+    }
 
     /// Starts the loop's thread; returns once it runs.
     func start() {
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             loopThread = pthread_self()
-            lr_thread_set_name("curl-loop-\(index)")
+            lr_event_loop_thread_setup("curl-loop-\(index)")
             counters.recordThread()
             started.signal()
             run()
@@ -115,7 +144,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             defer { inbox.waiting = false }
             return inbox.waiting
         }
-        if wake { curl_multi_wakeup(multi) }
+        if wake { lr_event_loop_wake(events) }
     }
 
     private var isLoopThread: Bool {
@@ -160,7 +189,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                     defer { inbox.waiting = false }
                     return inbox.waiting
                 }
-                if wake { curl_multi_wakeup(multi) }
+                if wake { lr_event_loop_wake(events) }
             }
         }
     }
@@ -170,13 +199,13 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     /// and its user gets `.cancelled`. Called again with an earlier time (Ctrl-C), the drain ends sooner. Any thread.
     func drainTransfers(untilMicros: Int64) {
         remote.withLock { $0.drainUntilMicros = min($0.drainUntilMicros ?? untilMicros, untilMicros) }
-        curl_multi_wakeup(multi)
+        lr_event_loop_wake(events)
     }
 
     /// The load has ended at run time `micros`: open-model arrivals due then or later are not sent. Any thread.
     func endArrivals(atMicros micros: Int64) {
         remote.withLock { $0.arrivalsEndMicros = min($0.arrivalsEndMicros ?? micros, micros) }
-        curl_multi_wakeup(multi)
+        lr_event_loop_wake(events)
     }
 
     /// Stops the loop once its jobs are done, and waits for its thread to end. Any thread but this loop's.
@@ -186,7 +215,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             inbox.stop = true
             inbox.finalSecond = Int((endMicros + 999_999) / 1_000_000)
         }
-        curl_multi_wakeup(multi)
+        lr_event_loop_wake(events)
         finished.wait()
         return recorder
     }
@@ -212,7 +241,8 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
     // MARK: The loop
 
     private func run() {
-        var stillRunning: Int32 = 0
+        // Whether the last turn went back to its users' work without looking at the sockets (see below).
+        var skippedSockets = false
         while true {
             let inbox = remote.withLock { inbox in
                 defer { inbox.jobs.removeAll(keepingCapacity: true); inbox.transfers.removeAll(keepingCapacity: true) }
@@ -234,17 +264,23 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
                     refusedTransfers.append(transfer)
                     continue
                 }
-                runningTransfers[ObjectIdentifier(transfer)] = transfer
-                curl_multi_add_handle(multi, transfer.handle)
+                add(transfer)
             }
             transfersToAdd.removeAll(keepingCapacity: true)
 
-            curl_multi_perform(multi, &stillRunning)
+            // New transfers start here: adding a handle makes its multi handle's timeout due at once.
+            lr_event_loop_run_timers(events)
             readCompletions()
             // Connections that just came free serve the arrivals waiting for one; only now may new ones open.
             if inbox.2 == nil, dispatcher?.queue.isEmpty == false { dispatchArrivals(nowMicros: clock.nowMicros()) }
             resumeSettledWaiters()
-            if !localJobs.isEmpty { continue }
+            // Users just resumed send their next requests on the next turn; looking at the sockets first would cost
+            // one more wait per batch. Every other turn at least looks, so sockets are never starved by users' work.
+            if !localJobs.isEmpty && !skippedSockets {
+                skippedSockets = true
+                continue
+            }
+            skippedSockets = false
             waitForActivity()
         }
         settleWaiters.forEach { $0.continuation.resume() }
@@ -262,134 +298,52 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Sleeps in `curl_multi_poll` until a socket is ready, curl's timer is due, a wake-up arrives, or
-    /// 100 ms pass (so per-second statistics are handed over on time even when idle).
+    /// Hands `transfer` (configured, with its continuation set) to libcurl on its multi handle, giving it one the
+    /// first time: users' transfers round robin over the handles, the open-model pool's in blocks of
+    /// `connectionsPerMulti` (its idle connections are reused newest first, so the first block carries most arrivals).
+    func add(_ transfer: CurlTransfer, pooled: Bool = false) {
+        if transfer.multiSlot < 0 {
+            lr_event_loop_adopt(events, transfer.handle)
+            transfer.multiSlot = pooled ? (nextMultiSlot / Self.connectionsPerMulti) % multis.count : nextMultiSlot % multis.count
+            nextMultiSlot += 1
+        }
+        runningTransfers[ObjectIdentifier(transfer)] = transfer
+        curl_multi_add_handle(multis[transfer.multiSlot], transfer.handle)
+    }
+
+    /// Sleeps in `epoll` until a socket is ready, libcurl's timer is due, a wake-up arrives, or 100 ms pass (so
+    /// per-second statistics are handed over on time even when idle), then lets libcurl work on what is ready.
+    /// With work already waiting (jobs, handed-over transfers, a stop) it only looks at what is ready, without sleeping:
+    /// sockets are served only here.
     private func waitForActivity() {
-        let mayWait = remote.withLock { inbox in
+        let mayWait = localJobs.isEmpty && remote.withLock { inbox in
             guard inbox.jobs.isEmpty, inbox.transfers.isEmpty, !inbox.stop else { return false }
             inbox.waiting = true
             return true
         }
-        guard mayWait else { return }
-        var curlTimeout = -1
-        curl_multi_timeout(multi, &curlTimeout)
+        guard mayWait else {
+            var woken: Int32 = 0
+            lr_event_loop_wait(events, 0, &woken)
+            return
+        }
         let now = clock.nowMicros()
-        let untilNextSecond = Int(1_000 - (now / 1_000) % 1_000)
-        var timeout = min(curlTimeout < 0 ? 100 : curlTimeout, 100, untilNextSecond + 1)
+        let curlWaitNanos = lr_event_loop_curl_wait_ns(events)
+        let untilNextSecond = 1_000_000 - now % 1_000_000 + 1_000
+        var timeout = min(curlWaitNanos < 0 ? 100_000 : (curlWaitNanos + 999) / 1_000, 100_000, untilNextSecond)
         // Wake when the drain ends, to give up what still runs then (and not spin once it has).
         if !runningTransfers.isEmpty, let drainUntil = remote.withLock({ $0.drainUntilMicros }), drainUntil > now {
-            timeout = min(timeout, Int((drainUntil - now + 999) / 1_000))
+            timeout = min(timeout, drainUntil - now)
         }
-        // Wake when the next open-model arrival is due, or when the oldest waiting one turns `missed`: at that
-        // microsecond by the timer, else by the poll's timeout rounded up to the millisecond (never early: no spinning).
-        var timerDue = false
-        if let wake = dispatcher?.wakeMicros {
-            timeout = min(timeout, Int(max(0, wake - now + 999) / 1_000))
-            if let arrivalTimer, wake > now, wake - now < Int64(timeout) * 1_000 {
-                arrivalTimer.arm(atMicros: wake, nowMicros: now)
-                timerDue = true
-            }
-        }
+        // Wake at the microsecond the next open-model arrival is due, or the oldest waiting one turns `missed`.
+        if let wake = dispatcher?.wakeMicros { timeout = min(timeout, max(0, wake - now)) }
         let waitStart = clock.nowMicros()
-        var ready: Int32 = 0
-        if timerDue, let arrivalTimer {
-            var timer = arrivalTimer.waitDescriptor
-            curl_multi_poll(multi, &timer, 1, Int32(timeout), &ready)
-            arrivalTimer.waitEnded(timer)
-        } else {
-            curl_multi_poll(multi, nil, 0, Int32(timeout), &ready)
-        }
+        var woken: Int32 = 0
+        let ready = lr_event_loop_wait(events, timeout * 1_000, &woken)
         let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
         counters.addWait(micros: waitEnd - waitStart)
         // Only a wait that ended by timeout had a deadline to miss; a socket or a wake-up ends it early.
-        let lateMicros = waitEnd - waitStart - Int64(timeout) * 1_000
+        let lateMicros = waitEnd - waitStart - timeout
         if timeout > 0 && ready == 0 && lateMicros >= 0 { lag.recordPoll(lateMicros: lateMicros, atMicros: waitEnd) }
-    }
-
-    /// Records and resumes every finished transfer. One clock reading serves the whole batch, after
-    /// the recorder has moved to that reading's second, so a sample's second and window always agree.
-    private func readCompletions() {
-        var remaining: Int32 = 0
-        let now = clock.nowMicros()
-        deliverFinishedSeconds(now: now)
-        while let message = curl_multi_info_read(multi, &remaining) {
-            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
-            let code = message.pointee.data.result
-            curl_multi_remove_handle(multi, easy)
-            let transfer = CurlTransfer.owning(easy)
-            transfer.completedMicros = now
-            runningTransfers[ObjectIdentifier(transfer)] = nil
-            let requestIndex = transfer.requestIndex
-            var outcome = TransferOutcomeReader.outcome(
-                of: transfer, code: code, expect: expectations[requestIndex])
-            if let checker = checkers[requestIndex] { checker.check(&outcome, transfer: transfer) }
-            record(transfer, outcome: outcome, atMicros: now)
-            recorder.recordInFlight(requestIndex: requestIndex, startMicros: transfer.startMicros, untilMicros: now)
-            if transfer.intendedMicros != nil {
-                let answered = outcome.failure?.category.hasLatencySample ?? true
-                dispatcher?.arrivalEnded(transfer, serviceMicros: answered ? outcome.timing.totalMicros : nil)
-            } else {
-                resume(transfer, with: .completed(outcome))
-            }
-        }
-        for transfer in refusedTransfers {
-            var outcome = RequestOutcome(
-                status: 0, bodyBytes: 0, newConnections: 0, timing: TransferTiming(totalMicros: 0), failure: transfer.refusal)
-            outcome.wasSent = false
-            transfer.refusal = nil
-            transfer.completedMicros = now
-            record(transfer, outcome: outcome, atMicros: now)
-            resume(transfer, with: .completed(outcome))
-        }
-        refusedTransfers.removeAll(keepingCapacity: true)
-    }
-
-    /// Records `transfer`'s outcome in the window and second it started in (an open-model arrival's: its intended
-    /// time), with how late it went out.
-    private func record(_ transfer: CurlTransfer, outcome: RequestOutcome, atMicros now: Int64) {
-        if let intended = transfer.intendedMicros {
-            recorder.recordOpen(
-                requestIndex: transfer.requestIndex, outcome: outcome, intendedMicros: intended, sentMicros: transfer.sentMicros,
-                atMicros: now)
-            return
-        }
-        recorder.record(
-            requestIndex: transfer.requestIndex, outcome: outcome, startMicros: transfer.startMicros, atMicros: now,
-            lagMicros: transfer.scheduledMicros.map { transfer.startMicros - $0 })
-    }
-
-    /// While the load's end drains: sends nothing new but a flow's `on_stop` requests before `untilMicros` (the others'
-    /// users get `.cancelled`, nothing is recorded; open-model arrivals still waiting are `missed`, see `finishArrivals`), and
-    /// once `untilMicros` has come, records every transfer still running as `incomplete` (counted at the ends
-    /// of the stages it spanned, the current one included) and resumes its user with `.cancelled`.
-    private func drain(untilMicros: Int64) {
-        let now = clock.nowMicros()
-        transfersToAdd.removeAll { transfer in
-            if transfer.farewell && now < untilMicros { return false }
-            resume(transfer, with: .cancelled)
-            return true
-        }
-        finishArrivals(nowMicros: now)
-        guard now >= untilMicros, !runningTransfers.isEmpty else { return }
-        deliverFinishedSeconds(now: now)
-        for transfer in runningTransfers.values {
-            recorder.recordInFlight(
-                requestIndex: transfer.requestIndex, startMicros: transfer.startMicros, untilMicros: now, abandoned: true)
-            curl_multi_remove_handle(multi, transfer.handle)
-            let outcome = RequestOutcome(
-                status: 0, bodyBytes: transfer.bodyBytes.pointee, newConnections: 0, timing: TransferTiming(totalMicros: 0),
-                failure: RequestFailure(category: .incomplete, message: Messages.noResponse))
-            record(transfer, outcome: outcome, atMicros: now)
-            if transfer.intendedMicros != nil { dispatcher?.arrivalEnded(transfer, serviceMicros: nil) }
-            resume(transfer, with: .cancelled)
-        }
-        runningTransfers.removeAll()
-    }
-
-    private func resume(_ transfer: CurlTransfer, with result: TransferResult) {
-        guard let continuation = transfer.continuation else { return }
-        transfer.continuation = nil
-        continuation.resume(returning: result)
     }
 }

@@ -57,6 +57,9 @@ final class CurlTransfer: @unchecked Sendable {
     var probeVisible = false
     /// The node that answered the last poll (`by:`); nil when the await has no `by:` or the response did not say.
     var probeNode: String?
+    /// Which of its loop's multi handles the transfer runs on, for good (where its connection is cached); -1 until
+    /// its first request.
+    var multiSlot = -1
     /// True for a flow's `on_stop` request: the load's end still sends it, until its drain ends (`CurlLoop.drain`).
     var farewell = false
 

@@ -11,7 +11,7 @@ final class LoopCounters: Sendable {
     /// Records the calling thread as the loop's; called once, on the loop thread as it starts.
     func recordThread() { threadID.store(Self.currentThreadID() ?? 0, ordering: .releasing) }
 
-    /// Adds one wait of `micros` (time in `curl_multi_poll`).
+    /// Adds one wait of `micros` (time asleep in the loop's epoll wait).
     func addWait(micros: Int64) { waited.add(max(0, micros), ordering: .relaxed) }
 
     /// The loop thread's kernel id (TID); 0 before it started.

@@ -46,8 +46,11 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
+## The Swift runtime and Foundation are linked into the release binaries, as in the Containerfile: they run where no
+## Swift toolchain is, and cost less memory and CPU per request (docs/performance.md, "A static release build").
+## (Building with other flags rebuilds everything: use `make release`, not a bare `swift build -c release`.)
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## The lab's HTTP service (its own package: Hummingbird and PostgresNIO stay out of LoadRunner).
 service: lab-deps

@@ -32,7 +32,7 @@ RESULTS=$HERE/results
 for tool in python3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "fetch-memory.sh: needs $tool" >&2; exit 2; }
 done
-[[ -x $BIN ]] || { echo "fetch-memory.sh: no LoadRunner at $BIN; build it (swift build -c release) or set LOADRUNNER_BIN" >&2; exit 2; }
+[[ -x $BIN ]] || { echo "fetch-memory.sh: no LoadRunner at $BIN; build it (make release) or set LOADRUNNER_BIN" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/lr-fetch-memory.XXXXXX)
 SERVER_PID=

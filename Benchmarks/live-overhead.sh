@@ -3,7 +3,7 @@
 # SECONDS_MEASURED measured seconds) without --listen and with --listen plus a poller reading /api/state and
 # /metrics every second (what an open dashboard and a Prometheus scraper do), in ROUNDS interleaved rounds (the
 # order alternates). Prints each run's requests/s (the stage window, stages.csv) and the ratio of the means.
-# Every server started here is stopped on exit. Usage: LOADRUNNER=.build/release/LoadRunner Benchmarks/live-overhead.sh
+# Every server started here is stopped on exit. Usage: make release && Benchmarks/live-overhead.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOADRUNNER=${LOADRUNNER:-.build/release/LoadRunner}

@@ -152,7 +152,7 @@ elif [[ -x "$ROOT/.build/release/LoadRunner" ]]; then
     LOADRUNNER_BIN=$ROOT/.build/release/LoadRunner
 else
     LOADRUNNER_BIN=""
-    echo "run.sh: no LoadRunner binary (set LOADRUNNER_BIN or run swift build -c release): its rows are skipped" >&2
+    echo "run.sh: no LoadRunner binary (set LOADRUNNER_BIN or run make release): its rows are skipped" >&2
 fi
 # 10,000 connections on each side (each process has its own limit), plus files: raise the soft limit if it is low.
 (( $(ulimit -n) >= 12288 )) || ulimit -n 12288 2>/dev/null \

@@ -10,7 +10,7 @@
 # Each figure is the whole process's CPU (user + system, /usr/bin/time) over every request it completed, with no
 # warm-up on either side (start-up and LoadRunner's reports are in its CPU). Prints each run and the medians.
 # Every server started here is stopped on exit.
-# Usage: swift build -c release && Benchmarks/slow-target.sh   (about 2 minutes)
+# Usage: make release && Benchmarks/slow-target.sh   (about 2 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOADRUNNER=${LOADRUNNER:-.build/release/LoadRunner}
@@ -20,7 +20,7 @@ SECONDS_MEASURED=${SECONDS_MEASURED:-10}
 CONCURRENCY=${CONCURRENCY:-400}
 DELAY_MS=${DELAY_MS:-200}
 for tool in "$LOADRUNNER" "$DEMO_SERVER"; do
-  [ -x "$tool" ] || { echo "slow-target.sh: $tool is missing; run swift build -c release first" >&2; exit 69; }
+  [ -x "$tool" ] || { echo "slow-target.sh: $tool is missing; run make release first" >&2; exit 69; }
 done
 ulimit -n 12288 2>/dev/null || { echo "slow-target.sh: cannot raise the open-file limit to 12288 (hard limit $(ulimit -Hn))" >&2; exit 69; }
 work=$(mktemp -d)

@@ -11,6 +11,7 @@
 // closed without a callback. A parked socket that becomes ready (the server closed it) is removed then.
 #include "ccurl.h"
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/prctl.h>
@@ -187,6 +188,10 @@ void lr_event_loop_free(lr_event_loop *loop) {
 void lr_event_loop_thread_setup(const char *name) {
     prctl(PR_SET_NAME, name, 0UL, 0UL, 0UL);
     prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
+}
+
+void lr_give_back_freed_memory(void) {
+    malloc_trim(0);
 }
 
 void lr_event_loop_wake(lr_event_loop *loop) {

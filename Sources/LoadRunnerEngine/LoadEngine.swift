@@ -115,6 +115,10 @@ package struct LoadEngine: Sendable {
         let endMicros = driven.endMicros
         let recorders = loops.map { $0.stop(endMicros: endMicros) }
         let loopLags = loops.map(\.lag)
+        // The loops' handles and connections go now, and what the load freed goes back to the system: the results
+        // and reports are built in other threads' memory (`FreedMemory`).
+        loops.removeAll()
+        FreedMemory.giveBack()
         series.finish()
         let samples = await reporter.value
         monitorTask.cancel()

@@ -74,6 +74,11 @@ void lr_event_loop_adopt(lr_event_loop *loop, CURL *easy);
 /// later (open-model arrivals are timed by the wait's timeout).
 void lr_event_loop_thread_setup(const char *name);
 
+/// Gives every whole free page of the process's malloc arenas back to the system (glibc's malloc_trim): the loops'
+/// arenas keep what their users' handles and connections freed at the load's end, and the results are built in
+/// other threads' arenas.
+void lr_give_back_freed_memory(void);
+
 /// Ends a wait now or the next one at once (any thread).
 void lr_event_loop_wake(lr_event_loop *loop);
 

@@ -85,6 +85,8 @@ local-demo: release
 ## real load, which CPU-heavy tests running beside them on 2 cores would distort.
 test: test-deps
 	shellcheck -S warning $$(git ls-files '*.sh' Lab/lab)
+	@# The benchmark's own logic (summarize.py's goals and medians, the delay server) against fixed outputs.
+	python3 -m unittest discover -s Benchmarks -p 'test_*.py'
 	hadolint Containerfile
 	python3 -m kubernetes_validate --strict --kubernetes-version $(KUBERNETES_VERSION) Tests/LoadRunnerCoreTests/Golden/kube.yaml
 	$(SWIFT) build --build-tests

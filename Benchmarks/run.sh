@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run.sh: measures LoadRunner against its peers, side by side, in one run.
 #
-#   Benchmarks/run.sh                      # both parts, about 6 minutes in all
-#   BENCH_PARTS=closed Benchmarks/run.sh   # the closed-model part only, 15 s per throughput run, about 3 minutes
+#   Benchmarks/run.sh                      # both parts, about 14 minutes in all
+#   BENCH_PARTS=closed Benchmarks/run.sh   # the closed-model part only, 15 s per throughput run, about 11 minutes
 #   BENCH_PARTS=open Benchmarks/run.sh     # the open-model part only, about 3 minutes
 #   BENCH_PARTS=scenarios Benchmarks/run.sh  # plain vs kept body vs flow, about 2 minutes
 #   BENCH_SECONDS=8 Benchmarks/run.sh      # shorter runs
@@ -10,8 +10,10 @@
 #
 # Every generator runs pinned to core 0 (taskset -c 0) against nginx (one worker) pinned to
 # core 1, keep-alive GET /json (a 50-byte body), no think time, one after the other:
-#   for 100, 1000 and 10000 users: the C baseline (curl-multi.c), LoadRunner, Locust FastHttpUser
-#   (100 only), wrk; then LoadRunner once more at 100 and 10000 users under `perf record -g`
+#   for 100, 1000 and 10000 users, THROUGHPUT_ROUNDS interleaved rounds of: the C baseline
+#   (curl-multi.c), LoadRunner, Locust FastHttpUser (100 only), wrk, each round in a rotated order
+#   (runs named TOOL-USERS-ROUND; the goals take each tool's median round); then LoadRunner once
+#   more at 100 and 10000 users under `perf record -g`
 #   (profile-lr-USERS.txt: where its time goes; skipped with a note without a working perf); then
 #   the latency check: wrk and LoadRunner, 50 users, against delay_server.py (every reply 20 ms late).
 # The open part (LoadRunner only): open stages at 1,000/s and 10,000/s against nginx (rate
@@ -27,6 +29,7 @@
 # Environment:
 #   BENCH_PARTS     which parts to run: any of `closed`, `open`, `scenarios` (default "closed open")
 #   BENCH_SECONDS   measured seconds per throughput run (default 15)
+#   THROUGHPUT_ROUNDS  rounds of the closed part's throughput runs (default 3)
 #   DELAY_SECONDS   measured seconds per latency-check run (default 10)
 #   OPEN_SECONDS    measured seconds per open-part run against nginx (default 30; the
 #                   coordinated-omission runs measure 20 s, five whole pause cycles)
@@ -51,6 +54,7 @@ DELAY_SECONDS=${DELAY_SECONDS:-10}
 OPEN_SECONDS=${OPEN_SECONDS:-30}
 SCENARIO_SECONDS=${SCENARIO_SECONDS:-10}
 SCENARIO_ROUNDS=${SCENARIO_ROUNDS:-3}
+THROUGHPUT_ROUNDS=${THROUGHPUT_ROUNDS:-3}
 BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
 BENCH_PROFILE=${BENCH_PROFILE:-1}
 THROUGHPUT_USERS="100 1000 10000"
@@ -126,6 +130,7 @@ done
 [[ "$OPEN_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "OPEN_SECONDS must be a whole number of seconds, got '$OPEN_SECONDS'"
 [[ "$SCENARIO_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "SCENARIO_SECONDS must be a whole number of seconds, got '$SCENARIO_SECONDS'"
 [[ "$SCENARIO_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "SCENARIO_ROUNDS must be a whole number (1 or more), got '$SCENARIO_ROUNDS'"
+[[ "$THROUGHPUT_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "THROUGHPUT_ROUNDS must be a whole number (1 or more), got '$THROUGHPUT_ROUNDS'"
 [[ "$BENCH_QUIET_WAIT" =~ ^[0-9]+$ ]] || die "BENCH_QUIET_WAIT must be a whole number of seconds, got '$BENCH_QUIET_WAIT'"
 [[ "$BENCH_PROFILE" =~ ^[01]$ ]] || die "BENCH_PROFILE must be 0 (no perf profiles) or 1, got '$BENCH_PROFILE'"
 (( $(nproc) >= 2 )) || die "needs 2 cores (generator on core $GENERATOR_CPU, server on core $SERVER_CPU); this machine has $(nproc)"
@@ -292,6 +297,24 @@ run_tool() {
     fi
 }
 
+# throughput_run TOOL USERS ROUND LIMIT: one measured throughput run, named TOOL-USERS-ROUND.
+throughput_run() {
+    local tool=$1 users=$2 round=$3 limit=$4 name="$1-$2-$3"
+    case $tool in
+        c) run_tool "$name" "$NGINX_WORKER" "$limit" \
+            "$RESULTS/bin/curl-multi" "$TARGET/json" "$users" "$BENCH_SECONDS" "$WARMUP_SECONDS" ;;
+        lr) run_tool "$name" "$NGINX_WORKER" "$limit" \
+            "$LOADRUNNER_BIN" run "$RESULTS/profiles/bench-$users.yaml" --target "$TARGET" \
+            --out "$RESULTS/$name" --quiet ;;
+        # Stats reset once all users run.
+        locust) run_tool "$name" "$NGINX_WORKER" "$limit" \
+            locust -f "$HERE/locustfile.py" --headless -u "$users" -r "$users" -t "${BENCH_SECONDS}s" \
+            --host "$TARGET" --csv "$RESULTS/$name" --only-summary --reset-stats ;;
+        wrk) run_tool "$name" "$NGINX_WORKER" "$limit" \
+            wrk -t1 -c"$users" -d"${BENCH_SECONDS}s" --latency "$TARGET/json" ;;
+    esac
+}
+
 # profile_run USERS LIMIT: LoadRunner with bench-USERS.yaml on the generator core under `perf record -g`
 # (perf itself on that core too, so nginx keeps core 1), then a text summary of the samples in
 # profile-lr-USERS.txt: the share of each library (dso), then the functions above 1% of the samples with
@@ -357,6 +380,7 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
     echo "co_pause_for=$CO_PAUSE_FOR"
     echo "scenario_seconds=$SCENARIO_SECONDS"
     echo "scenario_rounds=$SCENARIO_ROUNDS"
+    echo "throughput_rounds=$THROUGHPUT_ROUNDS"
     echo "profile_note=$PROFILE_NOTE"
     command="Benchmarks/run.sh"
     if [[ "$BENCH_SECONDS" != 15 ]]; then command="BENCH_SECONDS=$BENCH_SECONDS $command"; fi
@@ -364,33 +388,29 @@ NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
     if [[ "$OPEN_SECONDS" != 30 ]]; then command="OPEN_SECONDS=$OPEN_SECONDS $command"; fi
     if [[ "$SCENARIO_SECONDS" != 10 ]]; then command="SCENARIO_SECONDS=$SCENARIO_SECONDS $command"; fi
     if [[ "$SCENARIO_ROUNDS" != 3 ]]; then command="SCENARIO_ROUNDS=$SCENARIO_ROUNDS $command"; fi
+    if [[ "$THROUGHPUT_ROUNDS" != 3 ]]; then command="THROUGHPUT_ROUNDS=$THROUGHPUT_ROUNDS $command"; fi
     if [[ "$BENCH_PARTS" != "closed open" ]]; then command="BENCH_PARTS=\"$BENCH_PARTS\" $command"; fi
     echo "command=$command"
 } >"$RESULTS/meta.txt"
 
 # ===== The closed part (BENCH_PARTS has `closed`). =============================================
 if ((RUN_CLOSED)); then
-    # --- Throughput: each generator in turn, same server, same core. --------------------------------
+    # --- Throughput: each generator in turn, same server, same core, in interleaved rounds. ---------
+    # Each round runs the tools in a rotated order (C, LoadRunner, Locust, wrk; then LoadRunner,
+    # Locust, wrk, C; ...), so that no tool always runs first or last: a neighbour's burst or a drift
+    # of the machine lands on every tool alike, and the goals take each tool's median round.
     limit=$((BENCH_SECONDS + WARMUP_SECONDS + 60))  # a hung tool is killed after this
     for users in $THROUGHPUT_USERS; do
-        run_tool "c-$users" "$NGINX_WORKER" "$limit" \
-            "$RESULTS/bin/curl-multi" "$TARGET/json" "$users" "$BENCH_SECONDS" "$WARMUP_SECONDS"
-
-        if [[ -n "$LOADRUNNER_BIN" ]]; then
-            run_tool "lr-$users" "$NGINX_WORKER" "$limit" \
-                "$LOADRUNNER_BIN" run "$RESULTS/profiles/bench-$users.yaml" --target "$TARGET" \
-                --out "$RESULTS/lr-$users" --quiet
-        fi
-
-        # Locust at 100 users only (the goal compares there); stats reset once all users run.
-        if ((HAVE_LOCUST)) && [[ $users == 100 ]]; then
-            run_tool "locust-$users" "$NGINX_WORKER" "$limit" \
-                locust -f "$HERE/locustfile.py" --headless -u "$users" -r "$users" -t "${BENCH_SECONDS}s" \
-                --host "$TARGET" --csv "$RESULTS/locust-$users" --only-summary --reset-stats
-        fi
-
-        run_tool "wrk-$users" "$NGINX_WORKER" "$limit" \
-            wrk -t1 -c"$users" -d"${BENCH_SECONDS}s" --latency "$TARGET/json"
+        tools=(c)
+        if [[ -n "$LOADRUNNER_BIN" ]]; then tools+=(lr); fi
+        # Locust at 100 users only (the goal compares there).
+        if ((HAVE_LOCUST)) && [[ $users == 100 ]]; then tools+=(locust); fi
+        tools+=(wrk)
+        for ((round = 1; round <= THROUGHPUT_ROUNDS; round++)); do
+            for ((i = 0; i < ${#tools[@]}; i++)); do
+                throughput_run "${tools[$(((i + round - 1) % ${#tools[@]}))]}" "$users" "$round" "$limit"
+            done
+        done
     done
 
     # --- Where LoadRunner's time goes: the same runs again under perf (not measured, the profile is kept). --

@@ -10,11 +10,12 @@ RESULTS_DIR holds one group of files per measured run, all named after the run (
     NAME.cores    not-busy (idle, iowait, irq, softirq) and total jiffies of core 0 and core 1,
                   before then after the run
     NAME.rc       the tool's exit status
-plus tool-specific files (`locust-100_stats.csv`, `lr-100/stages.csv`) and `meta.txt`
+plus tool-specific files (`locust-100-1_stats.csv`, `lr-100-1/stages.csv`) and `meta.txt`
 (`key=value` lines about the machine and the run; `parts` says which of run.sh's parts ran).
-Run names: c-USERS, lr-USERS, locust-USERS, wrk-USERS for throughput; delay-wrk and delay-lr for
-the 20 ms latency check; the open part's runs (LoadRunner's `NAME/result.json`) are open_model.py's,
-the scenarios part's (`scenario-CASE-ROUND/result.json`) scenarios.py's.
+Run names: c-USERS-ROUND, lr-USERS-ROUND, locust-USERS-ROUND, wrk-USERS-ROUND for throughput (rounds
+1, 2, ...: each tool and user count stands for its median round by requests/s, max RSS for the median
+of its rounds); delay-wrk and delay-lr for the 20 ms latency check; the open part's runs (LoadRunner's
+`NAME/result.json`) are open_model.py's, the scenarios part's (`scenario-CASE-ROUND/result.json`) scenarios.py's.
 
 Prints the summary and writes it to SUMMARY_MD. Exit status: 0 when every goal that could be
 judged passed (goals needing LoadRunner are SKIP without it), 1 when a goal failed or was not
@@ -66,6 +67,7 @@ class Run:
         self.server_core_busy_percent = None
         self.rc = None
         self.error = None
+        self.rounds = [self]  # a throughput run: every round of its tool and user count (median_round)
 
     @property
     def cpu_micros_per_request(self):
@@ -172,6 +174,30 @@ def load_run(raw, name, parser):
     return run
 
 
+def load_rounds(raw, tool, users):
+    """Every round of one tool at one user count (`TOOL-USERS-1`, `-2`, ... until one did not take place)."""
+    rounds = []
+    while (run := load_run(raw, f"{tool}-{users}-{len(rounds) + 1}", PARSERS[tool])) is not None:
+        rounds.append(run)
+    return rounds
+
+
+def median_round(rounds):
+    """The round that stands for its tool and user count: the median by requests/s (of an even number, the
+    lower of the middle two), with the median max RSS of the rounds; the first failed round if any failed (its
+    error is what the table and goals report). `rounds` is kept on it for the table."""
+    failed = [run for run in rounds if run.error or run.rps is None]
+    if failed:
+        chosen = failed[0]
+    else:
+        chosen = sorted(rounds, key=lambda run: run.rps)[(len(rounds) - 1) // 2]
+        sizes = sorted(run.rss_mb for run in rounds if run.rss_mb is not None)
+        if sizes:
+            chosen.rss_mb = sizes[(len(sizes) - 1) // 2]
+    chosen.rounds = rounds
+    return chosen
+
+
 def others_on_cores(run):
     """How much of core 0 / core 1 went to processes other than the generator / the server.
 
@@ -200,9 +226,9 @@ def number(value, digits=0, suffix=""):
 
 def throughput_table(runs):
     lines = [
-        "| generator | users | requests/s | vs C | generator CPU | CPU µs/request | max RSS MB | server CPU "
-        "| others on core 0 / 1 | failures |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| generator | users | requests/s | vs C | rounds, requests/s | generator CPU | CPU µs/request | max RSS MB "
+        "| server CPU | others on core 0 / 1 | failures |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for users in THROUGHPUT_USERS:
         c = runs.get(("c", users))
@@ -210,14 +236,15 @@ def throughput_table(runs):
             run = runs.get((tool, users))
             if run is None:
                 if tool == "lr":
-                    lines.append(f"| {TOOL_TITLES[tool]} | {users} | not run (no binary) | | | | | | | |")
+                    lines.append(f"| {TOOL_TITLES[tool]} | {users} | not run (no binary) | | | | | | | | |")
                 continue
             if run.error:
-                lines.append(f"| {TOOL_TITLES[tool]} | {users} | {run.error} | | | | | | | |")
+                lines.append(f"| {TOOL_TITLES[tool]} | {users} | {run.error} (`{run.name}`) | | | | | | | | |")
                 continue
             ratio = run.rps / c.rps if c and c.rps and run.rps else None
+            rounds = " / ".join(number(each.rps) for each in run.rounds)
             lines.append(
-                f"| {TOOL_TITLES[tool]} | {users} | {number(run.rps)} | {number(ratio, 2, 'x')} "
+                f"| {TOOL_TITLES[tool]} | {users} | {number(run.rps)} | {number(ratio, 2, 'x')} | {rounds} "
                 f"| {run.cpu_percent or '-'} | {number(run.cpu_micros_per_request, 1)} "
                 f"| {number(run.rss_mb, 1)} | {number(run.server_cpu_percent, 0, '%')} "
                 f"| {others_text(run)} | {number(run.failures)} |"
@@ -354,9 +381,9 @@ def main():
     if "closed" in parts:
         for tool in ("c", "lr", "locust", "wrk"):
             for users in THROUGHPUT_USERS:
-                run = load_run(raw, f"{tool}-{users}", PARSERS[tool])
-                if run is not None:
-                    runs[(tool, users)] = run
+                rounds = load_rounds(raw, tool, users)
+                if rounds:
+                    runs[(tool, users)] = median_round(rounds)
         delay_wrk = load_run(raw, "delay-wrk", PARSERS["delay-wrk"])
         delay_lr = load_run(raw, "delay-lr", PARSERS["delay-lr"])
         goals += closed_goals(runs, delay_wrk, delay_lr)
@@ -373,8 +400,8 @@ def main():
             scenario_runs[name] = load_run(raw, name, scenarios.parse_result)
         goals += scenarios.goals(scenario_runs)
     goal_lines, failed = judge_goals(goals)
-    every_run = [run for run in list(runs.values()) + [delay_wrk, delay_lr] + list(open_runs.values())
-                 + list(scenario_runs.values()) if run]
+    every_run = [run for run in [each for median in runs.values() for each in median.rounds] + [delay_wrk, delay_lr]
+                 + list(open_runs.values()) + list(scenario_runs.values()) if run]
     # A server near one full core caps every generator alike and hides their differences.
     warnings = [
         f"- Server CPU was {run.server_cpu_percent:.0f}% during `{run.name}`: the server, not the "

@@ -95,10 +95,10 @@ class SummarizeTests(unittest.TestCase):
         self.write(f"{name}.server", "1000 1500 100 10.0\n")  # 5 s of 10: 50%
         self.write(f"{name}.cores", "100 1000 100 1000 100 2000 600 2000\n")  # core 0 100%, 1 50%
 
-    def add_c(self, users, rps):
-        self.add_run(f"c-{users}")
-        self.write(f"c-{users}.out", f'{{"tool":"c-curl-multi","concurrency":{users},"seconds":8,'
-                                     f'"requests":1,"failures":0,"rps":{rps}}}\n')
+    def add_c(self, users, rps, round=1):
+        self.add_run(f"c-{users}-{round}")
+        self.write(f"c-{users}-{round}.out", f'{{"tool":"c-curl-multi","concurrency":{users},"seconds":8,'
+                                             f'"requests":1,"failures":0,"rps":{rps}}}\n')
 
     def add_lr(self, name, users, rps, p50=0.5, rss_kb=30 * 1024, failures=0):
         self.add_run(name, rss_kb=rss_kb)
@@ -113,15 +113,15 @@ class SummarizeTests(unittest.TestCase):
         self.add_c(100, 58000)
         self.add_c(1000, 38000)
         self.add_c(10000, 9000)
-        self.add_run("locust-100")
-        self.write("locust-100_stats.csv", LOCUST_CSV)
-        self.add_wrk("wrk-100", 150000, "350.00us")
-        self.add_wrk("wrk-1000", 120000, "8.00ms")
-        self.add_wrk("wrk-10000", 110000, "90.00ms")
+        self.add_run("locust-100-1")
+        self.write("locust-100-1_stats.csv", LOCUST_CSV)
+        self.add_wrk("wrk-100-1", 150000, "350.00us")
+        self.add_wrk("wrk-1000-1", 120000, "8.00ms")
+        self.add_wrk("wrk-10000-1", 110000, "90.00ms")
         self.add_wrk("delay-wrk", 2400, "20.00ms")
-        self.add_lr("lr-100", 100, lr_100)
-        self.add_lr("lr-1000", 1000, lr_1000, rss_kb=lr_rss_kb)
-        self.add_lr("lr-10000", 10000, lr_10000, rss_kb=lr_10000_rss_kb)
+        self.add_lr("lr-100-1", 100, lr_100)
+        self.add_lr("lr-1000-1", 1000, lr_1000, rss_kb=lr_rss_kb)
+        self.add_lr("lr-10000-1", 10000, lr_10000, rss_kb=lr_10000_rss_kb)
         self.add_lr("delay-lr", 50, 2390, p50=lr_p50)
 
     def add_open(self, name, text):
@@ -161,9 +161,9 @@ class SummarizeTests(unittest.TestCase):
         self.assertAlmostEqual(summarize.wrk_duration_ms("1.02s"), 1020.0)
 
     def test_wrk_socket_errors_and_non_2xx_count_as_failures(self):
-        self.add_wrk("wrk-100", 1000, errors="  Socket errors: connect 1, read 2, write 0, timeout 3\n"
+        self.add_wrk("wrk-100-1", 1000, errors="  Socket errors: connect 1, read 2, write 0, timeout 3\n"
                                               "  Non-2xx or 3xx responses: 4\n")
-        run = summarize.load_run(self.raw, "wrk-100", summarize.parse_wrk)
+        run = summarize.load_run(self.raw, "wrk-100-1", summarize.parse_wrk)
         self.assertEqual((run.rps, run.failures, run.p50_ms), (1000.0, 10, 20.0))
 
     def test_all_goals_pass(self):
@@ -178,12 +178,38 @@ class SummarizeTests(unittest.TestCase):
         self.assertIn("| LoadRunner max RSS at 1000 users | 40.0 MB | < 48 MB | PASS |", out)
         self.assertIn("| LoadRunner max RSS at 10000 users | 100.0 MB | < 128 MB | PASS |", out)
         # Every generator's CPU per request at 10,000 users (9.9 CPU s over 10 s wall).
-        self.assertIn("| C, libcurl multi (Benchmarks/curl-multi.c) | 10000 | 9,000 | 1.00x | 99% | 110.0 |", out)
-        self.assertIn("| LoadRunner | 10000 | 50,000 | 5.56x | 99% | 19.8 |", out)
-        self.assertIn("| wrk -t1 | 10000 | 110,000 | 12.22x | 99% | 9.0 |", out)
+        self.assertIn("| C, libcurl multi (Benchmarks/curl-multi.c) | 10000 | 9,000 | 1.00x | 9,000 | 99% | 110.0 |", out)
+        self.assertIn("| LoadRunner | 10000 | 50,000 | 5.56x | 50,000 | 99% | 19.8 |", out)
+        self.assertIn("| wrk -t1 | 10000 | 110,000 | 12.22x | 110,000 | 99% | 9.0 |", out)
         self.assertIn("Profiles of LoadRunner: none in this run.", out)
         self.assertIn("| LoadRunner p50 vs wrk p50, 20 ms server delay | +2.5 % | within ±5 % | PASS |", out)
-        self.assertIn("| 100 | 10,000 | 0.17x | 99% | 99.0 | 10.0 | 50% | 1% / 0% | 0 |", out)  # Locust
+        self.assertIn("| 100 | 10,000 | 0.17x | 10,000 | 99% | 99.0 | 10.0 | 50% | 1% / 0% | 0 |", out)  # Locust
+
+    def test_each_tool_stands_for_its_median_round(self):
+        # Three interleaved rounds: the goals take the median round by requests/s, and the median max RSS.
+        self.add_everything()
+        for round, rps in ((2, 50000), (3, 70000)):
+            self.add_c(100, rps, round=round)
+        for round, rps, rss_mb in ((2, 62000, 39), (3, 50000, 45)):
+            self.add_lr(f"lr-100-{round}", 100, rps, rss_kb=rss_mb * 1024)
+        status, out = self.summarize()
+        self.assertIn("| LoadRunner / C at 100 users | 1.03x | >= 1.0x | PASS |", out)  # 60,000 / 58,000
+        self.assertIn("| C, libcurl multi (Benchmarks/curl-multi.c) | 100 | 58,000 | 1.00x | 58,000 / 50,000 / 70,000 |",
+                      out)
+        self.assertIn("| LoadRunner | 100 | 60,000 | 1.03x | 60,000 / 62,000 / 50,000 | 99% | 16.5 | 39.0 |", out)
+        self.assertEqual(status, 0, out)
+
+    def test_a_failed_round_is_reported_not_outvoted(self):
+        self.add_everything()
+        self.add_c(1000, 40000, round=2)
+        self.add_c(1000, 39000, round=3)
+        self.add_run("c-1000-2", rc=1)
+        os.remove(os.path.join(self.raw, "c-1000-2.out"))
+        status, out = self.summarize()
+        self.assertEqual(status, 2, out)
+        self.assertIn("| C, libcurl multi (Benchmarks/curl-multi.c) | 1000 | no result: exit status 1, see c-1000-2.log "
+                      "(`c-1000-2`) |", out)
+        self.assertIn("| LoadRunner / C at 1000 users | - | >= 0.8x | NO RESULT (C) |", out)
 
     def test_each_goal_can_fail(self):
         self.add_everything(lr_100=20000, lr_1000=17000, lr_10000=15000, lr_rss_kb=70 * 1024,
@@ -220,7 +246,7 @@ class SummarizeTests(unittest.TestCase):
 
     def test_goals_are_skipped_without_loadrunner(self):
         self.add_everything()
-        for name in ("lr-100", "lr-1000", "lr-10000", "delay-lr"):
+        for name in ("lr-100-1", "lr-1000-1", "lr-10000-1", "delay-lr"):
             os.remove(os.path.join(self.raw, f"{name}.rc"))
         status, out = self.summarize()
         self.assertEqual(status, 0, out)
@@ -229,11 +255,11 @@ class SummarizeTests(unittest.TestCase):
 
     def test_a_tool_without_output_is_an_error(self):
         self.add_everything()
-        self.add_run("lr-100", rc=1)
-        os.remove(os.path.join(self.raw, "lr-100", "stages.csv"))
+        self.add_run("lr-100-1", rc=1)
+        os.remove(os.path.join(self.raw, "lr-100-1", "stages.csv"))
         status, out = self.summarize()
         self.assertEqual(status, 2, out)
-        self.assertIn("no result: exit status 1, see lr-100.log", out)
+        self.assertIn("no result: exit status 1, see lr-100-1.log", out)
         self.assertIn("NO RESULT (LoadRunner)", out)
 
     def test_open_percentiles_follow_the_rank_rule_of_results_md(self):

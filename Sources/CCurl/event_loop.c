@@ -11,7 +11,6 @@
 // closed without a callback. A parked socket that becomes ready (the server closed it) is removed then.
 #include "ccurl.h"
 #include <errno.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/prctl.h>
@@ -190,10 +189,6 @@ void lr_event_loop_thread_setup(const char *name) {
     prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
 }
 
-void lr_give_back_freed_memory(void) {
-    malloc_trim(0);
-}
-
 void lr_event_loop_wake(lr_event_loop *loop) {
     uint64_t one = 1;
     ssize_t written = write(loop->wake_fd, &one, sizeof one);
@@ -225,7 +220,7 @@ void lr_event_loop_run_timers(lr_event_loop *loop) {
     }
 }
 
-int lr_event_loop_wait(lr_event_loop *loop, int64_t timeout_ns, int *woken) {
+int lr_event_loop_wait(lr_event_loop *loop, int64_t timeout_ns) {
     struct epoll_event events[LR_EVENTS_PER_WAIT];
     int ready;
     if (timeout_ns < 0) {
@@ -248,7 +243,6 @@ int lr_event_loop_wait(lr_event_loop *loop, int64_t timeout_ns, int *woken) {
             uint64_t count;
             ssize_t got = read(loop->wake_fd, &count, sizeof count);
             (void)got;
-            *woken = 1;
             continue;
         }
         uint32_t index = (uint32_t)(tag >> 32);

@@ -1,4 +1,5 @@
 #include "ccurl.h"
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,4 +136,8 @@ const char *lr_curl_version(void) {
 
 unsigned int lr_curl_version_number(void) {
     return curl_version_info(CURLVERSION_NOW)->version_num;
+}
+
+void lr_give_back_freed_memory(void) {
+    malloc_trim(0);
 }

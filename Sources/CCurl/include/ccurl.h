@@ -74,11 +74,6 @@ void lr_event_loop_adopt(lr_event_loop *loop, CURL *easy);
 /// later (open-model arrivals are timed by the wait's timeout).
 void lr_event_loop_thread_setup(const char *name);
 
-/// Gives every whole free page of the process's malloc arenas back to the system (glibc's malloc_trim): the loops'
-/// arenas keep what their users' handles and connections freed at the load's end, and the results are built in
-/// other threads' arenas.
-void lr_give_back_freed_memory(void);
-
 /// Ends a wait now or the next one at once (any thread).
 void lr_event_loop_wake(lr_event_loop *loop);
 
@@ -89,9 +84,9 @@ int64_t lr_event_loop_curl_wait_ns(const lr_event_loop *loop);
 void lr_event_loop_run_timers(lr_event_loop *loop);
 
 /// Waits up to `timeout_ns` (-1: no limit) for a socket, a wake-up or nothing, hands ready sockets and due timeouts
-/// to libcurl, and returns the number of ready descriptors (0: the timeout passed). Sets *woken when a wake-up came.
-/// Without epoll_pwait2 the timeout is rounded up to whole milliseconds.
-int lr_event_loop_wait(lr_event_loop *loop, int64_t timeout_ns, int *woken);
+/// to libcurl, and returns the number of ready descriptors, the wake-up's included (0: the timeout passed). Without
+/// epoll_pwait2 the timeout is rounded up to whole milliseconds.
+int lr_event_loop_wait(lr_event_loop *loop, int64_t timeout_ns);
 
 /// The next message of a multi handle libcurl ran on since its messages were last read, with that handle in
 /// *multi; NULL when there is none left (the next call starts over).
@@ -102,5 +97,10 @@ const char *lr_curl_version(void);
 
 /// The same as a number, 0xXXYYZZ for version XX.YY.ZZ.
 unsigned int lr_curl_version_number(void);
+
+/// Gives every whole free page of the process's malloc arenas back to the system (glibc's malloc_trim): the loops'
+/// arenas keep what their users' handles and connections freed at the load's end, and the results are built in
+/// other threads' arenas.
+void lr_give_back_freed_memory(void);
 
 #endif

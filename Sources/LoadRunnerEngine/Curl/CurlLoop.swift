@@ -322,8 +322,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
             return true
         }
         guard mayWait else {
-            var woken: Int32 = 0
-            lr_event_loop_wait(events, 0, &woken)
+            lr_event_loop_wait(events, 0)
             return
         }
         let now = clock.nowMicros()
@@ -337,8 +336,7 @@ final class CurlLoop: TaskExecutor, @unchecked Sendable {
         // Wake at the microsecond the next open-model arrival is due, or the oldest waiting one turns `missed`.
         if let wake = dispatcher?.wakeMicros { timeout = min(timeout, max(0, wake - now)) }
         let waitStart = clock.nowMicros()
-        var woken: Int32 = 0
-        let ready = lr_event_loop_wait(events, timeout * 1_000, &woken)
+        let ready = lr_event_loop_wait(events, timeout * 1_000)
         let waitEnd = clock.nowMicros()
         remote.withLock { $0.waiting = false }
         counters.addWait(micros: waitEnd - waitStart)
